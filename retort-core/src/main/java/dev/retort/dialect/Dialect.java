@@ -1,0 +1,61 @@
+package dev.retort.dialect;
+
+import dev.retort.schema.QualifiedName;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Everything Retort needs to know about one database family. Shared code asks a dialect's {@link
+ * #capabilities()}, never its name. New dialects arrive through {@link java.util.ServiceLoader}
+ * (see {@link Dialects}).
+ */
+public interface Dialect {
+
+  /** A short lower-case name for messages: {@code postgresql}, {@code sqlite}. */
+  String name();
+
+  /** Whether this dialect serves a JDBC URL, e.g. one starting with {@code jdbc:postgresql:}. */
+  boolean accepts(String jdbcUrl);
+
+  /** What the database can do. */
+  Capabilities capabilities();
+
+  /** A renderer that may consult {@code catalog} (SQLite table rebuilds do). */
+  Renderer renderer(Catalog catalog);
+
+  /** A catalog reading the live database through {@code connection}. */
+  Catalog catalog(Connection connection);
+
+  /** The lock that serialises concurrent runs. */
+  MigrationLock lock();
+
+  /** The identifier as the database must see it: quoted when needed, with quotes escaped. */
+  String quote(String identifier);
+
+  /** A qualified name, each part through {@link #quote(String)}. */
+  default String quote(QualifiedName name) {
+    return name.schema().map(s -> quote(s) + ".").orElse("") + quote(name.name());
+  }
+
+  /** A value as an SQL literal, for offline scripts: strings quoted and escaped, NULL as NULL. */
+  String literal(Object value);
+
+  /** Statements that create the version and history tables if they do not exist yet. */
+  List<Sql> createVersionTables(QualifiedName versionTable, QualifiedName historyTable);
+
+  /**
+   * Prepares the connection before a migration's transaction begins (SQLite switches foreign key
+   * enforcement off here, which it ignores inside a transaction).
+   */
+  default void beforeStep(Connection connection) throws SQLException {}
+
+  /**
+   * Verifies the database just before a migration commits; throws to fail the migration (SQLite
+   * runs {@code PRAGMA foreign_key_check} here).
+   */
+  default void beforeCommit(Connection connection) throws SQLException {}
+
+  /** Restores the connection after a migration has committed or rolled back. */
+  default void afterStep(Connection connection) throws SQLException {}
+}

@@ -1,0 +1,113 @@
+package dev.retort.schema;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A column type: one of the portable kinds, which every dialect maps to its own spelling, or a raw
+ * type written for one database.
+ *
+ * <p>Migrations usually import the factories statically:
+ *
+ * <pre>{@code
+ * import static dev.retort.schema.ColumnType.*;
+ *
+ * op.addColumn("users", "nickname", varchar(50));
+ * }</pre>
+ *
+ * @param kind the portable kind, or {@link Kind#RAW}
+ * @param length the length of {@code varchar}/{@code char}, the precision of {@code numeric}; 0 when absent
+ * @param scale the scale of {@code numeric}; 0 when absent
+ * @param raw the type as written, for {@link Kind#RAW}; empty otherwise
+ */
+public record ColumnType(Kind kind, int length, int scale, String raw) {
+
+  /** The portable kinds. */
+  public enum Kind {
+    SMALLINT, INTEGER, BIGINT, VARCHAR, CHAR, TEXT, BOOLEAN, NUMERIC, REAL, DOUBLE,
+    DATE, TIME, TIMESTAMP, TIMESTAMPTZ, UUID, JSON, JSONB, BYTES, RAW
+  }
+
+  public ColumnType {
+    requireNonNull(kind, "kind");
+    requireNonNull(raw, "raw");
+    if (length < 0 || scale < 0) {
+      throw new IllegalArgumentException("length and scale cannot be negative");
+    }
+    if (kind == Kind.RAW && raw.isBlank()) {
+      throw new IllegalArgumentException("a raw type needs its SQL text");
+    }
+  }
+
+  private static ColumnType simple(Kind kind) {
+    return new ColumnType(kind, 0, 0, "");
+  }
+
+  public static ColumnType smallint() { return simple(Kind.SMALLINT); }
+
+  public static ColumnType integer() { return simple(Kind.INTEGER); }
+
+  public static ColumnType bigint() { return simple(Kind.BIGINT); }
+
+  /** {@code varchar(length)}. */
+  public static ColumnType varchar(int length) {
+    if (length <= 0) {
+      throw new IllegalArgumentException("varchar needs a positive length, got " + length);
+    }
+    return new ColumnType(Kind.VARCHAR, length, 0, "");
+  }
+
+  /** Fixed-length {@code char(length)}. */
+  public static ColumnType fixedChar(int length) {
+    return new ColumnType(Kind.CHAR, length, 0, "");
+  }
+
+  public static ColumnType text() { return simple(Kind.TEXT); }
+
+  /** A boolean ({@code boolean} is a Java keyword, hence the short name). */
+  public static ColumnType bool() { return simple(Kind.BOOLEAN); }
+
+  /** {@code numeric(precision, scale)}. */
+  public static ColumnType numeric(int precision, int scale) {
+    return new ColumnType(Kind.NUMERIC, precision, scale, "");
+  }
+
+  public static ColumnType real() { return simple(Kind.REAL); }
+
+  public static ColumnType doublePrecision() { return simple(Kind.DOUBLE); }
+
+  public static ColumnType date() { return simple(Kind.DATE); }
+
+  public static ColumnType time() { return simple(Kind.TIME); }
+
+  /** A timestamp without time zone. */
+  public static ColumnType timestamp() { return simple(Kind.TIMESTAMP); }
+
+  /** A timestamp with time zone. */
+  public static ColumnType timestamptz() { return simple(Kind.TIMESTAMPTZ); }
+
+  public static ColumnType uuid() { return simple(Kind.UUID); }
+
+  public static ColumnType json() { return simple(Kind.JSON); }
+
+  /** Binary JSON on PostgreSQL; JSON text elsewhere. */
+  public static ColumnType jsonb() { return simple(Kind.JSONB); }
+
+  /** A byte string ({@code bytea}, {@code blob}, {@code longblob}). */
+  public static ColumnType bytes() { return simple(Kind.BYTES); }
+
+  /** A type written for one database, passed through as is. */
+  public static ColumnType raw(String sql) {
+    return new ColumnType(Kind.RAW, 0, 0, sql);
+  }
+
+  @Override
+  public String toString() {
+    return switch (kind) {
+      case RAW -> raw;
+      case VARCHAR -> "varchar(" + length + ")";
+      case CHAR -> "char(" + length + ")";
+      case NUMERIC -> length == 0 ? "numeric" : "numeric(" + length + "," + scale + ")";
+      default -> kind.name().toLowerCase(java.util.Locale.ROOT);
+    };
+  }
+}

@@ -1,0 +1,79 @@
+package dev.retort.schema;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A table with its columns and constraints. Indexes are listed too, so that a table value can be
+ * dropped and recreated exactly.
+ */
+public record Table(
+    QualifiedName name,
+    List<Column> columns,
+    Optional<PrimaryKey> primaryKey,
+    List<ForeignKey> foreignKeys,
+    List<UniqueConstraint> uniques,
+    List<CheckConstraint> checks,
+    List<Index> indexes,
+    Optional<String> comment) {
+
+  public Table {
+    requireNonNull(name, "name");
+    requireNonNull(primaryKey, "primaryKey");
+    requireNonNull(comment, "comment");
+    columns = List.copyOf(columns);
+    foreignKeys = List.copyOf(foreignKeys);
+    uniques = List.copyOf(uniques);
+    checks = List.copyOf(checks);
+    indexes = List.copyOf(indexes);
+    if (columns.isEmpty()) {
+      throw new IllegalArgumentException("table " + name + " needs at least one column");
+    }
+  }
+
+  /** The column with this name, if the table has one. */
+  public Optional<Column> column(String columnName) {
+    return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
+  }
+
+  public Table withName(QualifiedName n) {
+    return new Table(n, columns, primaryKey, foreignKeys, uniques, checks,
+        indexes.stream().map(i -> i.withTable(n)).toList(), comment);
+  }
+
+  public Table withColumns(List<Column> c) {
+    return new Table(name, c, primaryKey, foreignKeys, uniques, checks, indexes, comment);
+  }
+
+  public Table withPrimaryKey(Optional<PrimaryKey> pk) {
+    return new Table(name, columns, pk, foreignKeys, uniques, checks, indexes, comment);
+  }
+
+  public Table withForeignKeys(List<ForeignKey> fks) {
+    return new Table(name, columns, primaryKey, fks, uniques, checks, indexes, comment);
+  }
+
+  public Table withUniques(List<UniqueConstraint> u) {
+    return new Table(name, columns, primaryKey, foreignKeys, u, checks, indexes, comment);
+  }
+
+  public Table withChecks(List<CheckConstraint> c) {
+    return new Table(name, columns, primaryKey, foreignKeys, uniques, c, indexes, comment);
+  }
+
+  public Table withIndexes(List<Index> i) {
+    return new Table(name, columns, primaryKey, foreignKeys, uniques, checks, i, comment);
+  }
+
+  /** The same table with one column replaced (matched by {@code oldName}). */
+  public Table replaceColumn(String oldName, Column replacement) {
+    List<Column> out = new ArrayList<>();
+    for (Column c : columns) {
+      out.add(c.name().equals(oldName) ? replacement : c);
+    }
+    return withColumns(out);
+  }
+}
