@@ -1,0 +1,94 @@
+package dev.retort.cli;
+
+import dev.retort.Retort;
+import dev.retort.RetortConfig;
+import dev.retort.error.UsageException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** {@code retort}: the global options, and the subcommands. */
+@Command(
+    name = "retort",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Schema migrations with a revision graph: upgrade, downgrade, branches and merges.",
+    subcommands = {InitCommand.class, RevisionCommand.class, UpgradeCommand.class,
+        DowngradeCommand.class, CurrentCommand.class, HeadsCommand.class, BranchesCommand.class,
+        HistoryCommand.class, ShowCommand.class, StampCommand.class, MergeCommand.class},
+    footer = {"", "Exit codes: 0 success, 1 a check failed, 2 bad usage or input, 3 the database refused."})
+final class RetortCommand implements Runnable {
+  private final Map<String, String> env;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "-C", paramLabel = "DIR", scope = ScopeType.INHERIT,
+      description = "Run as if started in DIR.")
+  Path directory;
+
+  @Option(names = "--url", paramLabel = "URL", scope = ScopeType.INHERIT,
+      description = "Database URL (JDBC, postgresql://user@host/db or sqlite:///file); overrides the configuration.")
+  String url;
+
+  @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
+      description = "Configuration file (default: retort.properties).")
+  Path config;
+
+  @Option(names = "--debug", scope = ScopeType.INHERIT,
+      description = "Print stack traces with errors.")
+  boolean debug;
+
+  RetortCommand(Map<String, String> env) {
+    this.env = env;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  Path projectDir() {
+    Path dir = directory == null ? Path.of("") : directory;
+    Path abs = dir.toAbsolutePath().normalize();
+    if (!Files.isDirectory(abs)) {
+      throw new UsageException("-C " + dir + ": no such directory");
+    }
+    return abs;
+  }
+
+  /** The facade, configured from files, environment and options. */
+  Retort retort(PrintWriter out, boolean allowChanged) {
+    Path dir = projectDir();
+    ConfigLoader c = ConfigLoader.load(dir, Optional.ofNullable(config), env);
+    RetortConfig.Builder b = Retort.configure().projectDir(dir);
+    Optional.ofNullable(url).or(() -> c.get("url")).ifPresent(b::url);
+    c.get("user").ifPresent(b::user);
+    c.get("password").ifPresent(b::password);
+    c.get("migrations").ifPresent(b::migrations);
+    c.get("version-table").ifPresent(b::versionTable);
+    c.get("history-table").ifPresent(b::historyTable);
+    c.get("lock-timeout").ifPresent(t -> b.lockTimeout(seconds(t)));
+    b.allowChanged(allowChanged);
+    b.progress(line -> {
+      out.println(line);
+      out.flush();
+    });
+    return b.load();
+  }
+
+  private static Duration seconds(String text) {
+    try {
+      return Duration.ofSeconds(Long.parseLong(text.strip()));
+    } catch (NumberFormatException e) {
+      throw new UsageException("lock-timeout must be a number of seconds, got '" + text + "'");
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package dev.retort.cli;
+
+import dev.retort.Retort;
+import dev.retort.script.Revision;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "revision", mixinStandardHelpOptions = true,
+    description = "Write a new, empty migration on top of the current head.")
+final class RevisionCommand implements Callable<Integer> {
+  @ParentCommand RetortCommand top;
+  @Spec CommandSpec spec;
+
+  @Option(names = {"-m", "--message"}, required = true, paramLabel = "MSG", description = "What the migration does.")
+  String message;
+
+  @Option(names = "--rev-id", paramLabel = "ID", description = "Use this id instead of 12 random hex digits.")
+  String revId;
+
+  @Option(names = "--head", paramLabel = "REV", split = ",",
+      description = "The parent(s): a revision, 'head', or 'base' for a new root (default: the single head).")
+  List<String> heads = new ArrayList<>();
+
+  @Option(names = "--branch-label", paramLabel = "LABEL", split = ",", description = "Name the branch that starts here.")
+  List<String> branchLabels = new ArrayList<>();
+
+  @Option(names = "--depends-on", paramLabel = "REV", split = ",",
+      description = "Revisions that must be applied first without being parents.")
+  List<String> dependsOn = new ArrayList<>();
+
+  @Option(names = "--format", paramLabel = "java|sql", defaultValue = "java",
+      description = "Write the migration in Java (portable, default) or SQL (for one database).")
+  String format;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    Retort retort = top.retort(out, false);
+    Path file = retort.revision(new Retort.NewRevision(message, Optional.ofNullable(revId), heads,
+        branchLabels, dependsOn, parseFormat(format)));
+    out.println("Generated " + relative(retort, file));
+    out.flush();
+    return 0;
+  }
+
+  static Revision.Format parseFormat(String text) {
+    return switch (text.toLowerCase(Locale.ROOT)) {
+      case "java" -> Revision.Format.JAVA;
+      case "sql" -> Revision.Format.SQL;
+      default -> throw new dev.retort.error.UsageException("--format must be java or sql, got '" + text + "'");
+    };
+  }
+
+  static Path relative(Retort retort, Path file) {
+    Path base = retort.config().projectDir();
+    return file.startsWith(base) ? base.relativize(file) : file;
+  }
+}

@@ -1,0 +1,70 @@
+package dev.retort;
+
+import dev.retort.error.UsageException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads the URL forms users bring, and hides passwords when a URL is printed. */
+final class JdbcUrls {
+  private static final Pattern PG_STYLE =
+      Pattern.compile("(?i)(?:postgres|postgresql)(?:\\+\\w+)?://(?:([^:@/]*)(?::([^@/]*))?@)?(.*)");
+  private static final Pattern SECRET =
+      Pattern.compile("(?i)((?:password|passwd|pwd)=)[^&;]*|(//[^:/@]+:)[^@/]*(@)");
+
+  private JdbcUrls() {}
+
+  record Parsed(String url, Optional<String> user, Optional<String> password) {}
+
+  static Parsed toJdbc(String raw, Path projectDir) {
+    String url = raw.strip();
+    Matcher pg = PG_STYLE.matcher(url);
+    if (pg.matches()) {
+      // the form Alembic, Flask and most .env files use: postgresql://user:pass@host:5432/db
+      return new Parsed("jdbc:postgresql://" + pg.group(3), decode(pg.group(1)), decode(pg.group(2)));
+    }
+    if (url.startsWith("sqlite:///")) {
+      url = "jdbc:sqlite:" + url.substring("sqlite:///".length());
+    }
+    if (url.startsWith("jdbc:sqlite:")) {
+      return new Parsed(sqlite(url, projectDir), Optional.empty(), Optional.empty());
+    }
+    if (!url.startsWith("jdbc:")) {
+      throw new UsageException("'" + redact(url) + "' is not a database URL: use a JDBC URL such as "
+          + "jdbc:postgresql://localhost/app or jdbc:sqlite:app.db, or postgresql://user@host/db");
+    }
+    return new Parsed(url, Optional.empty(), Optional.empty());
+  }
+
+  /** SQLite file names are relative to the project directory, not to where Retort started. */
+  private static String sqlite(String url, Path projectDir) {
+    String rest = url.substring("jdbc:sqlite:".length());
+    if (rest.isEmpty() || rest.startsWith(":") || rest.startsWith("file:") || rest.contains("mode=memory")) {
+      return url;
+    }
+    int q = rest.indexOf('?');
+    String file = q < 0 ? rest : rest.substring(0, q);
+    String query = q < 0 ? "" : rest.substring(q);
+    return "jdbc:sqlite:" + projectDir.resolve(file).normalize() + query;
+  }
+
+  private static Optional<String> decode(String s) {
+    return Optional.ofNullable(s).filter(v -> !v.isEmpty())
+        .map(v -> URLDecoder.decode(v, StandardCharsets.UTF_8));
+  }
+
+  /** The URL with any password replaced by {@code ***}. */
+  static String redact(String url) {
+    Matcher m = SECRET.matcher(url);
+    StringBuilder b = new StringBuilder();
+    while (m.find()) {
+      String replacement = m.group(1) != null ? m.group(1) + "***" : m.group(2) + "***" + m.group(3);
+      m.appendReplacement(b, Matcher.quoteReplacement(replacement));
+    }
+    m.appendTail(b);
+    return b.toString();
+  }
+}

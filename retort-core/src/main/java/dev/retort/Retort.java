@@ -1,0 +1,279 @@
+package dev.retort;
+
+import dev.retort.codegen.MigrationTemplates;
+import dev.retort.dialect.Dialect;
+import dev.retort.dialect.Dialects;
+import dev.retort.error.DatabaseException;
+import dev.retort.error.RetortException;
+import dev.retort.error.UsageException;
+import dev.retort.runtime.Plan;
+import dev.retort.runtime.Planner;
+import dev.retort.runtime.Runner;
+import dev.retort.script.Revision;
+import dev.retort.script.RevisionGraph;
+import dev.retort.script.ScriptStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * Retort as a library: the same operations as the command line, returning values. An application
+ * that migrates at start-up:
+ *
+ * <pre>{@code
+ * Runner.Result r = Retort.configure()
+ *     .url("jdbc:postgresql://localhost/app")
+ *     .user("app").password(System.getenv("DB_PASSWORD"))
+ *     .migrations("src/main/resources/migrations")
+ *     .load()
+ *     .upgrade("heads");
+ * log.info("database at {}", r.after());
+ * }</pre>
+ */
+public final class Retort {
+  private final RetortConfig config;
+  private ScriptStore store;
+
+  Retort(RetortConfig config) {
+    this.config = config;
+  }
+
+  /** Starts a configuration. */
+  public static RetortConfig.Builder configure() {
+    return new RetortConfig.Builder();
+  }
+
+  /** A facade over a finished configuration. */
+  public static Retort of(RetortConfig config) {
+    return new Retort(config);
+  }
+
+  public RetortConfig config() {
+    return config;
+  }
+
+  /** The revision graph of the migrations directory (headers only, nothing compiled). */
+  public RevisionGraph graph() {
+    if (store == null) {
+      store = ScriptStore.open(config.migrations());
+    }
+    return store.graph();
+  }
+
+  /** Applies migrations up to {@code target} ({@code heads}, {@code head}, an id, {@code +1}...). */
+  public Runner.Result upgrade(String target) {
+    RevisionGraph graph = graph();
+    Planner.validateUpgrade(graph, target);
+    return withConnection((dialect, c) -> runner(dialect, graph)
+        .run(c, rows -> Planner.upgrade(graph, rows, target)));
+  }
+
+  /** Un-applies migrations down to {@code target} ({@code -1}, {@code base}, an id...). */
+  public Runner.Result downgrade(String target) {
+    RevisionGraph graph = graph();
+    Planner.validateDowngrade(graph, target);
+    return withConnection((dialect, c) -> runner(dialect, graph)
+        .run(c, rows -> Planner.downgrade(graph, rows, target)));
+  }
+
+  /** The offline script for {@code [from:]to}, from base when {@code from} is omitted. */
+  public String upgradeSql(String range) {
+    RevisionGraph graph = graph();
+    Planner.Range r = Planner.Range.parse(range, "base");
+    Set<String> from = Planner.rowsAt(graph, r.from());
+    Plan plan = Planner.upgrade(graph, from, r.to());
+    return runner(dialect(), graph).script(plan, "upgrade " + r.from() + " -> " + r.to());
+  }
+
+  /** The offline script for {@code from:to}; an offline downgrade must say where it starts. */
+  public String downgradeSql(String range) {
+    RevisionGraph graph = graph();
+    Planner.Range r = Planner.Range.parse(range, null);
+    Set<String> from = Planner.rowsAt(graph, r.from());
+    Plan plan = Planner.downgrade(graph, from, r.to());
+    return runner(dialect(), graph).script(plan, "downgrade " + r.from() + " -> " + r.to());
+  }
+
+  /** The version rows: the applied heads. Empty for a database never migrated. */
+  public Set<String> current() {
+    RevisionGraph graph = graph();
+    Set<String> rows = withConnection((dialect, c) -> runner(dialect, graph).current(c));
+    graph.applied(rows); // an unknown revision in the database is an error worth seeing here too
+    return rows;
+  }
+
+  /** Sets the version table to {@code target} without running migrations. */
+  public Runner.Result stamp(String target, boolean purge) {
+    RevisionGraph graph = graph();
+    if (!purge) {
+      graph.stampRows(Set.of(), target);
+    }
+    return withConnection((dialect, c) -> runner(dialect, graph)
+        .stamp(c, purge, rows -> graph.stampRows(rows, target)));
+  }
+
+  /** What a new revision should be. */
+  public record NewRevision(String message, Optional<String> revId, List<String> heads,
+      List<String> branchLabels, List<String> dependsOn, Revision.Format format) {
+    public NewRevision {
+      heads = List.copyOf(heads);
+      branchLabels = List.copyOf(branchLabels);
+      dependsOn = List.copyOf(dependsOn);
+    }
+  }
+
+  /** Writes a new empty migration and returns its path. */
+  public Path revision(NewRevision request) {
+    RevisionGraph graph = graphOrEmpty();
+    List<String> parents = new ArrayList<>();
+    if (request.heads().isEmpty()) {
+      Set<String> heads = graph.heads();
+      if (heads.size() > 1) {
+        throw new UsageException("there are several heads: " + String.join(", ", heads)
+            + "; pass --head to choose the parent, or run 'retort merge heads -m ...' first");
+      }
+      parents.addAll(heads);
+    } else {
+      for (String h : request.heads()) {
+        if (h.equals("base")) {
+          continue;
+        }
+        if (h.equals("head") || h.equals("heads")) {
+          parents.addAll(graph.heads());
+        } else {
+          parents.add(graph.resolveId(h));
+        }
+      }
+    }
+    List<String> deps = request.dependsOn().stream().map(graph::resolveId).toList();
+    for (String label : request.branchLabels()) {
+      if (graph.revisions().stream().anyMatch(r -> r.branchLabels().contains(label))) {
+        throw new UsageException("branch label '" + label + "' is already used");
+      }
+    }
+    String id = request.revId().orElseGet(ScriptStore::newRevisionId);
+    if (graph.find(id).isPresent()) {
+      throw new UsageException("revision id " + id + " is already used by "
+          + graph.get(id).origin());
+    }
+    MigrationTemplates.validateId(id);
+    String text = MigrationTemplates.render(request.format(), id, parents, request.branchLabels(),
+        deps, request.message());
+    String ext = request.format() == Revision.Format.JAVA ? ".java" : ".sql";
+    String slug = ScriptStore.slug(request.message());
+    Path file = config.migrations().resolve(id + (slug.isEmpty() ? "" : "_" + slug) + ext);
+    try {
+      Files.createDirectories(config.migrations());
+      Files.writeString(file, text);
+    } catch (IOException e) {
+      throw new UsageException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+    store = null;
+    return file;
+  }
+
+  /** Writes a revision joining {@code revisions} (ids, prefixes or {@code heads}). */
+  public Path merge(List<String> revisions, String message, Optional<String> revId, Revision.Format format) {
+    RevisionGraph graph = graph();
+    List<String> parents = new ArrayList<>();
+    for (String r : revisions) {
+      if (r.equals("heads")) {
+        parents.addAll(graph.heads());
+      } else {
+        parents.add(graph.resolveId(r));
+      }
+    }
+    List<String> distinct = parents.stream().distinct().toList();
+    if (distinct.size() < 2) {
+      throw new UsageException("a merge needs two or more revisions to join, got " + distinct);
+    }
+    return revision(new NewRevision(message, revId, distinct, List.of(), List.of(), format));
+  }
+
+  /** Creates {@code retort.properties} and the migrations directory in {@code dir}. */
+  public static List<Path> init(Path dir) {
+    List<Path> created = new ArrayList<>();
+    try {
+      Path props = dir.resolve("retort.properties");
+      if (Files.exists(props)) {
+        throw new UsageException(props + " already exists; nothing was changed");
+      }
+      Files.createDirectories(dir);
+      Files.writeString(props, MigrationTemplates.properties());
+      created.add(props);
+      Path migrations = dir.resolve("migrations");
+      if (!Files.isDirectory(migrations)) {
+        Files.createDirectories(migrations);
+        created.add(migrations);
+      }
+      return created;
+    } catch (IOException e) {
+      throw new UsageException("cannot initialise " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private RevisionGraph graphOrEmpty() {
+    if (!Files.isDirectory(config.migrations())) {
+      return RevisionGraph.of(List.of());
+    }
+    return graph();
+  }
+
+  private Dialect dialect() {
+    return Dialects.forUrl(url());
+  }
+
+  private String url() {
+    return config.url().orElseThrow(() -> new UsageException("no database URL: set url in "
+        + "retort.properties, RETORT_URL in the environment or .env, or pass --url"));
+  }
+
+  private Runner runner(Dialect dialect, RevisionGraph graph) {
+    return new Runner(dialect, graph, config.versionTable(), config.historyTable(),
+        config.projectDir().resolve(".retort").resolve("classes"),
+        new Runner.Options(config.allowChanged(), config.lockTimeout(), who(), config.progress()));
+  }
+
+  private static String who() {
+    String host = Optional.ofNullable(System.getenv("HOSTNAME")).orElse("");
+    return System.getProperty("user.name", "?") + (host.isEmpty() ? "" : "@" + host);
+  }
+
+  private interface Work<T> {
+    T run(Dialect dialect, Connection c) throws SQLException;
+  }
+
+  private <T> T withConnection(Work<T> work) {
+    String url = url();
+    Dialect dialect = Dialects.forUrl(url);
+    Properties props = new Properties();
+    config.user().ifPresent(u -> props.setProperty("user", u));
+    config.password().ifPresent(p -> props.setProperty("password", p));
+    Connection c;
+    try {
+      c = DriverManager.getConnection(url, props);
+    } catch (SQLException e) {
+      if (e.getMessage() != null && e.getMessage().startsWith("No suitable driver")) {
+        throw new UsageException("no JDBC driver on the classpath accepts " + JdbcUrls.redact(url)
+            + "; the retort command ships PostgreSQL and SQLite drivers", e);
+      }
+      throw new DatabaseException("cannot connect to " + JdbcUrls.redact(url) + ": "
+          + e.getMessage(), e);
+    }
+    try (c) {
+      return work.run(dialect, c);
+    } catch (SQLException e) {
+      throw new DatabaseException("database error: " + e.getMessage(), e);
+    } catch (RetortException e) {
+      throw e;
+    }
+  }
+}

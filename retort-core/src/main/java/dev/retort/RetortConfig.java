@@ -1,0 +1,140 @@
+package dev.retort;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Everything a {@link Retort} needs, as one value. Build it with {@link Retort#configure()}.
+ *
+ * @param projectDir the directory relative paths are resolved against
+ * @param url the JDBC URL ({@code jdbc:postgresql://...}, {@code jdbc:sqlite:app.db}); empty for
+ *     commands that need no database
+ * @param user the database user, if not in the URL
+ * @param password the database password, if not in the URL; never printed
+ * @param migrations the migrations directory
+ * @param versionTable the version table, optionally schema-qualified
+ * @param historyTable the history table, optionally schema-qualified
+ * @param lockTimeout how long a run waits for another one to finish
+ * @param allowChanged run even when an applied migration file has changed
+ * @param progress receives a line as each migration starts
+ */
+public record RetortConfig(
+    Path projectDir,
+    Optional<String> url,
+    Optional<String> user,
+    Optional<String> password,
+    Path migrations,
+    String versionTable,
+    String historyTable,
+    Duration lockTimeout,
+    boolean allowChanged,
+    Consumer<String> progress) {
+
+  public RetortConfig {
+    requireNonNull(projectDir, "projectDir");
+    requireNonNull(url, "url");
+    requireNonNull(user, "user");
+    requireNonNull(password, "password");
+    requireNonNull(migrations, "migrations");
+    requireNonNull(versionTable, "versionTable");
+    requireNonNull(historyTable, "historyTable");
+    requireNonNull(lockTimeout, "lockTimeout");
+    requireNonNull(progress, "progress");
+  }
+
+  @Override
+  public String toString() {
+    // a record's default toString would print the password
+    return "RetortConfig[projectDir=" + projectDir + ", url=" + url.map(JdbcUrls::redact).orElse("")
+        + ", migrations=" + migrations + ", versionTable=" + versionTable + "]";
+  }
+
+  /** Builds a {@link RetortConfig}; every setting has a default but the URL. */
+  public static final class Builder {
+    private Path projectDir = Path.of("").toAbsolutePath();
+    private String url;
+    private String user;
+    private String password;
+    private String migrations = "migrations";
+    private String versionTable = "retort_version";
+    private String historyTable = "retort_history";
+    private Duration lockTimeout = Duration.ofMinutes(5);
+    private boolean allowChanged;
+    private Consumer<String> progress = line -> {};
+
+    Builder() {}
+
+    /** The project directory (default: the working directory). */
+    public Builder projectDir(Path dir) {
+      projectDir = dir.toAbsolutePath().normalize();
+      return this;
+    }
+
+    /** The database: a JDBC URL, or {@code postgresql://user:pass@host/db}, or {@code sqlite:///file}. */
+    public Builder url(String jdbcUrl) {
+      url = jdbcUrl;
+      return this;
+    }
+
+    public Builder user(String databaseUser) {
+      user = databaseUser;
+      return this;
+    }
+
+    public Builder password(String databasePassword) {
+      password = databasePassword;
+      return this;
+    }
+
+    /** The migrations directory, relative to the project directory (default {@code migrations}). */
+    public Builder migrations(String dir) {
+      migrations = dir;
+      return this;
+    }
+
+    public Builder versionTable(String table) {
+      versionTable = table;
+      return this;
+    }
+
+    public Builder historyTable(String table) {
+      historyTable = table;
+      return this;
+    }
+
+    public Builder lockTimeout(Duration timeout) {
+      lockTimeout = timeout;
+      return this;
+    }
+
+    public Builder allowChanged(boolean allow) {
+      allowChanged = allow;
+      return this;
+    }
+
+    /** Receives a line as each migration starts (default: nothing). */
+    public Builder progress(Consumer<String> listener) {
+      progress = listener;
+      return this;
+    }
+
+    public RetortConfig build() {
+      Optional<JdbcUrls.Parsed> parsed = Optional.ofNullable(url).filter(u -> !u.isBlank())
+          .map(u -> JdbcUrls.toJdbc(u, projectDir));
+      return new RetortConfig(projectDir, parsed.map(JdbcUrls.Parsed::url),
+          Optional.ofNullable(user).or(() -> parsed.flatMap(JdbcUrls.Parsed::user)),
+          Optional.ofNullable(password).or(() -> parsed.flatMap(JdbcUrls.Parsed::password)),
+          projectDir.resolve(migrations).normalize(), versionTable, historyTable, lockTimeout,
+          allowChanged, progress);
+    }
+
+    /** Builds the configuration and the facade over it. */
+    public Retort load() {
+      return new Retort(build());
+    }
+  }
+}

@@ -1,0 +1,193 @@
+package dev.retort.ops;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.retort.schema.CheckConstraint;
+import dev.retort.schema.Column;
+import dev.retort.schema.ColumnType;
+import dev.retort.schema.Index;
+import dev.retort.schema.QualifiedName;
+import dev.retort.schema.ReferentialAction;
+import dev.retort.schema.Table;
+import dev.retort.schema.UniqueConstraint;
+import java.sql.Connection;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The operations a migration calls. Each call becomes one {@link Op}, rendered for the database at
+ * hand and run at once (or written to the script with {@code --sql}). Table names may be qualified
+ * with a schema, {@code "audit.events"}.
+ *
+ * <pre>{@code
+ * public void upgrade(Operations op) {
+ *   op.createTable("user", t -> {
+ *     t.column("id", integer()).primaryKey().autoIncrement();
+ *     t.column("email", varchar(120)).notNull().unique();
+ *     t.column("password", varchar(128)).notNull();
+ *   });
+ *   op.createIndex("ix_user_email", "user", "email");
+ *   op.execute("INSERT INTO \"user\" (email, password) VALUES (?, ?)", "a@example.org", "x");
+ * }
+ * }</pre>
+ */
+public final class Operations {
+  private final OpSink sink;
+
+  /** Operations that send each op to {@code sink}. */
+  public Operations(OpSink sink) {
+    this.sink = requireNonNull(sink, "sink");
+  }
+
+  /** Sends any op, for what the named methods do not cover. */
+  public Operations apply(Op op) {
+    sink.accept(requireNonNull(op, "op"));
+    return this;
+  }
+
+  /** Creates a table described by {@code spec}. */
+  public Operations createTable(String table, Consumer<TableBuilder> spec) {
+    return apply(new CreateTable(table(table, spec)));
+  }
+
+  /** Creates a table from a full definition. */
+  public Operations createTable(Table table) {
+    return apply(new CreateTable(table));
+  }
+
+  /** Drops a table. Irreversible: use {@link #dropTable(String, Consumer)} to keep the downgrade. */
+  public Operations dropTable(String table) {
+    return apply(new DropTable(QualifiedName.parse(table), Optional.empty()));
+  }
+
+  /** Drops a table whose definition is given, so that the op can be reversed. */
+  public Operations dropTable(String table, Consumer<TableBuilder> definition) {
+    Table t = table(table, definition);
+    return apply(new DropTable(t.name(), Optional.of(t)));
+  }
+
+  /** Renames a table; foreign keys that reference it follow. */
+  public Operations renameTable(String from, String to) {
+    return apply(new RenameTable(QualifiedName.parse(from), to));
+  }
+
+  /** Adds a nullable column. */
+  public Operations addColumn(String table, String column, ColumnType type) {
+    return addColumn(table, column, type, c -> {});
+  }
+
+  /** Adds a column refined by {@code spec} ({@code notNull()}, {@code defaultValue(...)}). */
+  public Operations addColumn(String table, String column, ColumnType type, Consumer<ColumnBuilder> spec) {
+    return apply(new AddColumn(QualifiedName.parse(table), column(column, type, spec)));
+  }
+
+  /** Drops a column. Irreversible: give its type to keep the downgrade. */
+  public Operations dropColumn(String table, String column) {
+    return apply(new DropColumn(QualifiedName.parse(table), column, Optional.empty()));
+  }
+
+  /** Drops a column whose definition is given, so that the op can be reversed. */
+  public Operations dropColumn(String table, String column, ColumnType type, Consumer<ColumnBuilder> spec) {
+    return apply(new DropColumn(QualifiedName.parse(table), column,
+        Optional.of(column(column, type, spec))));
+  }
+
+  /** Changes a column's type, nullability, default or name. */
+  public Operations alterColumn(String table, String column, Consumer<AlterColumnBuilder> change) {
+    AlterColumnBuilder b = new AlterColumnBuilder();
+    change.accept(b);
+    return apply(b.build(QualifiedName.parse(table), column));
+  }
+
+  /** Creates an index. */
+  public Operations createIndex(String name, String table, String... columns) {
+    return apply(new CreateIndex(new Index(name, QualifiedName.parse(table), List.of(columns), false,
+        Optional.empty())));
+  }
+
+  /** Creates a unique index. */
+  public Operations createUniqueIndex(String name, String table, String... columns) {
+    return apply(new CreateIndex(new Index(name, QualifiedName.parse(table), List.of(columns), true,
+        Optional.empty())));
+  }
+
+  /** Drops an index. Irreversible unless recreated by hand in the downgrade. */
+  public Operations dropIndex(String name, String table) {
+    return apply(new DropIndex(QualifiedName.parse(table), name, Optional.empty()));
+  }
+
+  /** Adds a named foreign key with NO ACTION on delete and update. */
+  public Operations createForeignKey(String name, String table, List<String> columns,
+      String referencedTable, List<String> referencedColumns) {
+    return createForeignKey(name, table, columns, referencedTable, referencedColumns,
+        ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION);
+  }
+
+  /** Adds a named foreign key with the given actions. */
+  public Operations createForeignKey(String name, String table, List<String> columns,
+      String referencedTable, List<String> referencedColumns, ReferentialAction onDelete,
+      ReferentialAction onUpdate) {
+    ForeignKeyBuilder fk = new ForeignKeyBuilder(name, columns)
+        .references(referencedTable, referencedColumns.toArray(String[]::new))
+        .onDelete(onDelete).onUpdate(onUpdate);
+    return apply(new AddConstraint(QualifiedName.parse(table), fk.build()));
+  }
+
+  /** Adds a named unique constraint. */
+  public Operations createUniqueConstraint(String name, String table, String... columns) {
+    return apply(new AddConstraint(QualifiedName.parse(table),
+        new UniqueConstraint(Optional.of(name), List.of(columns))));
+  }
+
+  /** Adds a named check constraint; {@code expression} is SQL. */
+  public Operations createCheckConstraint(String name, String table, String expression) {
+    return apply(new AddConstraint(QualifiedName.parse(table),
+        new CheckConstraint(Optional.of(name), expression)));
+  }
+
+  /** Drops a constraint by name. Irreversible unless recreated by hand in the downgrade. */
+  public Operations dropConstraint(String name, String table) {
+    return apply(new DropConstraint(QualifiedName.parse(table), name, Optional.empty()));
+  }
+
+  /** Runs SQL as written, binding {@code parameters} to its {@code ?} placeholders. */
+  public Operations execute(String sql, Object... parameters) {
+    return apply(new ExecuteSql(sql, Arrays.asList(parameters), Optional.empty()));
+  }
+
+  /**
+   * The JDBC connection, for data code, inside the migration's transaction when it has one. Not
+   * available with {@code --sql}: a migration that needs it cannot be rendered offline.
+   */
+  public Connection connection() {
+    return sink.connection();
+  }
+
+  /** Whether this run writes an offline script. */
+  public boolean isOffline() {
+    return sink.isOffline();
+  }
+
+  /** The database's dialect name ({@code postgresql}, {@code sqlite}). */
+  public String dialect() {
+    return sink.dialectName();
+  }
+
+  private static Table table(String table, Consumer<TableBuilder> spec) {
+    TableBuilder b = new TableBuilder(QualifiedName.parse(table));
+    spec.accept(b);
+    return b.build();
+  }
+
+  private static Column column(String column, ColumnType type, Consumer<ColumnBuilder> spec) {
+    ColumnBuilder b = new ColumnBuilder(null, column, type);
+    spec.accept(b);
+    if (b.isPrimaryKey() || b.isUnique()) {
+      throw new IllegalArgumentException("column " + column + ": primaryKey() and unique() belong in "
+          + "createTable; on an existing table use createUniqueConstraint");
+    }
+    return b.build();
+  }
+}

@@ -1,0 +1,211 @@
+package dev.retort.runtime;
+
+import dev.retort.error.MigrationFileException;
+import dev.retort.error.UsageException;
+import dev.retort.migration.Migration;
+import dev.retort.script.Checksum;
+import dev.retort.script.HeaderParser;
+import dev.retort.script.Revision;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.lang.reflect.Constructor;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.FileObject;
+import javax.tools.ForwardingJavaFileManager;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileManager;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
+
+/**
+ * Compiles Java migrations at run time with the JDK's compiler, only those about to run, all in one
+ * batch, and caches the classes by a hash of their source so that a second run compiles nothing.
+ */
+final class JavaMigrationCompiler {
+  private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;");
+  private final Path cacheDir;
+
+  JavaMigrationCompiler(Path cacheDir) {
+    this.cacheDir = cacheDir;
+  }
+
+  /** Loads (compiling first where the cache has no classes) one migration per revision. */
+  Map<String, Migration> load(List<Revision> revisions) {
+    Map<String, Source> sources = new LinkedHashMap<>();
+    for (Revision r : revisions) {
+      sources.put(r.id(), Source.read(r));
+    }
+    List<Source> missing = sources.values().stream()
+        .filter(s -> !Files.isRegularFile(s.dir(cacheDir).resolve(".complete"))).toList();
+    if (!missing.isEmpty()) {
+      // javac refuses two classes of one name in one run, so each batch takes one of each name
+      for (List<Source> batch : batchesByClassName(missing)) {
+        compile(batch);
+      }
+    }
+    Map<String, Migration> loaded = new HashMap<>();
+    for (Map.Entry<String, Source> e : sources.entrySet()) {
+      loaded.put(e.getKey(), instantiate(e.getValue()));
+    }
+    return loaded;
+  }
+
+  private static List<List<Source>> batchesByClassName(List<Source> sources) {
+    List<List<Source>> batches = new ArrayList<>();
+    Map<String, Integer> seen = new HashMap<>();
+    for (Source s : sources) {
+      int n = seen.merge(s.className(), 1, Integer::sum) - 1;
+      while (batches.size() <= n) {
+        batches.add(new ArrayList<>());
+      }
+      batches.get(n).add(s);
+    }
+    return batches;
+  }
+
+  private void compile(List<Source> batch) {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    if (javac == null) {
+      throw new UsageException("Java migrations are compiled at run time, but this Java runtime ("
+          + System.getProperty("java.home") + ") has no compiler. Run Retort on a JDK (for example "
+          + "the openjdk-17-jdk-headless package, or set JAVA_HOME to a JDK), or ship the migrations "
+          + "compiled on the classpath.");
+    }
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    try (StandardJavaFileManager standard =
+            javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8);
+        RoutingFileManager files = new RoutingFileManager(standard, cacheDir)) {
+      List<JavaFileObject> units = new ArrayList<>();
+      for (Source s : batch) {
+        units.add(new SourceObject(s));
+        Files.createDirectories(s.dir(cacheDir));
+      }
+      List<String> options = List.of("-classpath", System.getProperty("java.class.path"),
+          "-proc:none", "-nowarn", "-g", "--release", "17");
+      StringWriter out = new StringWriter();
+      boolean ok = javac.getTask(out, files, diagnostics, options, null, units).call();
+      if (!ok) {
+        throw compileError(diagnostics);
+      }
+      for (Source s : batch) {
+        Files.writeString(s.dir(cacheDir).resolve(".complete"), s.className());
+      }
+    } catch (IOException e) {
+      throw new UsageException("cannot write compiled migrations to " + cacheDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static MigrationFileException compileError(DiagnosticCollector<JavaFileObject> diagnostics) {
+    for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+      if (d.getKind() == Diagnostic.Kind.ERROR && d.getSource() instanceof SourceObject so) {
+        return new MigrationFileException(so.source.file(), (int) d.getLineNumber(),
+            "does not compile: " + d.getMessage(Locale.ROOT));
+      }
+    }
+    StringBuilder all = new StringBuilder();
+    diagnostics.getDiagnostics().forEach(d -> all.append(d.getMessage(Locale.ROOT)).append('\n'));
+    return new MigrationFileException(Path.of("(java migrations)"), 0, "do not compile: " + all);
+  }
+
+  private Migration instantiate(Source s) {
+    Path dir = s.dir(cacheDir);
+    try {
+      URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()},
+          Migration.class.getClassLoader());
+      Class<?> type = Class.forName(s.qualifiedName(), true, loader);
+      if (!Migration.class.isAssignableFrom(type)) {
+        throw new MigrationFileException(s.file(), 0,
+            "class " + s.className() + " does not implement dev.retort.migration.Migration");
+      }
+      Constructor<?> ctor = type.getDeclaredConstructor();
+      ctor.setAccessible(true);
+      return (Migration) ctor.newInstance();
+    } catch (NoSuchMethodException e) {
+      throw new MigrationFileException(s.file(), 0,
+          "class " + s.className() + " needs a constructor without parameters");
+    } catch (ReflectiveOperationException | IOException | LinkageError e) {
+      throw new MigrationFileException(s.file(), 0, "cannot load class " + s.className() + ": " + e);
+    }
+  }
+
+  /** One migration's source, and where its classes are cached. */
+  record Source(Path file, String text, String className, String packageName, String hash) {
+    static Source read(Revision r) {
+      Path file = r.file().orElseThrow();
+      try {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String name = HeaderParser.javaClassName(file, text);
+        Matcher pkg = PACKAGE.matcher(text);
+        String packageName = pkg.find() ? pkg.group(1) : "";
+        // the hash covers the compiler's release too: a cache made by another JDK is not reused
+        String hash = Checksum.of((Runtime.version().feature() + "\n" + text)
+            .getBytes(StandardCharsets.UTF_8)).substring(0, 24);
+        return new Source(file, text, name, packageName, hash);
+      } catch (IOException e) {
+        throw new MigrationFileException(file, 0, "cannot read: " + e.getMessage());
+      }
+    }
+
+    String qualifiedName() {
+      return packageName.isEmpty() ? className : packageName + "." + className;
+    }
+
+    Path dir(Path cache) {
+      return cache.resolve(hash);
+    }
+  }
+
+  private static final class SourceObject extends SimpleJavaFileObject {
+    final Source source;
+
+    SourceObject(Source source) {
+      super(URI.create("string:///" + source.qualifiedName().replace('.', '/') + ".java"), Kind.SOURCE);
+      this.source = source;
+    }
+
+    @Override
+    public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+      return source.text();
+    }
+  }
+
+  /** Writes each class file into the cache directory of the source it came from. */
+  private static final class RoutingFileManager extends ForwardingJavaFileManager<StandardJavaFileManager> {
+    private final Path cacheDir;
+
+    RoutingFileManager(StandardJavaFileManager fileManager, Path cacheDir) {
+      super(fileManager);
+      this.cacheDir = cacheDir;
+    }
+
+    @Override
+    public JavaFileObject getJavaFileForOutput(JavaFileManager.Location location, String className,
+        JavaFileObject.Kind kind, FileObject sibling) throws IOException {
+      if (sibling instanceof SourceObject so && location == StandardLocation.CLASS_OUTPUT) {
+        Path target = so.source.dir(cacheDir).resolve(className.replace('.', '/') + kind.extension);
+        Files.createDirectories(target.getParent());
+        return fileManager.getJavaFileObjects(target).iterator().next();
+      }
+      return super.getJavaFileForOutput(location, className, kind, sibling);
+    }
+  }
+
+}

@@ -1,0 +1,82 @@
+package dev.retort.runtime;
+
+import dev.retort.dialect.Dialect;
+import dev.retort.dialect.Renderer;
+import dev.retort.dialect.Sql;
+import dev.retort.ops.Op;
+import dev.retort.ops.OpSink;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/** Renders each op for the live database and executes it at once. */
+final class LiveSink implements OpSink {
+  private final Connection connection;
+  private final Dialect dialect;
+  private final Renderer renderer;
+  private String location = "";
+  private int executed;
+
+  LiveSink(Connection connection, Dialect dialect) {
+    this.connection = connection;
+    this.dialect = dialect;
+    this.renderer = dialect.renderer(dialect.catalog(connection));
+  }
+
+  /** Where the next statements come from (file:line of an SQL migration), for error messages. */
+  void at(String where) {
+    location = where;
+  }
+
+  int executed() {
+    return executed;
+  }
+
+  @Override
+  public void accept(Op op) {
+    execute(renderer.render(op));
+  }
+
+  void execute(List<Sql> statements) {
+    for (Sql sql : statements) {
+      execute(connection, sql, location);
+      executed++;
+    }
+  }
+
+  static void execute(Connection connection, Sql sql, String location) {
+    try {
+      if (sql.parameters().isEmpty()) {
+        try (Statement s = connection.createStatement()) {
+          s.execute(sql.text());
+        }
+      } else {
+        try (PreparedStatement ps = connection.prepareStatement(sql.text())) {
+          for (int i = 0; i < sql.parameters().size(); i++) {
+            ps.setObject(i + 1, sql.parameters().get(i));
+          }
+          ps.execute();
+        }
+      }
+    } catch (SQLException e) {
+      throw new StatementFailure(sql.text(), location, e);
+    }
+  }
+
+  @Override
+  public Connection connection() {
+    return connection;
+  }
+
+  @Override
+  public boolean isOffline() {
+    return false;
+  }
+
+  @Override
+  public String dialectName() {
+    return dialect.name();
+  }
+}

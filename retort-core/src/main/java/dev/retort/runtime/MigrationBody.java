@@ -1,0 +1,52 @@
+package dev.retort.runtime;
+
+import dev.retort.error.MigrationFileException;
+import dev.retort.migration.Migration;
+import dev.retort.ops.Operations;
+import dev.retort.script.Revision;
+import dev.retort.script.SqlMigration;
+import dev.retort.script.Statement;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** What a step runs: the statements of an SQL file, or a compiled Java migration. */
+interface MigrationBody {
+  void run(Direction direction, Operations op, Consumer<String> location) throws Exception;
+
+  static MigrationBody sql(Revision revision) {
+    Path file = revision.file().orElseThrow();
+    SqlMigration parsed;
+    try {
+      parsed = SqlMigration.parse(file, Files.readString(file, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new MigrationFileException(file, 0, "cannot read: " + e.getMessage());
+    }
+    return (direction, op, location) -> {
+      List<Statement> statements = direction == Direction.UP
+          ? parsed.upgrade()
+          : parsed.downgrade().orElseThrow(() -> new MigrationFileException(file, 0,
+              "has no '-- retort:downgrade' section, so revision " + revision.id()
+                  + " cannot be downgraded"));
+      for (Statement s : statements) {
+        location.accept(file + ":" + s.line());
+        op.execute(s.sql());
+      }
+    };
+  }
+
+  static MigrationBody java(Revision revision, Migration migration) {
+    Path file = revision.file().orElseThrow();
+    return (direction, op, location) -> {
+      location.accept(file.toString());
+      if (direction == Direction.UP) {
+        migration.upgrade(op);
+      } else {
+        migration.downgrade(op);
+      }
+    };
+  }
+}

@@ -1,0 +1,60 @@
+package dev.retort.runtime;
+
+import dev.retort.script.Revision;
+import dev.retort.script.RevisionGraph;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The steps of one run, in order; empty when the database is already where it should be. */
+public record Plan(List<Step> steps, Set<String> rowsBefore, Set<String> rowsAfter) {
+  public Plan {
+    steps = List.copyOf(steps);
+    rowsBefore = Set.copyOf(rowsBefore);
+    rowsAfter = Set.copyOf(rowsAfter);
+  }
+
+  /** Steps applying {@code revisions} in order from {@code rows}. */
+  static Plan upgrade(RevisionGraph graph, Set<String> rows, List<Revision> revisions) {
+    return build(graph, rows, revisions, Direction.UP);
+  }
+
+  /** Steps un-applying {@code revisions} in order from {@code rows}. */
+  static Plan downgrade(RevisionGraph graph, Set<String> rows, List<Revision> revisions) {
+    return build(graph, rows, revisions, Direction.DOWN);
+  }
+
+  private static Plan build(RevisionGraph graph, Set<String> rows, List<Revision> revisions, Direction dir) {
+    // The rows change locally at each step, so update them incrementally instead of recomputing the
+    // heads of the whole applied set: plans of 10,000 steps must stay linear.
+    Set<String> applied = new HashSet<>(graph.applied(rows));
+    Set<String> current = new LinkedHashSet<>(rows);
+    List<Step> steps = new ArrayList<>();
+    for (Revision r : revisions) {
+      Set<String> next = new LinkedHashSet<>(current);
+      if (dir == Direction.UP) {
+        applied.add(r.id());
+        next.removeAll(r.parents());
+        next.add(r.id());
+      } else {
+        applied.remove(r.id());
+        next.remove(r.id());
+        for (String parent : r.parents()) {
+          boolean stillRevised = graph.children(parent).stream().anyMatch(applied::contains);
+          if (!stillRevised && applied.contains(parent)) {
+            next.add(parent);
+          }
+        }
+      }
+      steps.add(new Step(r, dir, current, next));
+      current = next;
+    }
+    return new Plan(steps, rows, current);
+  }
+
+  public boolean isEmpty() {
+    return steps.isEmpty();
+  }
+}

@@ -1,0 +1,324 @@
+package dev.retort.runtime;
+
+import dev.retort.dialect.Dialect;
+import dev.retort.dialect.MigrationLock;
+import dev.retort.dialect.Sql;
+import dev.retort.error.DatabaseException;
+import dev.retort.error.MigrationFailedException;
+import dev.retort.error.RetortException;
+import dev.retort.error.UsageException;
+import dev.retort.migration.Migration;
+import dev.retort.ops.Operations;
+import dev.retort.script.Revision;
+import dev.retort.script.RevisionGraph;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Runs plans against a live database: takes the lock, makes sure the version tables exist, checks
+ * the checksums of applied files, then runs each step in its own transaction with the version
+ * update inside it. The only class that changes a database.
+ */
+public final class Runner {
+  private final Dialect dialect;
+  private final RevisionGraph graph;
+  private final VersionTable versions;
+  private final JavaMigrationCompiler compiler;
+  private final Options options;
+
+  /**
+   * How a run behaves.
+   *
+   * @param allowChanged proceed when an applied migration file has changed since
+   * @param lockTimeout how long to wait for another run to finish
+   * @param who recorded in the history table
+   * @param progress receives one line per step as it starts
+   */
+  public record Options(boolean allowChanged, Duration lockTimeout, String who, Consumer<String> progress) {}
+
+  /** What a run did: the steps it ran and the version rows before and after. */
+  public record Result(List<Step> steps, Set<String> before, Set<String> after) {
+    public Result {
+      steps = List.copyOf(steps);
+      before = Set.copyOf(before);
+      after = Set.copyOf(after);
+    }
+  }
+
+  public Runner(Dialect dialect, RevisionGraph graph, String versionTable, String historyTable,
+      Path classCache, Options options) {
+    this.dialect = dialect;
+    this.graph = graph;
+    this.versions = new VersionTable(dialect,
+        dev.retort.schema.QualifiedName.parse(versionTable),
+        dev.retort.schema.QualifiedName.parse(historyTable));
+    this.compiler = new JavaMigrationCompiler(classCache);
+    this.options = options;
+  }
+
+  /** The version rows, without taking the lock or creating anything; empty when never migrated. */
+  public Set<String> current(Connection c) {
+    try {
+      return versions.exists(c) ? versions.read(c) : Set.of();
+    } catch (SQLException e) {
+      throw new DatabaseException("cannot read " + versions.name() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Plans from the current rows under the lock, then runs the plan. */
+  public Result run(Connection c, Function<Set<String>, Plan> planner) {
+    return locked(c, () -> {
+      // Read before creating anything, so that a target that does not plan leaves no trace.
+      boolean exists = versions.exists(c);
+      Set<String> rows = exists ? versions.read(c) : Set.of();
+      if (exists) {
+        verifyChecksums(c, rows);
+      }
+      Plan plan = planner.apply(rows);
+      if (plan.isEmpty()) {
+        return new Result(List.of(), rows, rows);
+      }
+      Map<String, MigrationBody> bodies = load(plan.steps());
+      createTables(c);
+      for (Step step : plan.steps()) {
+        runStep(c, step, bodies.get(step.revision().id()));
+      }
+      return new Result(plan.steps(), plan.rowsBefore(), plan.rowsAfter());
+    });
+  }
+
+  /** Sets the version rows without running migrations; {@code purge} first empties the table. */
+  public Result stamp(Connection c, boolean purge, Function<Set<String>, Set<String>> target) {
+    return locked(c, () -> {
+      boolean exists = versions.exists(c);
+      Set<String> rows = purge || !exists ? Set.of() : versions.read(c);
+      if (!purge) {
+        graph.applied(rows); // refuses rows that name unknown revisions, pointing at --purge
+      }
+      Set<String> after = new TreeSet<>(target.apply(rows));
+      createTables(c);
+      c.setAutoCommit(false);
+      try {
+        if (purge) {
+          LiveSink.execute(c, versions.purge(), "");
+        }
+        for (Sql sql : versions.update(rows, after)) {
+          LiveSink.execute(c, sql, "");
+        }
+        for (String id : after) {
+          if (!rows.contains(id)) {
+            LiveSink.execute(c, versions.history(entry(graph.get(id), Direction.STAMP,
+                Instant.now(), 0, true, "stamp")), "");
+          }
+        }
+        c.commit();
+      } catch (RuntimeException | SQLException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+      return new Result(List.of(), rows, after);
+    });
+  }
+
+  private void createTables(Connection c) {
+    for (Sql sql : versions.create()) {
+      LiveSink.execute(c, sql, "");
+    }
+  }
+
+  private interface LockedWork<T> {
+    T run() throws SQLException;
+  }
+
+  private <T> T locked(Connection c, LockedWork<T> work) {
+    MigrationLock.Held held = null;
+    try {
+      c.setAutoCommit(true);
+      held = dialect.lock().acquire(c, versions.name().toString(), options.lockTimeout());
+      return work.run();
+    } catch (StatementFailure f) {
+      throw new DatabaseException("the database refused: " + f.statement + "\n  " + f.getMessage(), f);
+    } catch (SQLException e) {
+      throw new DatabaseException("database error: " + e.getMessage(), e);
+    } finally {
+      if (held != null) {
+        try {
+          held.close();
+        } catch (SQLException e) {
+          // the lock dies with the session anyway; closing the connection ends it
+        }
+      }
+    }
+  }
+
+  private void verifyChecksums(Connection c, Set<String> rows) throws SQLException {
+    Set<String> applied = graph.applied(rows);
+    Map<String, String> recorded = versions.appliedChecksums(c);
+    List<String> changed = new ArrayList<>();
+    for (String id : applied) {
+      String sum = recorded.get(id);
+      Revision r = graph.get(id);
+      if (sum != null && !r.checksum().isEmpty() && !sum.equals(r.checksum())) {
+        changed.add(r.origin() + " (revision " + id + ")");
+      }
+    }
+    if (!changed.isEmpty() && !options.allowChanged()) {
+      throw new UsageException("applied migration" + (changed.size() > 1 ? "s were" : " was")
+          + " changed after being applied: " + String.join(", ", changed)
+          + ". Restore the file, or run with --allow-changed to proceed anyway.");
+    }
+  }
+
+  private Map<String, MigrationBody> load(List<Step> steps) {
+    Map<String, MigrationBody> bodies = new HashMap<>();
+    List<Revision> java = new ArrayList<>();
+    for (Step s : steps) {
+      Revision r = s.revision();
+      if (r.format() == Revision.Format.JAVA) {
+        java.add(r);
+      } else if (!bodies.containsKey(r.id())) {
+        bodies.put(r.id(), MigrationBody.sql(r));
+      }
+    }
+    if (!java.isEmpty()) {
+      Map<String, Migration> compiled = compiler.load(java);
+      for (Revision r : java) {
+        bodies.put(r.id(), MigrationBody.java(r, compiled.get(r.id())));
+      }
+    }
+    return bodies;
+  }
+
+  private void runStep(Connection c, Step step, MigrationBody body) throws SQLException {
+    Revision r = step.revision();
+    options.progress().accept("Running " + step.describe());
+    Instant started = Instant.now();
+    long t0 = System.nanoTime();
+    LiveSink sink = new LiveSink(c, dialect);
+    boolean tx = r.transactional();
+    dialect.beforeStep(c);
+    try {
+      if (tx) {
+        c.setAutoCommit(false);
+      }
+      body.run(step.direction(), new Operations(sink), sink::at);
+      sink.at("version table");
+      sink.execute(versions.update(step.rowsBefore(), step.rowsAfter()));
+      sink.execute(List.of(versions.history(
+          entry(r, step.direction(), started, millisSince(t0), true, ""))));
+      if (tx) {
+        dialect.beforeCommit(c);
+        c.commit();
+      }
+    } catch (Exception e) {
+      if (tx) {
+        rollbackQuietly(c);
+      }
+      throw failure(c, step, started, t0, e);
+    } finally {
+      if (tx) {
+        c.setAutoCommit(true);
+      }
+      dialect.afterStep(c);
+    }
+  }
+
+  private RetortException failure(Connection c, Step step, Instant started, long t0, Exception e) {
+    Revision r = step.revision();
+    String statement = e instanceof StatementFailure f ? f.statement : "";
+    String where = e instanceof StatementFailure f && !f.location.isEmpty() ? f.location : r.origin();
+    String cause = e instanceof StatementFailure || e instanceof SQLException ? e.getMessage()
+        : e instanceof RetortException ? e.getMessage()
+        : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    try {
+      LiveSink.execute(c, versions.history(entry(r, step.direction(), started, millisSince(t0), false,
+          abbreviate(cause, 2000))), "");
+    } catch (StatementFailure ignored) {
+      // recording the failure is best effort: the database may be gone
+    }
+    String msg = step.describe() + " failed"
+        + "\n  at: " + where
+        + (statement.isEmpty() ? "" : "\n  statement: " + abbreviate(statement.strip(), 2000))
+        + "\n  error: " + cause
+        + "\n" + (r.transactional()
+            ? "The migration was rolled back; the database stays at " + rowsText(step.rowsBefore()) + "."
+            : "The migration is not transactional: statements before the failing one stay applied; "
+                + "the version table stays at " + rowsText(step.rowsBefore()) + ".");
+    if (e instanceof UsageException u && statement.isEmpty()) {
+      return new UsageException(msg, u);
+    }
+    return new MigrationFailedException(r.id(), statement, msg, e);
+  }
+
+  private VersionTable.HistoryEntry entry(Revision r, Direction d, Instant started, long ms,
+      boolean ok, String message) {
+    return new VersionTable.HistoryEntry(r.id(), d, r.checksum(), dialect.literal(started), ms,
+        options.who(), ok, message);
+  }
+
+  /** The offline script for a plan: version table DDL, then each step in its own transaction. */
+  public String script(Plan plan, String title) {
+    StringBuilder out = new StringBuilder();
+    OfflineSink sink = new OfflineSink(dialect, out);
+    out.append("-- ").append(title).append("\n-- generated by Retort for ").append(dialect.name())
+        .append("; review before running\n\n");
+    sink.write(versions.create());
+    Map<String, MigrationBody> bodies = load(plan.steps());
+    for (Step step : plan.steps()) {
+      Revision r = step.revision();
+      sink.revision(r.id());
+      out.append("\n-- Running ").append(step.describe()).append('\n');
+      if (r.transactional()) {
+        out.append("BEGIN;\n");
+      }
+      try {
+        bodies.get(r.id()).run(step.direction(), new Operations(sink), where -> {});
+      } catch (RetortException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new UsageException(r.origin() + ": " + step.describe() + " failed while writing the "
+            + "script: " + e, e);
+      }
+      sink.write(versions.update(step.rowsBefore(), step.rowsAfter()));
+      sink.write(List.of(versions.history(new VersionTable.HistoryEntry(r.id(), step.direction(),
+          r.checksum(), "CURRENT_TIMESTAMP", 0, "offline script", true, ""))));
+      if (r.transactional()) {
+        out.append("COMMIT;\n");
+      }
+    }
+    return out.toString();
+  }
+
+  private static void rollbackQuietly(Connection c) {
+    try {
+      c.rollback();
+    } catch (SQLException ignored) {
+      // the original failure is the one to report
+    }
+  }
+
+  private static long millisSince(long t0) {
+    return (System.nanoTime() - t0) / 1_000_000;
+  }
+
+  static String rowsText(Set<String> rows) {
+    return rows.isEmpty() ? "base" : String.join(", ", new TreeSet<>(rows));
+  }
+
+  private static String abbreviate(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max - 3) + "...";
+  }
+}
