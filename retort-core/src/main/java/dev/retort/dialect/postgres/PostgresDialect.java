@@ -1,0 +1,151 @@
+package dev.retort.dialect.postgres;
+
+import dev.retort.dialect.Capabilities;
+import dev.retort.dialect.Catalog;
+import dev.retort.dialect.Dialect;
+import dev.retort.dialect.MigrationLock;
+import dev.retort.dialect.Renderer;
+import dev.retort.dialect.Sql;
+import dev.retort.schema.QualifiedName;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * PostgreSQL 12 and later, for URLs starting with {@code jdbc:postgresql:}.
+ *
+ * <p>DDL is transactional, so a failed migration rolls back whole; runs are serialised by a
+ * session-level advisory lock ({@link PostgresLock}). Rendering needs no catalog.
+ */
+public final class PostgresDialect implements Dialect {
+
+  private static final Capabilities CAPABILITIES = new Capabilities(true, true, true, true);
+
+  /** Lower-case unquoted identifiers are folded to lower case anyway, so they need no quotes. */
+  private static final Pattern BARE = Pattern.compile("[a-z_][a-z0-9_$]*");
+
+  /**
+   * The keywords PostgreSQL reserves, which cannot be bare column or table names: those marked
+   * "reserved" and "reserved (can be function or type)" in Appendix C, "SQL Key Words", of the
+   * PostgreSQL 16 manual (https://www.postgresql.org/docs/16/sql-keywords-appendix.html).
+   * PostgresKeywordsIT checks this set against the server's {@code pg_get_keywords()}.
+   */
+  static final Set<String> RESERVED = Set.of(
+      "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric",
+      "authorization", "binary", "both", "case", "cast", "check", "collate", "collation", "column",
+      "concurrently", "constraint", "create", "cross", "current_catalog", "current_date",
+      "current_role", "current_schema", "current_time", "current_timestamp", "current_user",
+      "default", "deferrable", "desc", "distinct", "do", "else", "end", "except", "false",
+      "fetch", "for", "foreign", "freeze", "from", "full", "grant", "group", "having", "ilike",
+      "in", "initially", "inner", "intersect", "into", "is", "isnull", "join", "lateral",
+      "leading", "left", "like", "limit", "localtime", "localtimestamp", "natural", "not",
+      "notnull", "null", "offset", "on", "only", "or", "order", "outer", "overlaps", "placing",
+      "primary", "references", "returning", "right", "select", "session_user", "similar", "some",
+      "symmetric", "system_user", "table", "tablesample", "then", "to", "trailing", "true",
+      "union", "unique", "user", "using", "variadic", "verbose", "when", "where", "window",
+      "with");
+
+  /** Creates the dialect; {@link dev.retort.dialect.Dialects} does this for {@code jdbc:postgresql:} URLs. */
+  public PostgresDialect() {}
+
+  @Override
+  public String name() {
+    return "postgresql";
+  }
+
+  @Override
+  public boolean accepts(String jdbcUrl) {
+    return jdbcUrl != null && jdbcUrl.startsWith("jdbc:postgresql:");
+  }
+
+  /** Transactional DDL, in-place ALTER for columns and constraints, named schemas. */
+  @Override
+  public Capabilities capabilities() {
+    return CAPABILITIES;
+  }
+
+  /** A renderer; PostgreSQL can make every change in place, so it never consults the catalog. */
+  @Override
+  public Renderer renderer(Catalog catalog) {
+    return new PostgresRenderer(this);
+  }
+
+  /** {@link Catalog#NONE}: the PostgreSQL renderer needs no lookups. */
+  @Override
+  public Catalog catalog(Connection connection) {
+    return Catalog.NONE;
+  }
+
+  /** A session-level advisory lock, polled with {@code pg_try_advisory_lock}. */
+  @Override
+  public MigrationLock lock() {
+    return new PostgresLock();
+  }
+
+  /**
+   * Leaves {@code [a-z_][a-z0-9_$]*} names that are not reserved words bare; double-quotes
+   * anything else (upper case, spaces, non-ASCII, keywords), doubling embedded quotes.
+   */
+  @Override
+  public String quote(String identifier) {
+    if (BARE.matcher(identifier).matches() && !RESERVED.contains(identifier)) {
+      return identifier;
+    }
+    return '"' + identifier.replace("\"", "\"\"") + '"';
+  }
+
+  /**
+   * NULL, numbers and booleans bare, byte arrays as {@code '\x..'} bytea input, everything else a
+   * standard string with quotes doubled. Backslashes need no escaping because {@code
+   * standard_conforming_strings} is on by default since PostgreSQL 9.1.
+   */
+  @Override
+  public String literal(Object value) {
+    if (value == null) {
+      return "NULL";
+    }
+    if (value instanceof Boolean b) {
+      return b ? "TRUE" : "FALSE";
+    }
+    if (value instanceof BigDecimal d) {
+      return d.toPlainString();
+    }
+    if (value instanceof Double d && !d.isInfinite() && !d.isNaN()) {
+      return value.toString();
+    }
+    if (value instanceof Float f && !f.isInfinite() && !f.isNaN()) {
+      return value.toString();
+    }
+    if (value instanceof Number && !(value instanceof Double) && !(value instanceof Float)) {
+      return value.toString();
+    }
+    if (value instanceof byte[] bytes) {
+      return "'\\x" + HexFormat.of().formatHex(bytes) + "'";
+    }
+    return "'" + value.toString().replace("'", "''") + "'";
+  }
+
+  /**
+   * The version table ({@code version_num}, one row per applied head) and the history table (one
+   * row per step; {@code direction} is {@code up}, {@code down} or {@code stamp}).
+   */
+  @Override
+  public List<Sql> createVersionTables(QualifiedName versionTable, QualifiedName historyTable) {
+    return List.of(
+        Sql.of("CREATE TABLE IF NOT EXISTS " + quote(versionTable)
+            + " (version_num varchar(64) NOT NULL PRIMARY KEY)"),
+        Sql.of("CREATE TABLE IF NOT EXISTS " + quote(historyTable) + " ("
+            + "id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, "
+            + "revision varchar(64) NOT NULL, "
+            + "direction varchar(8) NOT NULL, "
+            + "checksum varchar(64), "
+            + "started_at timestamp with time zone NOT NULL, "
+            + "duration_ms bigint NOT NULL, "
+            + "who varchar(255) NOT NULL, "
+            + "success boolean NOT NULL, "
+            + "message text)"));
+  }
+}

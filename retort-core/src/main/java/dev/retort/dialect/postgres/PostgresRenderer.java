@@ -1,0 +1,239 @@
+package dev.retort.dialect.postgres;
+
+import dev.retort.dialect.Renderer;
+import dev.retort.dialect.Sql;
+import dev.retort.ops.AddColumn;
+import dev.retort.ops.AddConstraint;
+import dev.retort.ops.AlterColumn;
+import dev.retort.ops.CreateIndex;
+import dev.retort.ops.CreateTable;
+import dev.retort.ops.DropColumn;
+import dev.retort.ops.DropConstraint;
+import dev.retort.ops.DropIndex;
+import dev.retort.ops.DropTable;
+import dev.retort.ops.ExecuteSql;
+import dev.retort.ops.RenameTable;
+import dev.retort.schema.CheckConstraint;
+import dev.retort.schema.Column;
+import dev.retort.schema.ColumnType;
+import dev.retort.schema.Constraint;
+import dev.retort.schema.DefaultValue;
+import dev.retort.schema.ForeignKey;
+import dev.retort.schema.Index;
+import dev.retort.schema.PrimaryKey;
+import dev.retort.schema.QualifiedName;
+import dev.retort.schema.ReferentialAction;
+import dev.retort.schema.Table;
+import dev.retort.schema.UniqueConstraint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Renders ops as PostgreSQL DDL; every change is made in place with {@code ALTER TABLE}. */
+final class PostgresRenderer implements Renderer {
+
+  static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+
+  private final PostgresDialect dialect;
+
+  PostgresRenderer(PostgresDialect dialect) {
+    this.dialect = dialect;
+  }
+
+  @Override
+  public List<Sql> createTable(CreateTable op) {
+    Table table = op.table();
+    List<String> items = new ArrayList<>();
+    for (Column column : table.columns()) {
+      items.add(columnDefinition(column));
+    }
+    table.primaryKey().ifPresent(pk -> items.add(constraint(pk)));
+    table.uniques().forEach(u -> items.add(constraint(u)));
+    table.checks().forEach(c -> items.add(constraint(c)));
+    table.foreignKeys().forEach(fk -> items.add(constraint(fk)));
+    List<Sql> out = new ArrayList<>();
+    out.add(Sql.of("CREATE TABLE " + q(table.name()) + " (\n  "
+        + String.join(",\n  ", items) + "\n)"));
+    table.indexes().forEach(i -> out.add(createIndex(i)));
+    table.comment().ifPresent(c ->
+        out.add(Sql.of("COMMENT ON TABLE " + q(table.name()) + " IS " + dialect.literal(c))));
+    for (Column column : table.columns()) {
+      out.addAll(columnComment(table.name(), column));
+    }
+    return out;
+  }
+
+  @Override
+  public List<Sql> dropTable(DropTable op) {
+    return List.of(Sql.of("DROP TABLE " + q(op.name())));
+  }
+
+  @Override
+  public List<Sql> renameTable(RenameTable op) {
+    return List.of(Sql.of("ALTER TABLE " + q(op.from()) + " RENAME TO " + q(op.to())));
+  }
+
+  @Override
+  public List<Sql> addColumn(AddColumn op) {
+    List<Sql> out = new ArrayList<>();
+    out.add(Sql.of("ALTER TABLE " + q(op.table()) + " ADD COLUMN " + columnDefinition(op.column())));
+    out.addAll(columnComment(op.table(), op.column()));
+    return out;
+  }
+
+  @Override
+  public List<Sql> dropColumn(DropColumn op) {
+    return List.of(Sql.of("ALTER TABLE " + q(op.table()) + " DROP COLUMN " + q(op.column())));
+  }
+
+  /**
+   * A rename is its own statement (PostgreSQL does not combine RENAME with other ALTER TABLE
+   * actions); the other changes share one statement, under the new name, so that the table is
+   * rewritten at most once.
+   */
+  @Override
+  public List<Sql> alterColumn(AlterColumn op) {
+    List<Sql> out = new ArrayList<>();
+    String table = q(op.table());
+    op.newName().ifPresent(n ->
+        out.add(Sql.of("ALTER TABLE " + table + " RENAME COLUMN " + q(op.column()) + " TO " + q(n))));
+    String column = "ALTER COLUMN " + q(op.finalName());
+    List<String> actions = new ArrayList<>();
+    boolean setsDefault = op.changesDefault() && op.newDefault().isPresent();
+    if (op.newType().isPresent() && setsDefault) {
+      // ALTER TYPE converts the old default too and fails when it cannot be cast (ALTER TABLE,
+      // "SET DATA TYPE"); drop it first, the new one is set after the type change.
+      actions.add(column + " DROP DEFAULT");
+    }
+    op.newType().ifPresent(t -> {
+      String type = PostgresTypes.sql(t);
+      // Without USING, only assignment casts are allowed (varchar -> integer is not); an explicit
+      // cast to the same type is harmless.
+      actions.add(column + " TYPE " + type + " USING " + q(op.finalName()) + "::" + type);
+    });
+    op.newNullable().ifPresent(n -> actions.add(column + (n ? " DROP NOT NULL" : " SET NOT NULL")));
+    if (op.changesDefault()) {
+      actions.add(op.newDefault()
+          .map(d -> column + " SET DEFAULT " + defaultSql(d, op.finalType()))
+          .orElse(column + " DROP DEFAULT"));
+    }
+    if (!actions.isEmpty()) {
+      out.add(Sql.of("ALTER TABLE " + table + " " + String.join(", ", actions)));
+    }
+    return out;
+  }
+
+  @Override
+  public List<Sql> createIndex(CreateIndex op) {
+    return List.of(createIndex(op.index()));
+  }
+
+  /** An index lives in its table's schema, so a qualified table qualifies the index name. */
+  @Override
+  public List<Sql> dropIndex(DropIndex op) {
+    return List.of(Sql.of("DROP INDEX " + q(op.table().withName(op.name()))));
+  }
+
+  @Override
+  public List<Sql> addConstraint(AddConstraint op) {
+    return List.of(Sql.of("ALTER TABLE " + q(op.table()) + " ADD " + constraint(op.constraint())));
+  }
+
+  @Override
+  public List<Sql> dropConstraint(DropConstraint op) {
+    return List.of(Sql.of("ALTER TABLE " + q(op.table()) + " DROP CONSTRAINT " + q(op.name())));
+  }
+
+  @Override
+  public List<Sql> executeSql(ExecuteSql op) {
+    return List.of(new Sql(op.sql(), op.parameters()));
+  }
+
+  private Sql createIndex(Index index) {
+    return Sql.of("CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + q(index.name())
+        + " ON " + q(index.table()) + " (" + columns(index.columns()) + ")"
+        + index.where().map(w -> " WHERE " + w).orElse(""));
+  }
+
+  private String columnDefinition(Column column) {
+    StringBuilder sql = new StringBuilder(q(column.name()))
+        .append(' ').append(PostgresTypes.sql(column.type()));
+    if (column.autoIncrement()) {
+      // SQL-standard identity (PostgreSQL 10+) rather than serial: the sequence belongs to the
+      // column, and BY DEFAULT still lets data loads insert explicit ids.
+      sql.append(" GENERATED BY DEFAULT AS IDENTITY");
+    }
+    if (!column.nullable()) {
+      sql.append(" NOT NULL");
+    }
+    column.defaultValue().ifPresent(d ->
+        sql.append(" DEFAULT ").append(defaultSql(d, Optional.of(column.type()))));
+    return sql.toString();
+  }
+
+  private List<Sql> columnComment(QualifiedName table, Column column) {
+    return column.comment()
+        .map(c -> List.of(Sql.of("COMMENT ON COLUMN " + q(table) + "." + q(column.name())
+            + " IS " + dialect.literal(c))))
+        .orElse(List.of());
+  }
+
+  /**
+   * A literal default is bare only when the column is known to be numeric (and the text is a
+   * number) or boolean (and the text is true/false); otherwise it is a quoted string, which
+   * PostgreSQL casts to the column's type, so quoting is never wrong, only less readable.
+   */
+  String defaultSql(DefaultValue value, Optional<ColumnType> type) {
+    if (value instanceof DefaultValue.Expression e) {
+      return e.sql();
+    }
+    String text = ((DefaultValue.Literal) value).value();
+    if (type.isPresent() && PostgresTypes.isNumeric(type.get()) && NUMBER.matcher(text).matches()) {
+      return text;
+    }
+    String lower = text.toLowerCase(Locale.ROOT);
+    if (type.isPresent() && PostgresTypes.isBoolean(type.get())
+        && (lower.equals("true") || lower.equals("false"))) {
+      return lower.toUpperCase(Locale.ROOT);
+    }
+    return dialect.literal(text);
+  }
+
+  private String constraint(Constraint constraint) {
+    String name = constraint.name().map(n -> "CONSTRAINT " + q(n) + " ").orElse("");
+    if (constraint instanceof PrimaryKey pk) {
+      return name + "PRIMARY KEY (" + columns(pk.columns()) + ")";
+    }
+    if (constraint instanceof UniqueConstraint u) {
+      return name + "UNIQUE (" + columns(u.columns()) + ")";
+    }
+    if (constraint instanceof CheckConstraint c) {
+      return name + "CHECK (" + c.expression() + ")";
+    }
+    if (constraint instanceof ForeignKey fk) {
+      return name + "FOREIGN KEY (" + columns(fk.columns()) + ") REFERENCES "
+          + q(fk.referencedTable()) + " (" + columns(fk.referencedColumns()) + ")"
+          + action("ON DELETE", fk.onDelete()) + action("ON UPDATE", fk.onUpdate());
+    }
+    throw new AssertionError("unhandled constraint " + constraint.getClass().getName());
+  }
+
+  private static String action(String clause, ReferentialAction action) {
+    return action == ReferentialAction.NO_ACTION ? "" : " " + clause + " " + action.sql();
+  }
+
+  private String columns(List<String> names) {
+    return names.stream().map(this::q).collect(Collectors.joining(", "));
+  }
+
+  private String q(String identifier) {
+    return dialect.quote(identifier);
+  }
+
+  private String q(QualifiedName name) {
+    return dialect.quote(name);
+  }
+}

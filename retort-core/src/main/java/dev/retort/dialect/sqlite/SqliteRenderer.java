@@ -1,0 +1,294 @@
+package dev.retort.dialect.sqlite;
+
+import dev.retort.dialect.Catalog;
+import dev.retort.dialect.Renderer;
+import dev.retort.dialect.Sql;
+import dev.retort.error.UsageException;
+import dev.retort.ops.AddColumn;
+import dev.retort.ops.AddConstraint;
+import dev.retort.ops.AlterColumn;
+import dev.retort.ops.CreateIndex;
+import dev.retort.ops.CreateTable;
+import dev.retort.ops.DropColumn;
+import dev.retort.ops.DropConstraint;
+import dev.retort.ops.DropIndex;
+import dev.retort.ops.DropTable;
+import dev.retort.ops.ExecuteSql;
+import dev.retort.ops.RenameTable;
+import dev.retort.schema.CheckConstraint;
+import dev.retort.schema.Column;
+import dev.retort.schema.ColumnType;
+import dev.retort.schema.Constraint;
+import dev.retort.schema.DefaultValue;
+import dev.retort.schema.ForeignKey;
+import dev.retort.schema.Index;
+import dev.retort.schema.PrimaryKey;
+import dev.retort.schema.QualifiedName;
+import dev.retort.schema.ReferentialAction;
+import dev.retort.schema.Table;
+import dev.retort.schema.UniqueConstraint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Renders ops as SQLite DDL. What SQLite's ALTER TABLE can do (rename a table or a column, add a
+ * plain column) is done in place; everything else is a table rebuild ({@link SqliteTableRebuild})
+ * planned from the table as the catalog reads it when the op is rendered, so a live run must
+ * render each op just before executing it.
+ */
+final class SqliteRenderer implements Renderer {
+
+  private static final Pattern NUMBER =
+      Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+
+  private final SqliteDialect dialect;
+  private final Catalog catalog;
+
+  SqliteRenderer(SqliteDialect dialect, Catalog catalog) {
+    this.dialect = dialect;
+    this.catalog = catalog;
+  }
+
+  @Override
+  public List<Sql> createTable(CreateTable op) {
+    List<Sql> out = new ArrayList<>();
+    out.add(Sql.of(createTableStatement(op.table(), op.table().name())));
+    op.table().indexes().forEach(i -> out.add(createIndex(i)));
+    return out;
+  }
+
+  @Override
+  public List<Sql> dropTable(DropTable op) {
+    return List.of(Sql.of("DROP TABLE " + q(op.name())));
+  }
+
+  @Override
+  public List<Sql> renameTable(RenameTable op) {
+    return List.of(Sql.of("ALTER TABLE " + q(op.from()) + " RENAME TO " + q(op.to())));
+  }
+
+  /**
+   * In place unless SQLite refuses (https://www.sqlite.org/lang_altertable.html#altertabaddcol):
+   * a NOT NULL column needs a non-NULL default, a default must be a constant (we treat every
+   * expression as possibly not one), and a generated key cannot be added; those are rebuilt.
+   */
+  @Override
+  public List<Sql> addColumn(AddColumn op) {
+    Column column = op.column();
+    String refusal = column.autoIncrement() ? "an AUTOINCREMENT key"
+        : !column.nullable() && column.defaultValue().isEmpty() ? "NOT NULL without a default"
+        : column.defaultValue().orElse(null) instanceof DefaultValue.Expression ? "an expression default"
+        : null;
+    if (refusal == null) {
+      return List.of(Sql.of("ALTER TABLE " + q(op.table()) + " ADD COLUMN "
+          + columnDefinition(column, false)));
+    }
+    String what = "add column " + op.table() + "." + column.name() + " (" + refusal + ")";
+    Table before = existing(op.table(), what);
+    List<Column> columns = new ArrayList<>(before.columns());
+    columns.add(column);
+    return rebuild(SqliteTableRebuild.of(before, before.withColumns(columns)));
+  }
+
+  @Override
+  public List<Sql> dropColumn(DropColumn op) {
+    Table before = existing(op.table(), "drop column " + op.table() + "." + op.column());
+    return rebuild(SqliteTableRebuild.dropColumn(before, op.column()));
+  }
+
+  /** A rename alone is done in place (SQLite 3.25+); any other change rebuilds the table. */
+  @Override
+  public List<Sql> alterColumn(AlterColumn op) {
+    if (op.newType().isEmpty() && op.newNullable().isEmpty() && !op.changesDefault()) {
+      return List.of(Sql.of("ALTER TABLE " + q(op.table()) + " RENAME COLUMN " + q(op.column())
+          + " TO " + q(op.newName().orElseThrow())));
+    }
+    Table before = existing(op.table(), "change column " + op.table() + "." + op.column());
+    return rebuild(SqliteTableRebuild.alterColumn(before, op));
+  }
+
+  /** SQLite qualifies the index name, not the table, with the schema (lang_createindex.html). */
+  @Override
+  public List<Sql> createIndex(CreateIndex op) {
+    return List.of(createIndex(op.index()));
+  }
+
+  @Override
+  public List<Sql> dropIndex(DropIndex op) {
+    return List.of(Sql.of("DROP INDEX " + q(op.table().withName(op.name()))));
+  }
+
+  @Override
+  public List<Sql> addConstraint(AddConstraint op) {
+    String what = "add " + kind(op.constraint())
+        + op.constraint().name().map(n -> " " + n).orElse("") + " to " + op.table();
+    Table before = existing(op.table(), what);
+    return rebuild(SqliteTableRebuild.addConstraint(before, op.constraint()));
+  }
+
+  @Override
+  public List<Sql> dropConstraint(DropConstraint op) {
+    Table before = existing(op.table(), "drop constraint " + op.name() + " from " + op.table());
+    return rebuild(SqliteTableRebuild.dropConstraint(before, op.name()));
+  }
+
+  @Override
+  public List<Sql> executeSql(ExecuteSql op) {
+    return List.of(new Sql(op.sql(), op.parameters()));
+  }
+
+  private List<Sql> rebuild(SqliteTableRebuild rebuild) {
+    List<SqliteCatalog.Dependent> dependents = catalog instanceof SqliteCatalog live
+        ? live.dependents(rebuild.before().name())
+        : List.of();
+    return rebuild.statements(this, dependents);
+  }
+
+  /** The table as the database has it now; a rebuild cannot be planned without it. */
+  private Table existing(QualifiedName table, String what) {
+    if (!catalog.isLive()) {
+      throw new UsageException("SQLite cannot " + what + " in place; Retort rebuilds the table, "
+          + "which needs a live database: run without --sql");
+    }
+    return catalog.table(table).orElseThrow(() -> new UsageException("SQLite cannot " + what
+        + " in place, and the table rebuild that does it needs the table, which does not exist "
+        + "in the database"));
+  }
+
+  /** The CREATE TABLE statement for {@code table}, under the name {@code as}. */
+  String createTableStatement(Table table, QualifiedName as) {
+    Optional<String> inlineKey = table.primaryKey()
+        .filter(pk -> pk.columns().size() == 1)
+        .map(pk -> pk.columns().get(0))
+        .filter(c -> table.column(c).map(Column::autoIncrement).orElse(false));
+    for (Column column : table.columns()) {
+      if (column.autoIncrement() && !inlineKey.equals(Optional.of(column.name()))) {
+        throw new UsageException("SQLite generates values only for a single-column INTEGER "
+            + "PRIMARY KEY; column " + table.name() + "." + column.name() + " is autoIncrement "
+            + "but is not the table's only primary key column");
+      }
+      if (column.autoIncrement() && !SqliteTypes.isInteger(column.type())) {
+        throw new UsageException("SQLite AUTOINCREMENT needs an INTEGER column; "
+            + table.name() + "." + column.name() + " is " + column.type());
+      }
+    }
+    List<String> items = new ArrayList<>();
+    for (Column column : table.columns()) {
+      boolean inline = inlineKey.equals(Optional.of(column.name()));
+      items.add(columnDefinition(column, inline,
+          inline ? table.primaryKey().flatMap(PrimaryKey::name) : Optional.empty()));
+    }
+    table.primaryKey().filter(pk -> inlineKey.isEmpty()).ifPresent(pk -> items.add(constraint(pk)));
+    table.uniques().forEach(u -> items.add(constraint(u)));
+    table.checks().forEach(c -> items.add(constraint(c)));
+    table.foreignKeys().forEach(fk -> items.add(constraint(fk)));
+    return "CREATE TABLE " + q(as) + " (\n  " + String.join(",\n  ", items) + "\n)";
+  }
+
+  Sql createIndex(Index index) {
+    return Sql.of("CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX "
+        + q(index.table().withName(index.name())) + " ON " + q(index.table().name())
+        + " (" + columns(index.columns()) + ")"
+        + index.where().map(w -> " WHERE " + w).orElse(""));
+  }
+
+  private String columnDefinition(Column column, boolean inlineKey) {
+    return columnDefinition(column, inlineKey, Optional.empty());
+  }
+
+  /**
+   * AUTOINCREMENT is only allowed on a column declared exactly INTEGER PRIMARY KEY, which aliases
+   * the rowid (https://www.sqlite.org/autoinc.html), so a BIGINT key is declared INTEGER: both
+   * hold 64-bit integers in SQLite. Such a column never holds NULL, so NOT NULL is left out.
+   */
+  private String columnDefinition(Column column, boolean inlineKey, Optional<String> keyName) {
+    if (inlineKey) {
+      return q(column.name()) + " INTEGER " + keyName.map(n -> "CONSTRAINT " + q(n) + " ").orElse("")
+          + "PRIMARY KEY AUTOINCREMENT";
+    }
+    StringBuilder sql = new StringBuilder(q(column.name()))
+        .append(' ').append(SqliteTypes.sql(column.type()));
+    if (!column.nullable()) {
+      sql.append(" NOT NULL");
+    }
+    column.defaultValue().ifPresent(d -> sql.append(" DEFAULT ").append(defaultSql(d, column.type())));
+    return sql.toString();
+  }
+
+  /**
+   * A literal default is bare only for a numeric column (and a number) or a boolean column (and
+   * true/false: SQLite knows TRUE and FALSE since 3.23); otherwise a quoted string. An expression
+   * must be parenthesized unless it is a literal or one of CURRENT_TIME/DATE/TIMESTAMP
+   * (https://www.sqlite.org/lang_createtable.html#dfltval), so anything else gets parentheses.
+   */
+  String defaultSql(DefaultValue value, ColumnType type) {
+    if (value instanceof DefaultValue.Expression e) {
+      String sql = e.sql().strip();
+      boolean bare = sql.startsWith("(") && sql.endsWith(")")
+          || sql.matches("(?i)CURRENT_(TIME|DATE|TIMESTAMP)|NULL|TRUE|FALSE")
+          || NUMBER.matcher(sql).matches()
+          || sql.matches("'([^']|'')*'") || sql.matches("(?i)X'[0-9a-f]*'");
+      return bare ? sql : "(" + sql + ")";
+    }
+    String text = ((DefaultValue.Literal) value).value();
+    if (SqliteTypes.isNumeric(type) && NUMBER.matcher(text).matches()) {
+      return text;
+    }
+    String lower = text.toLowerCase(Locale.ROOT);
+    if (SqliteTypes.isBoolean(type) && (lower.equals("true") || lower.equals("false"))) {
+      return lower.toUpperCase(Locale.ROOT);
+    }
+    return dialect.literal(text);
+  }
+
+  String constraint(Constraint constraint) {
+    String name = constraint.name().map(n -> "CONSTRAINT " + q(n) + " ").orElse("");
+    if (constraint instanceof PrimaryKey pk) {
+      return name + "PRIMARY KEY (" + columns(pk.columns()) + ")";
+    }
+    if (constraint instanceof UniqueConstraint u) {
+      return name + "UNIQUE (" + columns(u.columns()) + ")";
+    }
+    if (constraint instanceof CheckConstraint c) {
+      return name + "CHECK (" + c.expression() + ")";
+    }
+    if (constraint instanceof ForeignKey fk) {
+      // SQLite resolves the parent in the child's own schema: REFERENCES takes a bare table name
+      // (https://www.sqlite.org/foreignkeys.html)
+      return name + "FOREIGN KEY (" + columns(fk.columns()) + ") REFERENCES "
+          + q(fk.referencedTable().name()) + " (" + columns(fk.referencedColumns()) + ")"
+          + action("ON DELETE", fk.onDelete()) + action("ON UPDATE", fk.onUpdate());
+    }
+    throw new AssertionError("unhandled constraint " + constraint.getClass().getName());
+  }
+
+  private static String kind(Constraint constraint) {
+    if (constraint instanceof PrimaryKey) {
+      return "primary key";
+    }
+    if (constraint instanceof ForeignKey) {
+      return "foreign key";
+    }
+    return constraint instanceof UniqueConstraint ? "unique constraint" : "check constraint";
+  }
+
+  private static String action(String clause, ReferentialAction action) {
+    return action == ReferentialAction.NO_ACTION ? "" : " " + clause + " " + action.sql();
+  }
+
+  String columns(List<String> names) {
+    return names.stream().map(this::q).collect(Collectors.joining(", "));
+  }
+
+  String q(String identifier) {
+    return dialect.quote(identifier);
+  }
+
+  String q(QualifiedName name) {
+    return dialect.quote(name);
+  }
+}

@@ -1,0 +1,196 @@
+package dev.retort.dialect.sqlite;
+
+import dev.retort.dialect.Sql;
+import dev.retort.error.UsageException;
+import dev.retort.ops.AlterColumn;
+import dev.retort.schema.CheckConstraint;
+import dev.retort.schema.Column;
+import dev.retort.schema.Constraint;
+import dev.retort.schema.ForeignKey;
+import dev.retort.schema.Index;
+import dev.retort.schema.PrimaryKey;
+import dev.retort.schema.QualifiedName;
+import dev.retort.schema.Table;
+import dev.retort.schema.UniqueConstraint;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * A change SQLite's ALTER TABLE cannot make, done by copying the table, following "Making Other
+ * Kinds Of Table Schema Changes" (https://www.sqlite.org/lang_altertable.html#otheralter): create
+ * the new definition under a temporary name, copy the rows, drop the old table, rename the new
+ * one, then recreate indexes, triggers and the views that were dropped first.
+ *
+ * <p>Foreign key enforcement must be off while this runs ({@link SqliteDialect#beforeStep}),
+ * otherwise dropping a parent table deletes its rows and cascades into the children; {@link
+ * SqliteDialect#beforeCommit} then checks that no key dangles.
+ *
+ * @param before the table as it is
+ * @param after the table as it must become
+ * @param copied for each column of {@code after} that keeps data, the column of {@code before} it
+ *     is copied from
+ */
+record SqliteTableRebuild(Table before, Table after, Map<String, String> copied) {
+
+  static final String TEMPORARY_PREFIX = "retort_new_";
+
+  SqliteTableRebuild {
+    copied = Map.copyOf(copied);
+  }
+
+  /** Columns with the same name in both tables are copied. */
+  static SqliteTableRebuild of(Table before, Table after) {
+    Map<String, String> copied = new LinkedHashMap<>();
+    for (Column c : after.columns()) {
+      if (before.column(c.name()).isPresent()) {
+        copied.put(c.name(), c.name());
+      }
+    }
+    return new SqliteTableRebuild(before, after, copied);
+  }
+
+  /**
+   * Without the column, and, as PostgreSQL's DROP COLUMN does, without the indexes and constraints
+   * that involve it (a CHECK involves it when its text names it).
+   */
+  static SqliteTableRebuild dropColumn(Table before, String column) {
+    Column dropped = column(before, column);
+    Predicate<List<String>> uses = cols -> cols.stream().anyMatch(c -> c.equalsIgnoreCase(column));
+    Pattern word = Pattern.compile("(?<![\\w$])[\"`\\[]?" + Pattern.quote(dropped.name())
+        + "[\"`\\]]?(?![\\w$])", Pattern.CASE_INSENSITIVE);
+    Table after = before
+        .withColumns(before.columns().stream().filter(c -> c != dropped).toList())
+        .withPrimaryKey(before.primaryKey().filter(pk -> !uses.test(pk.columns())))
+        .withUniques(before.uniques().stream().filter(u -> !uses.test(u.columns())).toList())
+        .withForeignKeys(before.foreignKeys().stream().filter(f -> !uses.test(f.columns())).toList())
+        .withChecks(before.checks().stream()
+            .filter(c -> !word.matcher(c.expression()).find()).toList())
+        .withIndexes(before.indexes().stream().filter(i -> !uses.test(i.columns())).toList());
+    return of(before, after);
+  }
+
+  /** The column changed as the op says; a rename follows into keys, uniques and indexes. */
+  static SqliteTableRebuild alterColumn(Table before, AlterColumn op) {
+    Column old = column(before, op.column());
+    Column changed = old.withName(op.finalName())
+        .withType(op.newType().orElse(old.type()))
+        .withNullable(op.newNullable().orElse(old.nullable()))
+        .withDefault(op.changesDefault() ? op.newDefault() : old.defaultValue());
+    Table after = before.replaceColumn(old.name(), changed);
+    if (op.newName().isPresent()) {
+      String from = old.name();
+      String to = op.newName().get();
+      after = after
+          .withPrimaryKey(after.primaryKey().map(pk -> new PrimaryKey(pk.name(),
+              rename(pk.columns(), from, to))))
+          .withUniques(after.uniques().stream().map(u -> new UniqueConstraint(u.name(),
+              rename(u.columns(), from, to))).toList())
+          .withForeignKeys(after.foreignKeys().stream().map(f -> new ForeignKey(f.name(),
+              rename(f.columns(), from, to), f.referencedTable(), f.referencedColumns(),
+              f.onDelete(), f.onUpdate())).toList())
+          .withIndexes(after.indexes().stream().map(i -> new Index(i.name(), i.table(),
+              rename(i.columns(), from, to), i.unique(), i.where())).toList());
+    }
+    Map<String, String> copied = new LinkedHashMap<>();
+    for (Column c : before.columns()) {
+      copied.put(c == old ? changed.name() : c.name(), c.name());
+    }
+    return new SqliteTableRebuild(before, after, copied);
+  }
+
+  static SqliteTableRebuild addConstraint(Table before, Constraint constraint) {
+    constraint.name().ifPresent(n -> {
+      if (constraintNames(before).anyMatch(n::equalsIgnoreCase)) {
+        throw new UsageException("Table " + before.name() + " already has a constraint named " + n);
+      }
+    });
+    Table after;
+    if (constraint instanceof PrimaryKey pk) {
+      if (before.primaryKey().isPresent()) {
+        throw new UsageException("Table " + before.name() + " already has a primary key "
+            + before.primaryKey().get().columns() + "; drop it first");
+      }
+      after = before.withPrimaryKey(Optional.of(pk));
+    } else if (constraint instanceof UniqueConstraint u) {
+      after = before.withUniques(append(before.uniques(), u));
+    } else if (constraint instanceof CheckConstraint c) {
+      after = before.withChecks(append(before.checks(), c));
+    } else if (constraint instanceof ForeignKey f) {
+      after = before.withForeignKeys(append(before.foreignKeys(), f));
+    } else {
+      throw new AssertionError("unhandled constraint " + constraint.getClass().getName());
+    }
+    return of(before, after);
+  }
+
+  static SqliteTableRebuild dropConstraint(Table before, String name) {
+    Predicate<Optional<String>> named = n -> n.filter(name::equalsIgnoreCase).isPresent();
+    Table after = before
+        .withPrimaryKey(before.primaryKey().filter(pk -> !named.test(pk.name())))
+        .withUniques(before.uniques().stream().filter(u -> !named.test(u.name())).toList())
+        .withChecks(before.checks().stream().filter(c -> !named.test(c.name())).toList())
+        .withForeignKeys(before.foreignKeys().stream().filter(f -> !named.test(f.name())).toList());
+    if (after.equals(before)) {
+      throw new UsageException("Table " + before.name() + " has no constraint named " + name
+          + "; its named constraints are: "
+          + String.join(", ", constraintNames(before).toList()));
+    }
+    return of(before, after);
+  }
+
+  /** The statements, in order; {@code dependents} are the table's triggers, views and such. */
+  List<Sql> statements(SqliteRenderer renderer, List<SqliteCatalog.Dependent> dependents) {
+    QualifiedName name = before.name();
+    QualifiedName temporary = name.withName(TEMPORARY_PREFIX + name.name());
+    List<Sql> out = new ArrayList<>();
+    for (SqliteCatalog.Dependent d : dependents) {
+      if (d.type().equals("view")) {
+        // A view naming the table would break the RENAME below, which re-parses the schema
+        out.add(Sql.of("DROP VIEW " + renderer.q(name.withName(d.name()))));
+      }
+    }
+    out.add(Sql.of(renderer.createTableStatement(after, temporary)));
+    List<String> targets = new ArrayList<>(copied.keySet());
+    out.add(Sql.of("INSERT INTO " + renderer.q(temporary) + " (" + renderer.columns(targets)
+        + ") SELECT " + renderer.columns(targets.stream().map(copied::get).toList())
+        + " FROM " + renderer.q(name)));
+    out.add(Sql.of("DROP TABLE " + renderer.q(name)));
+    out.add(Sql.of("ALTER TABLE " + renderer.q(temporary) + " RENAME TO " + renderer.q(name.name())));
+    after.indexes().forEach(i -> out.add(renderer.createIndex(i)));
+    dependents.forEach(d -> out.add(Sql.of(d.sql())));
+    return out;
+  }
+
+  private static Column column(Table table, String name) {
+    return table.columns().stream().filter(c -> c.name().equalsIgnoreCase(name)).findFirst()
+        .orElseThrow(() -> new UsageException("Table " + table.name() + " has no column " + name
+            + "; its columns are: "
+            + String.join(", ", table.columns().stream().map(Column::name).toList())));
+  }
+
+  private static Stream<String> constraintNames(Table table) {
+    return Stream.of(
+            table.primaryKey().stream().map(Constraint::name),
+            table.uniques().stream().map(Constraint::name),
+            table.checks().stream().map(Constraint::name),
+            table.foreignKeys().stream().map(Constraint::name))
+        .flatMap(s -> s)
+        .flatMap(Optional::stream);
+  }
+
+  private static List<String> rename(List<String> columns, String from, String to) {
+    return columns.stream().map(c -> c.equalsIgnoreCase(from) ? to : c).toList();
+  }
+
+  private static <T> List<T> append(List<T> list, T item) {
+    List<T> out = new ArrayList<>(list);
+    out.add(item);
+    return out;
+  }
+}

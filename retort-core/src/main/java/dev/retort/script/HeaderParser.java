@@ -1,0 +1,295 @@
+package dev.retort.script;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import dev.retort.error.MigrationFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a migration's header without compiling or running anything, so that a no-op {@code
+ * upgrade} over thousands of files stays fast.
+ *
+ * <p>A SQL migration starts with {@code --} header lines:
+ *
+ * <pre>{@code
+ * -- retort:revision bc311ce7dcf8
+ * -- retort:revises 1a2b3c4d5e6f
+ * -- retort:message increase password column length
+ * -- retort:upgrade
+ * ALTER TABLE users ALTER COLUMN password TYPE varchar(255);
+ * -- retort:downgrade
+ * ALTER TABLE users ALTER COLUMN password TYPE varchar(128);
+ * }</pre>
+ *
+ * <p>A Java migration carries the same keys in its {@code @Revision(...)} annotation. Every
+ * problem is a {@link MigrationFileException} naming the file and line.
+ */
+public final class HeaderParser {
+  static final Pattern ID = Pattern.compile("[A-Za-z0-9_]{1,64}");
+  static final Pattern LABEL = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}");
+
+  private static final List<String> SQL_KEYS =
+      List.of(
+          "revision", "revises", "branch-labels", "depends-on", "message", "transactional",
+          "upgrade", "downgrade");
+
+  private HeaderParser() {}
+
+  /** The header of a SQL migration; see the class comment for the format. */
+  public static Revision parseSql(Path file, String content) {
+    return readSql(file, content).revision();
+  }
+
+  /** The header of a Java migration: the keys of its {@code @Revision} annotation. */
+  public static Revision parseJava(Path file, String content) {
+    return JavaHeader.read(file, content).toRevision(file, Checksum.of(content.getBytes(UTF_8)));
+  }
+
+  /** The simple name of the top-level class or record that carries {@code @Revision}. */
+  public static String javaClassName(Path file, String content) {
+    return JavaHeader.read(file, content).className();
+  }
+
+  /** A SQL migration split into its header and the text of its sections. */
+  record SqlFile(
+      Revision revision,
+      String upgrade,
+      int upgradeLine,
+      Optional<String> downgrade,
+      int downgradeLine) {}
+
+  static SqlFile readSql(Path file, String content) {
+    return new SqlReader(file, content).read();
+  }
+
+  static String checkId(Path file, int line, String what, String id) {
+    if (!ID.matcher(id).matches()) {
+      throw new MigrationFileException(
+          file, line, what + " '" + id + "' is not a valid revision id (1-64 of A-Z a-z 0-9 _)");
+    }
+    return id;
+  }
+
+  static String checkLabel(Path file, int line, String label) {
+    if (!LABEL.matcher(label).matches()) {
+      throw new MigrationFileException(
+          file,
+          line,
+          "branch label '" + label + "' is not valid (1-64 of A-Z a-z 0-9 _ . -, not starting with . or -)");
+    }
+    return label;
+  }
+
+  /** Walks the file line by line; one instance per file. */
+  private static final class SqlReader {
+    private enum Section {
+      HEADER,
+      UPGRADE,
+      DOWNGRADE
+    }
+
+    private final Path file;
+    private final String content;
+    private final String original;
+    private final Map<String, Integer> seen = new HashMap<>();
+    private final Map<String, String> values = new HashMap<>();
+    private Section section = Section.HEADER;
+    private int upgradeFrom = -1;
+    private int upgradeLine;
+    private int downgradeMarker = -1;
+    private int downgradeFrom = -1;
+    private int downgradeLine;
+
+    SqlReader(Path file, String content) {
+      this.file = file;
+      this.original = content;
+      this.content = content.startsWith("\uFEFF") ? content.substring(1) : content;
+    }
+
+    SqlFile read() {
+      int lineNo = 0;
+      int p = 0;
+      int len = content.length();
+      while (p < len) {
+        lineNo++;
+        int eol = p;
+        while (eol < len && content.charAt(eol) != '\n' && content.charAt(eol) != '\r') {
+          eol++;
+        }
+        int next = eol < len && content.charAt(eol) == '\r' && eol + 1 < len && content.charAt(eol + 1) == '\n' ? eol + 2 : Math.min(eol + 1, len);
+        String line = content.substring(p, eol).strip();
+        if (section == Section.HEADER) {
+          headerLine(line, lineNo, next);
+        } else if (line.startsWith("--") && line.indexOf("retort:") > 0) {
+          bodyLine(line, lineNo, p, next);
+        }
+        p = next;
+      }
+      if (section == Section.HEADER) {
+        throw new MigrationFileException(
+            file,
+            Math.max(lineNo, 1),
+            "no '-- retort:upgrade' line; put it after the header, before the upgrade statements");
+      }
+      return new SqlFile(
+          revision(),
+          content.substring(upgradeFrom, downgradeMarker < 0 ? len : downgradeMarker),
+          upgradeLine,
+          downgradeFrom < 0 ? Optional.empty() : Optional.of(content.substring(downgradeFrom)),
+          downgradeLine);
+    }
+
+    private void headerLine(String line, int lineNo, int next) {
+      if (line.isEmpty()) {
+        return;
+      }
+      if (!line.startsWith("--")) {
+        throw new MigrationFileException(
+            file,
+            lineNo,
+            "SQL before '-- retort:upgrade'; the header holds only '--' comment lines");
+      }
+      String key = directive(line, lineNo);
+      if (key == null) {
+        return;
+      }
+      if (key.equals("upgrade")) {
+        if (!seen.containsKey("revision")) {
+          throw new MigrationFileException(
+              file, lineNo, "missing '-- retort:revision <id>' before '-- retort:upgrade'");
+        }
+        section = Section.UPGRADE;
+        upgradeFrom = next;
+        upgradeLine = lineNo + 1;
+        return;
+      }
+      if (key.equals("downgrade")) {
+        throw new MigrationFileException(
+            file, lineNo, "'-- retort:downgrade' before '-- retort:upgrade'; upgrade comes first");
+      }
+      Integer first = seen.putIfAbsent(key, lineNo);
+      if (first != null) {
+        throw new MigrationFileException(
+            file, lineNo, "duplicate key 'retort:" + key + "' (first at line " + first + ")");
+      }
+      values.put(key, argument(line, key));
+      check(key, values.get(key), lineNo);
+    }
+
+    private void bodyLine(String line, int lineNo, int lineStart, int next) {
+      String key = directive(line, lineNo);
+      if (key == null) {
+        return;
+      }
+      if (key.equals("downgrade") && section == Section.UPGRADE) {
+        section = Section.DOWNGRADE;
+        downgradeMarker = lineStart;
+        downgradeFrom = next;
+        downgradeLine = lineNo + 1;
+      } else if (key.equals("downgrade")) {
+        throw new MigrationFileException(file, lineNo, "'-- retort:downgrade' appears twice");
+      } else if (key.equals("upgrade")) {
+        throw new MigrationFileException(
+            file,
+            lineNo,
+            section == Section.UPGRADE
+                ? "'-- retort:upgrade' appears twice"
+                : "'-- retort:upgrade' after '-- retort:downgrade'; upgrade comes first");
+      } else {
+        throw new MigrationFileException(
+            file,
+            lineNo,
+            "header key 'retort:" + key + "' after '-- retort:upgrade'; move it into the header");
+      }
+    }
+
+    /** The key of a {@code -- retort:key value} line, or null for an ordinary comment. */
+    private String directive(String line, int lineNo) {
+      String body = line.substring(2).stripLeading();
+      if (!body.startsWith("retort:")) {
+        return null;
+      }
+      int end = 7;
+      while (end < body.length() && !Character.isWhitespace(body.charAt(end))) {
+        end++;
+      }
+      String key = body.substring(7, end);
+      if (!SQL_KEYS.contains(key)) {
+        throw new MigrationFileException(
+            file,
+            lineNo,
+            "unknown header key 'retort:" + key + "'; known keys: " + String.join(", ", SQL_KEYS));
+      }
+      if ((key.equals("upgrade") || key.equals("downgrade")) && !argument(line, key).isEmpty()) {
+        throw new MigrationFileException(
+            file, lineNo, "unexpected text after '-- retort:" + key + "'; put SQL on the next line");
+      }
+      return key;
+    }
+
+    private static String argument(String line, String key) {
+      String body = line.substring(2).stripLeading();
+      return body.substring(7 + key.length()).strip();
+    }
+
+    private void check(String key, String value, int lineNo) {
+      switch (key) {
+        case "revision" -> {
+          if (value.isEmpty()) {
+            throw new MigrationFileException(file, lineNo, "'-- retort:revision' needs an id");
+          }
+          checkId(file, lineNo, "revision", value);
+        }
+        case "revises", "depends-on" -> list(value, lineNo, key).forEach(id -> checkId(file, lineNo, key, id));
+        case "branch-labels" -> list(value, lineNo, key).forEach(l -> checkLabel(file, lineNo, l));
+        case "transactional" -> {
+          if (!value.equals("true") && !value.equals("false")) {
+            throw new MigrationFileException(
+                file, lineNo, "'retort:transactional' must be true or false, not '" + value + "'");
+          }
+        }
+        default -> {}
+      }
+    }
+
+    private List<String> list(String value, int lineNo, String key) {
+      Set<String> items = new LinkedHashSet<>();
+      if (value.isBlank()) {
+        return List.of();
+      }
+      for (String part : value.split(",", -1)) {
+        String item = part.strip();
+        if (item.isEmpty()) {
+          throw new MigrationFileException(
+              file, lineNo, "empty item in 'retort:" + key + "'; separate items with one comma");
+        }
+        if (!items.add(item)) {
+          throw new MigrationFileException(
+              file, lineNo, "'retort:" + key + "' lists '" + item + "' twice");
+        }
+      }
+      return new ArrayList<>(items);
+    }
+
+    private Revision revision() {
+      return new Revision(
+          values.get("revision"),
+          list(values.getOrDefault("revises", ""), 0, "revises"),
+          Set.copyOf(list(values.getOrDefault("branch-labels", ""), 0, "branch-labels")),
+          list(values.getOrDefault("depends-on", ""), 0, "depends-on"),
+          values.getOrDefault("message", ""),
+          !"false".equals(values.get("transactional")),
+          Optional.of(file),
+          Revision.Format.SQL,
+          Checksum.of(original.getBytes(UTF_8)));
+    }
+  }
+}

@@ -1,0 +1,180 @@
+package dev.retort.script;
+
+import dev.retort.error.MigrationFileException;
+import dev.retort.error.RetortException;
+import dev.retort.error.RevisionGraphException;
+import dev.retort.error.UsageException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The migrations directory: every {@code *.sql} and {@code *.java} file directly in it, with its
+ * header read (never compiled). Opening a store of 10,000 files reads each file once and scans a
+ * Java file only up to its class declaration, because this runs on every no-op {@code upgrade}.
+ *
+ * <pre>{@code
+ * ScriptStore store = ScriptStore.open(Path.of("migrations"));
+ * List<Revision> plan = store.graph().upgradePlan(rows, "heads");
+ * }</pre>
+ */
+public final class ScriptStore {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Path dir;
+  private final List<Revision> revisions;
+  private RevisionGraph graph;
+
+  private ScriptStore(Path dir, List<Revision> revisions) {
+    this.dir = dir;
+    this.revisions = List.copyOf(revisions);
+  }
+
+  /**
+   * Reads the headers of the migrations in {@code migrationsDir}, in file-name order.
+   *
+   * @throws UsageException when the directory does not exist
+   * @throws MigrationFileException when a file is unreadable or its header malformed
+   * @throws RevisionGraphException when two files carry the same revision id
+   */
+  public static ScriptStore open(Path migrationsDir) {
+    if (!Files.isDirectory(migrationsDir)) {
+      throw new UsageException(
+          "migrations directory " + migrationsDir + " does not exist; run 'retort init' to create it"
+              + " or set 'migrations' in retort.properties");
+    }
+    List<Path> files = list(migrationsDir);
+    // Files are independent and parsing is pure, so read them in parallel; errors are then
+    // reported for the first bad file by name, the same on every run.
+    Object[] results = new Object[files.size()];
+    java.util.stream.IntStream.range(0, files.size())
+        .parallel()
+        .forEach(
+            i -> {
+              try {
+                results[i] = read(files.get(i));
+              } catch (RetortException e) {
+                results[i] = e;
+              }
+            });
+    List<Revision> revisions = new ArrayList<>(files.size());
+    Map<String, Revision> byId = new HashMap<>();
+    for (Object result : results) {
+      if (result instanceof RetortException e) {
+        throw e;
+      }
+      Revision r = (Revision) result;
+      Revision other = byId.putIfAbsent(r.id(), r);
+      if (other != null) {
+        throw new RevisionGraphException(
+            "duplicate revision id '" + r.id() + "' in " + other.origin() + " and " + r.origin()
+                + "; give one of them a new id");
+      }
+      revisions.add(r);
+    }
+    return new ScriptStore(migrationsDir, revisions);
+  }
+
+  /** The directory this store reads. */
+  public Path directory() {
+    return dir;
+  }
+
+  /** The revisions, in file-name order. */
+  public List<Revision> revisions() {
+    return revisions;
+  }
+
+  /** The revision graph, built and validated on first use. */
+  public synchronized RevisionGraph graph() {
+    if (graph == null) {
+      graph = RevisionGraph.of(revisions);
+    }
+    return graph;
+  }
+
+  /**
+   * The file-name slug for a message: lower-case ASCII words joined by {@code _}, at most 40
+   * characters, accents dropped ({@code "Add café table"} gives {@code add_cafe_table}).
+   */
+  public static String slug(String message) {
+    String ascii = Normalizer.normalize(message, Normalizer.Form.NFD).toLowerCase(Locale.ROOT);
+    StringBuilder out = new StringBuilder();
+    for (String word : ascii.split("[^a-z0-9\\p{M}]+")) {
+      String clean = word.replaceAll("\\p{M}", "");
+      if (clean.isEmpty()) {
+        continue;
+      }
+      int extra = out.length() == 0 ? clean.length() : clean.length() + 1;
+      if (out.length() + extra > 40) {
+        if (out.length() == 0) {
+          out.append(clean, 0, 40);
+        }
+        break;
+      }
+      if (out.length() > 0) {
+        out.append('_');
+      }
+      out.append(clean);
+    }
+    return out.toString();
+  }
+
+  /** A new revision id: 12 random hex digits. */
+  public static String newRevisionId() {
+    byte[] bytes = new byte[6];
+    RANDOM.nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
+
+  private static List<Path> list(Path dir) {
+    List<Path> files = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+      for (Path p : entries) {
+        String name = p.getFileName().toString();
+        if (!name.startsWith(".")
+            && (name.endsWith(".sql") || name.endsWith(".java"))
+            && Files.isRegularFile(p)) {
+          files.add(p);
+        }
+      }
+    } catch (IOException e) {
+      throw new UsageException("cannot list migrations directory " + dir + ": " + e.getMessage(), e);
+    }
+    files.sort(null);
+    return files;
+  }
+
+  private static Revision read(Path file) {
+    String content;
+    try {
+      content =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+              .toString();
+    } catch (CharacterCodingException e) {
+      throw new MigrationFileException(file, 0, "not valid UTF-8; save the file as UTF-8");
+    } catch (IOException e) {
+      throw new MigrationFileException(file, 0, "cannot read: " + e.getMessage());
+    }
+    return file.getFileName().toString().endsWith(".sql")
+        ? HeaderParser.parseSql(file, content)
+        : HeaderParser.parseJava(file, content);
+  }
+}

@@ -1,0 +1,309 @@
+package dev.retort.script;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Splits a SQL script into statements on {@code ;}, the way the databases Retort supports read
+ * it.
+ *
+ * <p>A {@code ;} does not end a statement inside a single-quoted string (with {@code ''}
+ * escapes), a PostgreSQL {@code E'...'} string (with backslash escapes), a double-quoted or
+ * backtick identifier, a {@code --} line comment, a nested {@code /* *}{@code /} block comment,
+ * a dollar-quoted string ({@code $$...$$}, {@code $tag$...$tag$}; {@code $1} is a parameter), or
+ * the {@code BEGIN ... END} body of a {@code CREATE TRIGGER}, {@code CREATE PROCEDURE} or {@code
+ * CREATE FUNCTION} (SQLite, MySQL, PostgreSQL {@code BEGIN ATOMIC}). A plain {@code BEGIN;} is
+ * an ordinary statement.
+ *
+ * <p>Statements come back trimmed and without their {@code ;}. Comments before a statement and
+ * after its last token are dropped; comments inside it are kept as written, and a MySQL
+ * executable comment ({@code /*! ... *}{@code /}) counts as code. A piece holding only
+ * whitespace and comments is dropped.
+ *
+ * <pre>{@code
+ * SqlSplitter.split("CREATE TABLE t (a text DEFAULT ';'); INSERT INTO t VALUES ('x')")
+ *   // ["CREATE TABLE t (a text DEFAULT ';')", "INSERT INTO t VALUES ('x')"]
+ * }</pre>
+ */
+public final class SqlSplitter {
+  /** Object kinds whose CREATE statement may carry a {@code BEGIN ... END} body. */
+  private static final Set<String> BODY_KINDS = Set.of("TRIGGER", "PROCEDURE", "FUNCTION", "EVENT");
+
+  /** Object kinds that settle a CREATE statement as one without a body. */
+  private static final Set<String> PLAIN_KINDS =
+      Set.of(
+          "TABLE", "VIEW", "INDEX", "SEQUENCE", "TYPE", "SCHEMA", "DATABASE", "DOMAIN",
+          "EXTENSION", "ROLE", "USER", "MATERIALIZED", "POLICY", "RULE", "CAST", "COLLATION",
+          "OPERATOR", "PUBLICATION", "SUBSCRIPTION", "SERVER", "TABLESPACE", "STATISTICS");
+
+  /** MySQL closes these with {@code END IF} etc.; they never open a counted block. */
+  private static final Set<String> END_SUFFIXES = Set.of("IF", "LOOP", "WHILE", "REPEAT");
+
+  private enum Kind {
+    UNKNOWN,
+    CREATE_PENDING,
+    WITH_BODY,
+    PLAIN
+  }
+
+  private final String s;
+  private final int n;
+  private final List<Statement> out = new ArrayList<>();
+  private int pos;
+  private int start = -1;
+  private int end;
+  private Kind kind = Kind.UNKNOWN;
+  private int depth;
+  private int lineCursor;
+  private int lineAtCursor;
+
+  private SqlSplitter(String sql, int firstLine) {
+    this.s = sql;
+    this.n = sql.length();
+    this.lineAtCursor = firstLine;
+  }
+
+  /**
+   * The statements of {@code sql}.
+   *
+   * @throws IllegalArgumentException when a string, identifier, comment or dollar quote is not
+   *     closed; the message names the line it opens on
+   */
+  public static List<String> split(String sql) {
+    return splitWithLines(sql, 1).stream().map(Statement::sql).toList();
+  }
+
+  /**
+   * The statements of {@code sql} with the line each starts on, counting the first line of
+   * {@code sql} as {@code firstLine} (the line of the file where this section begins).
+   *
+   * @throws IllegalArgumentException when a string, identifier, comment or dollar quote is not
+   *     closed; the message names the line it opens on
+   */
+  public static List<Statement> splitWithLines(String sql, int firstLine) {
+    SqlSplitter splitter = new SqlSplitter(sql, firstLine);
+    splitter.run();
+    return List.copyOf(splitter.out);
+  }
+
+  private void run() {
+    while (pos < n) {
+      char c = s.charAt(pos);
+      char next = pos + 1 < n ? s.charAt(pos + 1) : '\0';
+      if (Character.isWhitespace(c)) {
+        pos++;
+      } else if (c == '-' && next == '-') {
+        skipLineComment();
+      } else if (c == '/' && next == '*') {
+        boolean executable = pos + 2 < n && s.charAt(pos + 2) == '!';
+        int at = pos;
+        skipBlockComment();
+        if (executable) {
+          significant(at);
+        }
+      } else if (c == ';' && depth == 0) {
+        finish();
+        pos++;
+      } else {
+        int at = pos;
+        token(c);
+        significant(at);
+      }
+    }
+    finish();
+  }
+
+  private void token(char c) {
+    if (c == '\'') {
+      boolean backslashes =
+          pos > 0
+              && (s.charAt(pos - 1) == 'E' || s.charAt(pos - 1) == 'e')
+              && (pos < 2 || !isWordChar(s.charAt(pos - 2)));
+      skipQuoted('\'', backslashes, "string");
+    } else if (c == '"') {
+      skipQuoted('"', false, "quoted identifier");
+    } else if (c == '`') {
+      skipQuoted('`', false, "backtick identifier");
+    } else if (c == '$') {
+      skipDollar();
+    } else if (isWordChar(c)) {
+      int from = pos;
+      while (pos < n && isWordChar(s.charAt(pos))) {
+        pos++;
+      }
+      if (Character.isLetter(c) && pos - from <= 12) {
+        word(s.substring(from, pos).toUpperCase(Locale.ROOT), from);
+      }
+    } else {
+      if (c == '(' && kind == Kind.CREATE_PENDING) {
+        kind = Kind.PLAIN;
+      }
+      pos++;
+    }
+  }
+
+  private void word(String w, int from) {
+    switch (kind) {
+      case UNKNOWN -> kind = w.equals("CREATE") ? Kind.CREATE_PENDING : Kind.PLAIN;
+      case CREATE_PENDING -> {
+        if (BODY_KINDS.contains(w)) {
+          kind = Kind.WITH_BODY;
+        } else if (PLAIN_KINDS.contains(w)) {
+          kind = Kind.PLAIN;
+        }
+      }
+      case WITH_BODY -> {
+        // "t.end" is a column, not a keyword.
+        if (from > 0 && s.charAt(from - 1) == '.') {
+          return;
+        }
+        if (w.equals("BEGIN") || w.equals("CASE")) {
+          depth++;
+        } else if (w.equals("END") && depth > 0) {
+          closeBlock();
+        }
+      }
+      case PLAIN -> {}
+    }
+  }
+
+  /** After END: {@code END IF/LOOP/WHILE/REPEAT} close nothing we count; {@code END CASE} does. */
+  private void closeBlock() {
+    int p = pos;
+    while (p < n && Character.isWhitespace(s.charAt(p))) {
+      p++;
+    }
+    int from = p;
+    while (p < n && isWordChar(s.charAt(p))) {
+      p++;
+    }
+    String following = s.substring(from, p).toUpperCase(Locale.ROOT);
+    if (END_SUFFIXES.contains(following)) {
+      pos = p;
+      return;
+    }
+    if (following.equals("CASE")) {
+      pos = p;
+    }
+    depth--;
+  }
+
+  private void skipLineComment() {
+    while (pos < n && s.charAt(pos) != '\n' && s.charAt(pos) != '\r') {
+      pos++;
+    }
+  }
+
+  /** PostgreSQL block comments nest (SQL standard); see "Comments" in the PostgreSQL manual. */
+  private void skipBlockComment() {
+    int open = pos;
+    int nesting = 0;
+    while (pos < n) {
+      if (s.startsWith("/*", pos)) {
+        nesting++;
+        pos += 2;
+      } else if (s.startsWith("*/", pos)) {
+        nesting--;
+        pos += 2;
+        if (nesting == 0) {
+          return;
+        }
+      } else {
+        pos++;
+      }
+    }
+    throw unterminated(open, "block comment");
+  }
+
+  private void skipQuoted(char quote, boolean backslashes, String what) {
+    int open = pos;
+    pos++;
+    while (pos < n) {
+      char c = s.charAt(pos);
+      if (backslashes && c == '\\') {
+        pos += 2;
+      } else if (c == quote) {
+        pos++;
+        if (pos < n && s.charAt(pos) == quote) {
+          pos++;
+        } else {
+          return;
+        }
+      } else {
+        pos++;
+      }
+    }
+    throw unterminated(open, what);
+  }
+
+  /** {@code $tag$} opens a dollar quote; {@code $1} (a parameter) and {@code a$b} do not. */
+  private void skipDollar() {
+    int open = pos;
+    int p = pos + 1;
+    if (p < n && (Character.isLetter(s.charAt(p)) || s.charAt(p) == '_')) {
+      while (p < n && (Character.isLetterOrDigit(s.charAt(p)) || s.charAt(p) == '_')) {
+        p++;
+      }
+    }
+    if (p >= n || s.charAt(p) != '$') {
+      pos++;
+      return;
+    }
+    String tag = s.substring(open, p + 1);
+    int close = s.indexOf(tag, p + 1);
+    if (close < 0) {
+      throw unterminated(open, "dollar-quoted string " + tag);
+    }
+    pos = close + tag.length();
+  }
+
+  private void significant(int at) {
+    if (start < 0) {
+      start = at;
+    }
+    end = pos;
+  }
+
+  private void finish() {
+    if (start >= 0) {
+      out.add(new Statement(s.substring(start, end), lineOf(start)));
+    }
+    start = -1;
+    kind = Kind.UNKNOWN;
+    depth = 0;
+  }
+
+  /** Lines are counted lazily and only forwards: statement starts and errors only move forward. */
+  private int lineOf(int index) {
+    for (; lineCursor < index; lineCursor++) {
+      char c = s.charAt(lineCursor);
+      if (c == '\n' || (c == '\r' && (lineCursor + 1 >= n || s.charAt(lineCursor + 1) != '\n'))) {
+        lineAtCursor++;
+      }
+    }
+    return lineAtCursor;
+  }
+
+  private SyntaxException unterminated(int open, String what) {
+    return new SyntaxException(lineOf(open), "unterminated " + what);
+  }
+
+  private static boolean isWordChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+  }
+
+  /** A script that cannot be split; {@link #line} is where the unclosed construct opens. */
+  static final class SyntaxException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    final int line;
+    final String problem;
+
+    SyntaxException(int line, String problem) {
+      super("line " + line + ": " + problem);
+      this.line = line;
+      this.problem = problem;
+    }
+  }
+}
