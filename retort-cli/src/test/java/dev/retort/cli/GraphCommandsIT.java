@@ -1,0 +1,142 @@
+package dev.retort.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Seed 004 as a user runs it: revisions made with the command line, a branch and its merge, branch
+ * labels, history, heads, current, stamp, and the URL from a .env file.
+ */
+class GraphCommandsIT {
+  @TempDir Path dir;
+
+  @Test
+  void branchAndMergeOnSqlite() throws Exception {
+    Files.writeString(dir.resolve(".env"), "RETORT_URL=jdbc:sqlite:graph.db\n");
+    assertThat(Cli.run(dir, "init").exit()).isZero();
+    Files.writeString(dir.resolve("retort.properties"), "migrations=migrations\n");
+
+    assertThat(run("revision", "-m", "create base", "--rev-id", "aaa111", "--format", "sql").out())
+        .contains("migrations/aaa111_create_base.sql");
+    writeUpgrade("aaa111", "CREATE TABLE base_t (id integer);", "DROP TABLE base_t;");
+    run("revision", "-m", "feature a", "--rev-id", "bbb222", "--format", "sql");
+    writeUpgrade("bbb222", "CREATE TABLE a_t (id integer);", "DROP TABLE a_t;");
+    run("revision", "-m", "feature b", "--rev-id", "ccc333", "--head", "aaa111", "--format", "sql");
+    writeUpgrade("ccc333", "CREATE TABLE b_t (id integer);", "DROP TABLE b_t;");
+
+    assertThat(run("heads").out()).contains("bbb222").contains("ccc333");
+    assertThat(run("branches").out()).contains("aaa111").contains("-> bbb222").contains("-> ccc333");
+
+    Cli.Result r = Cli.run(dir, "upgrade", "head");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("bbb222").contains("ccc333").contains("merge");
+    assertThat(tables()).doesNotContain("retort_version");
+
+    r = Cli.run(dir, "revision", "-m", "another");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("several heads");
+
+    assertThat(run("upgrade", "heads").out()).contains("Done: 3 migrations");
+    assertThat(run("current").out()).contains("bbb222").contains("ccc333");
+
+    assertThat(run("merge", "heads", "-m", "join features", "--rev-id", "ddd444", "--format", "sql").out())
+        .contains("ddd444_join_features.sql");
+    assertThat(run("heads").out().strip()).startsWith("bbb222, ccc333 -> ddd444 (head) (mergepoint)");
+    assertThat(run("upgrade").out()).contains("Running upgrade bbb222, ccc333 -> ddd444, join features");
+    assertThat(run("current").out().strip()).startsWith("ddd444 (head)");
+
+    r = run("history");
+    assertThat(r.out().strip().lines().toList()).containsExactly(
+        "bbb222, ccc333 -> ddd444 (head) (mergepoint), join features",
+        "aaa111 -> ccc333, feature b",
+        "aaa111 -> bbb222, feature a",
+        "<base> -> aaa111 (branchpoint), create base");
+    assertThat(run("history", "-r", "bbb222:").out().strip().lines()).hasSize(2);
+
+    run("downgrade", "-1");
+    assertThat(run("current").out()).contains("bbb222").contains("ccc333");
+    run("downgrade", "bbb222");
+    assertThat(run("current").out()).contains("bbb222").contains("ccc333");
+    run("downgrade", "aaa111");
+    assertThat(run("current").out().strip()).startsWith("aaa111");
+    assertThat(tables()).contains("base_t").doesNotContain("a_t").doesNotContain("b_t");
+    run("upgrade", "bbb222");
+    assertThat(tables()).contains("a_t").doesNotContain("b_t");
+
+    // a second root with a branch label, then its head by label
+    run("revision", "-m", "auth root", "--head", "base", "--branch-label", "auth", "--rev-id", "eee555", "--format", "sql");
+    writeUpgrade("eee555", "CREATE TABLE auth_t (id integer);", "DROP TABLE auth_t;");
+    run("revision", "-m", "auth two", "--head", "eee555", "--rev-id", "fff666", "--format", "sql");
+    writeUpgrade("fff666", "ALTER TABLE auth_t ADD COLUMN name text;", "ALTER TABLE auth_t DROP COLUMN name;");
+    assertThat(run("upgrade", "auth@head").out()).contains("eee555").contains("fff666").doesNotContain("ccc333");
+    assertThat(run("current").out()).contains("bbb222").contains("fff666");
+    run("downgrade", "auth@base");
+    assertThat(tables()).doesNotContain("auth_t").contains("a_t");
+    assertThat(run("show", "eee").out()).contains("Rev: eee555").contains("Branch names: auth");
+  }
+
+  @Test
+  void stampSetsTheVersionWithoutRunning() throws Exception {
+    Project p = new Project(dir, "jdbc:sqlite:" + dir.resolve("s.db"));
+    p.sql("a1", "", "CREATE TABLE t1 (id integer);", "DROP TABLE t1;");
+    p.sql("a2", "a1", "CREATE TABLE t2 (id integer);", "DROP TABLE t2;");
+
+    Cli.Result r = p.run("stamp", "a1");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.out()).contains("the database is at a1");
+    assertThat(tables()).doesNotContain("t1");
+    assertThat(p.run("upgrade", "head").out()).contains("-> a2").doesNotContain("-> a1,");
+    assertThat(tables()).contains("t2").doesNotContain("t1");
+
+    assertThat(p.run("stamp", "base").out()).contains("at base");
+    assertThat(p.run("current").out()).contains("base");
+
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("s.db"))) {
+      c.createStatement().execute("INSERT INTO retort_version VALUES ('gone99')");
+    }
+    r = p.run("current");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("gone99").contains("--purge");
+    r = p.run("stamp", "a2");
+    assertThat(r.exit()).isEqualTo(2);
+    r = p.run("stamp", "--purge", "a2");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(p.run("current").out().strip()).startsWith("a2 (head)");
+    assertThat(queryHistory()).contains("a2|stamp");
+  }
+
+  private Cli.Result run(String... args) {
+    Cli.Result r = Cli.run(dir, args);
+    assertThat(r.exit()).as(String.join(" ", args) + "\n" + r).isZero();
+    return r;
+  }
+
+  private void writeUpgrade(String id, String up, String down) throws Exception {
+    try (var files = Files.list(dir.resolve("migrations"))) {
+      Path f = files.filter(p -> p.getFileName().toString().startsWith(id)).findFirst().orElseThrow();
+      String text = Files.readString(f)
+          .replace("-- retort:upgrade\n", "-- retort:upgrade\n" + up + "\n")
+          .replace("-- retort:downgrade\n", "-- retort:downgrade\n" + down + "\n");
+      Files.writeString(f, text);
+    }
+  }
+
+  private java.util.List<String> tables() throws Exception {
+    String url = "jdbc:sqlite:" + dir.resolve(Files.exists(dir.resolve(".env")) ? "graph.db" : "s.db");
+    try (Connection c = DriverManager.getConnection(url)) {
+      return Databases.query(c, "SELECT name FROM sqlite_master WHERE type = 'table'");
+    }
+  }
+
+  private String queryHistory() throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("s.db"))) {
+      return String.join(",", Databases.query(c, "SELECT revision, direction FROM retort_history"));
+    }
+  }
+}
