@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads a migration's header without compiling or running anything, so that a no-op {@code
- * upgrade} over thousands of files stays fast.
+ * Reads a migration's header without compiling or running anything, so that a no-op {@code upgrade}
+ * over thousands of files stays fast.
  *
  * <p>A SQL migration starts with {@code --} header lines:
  *
@@ -29,8 +29,8 @@ import java.util.regex.Pattern;
  * ALTER TABLE users ALTER COLUMN password TYPE varchar(128);
  * }</pre>
  *
- * <p>A Java migration carries the same keys in its {@code @Revision(...)} annotation. Every
- * problem is a {@link MigrationFileException} naming the file and line.
+ * <p>A Java migration carries the same keys in its {@code @Revision(...)} annotation. Every problem
+ * is a {@link MigrationFileException} naming the file and line.
  */
 public final class HeaderParser {
   static final Pattern ID = Pattern.compile("[A-Za-z0-9_]{1,64}");
@@ -38,8 +38,14 @@ public final class HeaderParser {
 
   private static final List<String> SQL_KEYS =
       List.of(
-          "revision", "revises", "branch-labels", "depends-on", "message", "transactional",
-          "upgrade", "downgrade");
+          "revision",
+          "revises",
+          "branch-labels",
+          "depends-on",
+          "message",
+          "transactional",
+          "upgrade",
+          "downgrade");
 
   private HeaderParser() {}
 
@@ -83,7 +89,9 @@ public final class HeaderParser {
       throw new MigrationFileException(
           file,
           line,
-          "branch label '" + label + "' is not valid (1-64 of A-Z a-z 0-9 _ . -, not starting with . or -)");
+          "branch label '"
+              + label
+              + "' is not valid (1-64 of A-Z a-z 0-9 _ . -, not starting with . or -)");
     }
     return label;
   }
@@ -124,7 +132,13 @@ public final class HeaderParser {
         while (eol < len && content.charAt(eol) != '\n' && content.charAt(eol) != '\r') {
           eol++;
         }
-        int next = eol < len && content.charAt(eol) == '\r' && eol + 1 < len && content.charAt(eol + 1) == '\n' ? eol + 2 : Math.min(eol + 1, len);
+        int next =
+            eol < len
+                    && content.charAt(eol) == '\r'
+                    && eol + 1 < len
+                    && content.charAt(eol + 1) == '\n'
+                ? eol + 2
+                : Math.min(eol + 1, len);
         String line = content.substring(p, eol).strip();
         if (section == Section.HEADER) {
           headerLine(line, lineNo, next);
@@ -230,7 +244,9 @@ public final class HeaderParser {
       }
       if ((key.equals("upgrade") || key.equals("downgrade")) && !argument(line, key).isEmpty()) {
         throw new MigrationFileException(
-            file, lineNo, "unexpected text after '-- retort:" + key + "'; put SQL on the next line");
+            file,
+            lineNo,
+            "unexpected text after '-- retort:" + key + "'; put SQL on the next line");
       }
       return key;
     }
@@ -248,7 +264,8 @@ public final class HeaderParser {
           }
           checkId(file, lineNo, "revision", value);
         }
-        case "revises", "depends-on" -> list(value, lineNo, key).forEach(id -> checkId(file, lineNo, key, id));
+        case "revises", "depends-on" ->
+            list(value, lineNo, key).forEach(id -> checkId(file, lineNo, key, id));
         case "branch-labels" -> list(value, lineNo, key).forEach(l -> checkLabel(file, lineNo, l));
         case "transactional" -> {
           if (!value.equals("true") && !value.equals("false")) {

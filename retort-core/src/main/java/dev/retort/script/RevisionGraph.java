@@ -30,10 +30,10 @@ import java.util.TreeSet;
  * }</pre>
  *
  * <p>Targets for {@link #upgradePlan}: {@code head}, {@code heads}, an id or unique prefix, a
- * branch label or {@code <label>@head}, {@code +N}, {@code <rev>+N}, {@code <label>@+N}. For
- * {@link #downgradePlan}: {@code base}, an id or prefix (or a label, naming the labelled
- * revision), {@code -N}, {@code <rev>-N}, {@code <label>@-N}, {@code <label>@base}. {@link
- * #stampRows} takes either kind. Every problem is a {@link RevisionGraphException}.
+ * branch label or {@code <label>@head}, {@code +N}, {@code <rev>+N}, {@code <label>@+N}. For {@link
+ * #downgradePlan}: {@code base}, an id or prefix (or a label, naming the labelled revision), {@code
+ * -N}, {@code <rev>-N}, {@code <label>@-N}, {@code <label>@base}. {@link #stampRows} takes either
+ * kind. Every problem is a {@link RevisionGraphException}.
  */
 public final class RevisionGraph {
   private final List<Revision> revs;
@@ -142,7 +142,9 @@ public final class RevisionGraph {
       return text;
     }
     SortedMap<String, Integer> matches =
-        text.isEmpty() ? Collections.emptySortedMap() : sortedIds.subMap(text, text + Character.MAX_VALUE);
+        text.isEmpty()
+            ? Collections.emptySortedMap()
+            : sortedIds.subMap(text, text + Character.MAX_VALUE);
     if (matches.isEmpty()) {
       throw new RevisionGraphException(
           "unknown revision '" + text + "'; run 'retort history' to list revisions");
@@ -150,7 +152,10 @@ public final class RevisionGraph {
     if (matches.size() > 1) {
       List<String> shown = matches.keySet().stream().limit(10).toList();
       throw new RevisionGraphException(
-          "ambiguous revision prefix '" + text + "' matches " + String.join(", ", shown)
+          "ambiguous revision prefix '"
+              + text
+              + "' matches "
+              + String.join(", ", shown)
               + (matches.size() > 10 ? " and " + (matches.size() - 10) + " more" : "")
               + "; type more of the id");
     }
@@ -158,8 +163,8 @@ public final class RevisionGraph {
   }
 
   /**
-   * Every revision applied when the version table holds {@code versionRows}: the rows and all
-   * their ancestors through parents and depends-on, in topological order.
+   * Every revision applied when the version table holds {@code versionRows}: the rows and all their
+   * ancestors through parents and depends-on, in topological order.
    */
   public Set<String> applied(Set<String> versionRows) {
     return idsInOrder(appliedBits(versionRows));
@@ -189,8 +194,8 @@ public final class RevisionGraph {
   }
 
   /**
-   * The version rows after {@code stamp target}: the applied set loses what lies beyond the
-   * target and gains the target with its ancestors. {@code base} gives no rows.
+   * The version rows after {@code stamp target}: the applied set loses what lies beyond the target
+   * and gains the target with its ancestors. {@code base} gives no rows.
    */
   public Set<String> stampRows(Set<String> versionRows, String target) {
     BitSet applied = appliedBits(versionRows);
@@ -224,7 +229,8 @@ public final class RevisionGraph {
     String lo = lower.map(String::strip).orElse("base");
     String hi = upper.map(String::strip).orElse("heads");
     if (!lo.equals("base") && !lo.isEmpty()) {
-      result.and(descendants(lo.equals("head") || lo.equals("heads") ? bits(heads) : bit(resolve(lo))));
+      result.and(
+          descendants(lo.equals("head") || lo.equals("heads") ? bits(heads) : bit(resolve(lo))));
     }
     if (!hi.equals("head") && !hi.equals("heads") && !hi.isEmpty()) {
       result.and(ancestors(hi.equals("base") ? bits(bases) : bit(resolve(hi))));
@@ -256,13 +262,15 @@ public final class RevisionGraph {
     }
     if (target instanceof Target.BranchEnd end) {
       if (!end.head()) {
-        throw new RevisionGraphException("'" + text + "' is a downgrade target; use '" + end.label() + "@head'");
+        throw new RevisionGraphException(
+            "'" + text + "' is a downgrade target; use '" + end.label() + "@head'");
       }
       return bit(branchHead(end.label()));
     }
     Target.Step step = (Target.Step) target;
     if (step.delta() < 0) {
-      throw new RevisionGraphException("'" + text + "' moves backwards; use 'retort downgrade " + text + "'");
+      throw new RevisionGraphException(
+          "'" + text + "' moves backwards; use 'retort downgrade " + text + "'");
     }
     return bit(RelativeSteps.forward(this, applied, step, text));
   }
@@ -273,7 +281,9 @@ public final class RevisionGraph {
     if (target instanceof Target.Keyword k) {
       if (!k.word().equals("base")) {
         throw new RevisionGraphException(
-            "'" + k.word() + "' is an upgrade target; downgrade takes base, -N, a revision, "
+            "'"
+                + k.word()
+                + "' is an upgrade target; downgrade takes base, -N, a revision, "
                 + "<rev>-N, <label>@-N or <label>@base");
       }
       out = (BitSet) applied.clone();
@@ -284,13 +294,21 @@ public final class RevisionGraph {
       out.clear(r);
     } else if (target instanceof Target.BranchEnd end) {
       if (end.head()) {
-        throw new RevisionGraphException("'" + text + "' is an upgrade target; use '" + end.label() + "@base' or '" + end.label() + "@-N'");
+        throw new RevisionGraphException(
+            "'"
+                + text
+                + "' is an upgrade target; use '"
+                + end.label()
+                + "@base' or '"
+                + end.label()
+                + "@-N'");
       }
       out = descendants(bit(label(end.label())));
     } else {
       Target.Step step = (Target.Step) target;
       if (step.delta() > 0) {
-        throw new RevisionGraphException("'" + text + "' moves forwards; use 'retort upgrade " + text + "'");
+        throw new RevisionGraphException(
+            "'" + text + "' moves forwards; use 'retort upgrade " + text + "'");
       }
       out = descendants(bit(RelativeSteps.back(this, applied, step, text)));
     }
@@ -302,8 +320,13 @@ public final class RevisionGraph {
     if (heads.size() > 1) {
       List<String> h = List.copyOf(heads);
       throw new RevisionGraphException(
-          "there are " + h.size() + " heads: " + String.join(", ", h) + "; run 'retort merge "
-              + String.join(" ", h) + " -m ...' or upgrade one head by id or 'heads'");
+          "there are "
+              + h.size()
+              + " heads: "
+              + String.join(", ", h)
+              + "; run 'retort merge "
+              + String.join(" ", h)
+              + " -m ...' or upgrade one head by id or 'heads'");
     }
     return bits(heads);
   }
@@ -319,7 +342,10 @@ public final class RevisionGraph {
     }
     if (found.size() != 1) {
       throw new RevisionGraphException(
-          "branch '" + label + "' has several heads: " + String.join(", ", found)
+          "branch '"
+              + label
+              + "' has several heads: "
+              + String.join(", ", found)
               + "; merge them or name one by id");
     }
     return index.get(found.iterator().next());
@@ -375,7 +401,9 @@ public final class RevisionGraph {
     if (!applied.get(r)) {
       Set<String> current = rows(applied);
       throw new RevisionGraphException(
-          "revision " + id(r) + " is not applied; current: "
+          "revision "
+              + id(r)
+              + " is not applied; current: "
               + (current.isEmpty() ? "nothing applied" : String.join(", ", current)));
     }
   }
@@ -406,8 +434,10 @@ public final class RevisionGraph {
       Integer i = index.get(row);
       if (i == null) {
         throw new RevisionGraphException(
-            "the database is at revision " + row + ", which is not in the migrations directory; "
-                + "restore its file, or reset the version table with 'retort stamp --purge <target>'");
+            "the database is at revision "
+                + row
+                + ", which is not in the migrations directory; restore its file, or reset the"
+                + " version table with 'retort stamp --purge <target>'");
       }
       seeds.set(i);
     }

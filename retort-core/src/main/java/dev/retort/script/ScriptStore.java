@@ -53,7 +53,9 @@ public final class ScriptStore {
   public static ScriptStore open(Path migrationsDir) {
     if (!Files.isDirectory(migrationsDir)) {
       throw new UsageException(
-          "migrations directory " + migrationsDir + " does not exist; run 'retort init' to create it"
+          "migrations directory "
+              + migrationsDir
+              + " does not exist; run 'retort init' to create it"
               + " or set 'migrations' in retort.properties");
     }
     List<Path> files = list(migrationsDir);
@@ -80,7 +82,12 @@ public final class ScriptStore {
       Revision other = byId.putIfAbsent(r.id(), r);
       if (other != null) {
         throw new RevisionGraphException(
-            "duplicate revision id '" + r.id() + "' in " + other.origin() + " and " + r.origin()
+            "duplicate revision id '"
+                + r.id()
+                + "' in "
+                + other.origin()
+                + " and "
+                + r.origin()
                 + "; give one of them a new id");
       }
       revisions.add(r);
@@ -152,7 +159,8 @@ public final class ScriptStore {
         }
       }
     } catch (IOException e) {
-      throw new UsageException("cannot list migrations directory " + dir + ": " + e.getMessage(), e);
+      throw new UsageException(
+          "cannot list migrations directory " + dir + ": " + e.getMessage(), e);
     }
     files.sort(null);
     return files;

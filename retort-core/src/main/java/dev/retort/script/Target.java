@@ -5,8 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A target as the user types it for {@code upgrade}, {@code downgrade} or {@code stamp}, parsed
- * but not yet resolved against a graph.
+ * A target as the user types it for {@code upgrade}, {@code downgrade} or {@code stamp}, parsed but
+ * not yet resolved against a graph.
  */
 sealed interface Target {
   /** {@code head}, {@code heads} or {@code base}. */

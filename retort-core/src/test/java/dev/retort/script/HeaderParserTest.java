@@ -42,7 +42,8 @@ class HeaderParserTest {
 
   @Test
   void sqlDefaultsForAMinimalBase() {
-    Revision r = HeaderParser.parseSql(SQL, "-- retort:revision a1\n-- retort:revises\n-- retort:upgrade\n");
+    Revision r =
+        HeaderParser.parseSql(SQL, "-- retort:revision a1\n-- retort:revises\n-- retort:upgrade\n");
     assertThat(r.parents()).isEmpty();
     assertThat(r.isBase()).isTrue();
     assertThat(r.branchLabels()).isEmpty();
@@ -53,7 +54,9 @@ class HeaderParserTest {
 
   @Test
   void sqlMergeParentsKeepTheirOrder() {
-    Revision r = HeaderParser.parseSql(SQL, "-- retort:revision m\n--retort:revises b ,a\n-- retort:upgrade");
+    Revision r =
+        HeaderParser.parseSql(
+            SQL, "-- retort:revision m\n--retort:revises b ,a\n-- retort:upgrade");
     assertThat(r.parents()).containsExactly("b", "a");
     assertThat(r.isMerge()).isTrue();
   }
@@ -64,23 +67,23 @@ class HeaderParserTest {
       quoteCharacter = '`',
       textBlock =
           """
-          unknown key   | -- retort:revision a\\n-- retort:revison b\\n-- retort:upgrade | 2 | unknown header key 'retort:revison'; known keys: revision, revises, branch-labels
-          duplicate key | -- retort:revision a\\n\\n-- retort:revision b\\n-- retort:upgrade | 3 | duplicate key 'retort:revision' (first at line 1)
-          missing id    | -- note\\n-- retort:message m\\n-- retort:upgrade | 3 | missing '-- retort:revision <id>'
-          empty id      | -- retort:revision\\n-- retort:upgrade | 1 | needs an id
-          bad id        | -- retort:revision ab-cd\\n-- retort:upgrade | 1 | 'ab-cd' is not a valid revision id
-          long id       | -- retort:revision 12345678901234567890123456789012345678901234567890123456789012345\\n-- retort:upgrade | 1 | is not a valid revision id
-          bad parent    | -- retort:revision a\\n-- retort:revises b, c!\\n-- retort:upgrade | 2 | revises 'c!' is not a valid revision id
-          transactional | -- retort:revision a\\n-- retort:transactional yes\\n-- retort:upgrade | 2 | must be true or false, not 'yes'
-          no upgrade    | -- retort:revision a\\n-- retort:message m\\n | 2 | no '-- retort:upgrade' line
-          sql in header | -- retort:revision a\\nSELECT 1;\\n-- retort:upgrade | 2 | SQL before '-- retort:upgrade'
-          key in body   | -- retort:revision a\\n-- retort:upgrade\\nSELECT 1;\\n-- retort:message late | 4 | header key 'retort:message' after '-- retort:upgrade'
-          down first    | -- retort:revision a\\n-- retort:downgrade\\n-- retort:upgrade | 2 | before '-- retort:upgrade'
-          up after down | -- retort:revision a\\n-- retort:upgrade\\n-- retort:downgrade\\n-- retort:upgrade | 4 | after '-- retort:downgrade'
-          two upgrades  | -- retort:revision a\\n-- retort:upgrade\\n-- retort:upgrade | 3 | '-- retort:upgrade' appears twice
-          two downs     | -- retort:revision a\\n-- retort:upgrade\\n-- retort:downgrade\\n-- retort:downgrade | 4 | '-- retort:downgrade' appears twice
-          repeated item | -- retort:revision a\\n-- retort:revises b, b\\n-- retort:upgrade | 2 | lists 'b' twice
-          """)
+unknown key   | -- retort:revision a\\n-- retort:revison b\\n-- retort:upgrade | 2 | unknown header key 'retort:revison'; known keys: revision, revises, branch-labels
+duplicate key | -- retort:revision a\\n\\n-- retort:revision b\\n-- retort:upgrade | 3 | duplicate key 'retort:revision' (first at line 1)
+missing id    | -- note\\n-- retort:message m\\n-- retort:upgrade | 3 | missing '-- retort:revision <id>'
+empty id      | -- retort:revision\\n-- retort:upgrade | 1 | needs an id
+bad id        | -- retort:revision ab-cd\\n-- retort:upgrade | 1 | 'ab-cd' is not a valid revision id
+long id       | -- retort:revision 12345678901234567890123456789012345678901234567890123456789012345\\n-- retort:upgrade | 1 | is not a valid revision id
+bad parent    | -- retort:revision a\\n-- retort:revises b, c!\\n-- retort:upgrade | 2 | revises 'c!' is not a valid revision id
+transactional | -- retort:revision a\\n-- retort:transactional yes\\n-- retort:upgrade | 2 | must be true or false, not 'yes'
+no upgrade    | -- retort:revision a\\n-- retort:message m\\n | 2 | no '-- retort:upgrade' line
+sql in header | -- retort:revision a\\nSELECT 1;\\n-- retort:upgrade | 2 | SQL before '-- retort:upgrade'
+key in body   | -- retort:revision a\\n-- retort:upgrade\\nSELECT 1;\\n-- retort:message late | 4 | header key 'retort:message' after '-- retort:upgrade'
+down first    | -- retort:revision a\\n-- retort:downgrade\\n-- retort:upgrade | 2 | before '-- retort:upgrade'
+up after down | -- retort:revision a\\n-- retort:upgrade\\n-- retort:downgrade\\n-- retort:upgrade | 4 | after '-- retort:downgrade'
+two upgrades  | -- retort:revision a\\n-- retort:upgrade\\n-- retort:upgrade | 3 | '-- retort:upgrade' appears twice
+two downs     | -- retort:revision a\\n-- retort:upgrade\\n-- retort:downgrade\\n-- retort:downgrade | 4 | '-- retort:downgrade' appears twice
+repeated item | -- retort:revision a\\n-- retort:revises b, b\\n-- retort:upgrade | 2 | lists 'b' twice
+""")
   void sqlErrorsNameFileAndLine(String name, String content, int line, String message) {
     String text = content.replace("\\n", "\n");
     assertThatThrownBy(() -> HeaderParser.parseSql(SQL, text))
@@ -102,26 +105,42 @@ class HeaderParserTest {
     assertThat(m.upgrade().get(0))
         .isEqualTo(new Statement("ALTER TABLE users ALTER COLUMN password TYPE varchar(255)", 10));
     assertThat(m.upgrade().get(1).line()).isEqualTo(11);
-    assertThat(m.upgrade().get(1).sql()).startsWith("CREATE FUNCTION touch()").endsWith("LANGUAGE plpgsql");
-    assertThat(m.downgrade()).hasValueSatisfying(d -> assertThat(d)
-        .containsExactly(
-            new Statement("DROP FUNCTION touch()", 19),
-            new Statement("ALTER TABLE users ALTER COLUMN password TYPE varchar(128)", 20)));
+    assertThat(m.upgrade().get(1).sql())
+        .startsWith("CREATE FUNCTION touch()")
+        .endsWith("LANGUAGE plpgsql");
+    assertThat(m.downgrade())
+        .hasValueSatisfying(
+            d ->
+                assertThat(d)
+                    .containsExactly(
+                        new Statement("DROP FUNCTION touch()", 19),
+                        new Statement(
+                            "ALTER TABLE users ALTER COLUMN password TYPE varchar(128)", 20)));
   }
 
   @Test
   void sqlMigrationWithoutDowngradeVersusEmptyDowngrade() {
-    SqlMigration none = SqlMigration.parse(SQL, "-- retort:revision a\n-- retort:upgrade\nSELECT 1;\n");
+    SqlMigration none =
+        SqlMigration.parse(SQL, "-- retort:revision a\n-- retort:upgrade\nSELECT 1;\n");
     assertThat(none.upgrade()).containsExactly(new Statement("SELECT 1", 3));
     assertThat(none.downgrade()).isEmpty();
     SqlMigration noop =
-        SqlMigration.parse(SQL, "-- retort:revision a\n-- retort:upgrade\nSELECT 1;\n-- retort:downgrade\n-- nothing to undo\n");
+        SqlMigration.parse(
+            SQL,
+            "-- retort:revision a\n"
+                + "-- retort:upgrade\n"
+                + "SELECT 1;\n"
+                + "-- retort:downgrade\n"
+                + "-- nothing to undo\n");
     assertThat(noop.downgrade()).contains(List.of());
   }
 
   @Test
   void sqlMigrationNamesLineOfUnterminatedString() {
-    assertThatThrownBy(() -> SqlMigration.parse(SQL, "-- retort:revision a\n-- retort:upgrade\nSELECT 1;\nSELECT 'x;\n"))
+    assertThatThrownBy(
+            () ->
+                SqlMigration.parse(
+                    SQL, "-- retort:revision a\n-- retort:upgrade\nSELECT 1;\nSELECT 'x;\n"))
         .isInstanceOf(MigrationFileException.class)
         .hasMessage(SQL + ":4: unterminated string");
   }
@@ -134,13 +153,16 @@ class HeaderParserTest {
     Revision b = HeaderParser.parseSql(SQL, crlf);
     assertThat(b.id()).isEqualTo("a");
     assertThat(b.checksum()).isEqualTo(a.checksum());
-    assertThat(SqlMigration.parse(SQL, crlf).upgrade()).containsExactly(new Statement("SELECT 1", 3));
+    assertThat(SqlMigration.parse(SQL, crlf).upgrade())
+        .containsExactly(new Statement("SELECT 1", 3));
   }
 
   @Test
   void checksumNormalisesLineEndingsOnly() {
-    assertThat(Checksum.of("a\r\nb\rc\n".getBytes(UTF_8))).isEqualTo(Checksum.of("a\nb\nc\n".getBytes(UTF_8)));
-    assertThat(Checksum.of("a\n".getBytes(UTF_8))).isNotEqualTo(Checksum.of("a \n".getBytes(UTF_8)));
+    assertThat(Checksum.of("a\r\nb\rc\n".getBytes(UTF_8)))
+        .isEqualTo(Checksum.of("a\nb\nc\n".getBytes(UTF_8)));
+    assertThat(Checksum.of("a\n".getBytes(UTF_8)))
+        .isNotEqualTo(Checksum.of("a \n".getBytes(UTF_8)));
     // SHA-256 of the empty input, from FIPS 180-2 test vectors.
     assertThat(Checksum.of(new byte[0]))
         .isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
@@ -157,7 +179,8 @@ class HeaderParserTest {
     assertThat(r.parents()).containsExactly("bc311ce7dcf8", "4c1d2e3f4a5b");
     assertThat(r.branchLabels()).containsExactly("naming");
     assertThat(r.dependsOn()).isEmpty();
-    assertThat(r.message()).isEqualTo("rename \"tables\" to snake_case \\ plural, café\nsecond line");
+    assertThat(r.message())
+        .isEqualTo("rename \"tables\" to snake_case \\ plural, café\nsecond line");
     assertThat(r.transactional()).isFalse();
     assertThat(r.format()).isEqualTo(Revision.Format.JAVA);
     assertThat(r.file()).isEqualTo(Optional.of(file));
@@ -203,19 +226,19 @@ class HeaderParserTest {
       quoteCharacter = '`',
       textBlock =
           """
-          no annotation  | class A {}\\n                                         | 1 | no @Revision annotation
-          only in comment| // @Revision(id = "a")\\nclass A {}                   | 1 | no @Revision annotation
-          unknown key    | \\n@Revision(id = "a",\\n  revison = "b")\\nclass A {} | 3 | unknown key 'revison' in @Revision; known keys: id, revises
-          missing id     | @Revision(message = "m")\\nclass A {}                 | 1 | @Revision has no id
-          bad id         | @Revision(id = "a-b")\\nclass A {}                    | 1 | 'a-b' is not a valid revision id
-          unterminated   | @Revision(id = "a)\\nclass A {}                       | 1 | unterminated string
-          bad boolean    | @Revision(id = "a", transactional = "no")\\nclass A {}| 1 | 'transactional' must be true or false
-          duplicate      | @Revision(id = "a",\\n id = "b")\\nclass A {}         | 2 | duplicate key 'id'
-          bad value      | @Revision(id = "a", revises = REV)\\nclass A {}       | 1 | 'revises' must be a string literal
-          no class       | @Revision(id = "a")\\nvoid x() {}                     | 2 | expected the migration class
-          bad escape     | @Revision(id = "a", message = "\\\\q")\\nclass A {}   | 1 | invalid escape
-          comment open   | /* never closed\\n@Revision(id = "a") class A {}      | 1 | unterminated comment
-          """)
+no annotation  | class A {}\\n                                         | 1 | no @Revision annotation
+only in comment| // @Revision(id = "a")\\nclass A {}                   | 1 | no @Revision annotation
+unknown key    | \\n@Revision(id = "a",\\n  revison = "b")\\nclass A {} | 3 | unknown key 'revison' in @Revision; known keys: id, revises
+missing id     | @Revision(message = "m")\\nclass A {}                 | 1 | @Revision has no id
+bad id         | @Revision(id = "a-b")\\nclass A {}                    | 1 | 'a-b' is not a valid revision id
+unterminated   | @Revision(id = "a)\\nclass A {}                       | 1 | unterminated string
+bad boolean    | @Revision(id = "a", transactional = "no")\\nclass A {}| 1 | 'transactional' must be true or false
+duplicate      | @Revision(id = "a",\\n id = "b")\\nclass A {}         | 2 | duplicate key 'id'
+bad value      | @Revision(id = "a", revises = REV)\\nclass A {}       | 1 | 'revises' must be a string literal
+no class       | @Revision(id = "a")\\nvoid x() {}                     | 2 | expected the migration class
+bad escape     | @Revision(id = "a", message = "\\\\q")\\nclass A {}   | 1 | invalid escape
+comment open   | /* never closed\\n@Revision(id = "a") class A {}      | 1 | unterminated comment
+""")
   void javaErrorsNameFileAndLine(String name, String content, int line, String message) {
     String text = content.replace("\\n", "\n").replace("\\\\", "\\");
     assertThatThrownBy(() -> HeaderParser.parseJava(JAVA, text))
@@ -227,8 +250,11 @@ class HeaderParserTest {
   @Test
   void javaUnicodeEscapeAndTextBlockDoNotConfuseTheScanner() {
     String src =
-        "class Pre { String s = \"\"\"\n    @Revision(id = \"fake\")\n    \"\"\"; char c = '\"'; }\n"
-            + "@Revision(id = \"r\\u0031\", message = \"\\u00e9t\\u00E9\")\nclass Real {}";
+        "class Pre { String s = \"\"\"\n"
+            + "    @Revision(id = \"fake\")\n"
+            + "    \"\"\"; char c = '\"'; }\n"
+            + "@Revision(id = \"r\\u0031\", message = \"\\u00e9t\\u00E9\")\n"
+            + "class Real {}";
     Revision r = HeaderParser.parseJava(JAVA, src);
     assertThat(r.id()).isEqualTo("r1");
     assertThat(r.message()).isEqualTo("été");

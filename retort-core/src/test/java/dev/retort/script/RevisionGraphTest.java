@@ -25,21 +25,29 @@ class RevisionGraphTest {
   }
 
   /** a1 -> b2 -> c3. */
-  static final RevisionGraph LINEAR = RevisionGraph.of(List.of(rev("c3", "b2"), rev("a1"), rev("b2", "a1")));
+  static final RevisionGraph LINEAR =
+      RevisionGraph.of(List.of(rev("c3", "b2"), rev("a1"), rev("b2", "a1")));
 
   /** a -> b -> c, and b -> d (label "side") -> e: two heads. */
   static final RevisionGraph FORK =
       RevisionGraph.of(
           List.of(
-              rev("a"), rev("b", "a"), rev("c", "b"),
-              rev("d", "b").withBranchLabels(Set.of("side")), rev("e", "d")));
+              rev("a"),
+              rev("b", "a"),
+              rev("c", "b"),
+              rev("d", "b").withBranchLabels(Set.of("side")),
+              rev("e", "d")));
 
   /** r0 -> r1 -> r2a (label "feat") -> r3a -> m4 -> r5, and r1 -> r2b -> m4. */
   static final RevisionGraph MERGED =
       RevisionGraph.of(
           List.of(
-              rev("r5", "m4"), rev("m4", "r3a", "r2b"), rev("r3a", "r2a"),
-              rev("r2a", "r1").withBranchLabels(Set.of("feat")), rev("r2b", "r1"), rev("r1", "r0"),
+              rev("r5", "m4"),
+              rev("m4", "r3a", "r2b"),
+              rev("r3a", "r2a"),
+              rev("r2a", "r1").withBranchLabels(Set.of("feat")),
+              rev("r2b", "r1"),
+              rev("r1", "r0"),
               rev("r0")));
 
   @Nested
@@ -57,7 +65,8 @@ class RevisionGraphTest {
 
     @Test
     void branchAndMerge() {
-      assertThat(ids(MERGED.revisions())).containsExactly("r0", "r1", "r2a", "r2b", "r3a", "m4", "r5");
+      assertThat(ids(MERGED.revisions()))
+          .containsExactly("r0", "r1", "r2a", "r2b", "r3a", "m4", "r5");
       assertThat(MERGED.heads()).containsExactly("r5");
       assertThat(MERGED.bases()).containsExactly("r0");
       assertThat(MERGED.branchPoints()).containsExactly("r1");
@@ -77,7 +86,9 @@ class RevisionGraphTest {
     @Test
     void dependsOnOrdersButDoesNotMakeAParent() {
       RevisionGraph g =
-          RevisionGraph.of(List.of(rev("q", "p").withDependsOn(List.of("b")), rev("p"), rev("b", "a"), rev("a")));
+          RevisionGraph.of(
+              List.of(
+                  rev("q", "p").withDependsOn(List.of("b")), rev("p"), rev("b", "a"), rev("a")));
       assertThat(ids(g.revisions())).containsExactly("a", "b", "p", "q");
       assertThat(g.heads()).containsExactly("b", "q");
       assertThat(g.applied(Set.of("q"))).containsExactly("a", "b", "p", "q");
@@ -88,15 +99,19 @@ class RevisionGraphTest {
 
     @Test
     void appliedAndVersionRows() {
-      assertThat(MERGED.applied(Set.of("r3a", "r2b"))).containsExactly("r0", "r1", "r2a", "r2b", "r3a");
+      assertThat(MERGED.applied(Set.of("r3a", "r2b")))
+          .containsExactly("r0", "r1", "r2a", "r2b", "r3a");
       assertThat(MERGED.applied(Set.of())).isEmpty();
-      assertThat(MERGED.versionRows(Set.of("r0", "r1", "r2a", "r2b"))).containsExactly("r2a", "r2b");
-      assertThat(MERGED.versionRows(Set.copyOf(MERGED.applied(Set.of("r5"))))).containsExactly("r5");
+      assertThat(MERGED.versionRows(Set.of("r0", "r1", "r2a", "r2b")))
+          .containsExactly("r2a", "r2b");
+      assertThat(MERGED.versionRows(Set.copyOf(MERGED.applied(Set.of("r5")))))
+          .containsExactly("r5");
     }
 
     @Test
     void resolveIdByFullIdOrUniquePrefix() {
-      RevisionGraph g = RevisionGraph.of(List.of(rev("abc1"), rev("abd2", "abc1"), rev("ab", "abd2")));
+      RevisionGraph g =
+          RevisionGraph.of(List.of(rev("abc1"), rev("abd2", "abc1"), rev("ab", "abd2")));
       assertThat(g.resolveId("abc")).isEqualTo("abc1");
       assertThat(g.resolveId("abd2")).isEqualTo("abd2");
       assertThat(g.resolveId("ab")).isEqualTo("ab");
@@ -113,10 +128,28 @@ class RevisionGraphTest {
   class Validation {
     @Test
     void duplicateIdsNameBothOrigins() {
-      Revision one = new Revision("a", List.of(), Set.of(), List.of(), "", true,
-          Optional.of(Path.of("m/a_one.sql")), Revision.Format.SQL, "");
-      Revision two = new Revision("a", List.of(), Set.of(), List.of(), "", true,
-          Optional.of(Path.of("m/a_two.java")), Revision.Format.JAVA, "");
+      Revision one =
+          new Revision(
+              "a",
+              List.of(),
+              Set.of(),
+              List.of(),
+              "",
+              true,
+              Optional.of(Path.of("m/a_one.sql")),
+              Revision.Format.SQL,
+              "");
+      Revision two =
+          new Revision(
+              "a",
+              List.of(),
+              Set.of(),
+              List.of(),
+              "",
+              true,
+              Optional.of(Path.of("m/a_two.java")),
+              Revision.Format.JAVA,
+              "");
       assertThatThrownBy(() -> RevisionGraph.of(List.of(one, two)))
           .isInstanceOf(RevisionGraphException.class)
           .hasMessageContaining("duplicate revision id 'a'")
@@ -126,11 +159,23 @@ class RevisionGraphTest {
 
     @Test
     void missingParentNamesRevisionFileAndMissingId() {
-      Revision b = new Revision("b", List.of("zz"), Set.of(), List.of(), "", true,
-          Optional.of(Path.of("m/b.sql")), Revision.Format.SQL, "");
+      Revision b =
+          new Revision(
+              "b",
+              List.of("zz"),
+              Set.of(),
+              List.of(),
+              "",
+              true,
+              Optional.of(Path.of("m/b.sql")),
+              Revision.Format.SQL,
+              "");
       assertThatThrownBy(() -> RevisionGraph.of(List.of(rev("a"), b)))
           .isInstanceOf(RevisionGraphException.class)
-          .hasMessage("revision b (" + Path.of("m/b.sql") + ") revises 'zz', which is not a known revision");
+          .hasMessage(
+              "revision b ("
+                  + Path.of("m/b.sql")
+                  + ") revises 'zz', which is not a known revision");
     }
 
     @Test
@@ -142,7 +187,10 @@ class RevisionGraphTest {
 
     @Test
     void cycleNamesItsRevisions() {
-      assertThatThrownBy(() -> RevisionGraph.of(List.of(rev("base"), rev("x", "base", "z"), rev("y", "x"), rev("z", "y"))))
+      assertThatThrownBy(
+              () ->
+                  RevisionGraph.of(
+                      List.of(rev("base"), rev("x", "base", "z"), rev("y", "x"), rev("z", "y"))))
           .isInstanceOf(RevisionGraphException.class)
           .hasMessageContaining("cycle")
           .hasMessageContainingAll("x", "y", "z")
@@ -153,16 +201,23 @@ class RevisionGraphTest {
 
     @Test
     void cycleThroughDependsOn() {
-      assertThatThrownBy(() -> RevisionGraph.of(List.of(rev("a").withDependsOn(List.of("b")), rev("b", "a"))))
+      assertThatThrownBy(
+              () -> RevisionGraph.of(List.of(rev("a").withDependsOn(List.of("b")), rev("b", "a"))))
           .hasMessageContaining("cycle");
     }
 
     @Test
     void branchLabelProblems() {
-      assertThatThrownBy(() -> RevisionGraph.of(List.of(
-              rev("a").withBranchLabels(Set.of("x")), rev("b", "a").withBranchLabels(Set.of("x")))))
+      assertThatThrownBy(
+              () ->
+                  RevisionGraph.of(
+                      List.of(
+                          rev("a").withBranchLabels(Set.of("x")),
+                          rev("b", "a").withBranchLabels(Set.of("x")))))
           .hasMessage("branch label 'x' is used by both revision a and revision b");
-      assertThatThrownBy(() -> RevisionGraph.of(List.of(rev("a"), rev("b", "a").withBranchLabels(Set.of("a")))))
+      assertThatThrownBy(
+              () ->
+                  RevisionGraph.of(List.of(rev("a"), rev("b", "a").withBranchLabels(Set.of("a")))))
           .hasMessage("revision b uses branch label 'a', which is also a revision id");
       assertThatThrownBy(() -> RevisionGraph.of(List.of(rev("a").withBranchLabels(Set.of("head")))))
           .hasMessageContaining("reserved word 'head'");
@@ -172,7 +227,8 @@ class RevisionGraphTest {
     void unknownVersionRow() {
       assertThatThrownBy(() -> LINEAR.upgradePlan(Set.of("gone"), "head"))
           .isInstanceOf(RevisionGraphException.class)
-          .hasMessageContaining("the database is at revision gone, which is not in the migrations directory")
+          .hasMessageContaining(
+              "the database is at revision gone, which is not in the migrations directory")
           .hasMessageContaining("retort stamp --purge");
     }
   }
@@ -192,7 +248,8 @@ class RevisionGraphTest {
       assertThatThrownBy(() -> FORK.upgradePlan(Set.of(), "head"))
           .isInstanceOf(RevisionGraphException.class)
           .hasMessageContaining("c, e")
-          .hasMessageContaining("run 'retort merge c e -m ...' or upgrade one head by id or 'heads'");
+          .hasMessageContaining(
+              "run 'retort merge c e -m ...' or upgrade one head by id or 'heads'");
     }
 
     @Test
@@ -203,7 +260,8 @@ class RevisionGraphTest {
       assertThat(ids(LINEAR.upgradePlan(Set.of(), "b"))).containsExactly("a1", "b2");
       assertThat(ids(FORK.upgradePlan(Set.of("c"), "side"))).containsExactly("d", "e");
       assertThat(ids(FORK.upgradePlan(Set.of(), "side@head"))).containsExactly("a", "b", "d", "e");
-      assertThat(ids(MERGED.upgradePlan(Set.of("r2b"), "feat@head"))).containsExactly("r2a", "r3a", "m4", "r5");
+      assertThat(ids(MERGED.upgradePlan(Set.of("r2b"), "feat@head")))
+          .containsExactly("r2a", "r3a", "m4", "r5");
     }
 
     @Test
@@ -240,13 +298,18 @@ class RevisionGraphTest {
           .hasMessageContaining("revision b forks into c, d; name a branch");
       assertThatThrownBy(() -> FORK.upgradePlan(Set.of("c", "e"), "+1"))
           .hasMessageContaining("several heads (c, e); name a branch");
-      RevisionGraph twoBases = RevisionGraph.of(List.of(rev("z", "x1", "y1"), rev("y1"), rev("x1")));
+      RevisionGraph twoBases =
+          RevisionGraph.of(List.of(rev("z", "x1", "y1"), rev("y1"), rev("x1")));
       assertThatThrownBy(() -> twoBases.upgradePlan(Set.of(), "+1"))
           .hasMessageContaining("several bases (x1, y1)");
-      assertThatThrownBy(() -> LINEAR.upgradePlan(Set.of(), "-1")).hasMessageContaining("retort downgrade -1");
-      assertThatThrownBy(() -> LINEAR.upgradePlan(Set.of(), "base")).hasMessageContaining("not an upgrade target");
-      assertThatThrownBy(() -> LINEAR.upgradePlan(Set.of(), "+0")).hasMessageContaining("zero steps");
-      assertThatThrownBy(() -> FORK.upgradePlan(Set.of(), "nolabel@+1")).hasMessageContaining("unknown branch label 'nolabel'");
+      assertThatThrownBy(() -> LINEAR.upgradePlan(Set.of(), "-1"))
+          .hasMessageContaining("retort downgrade -1");
+      assertThatThrownBy(() -> LINEAR.upgradePlan(Set.of(), "base"))
+          .hasMessageContaining("not an upgrade target");
+      assertThatThrownBy(() -> LINEAR.upgradePlan(Set.of(), "+0"))
+          .hasMessageContaining("zero steps");
+      assertThatThrownBy(() -> FORK.upgradePlan(Set.of(), "nolabel@+1"))
+          .hasMessageContaining("unknown branch label 'nolabel'");
     }
   }
 
@@ -298,11 +361,14 @@ class RevisionGraphTest {
           .hasMessageContaining("only 2 revisions are applied on that branch");
       assertThatThrownBy(() -> FORK.downgradePlan(Set.of("c", "e"), "-1"))
           .hasMessageContaining("several heads (c, e); use '<label>@-N' or a revision");
-      assertThatThrownBy(() -> LINEAR.downgradePlan(Set.of(), "-1")).hasMessageContaining("nothing is applied");
+      assertThatThrownBy(() -> LINEAR.downgradePlan(Set.of(), "-1"))
+          .hasMessageContaining("nothing is applied");
       assertThatThrownBy(() -> FORK.downgradePlan(Set.of("c"), "side@-1"))
           .hasMessageContaining("nothing on branch 'side' is applied");
-      assertThatThrownBy(() -> LINEAR.downgradePlan(Set.of("c3"), "head")).hasMessageContaining("is an upgrade target");
-      assertThatThrownBy(() -> LINEAR.downgradePlan(Set.of("c3"), "+1")).hasMessageContaining("retort upgrade +1");
+      assertThatThrownBy(() -> LINEAR.downgradePlan(Set.of("c3"), "head"))
+          .hasMessageContaining("is an upgrade target");
+      assertThatThrownBy(() -> LINEAR.downgradePlan(Set.of("c3"), "+1"))
+          .hasMessageContaining("retort upgrade +1");
     }
   }
 
@@ -326,7 +392,8 @@ class RevisionGraphTest {
 
     @Test
     void severalHeadsForHead() {
-      assertThatThrownBy(() -> FORK.stampRows(Set.of(), "head")).hasMessageContaining("retort merge c e");
+      assertThatThrownBy(() -> FORK.stampRows(Set.of(), "head"))
+          .hasMessageContaining("retort merge c e");
     }
   }
 
@@ -334,13 +401,19 @@ class RevisionGraphTest {
   class Range {
     @Test
     void boundedAndOpenRanges() {
-      assertThat(ids(FORK.range(Optional.of("b"), Optional.of("e")))).containsExactly("e", "d", "b");
-      assertThat(ids(FORK.range(Optional.empty(), Optional.of("c")))).containsExactly("c", "b", "a");
+      assertThat(ids(FORK.range(Optional.of("b"), Optional.of("e"))))
+          .containsExactly("e", "d", "b");
+      assertThat(ids(FORK.range(Optional.empty(), Optional.of("c"))))
+          .containsExactly("c", "b", "a");
       assertThat(ids(FORK.range(Optional.of("d"), Optional.empty()))).containsExactly("e", "d");
-      assertThat(ids(FORK.range(Optional.of("base"), Optional.of("heads")))).containsExactly("e", "d", "c", "b", "a");
-      assertThat(ids(FORK.range(Optional.of("side"), Optional.of("head")))).containsExactly("e", "d");
-      assertThat(ids(MERGED.range(Optional.of("r2b"), Optional.of("r5")))).containsExactly("r5", "m4", "r2b");
-      assertThatThrownBy(() -> FORK.range(Optional.of("zz"), Optional.empty())).hasMessageContaining("unknown revision 'zz'");
+      assertThat(ids(FORK.range(Optional.of("base"), Optional.of("heads"))))
+          .containsExactly("e", "d", "c", "b", "a");
+      assertThat(ids(FORK.range(Optional.of("side"), Optional.of("head"))))
+          .containsExactly("e", "d");
+      assertThat(ids(MERGED.range(Optional.of("r2b"), Optional.of("r5"))))
+          .containsExactly("r5", "m4", "r2b");
+      assertThatThrownBy(() -> FORK.range(Optional.of("zz"), Optional.empty()))
+          .hasMessageContaining("unknown revision 'zz'");
     }
   }
 
@@ -384,16 +457,24 @@ class RevisionGraphTest {
       }
       for (Revision r : plan) {
         for (String p : r.parents()) {
-          assertThat(position.get(p)).as("%s before %s", p, r.id()).isLessThan(position.get(r.id()));
+          assertThat(position.get(p))
+              .as("%s before %s", p, r.id())
+              .isLessThan(position.get(r.id()));
         }
       }
       assertThat(plan.get(0).id()).isEqualTo("m00000");
 
-      assertThat(g.downgradePlan(Set.of("m09999"), "base")).hasSize(all.size()).first().extracting(Revision::id).isEqualTo("m09999");
-      assertThat(ids(g.downgradePlan(Set.of("m09999"), "-3"))).containsExactly("m09999", "m09998", "m09997");
+      assertThat(g.downgradePlan(Set.of("m09999"), "base"))
+          .hasSize(all.size())
+          .first()
+          .extracting(Revision::id)
+          .isEqualTo("m09999");
+      assertThat(ids(g.downgradePlan(Set.of("m09999"), "-3")))
+          .containsExactly("m09999", "m09998", "m09997");
       assertThat(ids(g.upgradePlan(Set.of("m09990"), "+2"))).containsExactly("m09991", "m09992");
       assertThat(g.stampRows(Set.of("m09999"), "m05000")).containsExactly("m05000");
-      assertThat(g.range(Optional.of("m09000"), Optional.empty())).hasSize(1000 + 2 * 3); // side branches at 9000 and 9500
+      assertThat(g.range(Optional.of("m09000"), Optional.empty()))
+          .hasSize(1000 + 2 * 3); // side branches at 9000 and 9500
     }
   }
 }

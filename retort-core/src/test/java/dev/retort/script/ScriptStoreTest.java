@@ -24,12 +24,18 @@ class ScriptStoreTest {
 
   @Test
   void readsSqlAndJavaFilesDirectlyInTheDirectory() throws Exception {
-    Files.copy(HeaderParserTest.fixture("bc311ce7dcf8_increase_password_column_length.sql"),
+    Files.copy(
+        HeaderParserTest.fixture("bc311ce7dcf8_increase_password_column_length.sql"),
         dir.resolve("bc311ce7dcf8_increase_password_column_length.sql"));
-    write("1a2b3c4d5e6f_initial.sql", "-- retort:revision 1a2b3c4d5e6f\n-- retort:upgrade\nCREATE TABLE users (id int);\n");
+    write(
+        "1a2b3c4d5e6f_initial.sql",
+        "-- retort:revision 1a2b3c4d5e6f\n-- retort:upgrade\nCREATE TABLE users (id int);\n");
     write("9f8e7d6c5b4a_audit.sql", "-- retort:revision 9f8e7d6c5b4a\n-- retort:upgrade\n");
-    Path java = write("033faf89f4e5_rename_tables.java",
-        "@Revision(id = \"033faf89f4e5\", revises = \"bc311ce7dcf8\")\nfinal class RenameTables {}\n");
+    Path java =
+        write(
+            "033faf89f4e5_rename_tables.java",
+            "@Revision(id = \"033faf89f4e5\", revises = \"bc311ce7dcf8\")\n"
+                + "final class RenameTables {}\n");
     write("README.md", "-- retort:revision not_a_migration\n");
     write(".hidden.sql", "garbage");
     Files.createDirectories(dir.resolve("nested"));
@@ -68,7 +74,8 @@ class ScriptStoreTest {
   void missingDirectorySaysToRunInit() {
     Path missing = dir.resolve("migrations");
     assertThatThrownBy(() -> ScriptStore.open(missing))
-        .isInstanceOfSatisfying(UsageException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE))
+        .isInstanceOfSatisfying(
+            UsageException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE))
         .hasMessageContaining(missing.toString())
         .hasMessageContaining("retort init");
   }
@@ -89,12 +96,23 @@ class ScriptStoreTest {
     String previous = null;
     for (int i = 0; i < 2_000; i++) {
       String id = String.format("r%05d", i);
-      String header = "-- retort:revision " + id + "\n" + (previous == null ? "" : "-- retort:revises " + previous + "\n");
+      String header =
+          "-- retort:revision "
+              + id
+              + "\n"
+              + (previous == null ? "" : "-- retort:revises " + previous + "\n");
       if (i % 2 == 0) {
         write(id + ".sql", header + "-- retort:upgrade\nSELECT 1;\n");
       } else {
-        write(id + ".java", "@Revision(id = \"" + id + "\"" + (previous == null ? "" : ", revises = \"" + previous + "\"")
-            + ")\nfinal class M" + i + " {}\n");
+        write(
+            id + ".java",
+            "@Revision(id = \""
+                + id
+                + "\""
+                + (previous == null ? "" : ", revises = \"" + previous + "\"")
+                + ")\nfinal class M"
+                + i
+                + " {}\n");
       }
       previous = id;
     }
@@ -106,11 +124,16 @@ class ScriptStoreTest {
 
   @Test
   void slugs() {
-    assertThat(ScriptStore.slug("Increase password column length")).isEqualTo("increase_password_column_length");
-    assertThat(ScriptStore.slug("  Add café & crème-brûlée tables!! ")).isEqualTo("add_cafe_creme_brulee_tables");
-    assertThat(ScriptStore.slug("rename DiaryEntry -> diary_entries")).isEqualTo("rename_diaryentry_diary_entries");
+    assertThat(ScriptStore.slug("Increase password column length"))
+        .isEqualTo("increase_password_column_length");
+    assertThat(ScriptStore.slug("  Add café & crème-brûlée tables!! "))
+        .isEqualTo("add_cafe_creme_brulee_tables");
+    assertThat(ScriptStore.slug("rename DiaryEntry -> diary_entries"))
+        .isEqualTo("rename_diaryentry_diary_entries");
     String long50 = "one two three four five six seven eight nine ten eleven";
-    assertThat(ScriptStore.slug(long50)).isEqualTo("one_two_three_four_five_six_seven_eight").hasSizeLessThanOrEqualTo(40);
+    assertThat(ScriptStore.slug(long50))
+        .isEqualTo("one_two_three_four_five_six_seven_eight")
+        .hasSizeLessThanOrEqualTo(40);
     assertThat(ScriptStore.slug("x".repeat(60))).hasSize(40);
     assertThat(ScriptStore.slug("日本語")).isEmpty();
   }

@@ -40,7 +40,8 @@ class SqlSplitterTest {
   @Test
   void backslashIsLiteralInOrdinaryStrings() {
     // Standard strings: 'C:\' ends at the second quote (standard_conforming_strings = on).
-    assertThat(SqlSplitter.split("SELECT 'C:\\'; SELECT 2")).containsExactly("SELECT 'C:\\'", "SELECT 2");
+    assertThat(SqlSplitter.split("SELECT 'C:\\'; SELECT 2"))
+        .containsExactly("SELECT 'C:\\'", "SELECT 2");
   }
 
   @Test
@@ -151,7 +152,9 @@ class SqlSplitterTest {
     List<Statement> statements = SqlSplitter.splitWithLines(sql, 10);
     assertThat(statements)
         .containsExactly(
-            new Statement("SELECT 1", 11), new Statement("SELECT\n 2", 14), new Statement("SELECT 3", 16));
+            new Statement("SELECT 1", 11),
+            new Statement("SELECT\n 2", 14),
+            new Statement("SELECT 3", 16));
   }
 
   @Test
