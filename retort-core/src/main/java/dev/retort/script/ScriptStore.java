@@ -168,13 +168,15 @@ public final class ScriptStore {
 
   private static Revision read(Path file) {
     String content;
+    byte[] bytes;
     try {
+      bytes = Files.readAllBytes(file);
       content =
           StandardCharsets.UTF_8
               .newDecoder()
               .onMalformedInput(CodingErrorAction.REPORT)
               .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+              .decode(ByteBuffer.wrap(bytes))
               .toString();
     } catch (CharacterCodingException e) {
       throw new MigrationFileException(file, 0, "not valid UTF-8; save the file as UTF-8");
@@ -182,7 +184,7 @@ public final class ScriptStore {
       throw new MigrationFileException(file, 0, "cannot read: " + e.getMessage());
     }
     return file.getFileName().toString().endsWith(".sql")
-        ? HeaderParser.parseSql(file, content)
-        : HeaderParser.parseJava(file, content);
+        ? HeaderParser.readSql(file, content, Checksum.of(bytes)).revision()
+        : HeaderParser.parseJava(file, content, Checksum.of(bytes));
   }
 }
