@@ -163,7 +163,9 @@ public final class HeaderParser {
       // The body can be large: jump between "retort:" occurrences instead of cutting every line.
       for (int k = content.indexOf("retort:", p); k >= 0; k = content.indexOf("retort:", p)) {
         int start = k;
-        while (start > p && content.charAt(start - 1) != '\n' && content.charAt(start - 1) != '\r') {
+        while (start > p
+            && content.charAt(start - 1) != '\n'
+            && content.charAt(start - 1) != '\r') {
           start--;
         }
         lineNo += 1 + newlines(p, start);
@@ -187,9 +189,7 @@ public final class HeaderParser {
 
     private int endOfLine(int from) {
       int eol = from;
-      while (eol < content.length()
-          && content.charAt(eol) != '\n'
-          && content.charAt(eol) != '\r') {
+      while (eol < content.length() && content.charAt(eol) != '\n' && content.charAt(eol) != '\r') {
         eol++;
       }
       return eol;

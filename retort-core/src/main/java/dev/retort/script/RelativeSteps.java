@@ -37,7 +37,7 @@ final class RelativeSteps {
     if (!current.isEmpty()) {
       return walkForward(g, g.indexOf(current.iterator().next()), 0, n, text);
     }
-    Set<String> bases = g.bases0();
+    Set<String> bases = g.bases();
     if (bases.size() != 1) {
       throw new RevisionGraphException(
           bases.isEmpty()

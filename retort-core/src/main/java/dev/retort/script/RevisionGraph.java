@@ -2,6 +2,7 @@ package dev.retort.script;
 
 import dev.retort.error.RevisionGraphException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
@@ -182,7 +183,7 @@ public final class RevisionGraph {
   /** The revisions to apply, in order, to go from {@code versionRows} to {@code target}. */
   public List<Revision> upgradePlan(Set<String> versionRows, String target) {
     BitSet applied = appliedBits(versionRows);
-    BitSet todo = ancestors(destination(applied, parse(target), target));
+    BitSet todo = ancestors(TargetResolver.destination(this, applied, parse(target), target));
     todo.andNot(applied);
     return list(todo, false);
   }
@@ -190,7 +191,7 @@ public final class RevisionGraph {
   /** The revisions to un-apply, children before parents, to go back to {@code target}. */
   public List<Revision> downgradePlan(Set<String> versionRows, String target) {
     BitSet applied = appliedBits(versionRows);
-    return list(removal(applied, parse(target), target), true);
+    return list(TargetResolver.removal(this, applied, parse(target), target), true);
   }
 
   /**
@@ -207,10 +208,10 @@ public final class RevisionGraph {
         (t instanceof Target.BranchEnd be && !be.head())
             || (t instanceof Target.Step s && s.delta() < 0);
     if (backwards) {
-      applied.andNot(removal(applied, t, target));
+      applied.andNot(TargetResolver.removal(this, applied, t, target));
       return rows(applied);
     }
-    BitSet dest = destination(applied, t, target);
+    BitSet dest = TargetResolver.destination(this, applied, t, target);
     BitSet beyond = descendants(dest);
     beyond.andNot(dest);
     applied.andNot(beyond);
@@ -244,93 +245,6 @@ public final class RevisionGraph {
     return Target.parse(target, t -> labels.containsKey(t) || index.containsKey(t));
   }
 
-  /** The revisions an upgrade-style target names; their ancestors come with them. */
-  private BitSet destination(BitSet applied, Target target, String text) {
-    if (target instanceof Target.Keyword k) {
-      if (k.word().equals("heads")) {
-        return bits(heads);
-      }
-      if (k.word().equals("head")) {
-        return singleHead();
-      }
-      throw new RevisionGraphException(
-          "'base' is not an upgrade target; use 'retort downgrade base' to un-apply everything");
-    }
-    if (target instanceof Target.Named named) {
-      String name = named.text();
-      return bit(labels.containsKey(name) ? branchHead(name) : indexOf(resolveId(name)));
-    }
-    if (target instanceof Target.BranchEnd end) {
-      if (!end.head()) {
-        throw new RevisionGraphException(
-            "'" + text + "' is a downgrade target; use '" + end.label() + "@head'");
-      }
-      return bit(branchHead(end.label()));
-    }
-    Target.Step step = (Target.Step) target;
-    if (step.delta() < 0) {
-      throw new RevisionGraphException(
-          "'" + text + "' moves backwards; use 'retort downgrade " + text + "'");
-    }
-    return bit(RelativeSteps.forward(this, applied, step, text));
-  }
-
-  /** The applied revisions a downgrade-style target un-applies. */
-  private BitSet removal(BitSet applied, Target target, String text) {
-    BitSet out;
-    if (target instanceof Target.Keyword k) {
-      if (!k.word().equals("base")) {
-        throw new RevisionGraphException(
-            "'"
-                + k.word()
-                + "' is an upgrade target; downgrade takes base, -N, a revision, "
-                + "<rev>-N, <label>@-N or <label>@base");
-      }
-      out = (BitSet) applied.clone();
-    } else if (target instanceof Target.Named named) {
-      int r = resolve(named.text());
-      requireApplied(applied, r);
-      out = descendants(bit(r));
-      out.clear(r);
-    } else if (target instanceof Target.BranchEnd end) {
-      if (end.head()) {
-        throw new RevisionGraphException(
-            "'"
-                + text
-                + "' is an upgrade target; use '"
-                + end.label()
-                + "@base' or '"
-                + end.label()
-                + "@-N'");
-      }
-      out = descendants(bit(label(end.label())));
-    } else {
-      Target.Step step = (Target.Step) target;
-      if (step.delta() > 0) {
-        throw new RevisionGraphException(
-            "'" + text + "' moves forwards; use 'retort upgrade " + text + "'");
-      }
-      out = descendants(bit(RelativeSteps.back(this, applied, step, text)));
-    }
-    out.and(applied);
-    return out;
-  }
-
-  private BitSet singleHead() {
-    if (heads.size() > 1) {
-      List<String> h = List.copyOf(heads);
-      throw new RevisionGraphException(
-          "there are "
-              + h.size()
-              + " heads: "
-              + String.join(", ", h)
-              + "; run 'retort merge "
-              + String.join(" ", h)
-              + " -m ...' or upgrade one head by id or 'heads'");
-    }
-    return bits(heads);
-  }
-
   /** The single head reachable from the revision labelled {@code label}. */
   int branchHead(String label) {
     BitSet branch = branch(label(label));
@@ -352,6 +266,10 @@ public final class RevisionGraph {
   }
 
   // ---- package-private access for RelativeSteps ----
+
+  boolean isLabel(String name) {
+    return labels.containsKey(name);
+  }
 
   int label(String label) {
     Integer i = labels.get(label);
@@ -382,10 +300,6 @@ public final class RevisionGraph {
 
   String id(int i) {
     return revs.get(i).id();
-  }
-
-  Set<String> bases0() {
-    return bases;
   }
 
   int indexOf(String id) {
@@ -471,7 +385,7 @@ public final class RevisionGraph {
           if (!seen.get(next)) {
             seen.set(next);
             if (top == stack.length) {
-              stack = java.util.Arrays.copyOf(stack, stack.length * 2);
+              stack = Arrays.copyOf(stack, stack.length * 2);
             }
             stack[top++] = next;
           }
@@ -483,13 +397,13 @@ public final class RevisionGraph {
 
   // ---- conversions ----
 
-  private BitSet bit(int i) {
+  BitSet bit(int i) {
     BitSet b = new BitSet(revs.size());
     b.set(i);
     return b;
   }
 
-  private BitSet bits(Set<String> ids) {
+  BitSet bits(Set<String> ids) {
     BitSet b = new BitSet(revs.size());
     ids.forEach(id -> b.set(index.get(id)));
     return b;

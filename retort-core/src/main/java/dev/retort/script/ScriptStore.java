@@ -20,6 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * The migrations directory: every {@code *.sql} and {@code *.java} file directly in it, with its
@@ -62,7 +63,7 @@ public final class ScriptStore {
     // Files are independent and parsing is pure, so read them in parallel; errors are then
     // reported for the first bad file by name, the same on every run.
     Object[] results = new Object[files.size()];
-    java.util.stream.IntStream.range(0, files.size())
+    IntStream.range(0, files.size())
         .parallel()
         .forEach(
             i -> {
