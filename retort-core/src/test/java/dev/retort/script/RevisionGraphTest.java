@@ -372,6 +372,20 @@ class RevisionGraphTest {
     }
   }
 
+  @Test
+  void labelWithDashIsNotReadAsRelativeStep() {
+    RevisionGraph g =
+        RevisionGraph.of(
+            List.of(
+                rev("a"),
+                rev("b", "a").withBranchLabels(Set.of("feature-2")),
+                rev("c", "b")));
+    assertThat(ids(g.upgradePlan(Set.of(), "feature-2"))).containsExactly("a", "b", "c");
+    assertThat(ids(g.downgradePlan(Set.of("c"), "feature-2"))).containsExactly("c");
+    assertThat(ids(g.downgradePlan(Set.of("c"), "feature-2@-1"))).containsExactly("c");
+    assertThat(ids(g.downgradePlan(Set.of("c"), "c-1"))).containsExactly("c");
+  }
+
   @Nested
   class Stamp {
     @Test
