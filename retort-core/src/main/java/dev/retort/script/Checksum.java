@@ -6,8 +6,8 @@ import java.util.HexFormat;
 
 /**
  * The checksum Retort records for a migration file: SHA-256 in lower-case hex, computed after
- * normalising CRLF and lone CR to LF, so that a checkout with other line endings (Git's
- * {@code core.autocrlf} on Windows) is not reported as an edited migration.
+ * normalising CRLF and lone CR to LF, so that a checkout with other line endings (Git's {@code
+ * core.autocrlf} on Windows) is not reported as an edited migration.
  */
 public final class Checksum {
   private Checksum() {}

@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads a migration's header without compiling or running anything, so that a no-op {@code
- * upgrade} over thousands of files stays fast.
+ * Reads a migration's header without compiling or running anything, so that a no-op {@code upgrade}
+ * over thousands of files stays fast.
  *
  * <p>A SQL migration starts with {@code --} header lines:
  *
@@ -29,8 +29,8 @@ import java.util.regex.Pattern;
  * ALTER TABLE users ALTER COLUMN password TYPE varchar(128);
  * }</pre>
  *
- * <p>A Java migration carries the same keys in its {@code @Revision(...)} annotation. Every
- * problem is a {@link MigrationFileException} naming the file and line.
+ * <p>A Java migration carries the same keys in its {@code @Revision(...)} annotation. Every problem
+ * is a {@link MigrationFileException} naming the file and line.
  */
 public final class HeaderParser {
   static final Pattern ID = Pattern.compile("[A-Za-z0-9_]{1,64}");
@@ -38,8 +38,14 @@ public final class HeaderParser {
 
   private static final List<String> SQL_KEYS =
       List.of(
-          "revision", "revises", "branch-labels", "depends-on", "message", "transactional",
-          "upgrade", "downgrade");
+          "revision",
+          "revises",
+          "branch-labels",
+          "depends-on",
+          "message",
+          "transactional",
+          "upgrade",
+          "downgrade");
 
   private HeaderParser() {}
 
@@ -50,7 +56,7 @@ public final class HeaderParser {
 
   /** The header of a Java migration: the keys of its {@code @Revision} annotation. */
   public static Revision parseJava(Path file, String content) {
-    return JavaHeader.read(file, content).toRevision(file, Checksum.of(content.getBytes(UTF_8)));
+    return parseJava(file, content, Checksum.of(content.getBytes(UTF_8)));
   }
 
   /** The simple name of the top-level class or record that carries {@code @Revision}. */
@@ -58,16 +64,37 @@ public final class HeaderParser {
     return JavaHeader.read(file, content).className();
   }
 
-  /** A SQL migration split into its header and the text of its sections. */
+  /** A SQL migration's header and where its sections lie in {@code content}. */
   record SqlFile(
       Revision revision,
-      String upgrade,
+      String content,
+      int upgradeFrom,
+      int upgradeTo,
       int upgradeLine,
-      Optional<String> downgrade,
-      int downgradeLine) {}
+      int downgradeFrom,
+      int downgradeLine) {
+
+    String upgrade() {
+      return content.substring(upgradeFrom, upgradeTo);
+    }
+
+    /** Empty when the file has no downgrade section. */
+    Optional<String> downgrade() {
+      return downgradeFrom < 0 ? Optional.empty() : Optional.of(content.substring(downgradeFrom));
+    }
+  }
 
   static SqlFile readSql(Path file, String content) {
-    return new SqlReader(file, content).read();
+    return readSql(file, content, Checksum.of(content.getBytes(UTF_8)));
+  }
+
+  /** For callers that hold the file's bytes: no second encoding just for the checksum. */
+  static SqlFile readSql(Path file, String content, String checksum) {
+    return new SqlReader(file, content, checksum).read();
+  }
+
+  static Revision parseJava(Path file, String content, String checksum) {
+    return JavaHeader.read(file, content).toRevision(file, checksum);
   }
 
   static String checkId(Path file, int line, String what, String id) {
@@ -83,7 +110,9 @@ public final class HeaderParser {
       throw new MigrationFileException(
           file,
           line,
-          "branch label '" + label + "' is not valid (1-64 of A-Z a-z 0-9 _ . -, not starting with . or -)");
+          "branch label '"
+              + label
+              + "' is not valid (1-64 of A-Z a-z 0-9 _ . -, not starting with . or -)");
     }
     return label;
   }
@@ -98,7 +127,7 @@ public final class HeaderParser {
 
     private final Path file;
     private final String content;
-    private final String original;
+    private final String checksum;
     private final Map<String, Integer> seen = new HashMap<>();
     private final Map<String, String> values = new HashMap<>();
     private Section section = Section.HEADER;
@@ -108,9 +137,9 @@ public final class HeaderParser {
     private int downgradeFrom = -1;
     private int downgradeLine;
 
-    SqlReader(Path file, String content) {
+    SqlReader(Path file, String content, String checksum) {
       this.file = file;
-      this.original = content;
+      this.checksum = checksum;
       this.content = content.startsWith("\uFEFF") ? content.substring(1) : content;
     }
 
@@ -118,19 +147,11 @@ public final class HeaderParser {
       int lineNo = 0;
       int p = 0;
       int len = content.length();
-      while (p < len) {
+      while (p < len && section == Section.HEADER) {
         lineNo++;
-        int eol = p;
-        while (eol < len && content.charAt(eol) != '\n' && content.charAt(eol) != '\r') {
-          eol++;
-        }
-        int next = eol < len && content.charAt(eol) == '\r' && eol + 1 < len && content.charAt(eol + 1) == '\n' ? eol + 2 : Math.min(eol + 1, len);
-        String line = content.substring(p, eol).strip();
-        if (section == Section.HEADER) {
-          headerLine(line, lineNo, next);
-        } else if (line.startsWith("--") && line.indexOf("retort:") > 0) {
-          bodyLine(line, lineNo, p, next);
-        }
+        int eol = endOfLine(p);
+        int next = nextLine(eol);
+        headerLine(content.substring(p, eol).strip(), lineNo, next);
         p = next;
       }
       if (section == Section.HEADER) {
@@ -139,12 +160,59 @@ public final class HeaderParser {
             Math.max(lineNo, 1),
             "no '-- retort:upgrade' line; put it after the header, before the upgrade statements");
       }
+      // The body can be large: jump between "retort:" occurrences instead of cutting every line.
+      for (int k = content.indexOf("retort:", p); k >= 0; k = content.indexOf("retort:", p)) {
+        int start = k;
+        while (start > p
+            && content.charAt(start - 1) != '\n'
+            && content.charAt(start - 1) != '\r') {
+          start--;
+        }
+        lineNo += 1 + newlines(p, start);
+        int eol = endOfLine(k);
+        int next = nextLine(eol);
+        String line = content.substring(start, eol).strip();
+        if (line.startsWith("--") && line.indexOf("retort:") > 0) {
+          bodyLine(line, lineNo, start, next);
+        }
+        p = next;
+      }
       return new SqlFile(
           revision(),
-          content.substring(upgradeFrom, downgradeMarker < 0 ? len : downgradeMarker),
+          content,
+          upgradeFrom,
+          downgradeMarker < 0 ? len : downgradeMarker,
           upgradeLine,
-          downgradeFrom < 0 ? Optional.empty() : Optional.of(content.substring(downgradeFrom)),
+          downgradeFrom,
           downgradeLine);
+    }
+
+    private int endOfLine(int from) {
+      int eol = from;
+      while (eol < content.length() && content.charAt(eol) != '\n' && content.charAt(eol) != '\r') {
+        eol++;
+      }
+      return eol;
+    }
+
+    private int nextLine(int eol) {
+      int len = content.length();
+      if (eol + 1 < len && content.charAt(eol) == '\r' && content.charAt(eol + 1) == '\n') {
+        return eol + 2;
+      }
+      return Math.min(eol + 1, len);
+    }
+
+    /** Line breaks in [from, to): LF, CRLF (once) and lone CR, as the splitter counts them. */
+    private int newlines(int from, int to) {
+      int count = 0;
+      for (int i = from; i < to; i++) {
+        char c = content.charAt(i);
+        if (c == '\n' || (c == '\r' && (i + 1 >= to || content.charAt(i + 1) != '\n'))) {
+          count++;
+        }
+      }
+      return count;
     }
 
     private void headerLine(String line, int lineNo, int next) {
@@ -230,7 +298,9 @@ public final class HeaderParser {
       }
       if ((key.equals("upgrade") || key.equals("downgrade")) && !argument(line, key).isEmpty()) {
         throw new MigrationFileException(
-            file, lineNo, "unexpected text after '-- retort:" + key + "'; put SQL on the next line");
+            file,
+            lineNo,
+            "unexpected text after '-- retort:" + key + "'; put SQL on the next line");
       }
       return key;
     }
@@ -248,7 +318,8 @@ public final class HeaderParser {
           }
           checkId(file, lineNo, "revision", value);
         }
-        case "revises", "depends-on" -> list(value, lineNo, key).forEach(id -> checkId(file, lineNo, key, id));
+        case "revises", "depends-on" ->
+            list(value, lineNo, key).forEach(id -> checkId(file, lineNo, key, id));
         case "branch-labels" -> list(value, lineNo, key).forEach(l -> checkLabel(file, lineNo, l));
         case "transactional" -> {
           if (!value.equals("true") && !value.equals("false")) {
@@ -289,7 +360,7 @@ public final class HeaderParser {
           !"false".equals(values.get("transactional")),
           Optional.of(file),
           Revision.Format.SQL,
-          Checksum.of(original.getBytes(UTF_8)));
+          checksum);
     }
   }
 }

@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The {@code @Revision} annotation of a Java migration and the class it sits on, read with
- * {@link JavaTokens}. Reading stops at the class name, so the body is never scanned.
+ * The {@code @Revision} annotation of a Java migration and the class it sits on, read with {@link
+ * JavaTokens}. Reading stops at the class name, so the body is never scanned.
  */
 record JavaHeader(
     String id,
@@ -30,7 +30,14 @@ record JavaHeader(
 
   private static final Set<String> MODIFIERS =
       Set.of(
-          "public", "protected", "private", "final", "abstract", "static", "sealed", "non",
+          "public",
+          "protected",
+          "private",
+          "final",
+          "abstract",
+          "static",
+          "sealed",
+          "non",
           "strictfp");
 
   Revision toRevision(Path file, String checksum) {
@@ -78,7 +85,9 @@ record JavaHeader(
       Token t = tokens.next();
       if (t.type() == Type.EOF) {
         throw new MigrationFileException(
-            file, 1, "no @Revision annotation; a Java migration needs @Revision(id = \"...\", ...)");
+            file,
+            1,
+            "no @Revision annotation; a Java migration needs @Revision(id = \"...\", ...)");
       }
       if (t.is("@") && tokens.peek().type() == Type.IDENT) {
         String name = qualifiedName(tokens);
@@ -110,13 +119,18 @@ record JavaHeader(
       Token key = tokens.next();
       if (key.type() != Type.IDENT) {
         throw new MigrationFileException(
-            file, key.line(), "expected a key such as id = \"...\" in @Revision, found '" + key.text() + "'");
+            file,
+            key.line(),
+            "expected a key such as id = \"...\" in @Revision, found '" + key.text() + "'");
       }
       if (!KEYS.contains(key.text())) {
         throw new MigrationFileException(
             file,
             key.line(),
-            "unknown key '" + key.text() + "' in @Revision; known keys: " + String.join(", ", KEYS));
+            "unknown key '"
+                + key.text()
+                + "' in @Revision; known keys: "
+                + String.join(", ", KEYS));
       }
       expect(file, tokens, "=", "after '" + key.text() + "'");
       Object value = value(file, tokens, key);
@@ -180,7 +194,11 @@ record JavaHeader(
         t.line(),
         t.type() == Type.EOF
             ? "@Revision is not closed"
-            : "'" + key.text() + "' must be a string literal, true/false or { ... }, not '" + t.text() + "'");
+            : "'"
+                + key.text()
+                + "' must be a string literal, true/false or { ... }, not '"
+                + t.text()
+                + "'");
   }
 
   private static Object check(Path file, Token key, Object value) {

@@ -4,10 +4,10 @@ import dev.retort.error.MigrationFileException;
 import java.nio.file.Path;
 
 /**
- * A forward-only Java tokenizer, just enough to read a migration's {@code @Revision} header
- * without compiling: it skips comments, knows string, text-block and char literals (so that
- * neither a {@code @Revision} in Javadoc nor a quote in a string misleads it) and stops where the
- * caller stops asking, so a large file is never scanned past its class declaration.
+ * A forward-only Java tokenizer, just enough to read a migration's {@code @Revision} header without
+ * compiling: it skips comments, knows string, text-block and char literals (so that neither a
+ * {@code @Revision} in Javadoc nor a quote in a string misleads it) and stops where the caller
+ * stops asking, so a large file is never scanned past its class declaration.
  */
 final class JavaTokens {
   enum Type {

@@ -6,9 +6,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Resolves {@code +N}, {@code -N}, {@code <rev>±N} and {@code <label>@±N} by walking single
- * parent or child links. A fork or a merge on the way makes "N steps" ambiguous, so it is an
- * error that asks for a branch or revision rather than a guess.
+ * Resolves {@code +N}, {@code -N}, {@code <rev>±N} and {@code <label>@±N} by walking single parent
+ * or child links. A fork or a merge on the way makes "N steps" ambiguous, so it is an error that
+ * asks for a branch or revision rather than a guess.
  */
 final class RelativeSteps {
   private RelativeSteps() {}
@@ -27,19 +27,26 @@ final class RelativeSteps {
     Set<String> current = g.rows(applied);
     if (current.size() > 1) {
       throw new RevisionGraphException(
-          "the database has several heads (" + String.join(", ", current) + "); name a branch "
-              + "('<label>@+N') or a revision ('<rev>+N' or an id) instead of '" + text + "'");
+          "the database has several heads ("
+              + String.join(", ", current)
+              + "); name a branch "
+              + "('<label>@+N') or a revision ('<rev>+N' or an id) instead of '"
+              + text
+              + "'");
     }
     if (!current.isEmpty()) {
       return walkForward(g, g.indexOf(current.iterator().next()), 0, n, text);
     }
-    Set<String> bases = g.bases0();
+    Set<String> bases = g.bases();
     if (bases.size() != 1) {
       throw new RevisionGraphException(
           bases.isEmpty()
               ? "there are no revisions to upgrade to"
-              : "the database is empty and there are several bases (" + String.join(", ", bases)
-                  + "); name a branch ('<label>@+N') or a revision instead of '" + text + "'");
+              : "the database is empty and there are several bases ("
+                  + String.join(", ", bases)
+                  + "); name a branch ('<label>@+N') or a revision instead of '"
+                  + text
+                  + "'");
     }
     return walkForward(g, g.indexOf(bases.iterator().next()), 1, n, text);
   }
@@ -67,8 +74,12 @@ final class RelativeSteps {
     }
     if (current.size() > 1) {
       throw new RevisionGraphException(
-          "the database has several heads (" + String.join(", ", current) + "); use "
-              + "'<label>@-N' or a revision ('<rev>-N' or an id) instead of '" + text + "'");
+          "the database has several heads ("
+              + String.join(", ", current)
+              + "); use "
+              + "'<label>@-N' or a revision ('<rev>-N' or an id) instead of '"
+              + text
+              + "'");
     }
     return walkBack(g, g.indexOf(current.iterator().next()), n, null, text);
   }
@@ -78,13 +89,25 @@ final class RelativeSteps {
       int[] kids = g.childrenOf(cur);
       if (kids.length == 0) {
         throw new RevisionGraphException(
-            "cannot move '" + text + "': only " + taken + " step" + (taken == 1 ? "" : "s")
-                + " possible, up to head " + g.id(cur));
+            "cannot move '"
+                + text
+                + "': only "
+                + taken
+                + " step"
+                + (taken == 1 ? "" : "s")
+                + " possible, up to head "
+                + g.id(cur));
       }
       if (kids.length > 1) {
         throw new RevisionGraphException(
-            "revision " + g.id(cur) + " forks into " + names(g, kids) + "; name a branch "
-                + "('<label>@+N') or a revision instead of '" + text + "'");
+            "revision "
+                + g.id(cur)
+                + " forks into "
+                + names(g, kids)
+                + "; name a branch "
+                + "('<label>@+N') or a revision instead of '"
+                + text
+                + "'");
       }
       cur = kids[0];
       taken++;
@@ -98,13 +121,26 @@ final class RelativeSteps {
       int[] ps = g.parentsOf(cur);
       if (ps.length > 1) {
         throw new RevisionGraphException(
-            "revision " + g.id(cur) + " merges " + names(g, ps) + ", so '" + text
+            "revision "
+                + g.id(cur)
+                + " merges "
+                + names(g, ps)
+                + ", so '"
+                + text
                 + "' is ambiguous past it; downgrade to a revision id instead");
       }
       if (ps.length == 0 || (within != null && !within.get(ps[0]))) {
         throw new RevisionGraphException(
-            "cannot downgrade '" + text + "': only " + i + " revision" + (i == 1 ? " is" : "s are")
-                + " applied " + (within == null ? "" : "on that branch ") + "from " + g.id(start)
+            "cannot downgrade '"
+                + text
+                + "': only "
+                + i
+                + " revision"
+                + (i == 1 ? " is" : "s are")
+                + " applied "
+                + (within == null ? "" : "on that branch ")
+                + "from "
+                + g.id(start)
                 + " down");
       }
       cur = ps[0];
@@ -113,14 +149,20 @@ final class RelativeSteps {
   }
 
   /** The single applied revision of {@code within} that nothing applied in it revises, or -1. */
-  private static int frontier(RevisionGraph g, BitSet applied, BitSet within, String what, String text) {
+  private static int frontier(
+      RevisionGraph g, BitSet applied, BitSet within, String what, String text) {
     BitSet mine = (BitSet) within.clone();
     mine.and(applied);
     Set<String> tops = g.rows(mine);
     if (tops.size() > 1) {
       throw new RevisionGraphException(
-          what + " has several applied heads (" + String.join(", ", tops) + "); name a revision "
-              + "instead of '" + text + "'");
+          what
+              + " has several applied heads ("
+              + String.join(", ", tops)
+              + "); name a revision "
+              + "instead of '"
+              + text
+              + "'");
     }
     return tops.isEmpty() ? -1 : g.indexOf(tops.iterator().next());
   }

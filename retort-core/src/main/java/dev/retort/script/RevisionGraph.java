@@ -2,6 +2,7 @@ package dev.retort.script;
 
 import dev.retort.error.RevisionGraphException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
@@ -30,10 +31,10 @@ import java.util.TreeSet;
  * }</pre>
  *
  * <p>Targets for {@link #upgradePlan}: {@code head}, {@code heads}, an id or unique prefix, a
- * branch label or {@code <label>@head}, {@code +N}, {@code <rev>+N}, {@code <label>@+N}. For
- * {@link #downgradePlan}: {@code base}, an id or prefix (or a label, naming the labelled
- * revision), {@code -N}, {@code <rev>-N}, {@code <label>@-N}, {@code <label>@base}. {@link
- * #stampRows} takes either kind. Every problem is a {@link RevisionGraphException}.
+ * branch label or {@code <label>@head}, {@code +N}, {@code <rev>+N}, {@code <label>@+N}. For {@link
+ * #downgradePlan}: {@code base}, an id or prefix (or a label, naming the labelled revision), {@code
+ * -N}, {@code <rev>-N}, {@code <label>@-N}, {@code <label>@base}. {@link #stampRows} takes either
+ * kind. Every problem is a {@link RevisionGraphException}.
  */
 public final class RevisionGraph {
   private final List<Revision> revs;
@@ -142,7 +143,9 @@ public final class RevisionGraph {
       return text;
     }
     SortedMap<String, Integer> matches =
-        text.isEmpty() ? Collections.emptySortedMap() : sortedIds.subMap(text, text + Character.MAX_VALUE);
+        text.isEmpty()
+            ? Collections.emptySortedMap()
+            : sortedIds.subMap(text, text + Character.MAX_VALUE);
     if (matches.isEmpty()) {
       throw new RevisionGraphException(
           "unknown revision '" + text + "'; run 'retort history' to list revisions");
@@ -150,7 +153,10 @@ public final class RevisionGraph {
     if (matches.size() > 1) {
       List<String> shown = matches.keySet().stream().limit(10).toList();
       throw new RevisionGraphException(
-          "ambiguous revision prefix '" + text + "' matches " + String.join(", ", shown)
+          "ambiguous revision prefix '"
+              + text
+              + "' matches "
+              + String.join(", ", shown)
               + (matches.size() > 10 ? " and " + (matches.size() - 10) + " more" : "")
               + "; type more of the id");
     }
@@ -158,8 +164,8 @@ public final class RevisionGraph {
   }
 
   /**
-   * Every revision applied when the version table holds {@code versionRows}: the rows and all
-   * their ancestors through parents and depends-on, in topological order.
+   * Every revision applied when the version table holds {@code versionRows}: the rows and all their
+   * ancestors through parents and depends-on, in topological order.
    */
   public Set<String> applied(Set<String> versionRows) {
     return idsInOrder(appliedBits(versionRows));
@@ -177,7 +183,7 @@ public final class RevisionGraph {
   /** The revisions to apply, in order, to go from {@code versionRows} to {@code target}. */
   public List<Revision> upgradePlan(Set<String> versionRows, String target) {
     BitSet applied = appliedBits(versionRows);
-    BitSet todo = ancestors(destination(applied, parse(target), target));
+    BitSet todo = ancestors(TargetResolver.destination(this, applied, parse(target), target));
     todo.andNot(applied);
     return list(todo, false);
   }
@@ -185,12 +191,12 @@ public final class RevisionGraph {
   /** The revisions to un-apply, children before parents, to go back to {@code target}. */
   public List<Revision> downgradePlan(Set<String> versionRows, String target) {
     BitSet applied = appliedBits(versionRows);
-    return list(removal(applied, parse(target), target), true);
+    return list(TargetResolver.removal(this, applied, parse(target), target), true);
   }
 
   /**
-   * The version rows after {@code stamp target}: the applied set loses what lies beyond the
-   * target and gains the target with its ancestors. {@code base} gives no rows.
+   * The version rows after {@code stamp target}: the applied set loses what lies beyond the target
+   * and gains the target with its ancestors. {@code base} gives no rows.
    */
   public Set<String> stampRows(Set<String> versionRows, String target) {
     BitSet applied = appliedBits(versionRows);
@@ -202,10 +208,10 @@ public final class RevisionGraph {
         (t instanceof Target.BranchEnd be && !be.head())
             || (t instanceof Target.Step s && s.delta() < 0);
     if (backwards) {
-      applied.andNot(removal(applied, t, target));
+      applied.andNot(TargetResolver.removal(this, applied, t, target));
       return rows(applied);
     }
-    BitSet dest = destination(applied, t, target);
+    BitSet dest = TargetResolver.destination(this, applied, t, target);
     BitSet beyond = descendants(dest);
     beyond.andNot(dest);
     applied.andNot(beyond);
@@ -224,7 +230,8 @@ public final class RevisionGraph {
     String lo = lower.map(String::strip).orElse("base");
     String hi = upper.map(String::strip).orElse("heads");
     if (!lo.equals("base") && !lo.isEmpty()) {
-      result.and(descendants(lo.equals("head") || lo.equals("heads") ? bits(heads) : bit(resolve(lo))));
+      result.and(
+          descendants(lo.equals("head") || lo.equals("heads") ? bits(heads) : bit(resolve(lo))));
     }
     if (!hi.equals("head") && !hi.equals("heads") && !hi.isEmpty()) {
       result.and(ancestors(hi.equals("base") ? bits(bases) : bit(resolve(hi))));
@@ -238,76 +245,6 @@ public final class RevisionGraph {
     return Target.parse(target, t -> labels.containsKey(t) || index.containsKey(t));
   }
 
-  /** The revisions an upgrade-style target names; their ancestors come with them. */
-  private BitSet destination(BitSet applied, Target target, String text) {
-    if (target instanceof Target.Keyword k) {
-      if (k.word().equals("heads")) {
-        return bits(heads);
-      }
-      if (k.word().equals("head")) {
-        return singleHead();
-      }
-      throw new RevisionGraphException(
-          "'base' is not an upgrade target; use 'retort downgrade base' to un-apply everything");
-    }
-    if (target instanceof Target.Named named) {
-      String name = named.text();
-      return bit(labels.containsKey(name) ? branchHead(name) : indexOf(resolveId(name)));
-    }
-    if (target instanceof Target.BranchEnd end) {
-      if (!end.head()) {
-        throw new RevisionGraphException("'" + text + "' is a downgrade target; use '" + end.label() + "@head'");
-      }
-      return bit(branchHead(end.label()));
-    }
-    Target.Step step = (Target.Step) target;
-    if (step.delta() < 0) {
-      throw new RevisionGraphException("'" + text + "' moves backwards; use 'retort downgrade " + text + "'");
-    }
-    return bit(RelativeSteps.forward(this, applied, step, text));
-  }
-
-  /** The applied revisions a downgrade-style target un-applies. */
-  private BitSet removal(BitSet applied, Target target, String text) {
-    BitSet out;
-    if (target instanceof Target.Keyword k) {
-      if (!k.word().equals("base")) {
-        throw new RevisionGraphException(
-            "'" + k.word() + "' is an upgrade target; downgrade takes base, -N, a revision, "
-                + "<rev>-N, <label>@-N or <label>@base");
-      }
-      out = (BitSet) applied.clone();
-    } else if (target instanceof Target.Named named) {
-      int r = resolve(named.text());
-      requireApplied(applied, r);
-      out = descendants(bit(r));
-      out.clear(r);
-    } else if (target instanceof Target.BranchEnd end) {
-      if (end.head()) {
-        throw new RevisionGraphException("'" + text + "' is an upgrade target; use '" + end.label() + "@base' or '" + end.label() + "@-N'");
-      }
-      out = descendants(bit(label(end.label())));
-    } else {
-      Target.Step step = (Target.Step) target;
-      if (step.delta() > 0) {
-        throw new RevisionGraphException("'" + text + "' moves forwards; use 'retort upgrade " + text + "'");
-      }
-      out = descendants(bit(RelativeSteps.back(this, applied, step, text)));
-    }
-    out.and(applied);
-    return out;
-  }
-
-  private BitSet singleHead() {
-    if (heads.size() > 1) {
-      List<String> h = List.copyOf(heads);
-      throw new RevisionGraphException(
-          "there are " + h.size() + " heads: " + String.join(", ", h) + "; run 'retort merge "
-              + String.join(" ", h) + " -m ...' or upgrade one head by id or 'heads'");
-    }
-    return bits(heads);
-  }
-
   /** The single head reachable from the revision labelled {@code label}. */
   int branchHead(String label) {
     BitSet branch = branch(label(label));
@@ -319,13 +256,20 @@ public final class RevisionGraph {
     }
     if (found.size() != 1) {
       throw new RevisionGraphException(
-          "branch '" + label + "' has several heads: " + String.join(", ", found)
+          "branch '"
+              + label
+              + "' has several heads: "
+              + String.join(", ", found)
               + "; merge them or name one by id");
     }
     return index.get(found.iterator().next());
   }
 
   // ---- package-private access for RelativeSteps ----
+
+  boolean isLabel(String name) {
+    return labels.containsKey(name);
+  }
 
   int label(String label) {
     Integer i = labels.get(label);
@@ -358,10 +302,6 @@ public final class RevisionGraph {
     return revs.get(i).id();
   }
 
-  Set<String> bases0() {
-    return bases;
-  }
-
   int indexOf(String id) {
     Integer i = index.get(id);
     if (i == null) {
@@ -375,7 +315,9 @@ public final class RevisionGraph {
     if (!applied.get(r)) {
       Set<String> current = rows(applied);
       throw new RevisionGraphException(
-          "revision " + id(r) + " is not applied; current: "
+          "revision "
+              + id(r)
+              + " is not applied; current: "
               + (current.isEmpty() ? "nothing applied" : String.join(", ", current)));
     }
   }
@@ -406,8 +348,10 @@ public final class RevisionGraph {
       Integer i = index.get(row);
       if (i == null) {
         throw new RevisionGraphException(
-            "the database is at revision " + row + ", which is not in the migrations directory; "
-                + "restore its file, or reset the version table with 'retort stamp --purge <target>'");
+            "the database is at revision "
+                + row
+                + ", which is not in the migrations directory; restore its file, or reset the"
+                + " version table with 'retort stamp --purge <target>'");
       }
       seeds.set(i);
     }
@@ -441,7 +385,7 @@ public final class RevisionGraph {
           if (!seen.get(next)) {
             seen.set(next);
             if (top == stack.length) {
-              stack = java.util.Arrays.copyOf(stack, stack.length * 2);
+              stack = Arrays.copyOf(stack, stack.length * 2);
             }
             stack[top++] = next;
           }
@@ -453,13 +397,13 @@ public final class RevisionGraph {
 
   // ---- conversions ----
 
-  private BitSet bit(int i) {
+  BitSet bit(int i) {
     BitSet b = new BitSet(revs.size());
     b.set(i);
     return b;
   }
 
-  private BitSet bits(Set<String> ids) {
+  BitSet bits(Set<String> ids) {
     BitSet b = new BitSet(revs.size());
     ids.forEach(id -> b.set(index.get(id)));
     return b;

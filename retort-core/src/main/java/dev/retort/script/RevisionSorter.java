@@ -28,8 +28,13 @@ final class RevisionSorter {
       Integer other = index.putIfAbsent(r.id(), i);
       if (other != null) {
         throw new RevisionGraphException(
-            "duplicate revision id '" + r.id() + "': " + list.get(other).origin() + " and "
-                + r.origin() + "; give one of them a new id");
+            "duplicate revision id '"
+                + r.id()
+                + "': "
+                + list.get(other).origin()
+                + " and "
+                + r.origin()
+                + "; give one of them a new id");
       }
     }
     int[][] preds = new int[list.size()][];
@@ -79,7 +84,11 @@ final class RevisionSorter {
         Revision other = owners.putIfAbsent(label, r);
         if (other != null) {
           throw new RevisionGraphException(
-              "branch label '" + label + "' is used by both " + describe(other) + " and "
+              "branch label '"
+                  + label
+                  + "' is used by both "
+                  + describe(other)
+                  + " and "
                   + describe(r));
         }
       }
@@ -135,8 +144,8 @@ final class RevisionSorter {
   }
 
   /**
-   * Every revision Kahn's algorithm left behind still waits on another left-behind one, so
-   * walking waiting predecessors from any of them must come back round: that loop is the cycle.
+   * Every revision Kahn's algorithm left behind still waits on another left-behind one, so walking
+   * waiting predecessors from any of them must come back round: that loop is the cycle.
    */
   private static RevisionGraphException cycle(List<Revision> list, int[][] preds, int[] waiting) {
     int start = 0;
@@ -165,7 +174,8 @@ final class RevisionSorter {
     }
     ids.add(list.get(cur).id());
     return new RevisionGraphException(
-        "the revisions form a cycle: " + String.join(" -> ", ids)
+        "the revisions form a cycle: "
+            + String.join(" -> ", ids)
             + " (each revises or depends on the next); break it by fixing one of their headers");
   }
 }

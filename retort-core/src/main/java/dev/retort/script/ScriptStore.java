@@ -20,6 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * The migrations directory: every {@code *.sql} and {@code *.java} file directly in it, with its
@@ -53,14 +54,16 @@ public final class ScriptStore {
   public static ScriptStore open(Path migrationsDir) {
     if (!Files.isDirectory(migrationsDir)) {
       throw new UsageException(
-          "migrations directory " + migrationsDir + " does not exist; run 'retort init' to create it"
+          "migrations directory "
+              + migrationsDir
+              + " does not exist; run 'retort init' to create it"
               + " or set 'migrations' in retort.properties");
     }
     List<Path> files = list(migrationsDir);
     // Files are independent and parsing is pure, so read them in parallel; errors are then
     // reported for the first bad file by name, the same on every run.
     Object[] results = new Object[files.size()];
-    java.util.stream.IntStream.range(0, files.size())
+    IntStream.range(0, files.size())
         .parallel()
         .forEach(
             i -> {
@@ -80,7 +83,12 @@ public final class ScriptStore {
       Revision other = byId.putIfAbsent(r.id(), r);
       if (other != null) {
         throw new RevisionGraphException(
-            "duplicate revision id '" + r.id() + "' in " + other.origin() + " and " + r.origin()
+            "duplicate revision id '"
+                + r.id()
+                + "' in "
+                + other.origin()
+                + " and "
+                + r.origin()
                 + "; give one of them a new id");
       }
       revisions.add(r);
@@ -152,7 +160,8 @@ public final class ScriptStore {
         }
       }
     } catch (IOException e) {
-      throw new UsageException("cannot list migrations directory " + dir + ": " + e.getMessage(), e);
+      throw new UsageException(
+          "cannot list migrations directory " + dir + ": " + e.getMessage(), e);
     }
     files.sort(null);
     return files;
@@ -160,13 +169,15 @@ public final class ScriptStore {
 
   private static Revision read(Path file) {
     String content;
+    byte[] bytes;
     try {
+      bytes = Files.readAllBytes(file);
       content =
           StandardCharsets.UTF_8
               .newDecoder()
               .onMalformedInput(CodingErrorAction.REPORT)
               .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+              .decode(ByteBuffer.wrap(bytes))
               .toString();
     } catch (CharacterCodingException e) {
       throw new MigrationFileException(file, 0, "not valid UTF-8; save the file as UTF-8");
@@ -174,7 +185,7 @@ public final class ScriptStore {
       throw new MigrationFileException(file, 0, "cannot read: " + e.getMessage());
     }
     return file.getFileName().toString().endsWith(".sql")
-        ? HeaderParser.parseSql(file, content)
-        : HeaderParser.parseJava(file, content);
+        ? HeaderParser.readSql(file, content, Checksum.of(bytes)).revision()
+        : HeaderParser.parseJava(file, content, Checksum.of(bytes));
   }
 }

@@ -24,8 +24,8 @@ public record SqlMigration(List<Statement> upgrade, Optional<List<Statement>> do
   /**
    * Parses {@code content}, the text of {@code file}, header included.
    *
-   * @throws MigrationFileException when the header or a section is malformed, or a string,
-   *     comment or dollar quote is left open
+   * @throws MigrationFileException when the header or a section is malformed, or a string, comment
+   *     or dollar quote is left open
    */
   public static SqlMigration parse(Path file, String content) {
     HeaderParser.SqlFile sql = HeaderParser.readSql(file, content);

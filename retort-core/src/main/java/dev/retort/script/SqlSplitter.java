@@ -6,21 +6,20 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Splits a SQL script into statements on {@code ;}, the way the databases Retort supports read
- * it.
+ * Splits a SQL script into statements on {@code ;}, the way the databases Retort supports read it.
  *
- * <p>A {@code ;} does not end a statement inside a single-quoted string (with {@code ''}
- * escapes), a PostgreSQL {@code E'...'} string (with backslash escapes), a double-quoted or
- * backtick identifier, a {@code --} line comment, a nested {@code /* *}{@code /} block comment,
- * a dollar-quoted string ({@code $$...$$}, {@code $tag$...$tag$}; {@code $1} is a parameter), or
- * the {@code BEGIN ... END} body of a {@code CREATE TRIGGER}, {@code CREATE PROCEDURE} or {@code
- * CREATE FUNCTION} (SQLite, MySQL, PostgreSQL {@code BEGIN ATOMIC}). A plain {@code BEGIN;} is
- * an ordinary statement.
+ * <p>A {@code ;} does not end a statement inside a single-quoted string (with {@code ''} escapes),
+ * a PostgreSQL {@code E'...'} string (with backslash escapes), a double-quoted or backtick
+ * identifier, a {@code --} line comment, a nested {@code /* *}{@code /} block comment, a
+ * dollar-quoted string ({@code $$...$$}, {@code $tag$...$tag$}; {@code $1} is a parameter), or the
+ * {@code BEGIN ... END} body of a {@code CREATE TRIGGER}, {@code CREATE PROCEDURE} or {@code CREATE
+ * FUNCTION} (SQLite, MySQL, PostgreSQL {@code BEGIN ATOMIC}). A plain {@code BEGIN;} is an ordinary
+ * statement.
  *
  * <p>Statements come back trimmed and without their {@code ;}. Comments before a statement and
- * after its last token are dropped; comments inside it are kept as written, and a MySQL
- * executable comment ({@code /*! ... *}{@code /}) counts as code. A piece holding only
- * whitespace and comments is dropped.
+ * after its last token are dropped; comments inside it are kept as written, and a MySQL executable
+ * comment ({@code /*! ... *}{@code /}) counts as code. A piece holding only whitespace and comments
+ * is dropped.
  *
  * <pre>{@code
  * SqlSplitter.split("CREATE TABLE t (a text DEFAULT ';'); INSERT INTO t VALUES ('x')")
@@ -34,9 +33,28 @@ public final class SqlSplitter {
   /** Object kinds that settle a CREATE statement as one without a body. */
   private static final Set<String> PLAIN_KINDS =
       Set.of(
-          "TABLE", "VIEW", "INDEX", "SEQUENCE", "TYPE", "SCHEMA", "DATABASE", "DOMAIN",
-          "EXTENSION", "ROLE", "USER", "MATERIALIZED", "POLICY", "RULE", "CAST", "COLLATION",
-          "OPERATOR", "PUBLICATION", "SUBSCRIPTION", "SERVER", "TABLESPACE", "STATISTICS");
+          "TABLE",
+          "VIEW",
+          "INDEX",
+          "SEQUENCE",
+          "TYPE",
+          "SCHEMA",
+          "DATABASE",
+          "DOMAIN",
+          "EXTENSION",
+          "ROLE",
+          "USER",
+          "MATERIALIZED",
+          "POLICY",
+          "RULE",
+          "CAST",
+          "COLLATION",
+          "OPERATOR",
+          "PUBLICATION",
+          "SUBSCRIPTION",
+          "SERVER",
+          "TABLESPACE",
+          "STATISTICS");
 
   /** MySQL closes these with {@code END IF} etc.; they never open a counted block. */
   private static final Set<String> END_SUFFIXES = Set.of("IF", "LOOP", "WHILE", "REPEAT");
@@ -76,8 +94,8 @@ public final class SqlSplitter {
   }
 
   /**
-   * The statements of {@code sql} with the line each starts on, counting the first line of
-   * {@code sql} as {@code firstLine} (the line of the file where this section begins).
+   * The statements of {@code sql} with the line each starts on, counting the first line of {@code
+   * sql} as {@code firstLine} (the line of the file where this section begins).
    *
    * @throws IllegalArgumentException when a string, identifier, comment or dollar quote is not
    *     closed; the message names the line it opens on

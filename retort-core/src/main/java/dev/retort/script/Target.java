@@ -1,12 +1,13 @@
 package dev.retort.script;
 
 import dev.retort.error.RevisionGraphException;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A target as the user types it for {@code upgrade}, {@code downgrade} or {@code stamp}, parsed
- * but not yet resolved against a graph.
+ * A target as the user types it for {@code upgrade}, {@code downgrade} or {@code stamp}, parsed but
+ * not yet resolved against a graph.
  */
 sealed interface Target {
   /** {@code head}, {@code heads} or {@code base}. */
@@ -29,7 +30,7 @@ sealed interface Target {
    * Parses {@code text}. A name that is a branch label or revision id as a whole wins over a
    * relative reading, so a label like {@code feature-2} still names its branch.
    */
-  static Target parse(String text, java.util.function.Predicate<String> isName) {
+  static Target parse(String text, Predicate<String> isName) {
     String t = text.strip();
     if (t.isEmpty()) {
       throw new RevisionGraphException("empty target; give a revision, 'head', 'heads' or 'base'");
