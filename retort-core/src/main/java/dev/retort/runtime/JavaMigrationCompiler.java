@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
@@ -42,9 +43,22 @@ import javax.tools.ToolProvider;
 final class JavaMigrationCompiler {
   private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;");
   private final Path cacheDir;
+  private final Supplier<JavaCompiler> compiler;
+  private int compiled;
 
   JavaMigrationCompiler(Path cacheDir) {
+    this(cacheDir, ToolProvider::getSystemJavaCompiler);
+  }
+
+  /** With the compiler to use: {@code null} from the supplier stands for a JRE without one. */
+  JavaMigrationCompiler(Path cacheDir, Supplier<JavaCompiler> compiler) {
     this.cacheDir = cacheDir;
+    this.compiler = compiler;
+  }
+
+  /** How many sources this instance has compiled (the rest came from the cache). */
+  int compiledCount() {
+    return compiled;
   }
 
   /** Loads (compiling first where the cache has no classes) one migration per revision. */
@@ -82,7 +96,7 @@ final class JavaMigrationCompiler {
   }
 
   private void compile(List<Source> batch) {
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    JavaCompiler javac = compiler.get();
     if (javac == null) {
       throw new UsageException("Java migrations are compiled at run time, but this Java runtime ("
           + System.getProperty("java.home") + ") has no compiler. Run Retort on a JDK (for example "
@@ -108,6 +122,7 @@ final class JavaMigrationCompiler {
       for (Source s : batch) {
         Files.writeString(s.dir(cacheDir).resolve(".complete"), s.className());
       }
+      compiled += batch.size();
     } catch (IOException e) {
       throw new UsageException("cannot write compiled migrations to " + cacheDir + ": " + e.getMessage(), e);
     }

@@ -27,7 +27,7 @@ public record Step(Revision revision, Direction direction, Set<String> rowsBefor
     String parents = String.join(", ", r.parents());
     String arrow = direction == Direction.UP
         ? parents + " -> " + r.id()
-        : r.id() + " -> " + parents;
+        : r.id() + " -> " + (parents.isEmpty() ? "base" : parents);
     return (direction == Direction.UP ? "upgrade " : "downgrade ") + arrow.strip()
         + (r.message().isEmpty() ? "" : ", " + r.message());
   }
