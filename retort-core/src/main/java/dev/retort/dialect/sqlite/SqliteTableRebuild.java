@@ -13,6 +13,7 @@ import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Table;
 import dev.retort.schema.UniqueConstraint;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ record SqliteTableRebuild(Table before, Table after, Map<String, String> copied)
   static final String TEMPORARY_PREFIX = "retort_new_";
 
   SqliteTableRebuild {
-    copied = Map.copyOf(copied);
+    copied = Collections.unmodifiableMap(new LinkedHashMap<>(copied));
   }
 
   /** Columns with the same name in both tables are copied. */
@@ -62,8 +63,7 @@ record SqliteTableRebuild(Table before, Table after, Map<String, String> copied)
   static SqliteTableRebuild dropColumn(Table before, String column) {
     Column dropped = column(before, column);
     Predicate<List<String>> uses = cols -> cols.stream().anyMatch(c -> c.equalsIgnoreCase(column));
-    Pattern word = Pattern.compile("(?<![\\w$])[\"`\\[]?" + Pattern.quote(dropped.name())
-        + "[\"`\\]]?(?![\\w$])", Pattern.CASE_INSENSITIVE);
+    Pattern word = mention(dropped.name());
     Table after = before
         .withColumns(before.columns().stream().filter(c -> c != dropped).toList())
         .withPrimaryKey(before.primaryKey().filter(pk -> !uses.test(pk.columns())))
@@ -75,7 +75,11 @@ record SqliteTableRebuild(Table before, Table after, Map<String, String> copied)
     return of(before, after);
   }
 
-  /** The column changed as the op says; a rename follows into keys, uniques and indexes. */
+  /**
+   * The column changed as the op says; a rename follows into keys, uniques, indexes and the CHECKs
+   * that name it (SQLite resolves a CHECK's columns when the table is created, so a stale name
+   * would fail the rebuild).
+   */
   static SqliteTableRebuild alterColumn(Table before, AlterColumn op) {
     Column old = column(before, op.column());
     Column changed = old.withName(op.finalName())
@@ -95,7 +99,10 @@ record SqliteTableRebuild(Table before, Table after, Map<String, String> copied)
               rename(f.columns(), from, to), f.referencedTable(), f.referencedColumns(),
               f.onDelete(), f.onUpdate())).toList())
           .withIndexes(after.indexes().stream().map(i -> new Index(i.name(), i.table(),
-              rename(i.columns(), from, to), i.unique(), i.where())).toList());
+              rename(i.columns(), from, to), i.unique(), i.where())).toList())
+          .withChecks(after.checks().stream().map(c -> new CheckConstraint(c.name(),
+              mention(from).matcher(c.expression()).replaceAll(
+                  java.util.regex.Matcher.quoteReplacement(SqliteDialect.quoteIdentifier(to))))).toList());
     }
     Map<String, String> copied = new LinkedHashMap<>();
     for (Column c : before.columns()) {
@@ -182,6 +189,13 @@ record SqliteTableRebuild(Table before, Table after, Map<String, String> copied)
             table.foreignKeys().stream().map(Constraint::name))
         .flatMap(s -> s)
         .flatMap(Optional::stream);
+  }
+
+  /** The name as a whole word, bare or quoted; string literals are not told apart. */
+  private static Pattern mention(String column) {
+    return Pattern.compile("(?<![\\w$\"`\\[])(" + Pattern.quote(column) + "|\"" + Pattern.quote(
+        column.replace("\"", "\"\"")) + "\"|`" + Pattern.quote(column) + "`|\\[" + Pattern.quote(column)
+        + "\\])(?![\\w$\"`\\]])", Pattern.CASE_INSENSITIVE);
   }
 
   private static List<String> rename(List<String> columns, String from, String to) {
