@@ -58,7 +58,7 @@ record SqliteTableRebuild(Table before, Table after, Map<String, String> copied)
 
   /**
    * Without the column, and, as PostgreSQL's DROP COLUMN does, without the indexes and constraints
-   * that involve it (a CHECK involves it when its text names it).
+   * that involve it (a CHECK or an index predicate involves it when its text names it).
    */
   static SqliteTableRebuild dropColumn(Table before, String column) {
     Column dropped = column(before, column);
@@ -71,14 +71,15 @@ record SqliteTableRebuild(Table before, Table after, Map<String, String> copied)
         .withForeignKeys(before.foreignKeys().stream().filter(f -> !uses.test(f.columns())).toList())
         .withChecks(before.checks().stream()
             .filter(c -> !word.matcher(c.expression()).find()).toList())
-        .withIndexes(before.indexes().stream().filter(i -> !uses.test(i.columns())).toList());
+        .withIndexes(before.indexes().stream().filter(i -> !uses.test(i.columns())
+            && !i.where().map(w -> word.matcher(w).find()).orElse(false)).toList());
     return of(before, after);
   }
 
   /**
-   * The column changed as the op says; a rename follows into keys, uniques, indexes and the CHECKs
-   * that name it (SQLite resolves a CHECK's columns when the table is created, so a stale name
-   * would fail the rebuild).
+   * The column changed as the op says; a rename follows into keys, uniques, indexes, and the
+   * CHECKs and partial-index predicates that name it (SQLite resolves their columns when the table
+   * or index is created, so a stale name would fail the rebuild).
    */
   static SqliteTableRebuild alterColumn(Table before, AlterColumn op) {
     Column old = column(before, op.column());
@@ -99,10 +100,10 @@ record SqliteTableRebuild(Table before, Table after, Map<String, String> copied)
               rename(f.columns(), from, to), f.referencedTable(), f.referencedColumns(),
               f.onDelete(), f.onUpdate())).toList())
           .withIndexes(after.indexes().stream().map(i -> new Index(i.name(), i.table(),
-              rename(i.columns(), from, to), i.unique(), i.where())).toList())
+              rename(i.columns(), from, to), i.unique(),
+              i.where().map(w -> renameIn(w, from, to)))).toList())
           .withChecks(after.checks().stream().map(c -> new CheckConstraint(c.name(),
-              mention(from).matcher(c.expression()).replaceAll(
-                  java.util.regex.Matcher.quoteReplacement(SqliteDialect.quoteIdentifier(to))))).toList());
+              renameIn(c.expression(), from, to))).toList());
     }
     Map<String, String> copied = new LinkedHashMap<>();
     for (Column c : before.columns()) {
@@ -167,6 +168,17 @@ record SqliteTableRebuild(Table before, Table after, Map<String, String> copied)
     out.add(Sql.of("INSERT INTO " + renderer.q(temporary) + " (" + renderer.columns(targets)
         + ") SELECT " + renderer.columns(targets.stream().map(copied::get).toList())
         + " FROM " + renderer.q(name)));
+    if (after.columns().stream().anyMatch(Column::autoIncrement)) {
+      // AUTOINCREMENT promises never to reuse an id (https://www.sqlite.org/autoinc.html); the
+      // copy only carries the highest id still present, so carry the old table's counter over.
+      // sqlite_sequence may be written to directly, and RENAME renames its row.
+      String sequence = name.schema().map(s -> renderer.q(s) + ".").orElse("") + "sqlite_sequence";
+      String temporaryName = renderer.literal(temporary.name());
+      out.add(Sql.of("DELETE FROM " + sequence + " WHERE name = " + temporaryName));
+      out.add(Sql.of("INSERT INTO " + sequence + " (name, seq) SELECT " + temporaryName
+          + ", seq FROM " + sequence + " WHERE name = " + renderer.literal(name.name())
+          + " COLLATE NOCASE"));
+    }
     out.add(Sql.of("DROP TABLE " + renderer.q(name)));
     out.add(Sql.of("ALTER TABLE " + renderer.q(temporary) + " RENAME TO " + renderer.q(name.name())));
     after.indexes().forEach(i -> out.add(renderer.createIndex(i)));
@@ -189,6 +201,11 @@ record SqliteTableRebuild(Table before, Table after, Map<String, String> copied)
             table.foreignKeys().stream().map(Constraint::name))
         .flatMap(s -> s)
         .flatMap(Optional::stream);
+  }
+
+  private static String renameIn(String sql, String from, String to) {
+    return mention(from).matcher(sql).replaceAll(
+        java.util.regex.Matcher.quoteReplacement(SqliteDialect.quoteIdentifier(to)));
   }
 
   /** The name as a whole word, bare or quoted; string literals are not told apart. */

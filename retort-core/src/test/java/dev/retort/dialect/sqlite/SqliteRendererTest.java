@@ -67,6 +67,8 @@ class SqliteRendererTest {
 
   static final String REBUILD_TAIL = """
       INSERT INTO retort_new_users (id, email, password, team_id) SELECT id, email, password, team_id FROM users;
+      DELETE FROM sqlite_sequence WHERE name = 'retort_new_users';
+      INSERT INTO sqlite_sequence (name, seq) SELECT 'retort_new_users', seq FROM sqlite_sequence WHERE name = 'users' COLLATE NOCASE;
       DROP TABLE users;
       ALTER TABLE retort_new_users RENAME TO users;
       CREATE INDEX ix_users_team ON users (team_id, password)""";
@@ -155,6 +157,8 @@ class SqliteRendererTest {
               CONSTRAINT fk_team FOREIGN KEY (team_id) REFERENCES teams (id) ON DELETE CASCADE
             );
             INSERT INTO retort_new_users (id, email, team_id) SELECT id, email, team_id FROM users;
+            DELETE FROM sqlite_sequence WHERE name = 'retort_new_users';
+            INSERT INTO sqlite_sequence (name, seq) SELECT 'retort_new_users', seq FROM sqlite_sequence WHERE name = 'users' COLLATE NOCASE;
             DROP TABLE users;
             ALTER TABLE retort_new_users RENAME TO users"""),
         Arguments.of("alter column: rename only, in place",
@@ -177,6 +181,8 @@ class SqliteRendererTest {
               CONSTRAINT fk_team FOREIGN KEY (team_id) REFERENCES teams (id) ON DELETE CASCADE
             );
             INSERT INTO retort_new_users (id, email, password_hash, team_id) SELECT id, email, password, team_id FROM users;
+            DELETE FROM sqlite_sequence WHERE name = 'retort_new_users';
+            INSERT INTO sqlite_sequence (name, seq) SELECT 'retort_new_users', seq FROM sqlite_sequence WHERE name = 'users' COLLATE NOCASE;
             DROP TABLE users;
             ALTER TABLE retort_new_users RENAME TO users;
             CREATE INDEX ix_users_team ON users (team_id, password_hash)"""),
