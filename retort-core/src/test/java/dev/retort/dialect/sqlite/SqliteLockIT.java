@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 @Tag("sqlite")
+// holding a lock in try-with-resources without touching it is the point of these tests
+@SuppressWarnings("try")
 class SqliteLockIT {
 
   private static final String KEY = "retort_version";
