@@ -21,7 +21,13 @@ public interface Dialect {
   /** What the database can do. */
   Capabilities capabilities();
 
-  /** A renderer that may consult {@code catalog} (SQLite table rebuilds do). */
+  /**
+   * A renderer that may consult {@code catalog} (SQLite table rebuilds do). On a live run, pass
+   * {@link #catalog(Connection)} and render each op just before executing it: a rebuild is planned
+   * from the table as it is at that moment, including changes made by the step's earlier ops. An
+   * offline run passes {@link Catalog#NONE}, and ops that need a rebuild then fail with a {@link
+   * dev.retort.error.UsageException} saying so.
+   */
   Renderer renderer(Catalog catalog);
 
   /** A catalog reading the live database through {@code connection}. */
@@ -45,8 +51,10 @@ public interface Dialect {
   List<Sql> createVersionTables(QualifiedName versionTable, QualifiedName historyTable);
 
   /**
-   * Prepares the connection before a migration's transaction begins (SQLite switches foreign key
-   * enforcement off here, which it ignores inside a transaction).
+   * Prepares the connection before a migration's transaction begins, in autocommit mode (SQLite
+   * switches foreign key enforcement off here, which it ignores inside a transaction). Call {@link
+   * #beforeStep}, {@link #beforeCommit} and {@link #afterStep} of one step on the same dialect
+   * instance: it may remember per-connection settings between them.
    */
   default void beforeStep(Connection connection) throws SQLException {}
 
@@ -56,6 +64,9 @@ public interface Dialect {
    */
   default void beforeCommit(Connection connection) throws SQLException {}
 
-  /** Restores the connection after a migration has committed or rolled back. */
+  /**
+   * Restores the connection after a migration has committed or rolled back, once autocommit is
+   * back on; called even when the step failed.
+   */
   default void afterStep(Connection connection) throws SQLException {}
 }

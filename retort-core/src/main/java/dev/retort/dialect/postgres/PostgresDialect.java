@@ -98,8 +98,9 @@ public final class PostgresDialect implements Dialect {
   }
 
   /**
-   * NULL, numbers and booleans bare, byte arrays as {@code '\x..'} bytea input, everything else a
-   * standard string with quotes doubled. Backslashes need no escaping because {@code
+   * NULL, numbers and booleans bare, byte arrays as {@code '\x..'} bytea input, everything else
+   * (NaN and infinities too, which PostgreSQL reads from text) a standard string with quotes
+   * doubled. Backslashes need no escaping because {@code
    * standard_conforming_strings} is on by default since PostgreSQL 9.1.
    */
   @Override
@@ -113,13 +114,9 @@ public final class PostgresDialect implements Dialect {
     if (value instanceof BigDecimal d) {
       return d.toPlainString();
     }
-    if (value instanceof Double d && !d.isInfinite() && !d.isNaN()) {
-      return value.toString();
-    }
-    if (value instanceof Float f && !f.isInfinite() && !f.isNaN()) {
-      return value.toString();
-    }
-    if (value instanceof Number && !(value instanceof Double) && !(value instanceof Float)) {
+    boolean finite = !(value instanceof Double d && (d.isNaN() || d.isInfinite()))
+        && !(value instanceof Float f && (f.isNaN() || f.isInfinite()));
+    if (value instanceof Number && finite) {
       return value.toString();
     }
     if (value instanceof byte[] bytes) {

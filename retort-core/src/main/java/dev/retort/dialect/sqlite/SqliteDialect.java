@@ -106,6 +106,10 @@ public final class SqliteDialect implements Dialect {
   /** Same rule as PostgreSQL with SQLite's keywords: bare only for lower-case non-keywords. */
   @Override
   public String quote(String identifier) {
+    return quoteIdentifier(identifier);
+  }
+
+  static String quoteIdentifier(String identifier) {
     if (BARE.matcher(identifier).matches() && !KEYWORDS.contains(identifier)) {
       return identifier;
     }
@@ -243,5 +247,4 @@ public final class SqliteDialect implements Dialect {
     return from.isEmpty() ? "" : " via (" + String.join(", ", from) + ") -> ("
         + String.join(", ", to) + ")";
   }
-
 }

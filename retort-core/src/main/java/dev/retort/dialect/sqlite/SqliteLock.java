@@ -36,9 +36,7 @@ final class SqliteLock implements MigrationLock {
       return () -> {};
     }
     Path lockFile = Path.of(database.get() + ".retort-lock");
-    long position = Integer.toUnsignedLong(key.hashCode() == Integer.MIN_VALUE ? 0 : key.hashCode());
-    // String.hashCode is specified by its Javadoc (s[0]*31^(n-1) + ...), so the range is stable
-    // across JVMs, which matters when two processes compete.
+    long position = position(key);
     FileChannel channel;
     try {
       channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -79,6 +77,14 @@ final class SqliteLock implements MigrationLock {
       close(channel);
       throw e;
     }
+  }
+
+  /**
+   * The byte the key locks. String.hashCode is specified by its Javadoc (s[0]*31^(n-1) + ...), so
+   * the position is the same in every JVM, which matters when two processes compete.
+   */
+  static long position(String key) {
+    return Integer.toUnsignedLong(key.hashCode());
   }
 
   /** The lock, or null while another process (or another channel in this JVM) holds the range. */

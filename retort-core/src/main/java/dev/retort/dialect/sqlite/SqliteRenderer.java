@@ -176,10 +176,19 @@ final class SqliteRenderer implements Renderer {
             + table.name() + "." + column.name() + " is " + column.type());
       }
     }
+    // A single-column INTEGER PRIMARY KEY aliases the rowid and cannot hold NULL anyway; writing
+    // NOT NULL on it would only make PRAGMA table_info differ from a table written without it.
+    Optional<String> rowidAlias = table.primaryKey()
+        .filter(pk -> pk.columns().size() == 1)
+        .map(pk -> pk.columns().get(0))
+        .filter(c -> table.column(c).map(col -> col.type().kind() == ColumnType.Kind.INTEGER)
+            .orElse(false));
     List<String> items = new ArrayList<>();
     for (Column column : table.columns()) {
       boolean inline = inlineKey.equals(Optional.of(column.name()));
-      items.add(columnDefinition(column, inline,
+      Column written = rowidAlias.equals(Optional.of(column.name()))
+          ? column.withNullable(true) : column;
+      items.add(columnDefinition(written, inline,
           inline ? table.primaryKey().flatMap(PrimaryKey::name) : Optional.empty()));
     }
     table.primaryKey().filter(pk -> inlineKey.isEmpty()).ifPresent(pk -> items.add(constraint(pk)));
@@ -282,6 +291,10 @@ final class SqliteRenderer implements Renderer {
 
   String columns(List<String> names) {
     return names.stream().map(this::q).collect(Collectors.joining(", "));
+  }
+
+  String literal(String text) {
+    return dialect.literal(text);
   }
 
   String q(String identifier) {

@@ -13,6 +13,7 @@ import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Table;
 import dev.retort.schema.UniqueConstraint;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ record SqliteTableRebuild(Table before, Table after, Map<String, String> copied)
   static final String TEMPORARY_PREFIX = "retort_new_";
 
   SqliteTableRebuild {
-    copied = Map.copyOf(copied);
+    copied = Collections.unmodifiableMap(new LinkedHashMap<>(copied));
   }
 
   /** Columns with the same name in both tables are copied. */
@@ -57,13 +58,12 @@ record SqliteTableRebuild(Table before, Table after, Map<String, String> copied)
 
   /**
    * Without the column, and, as PostgreSQL's DROP COLUMN does, without the indexes and constraints
-   * that involve it (a CHECK involves it when its text names it).
+   * that involve it (a CHECK or an index predicate involves it when its text names it).
    */
   static SqliteTableRebuild dropColumn(Table before, String column) {
     Column dropped = column(before, column);
     Predicate<List<String>> uses = cols -> cols.stream().anyMatch(c -> c.equalsIgnoreCase(column));
-    Pattern word = Pattern.compile("(?<![\\w$])[\"`\\[]?" + Pattern.quote(dropped.name())
-        + "[\"`\\]]?(?![\\w$])", Pattern.CASE_INSENSITIVE);
+    Pattern word = mention(dropped.name());
     Table after = before
         .withColumns(before.columns().stream().filter(c -> c != dropped).toList())
         .withPrimaryKey(before.primaryKey().filter(pk -> !uses.test(pk.columns())))
@@ -71,11 +71,16 @@ record SqliteTableRebuild(Table before, Table after, Map<String, String> copied)
         .withForeignKeys(before.foreignKeys().stream().filter(f -> !uses.test(f.columns())).toList())
         .withChecks(before.checks().stream()
             .filter(c -> !word.matcher(c.expression()).find()).toList())
-        .withIndexes(before.indexes().stream().filter(i -> !uses.test(i.columns())).toList());
+        .withIndexes(before.indexes().stream().filter(i -> !uses.test(i.columns())
+            && !i.where().map(w -> word.matcher(w).find()).orElse(false)).toList());
     return of(before, after);
   }
 
-  /** The column changed as the op says; a rename follows into keys, uniques and indexes. */
+  /**
+   * The column changed as the op says; a rename follows into keys, uniques, indexes, and the
+   * CHECKs and partial-index predicates that name it (SQLite resolves their columns when the table
+   * or index is created, so a stale name would fail the rebuild).
+   */
   static SqliteTableRebuild alterColumn(Table before, AlterColumn op) {
     Column old = column(before, op.column());
     Column changed = old.withName(op.finalName())
@@ -95,7 +100,10 @@ record SqliteTableRebuild(Table before, Table after, Map<String, String> copied)
               rename(f.columns(), from, to), f.referencedTable(), f.referencedColumns(),
               f.onDelete(), f.onUpdate())).toList())
           .withIndexes(after.indexes().stream().map(i -> new Index(i.name(), i.table(),
-              rename(i.columns(), from, to), i.unique(), i.where())).toList());
+              rename(i.columns(), from, to), i.unique(),
+              i.where().map(w -> renameIn(w, from, to)))).toList())
+          .withChecks(after.checks().stream().map(c -> new CheckConstraint(c.name(),
+              renameIn(c.expression(), from, to))).toList());
     }
     Map<String, String> copied = new LinkedHashMap<>();
     for (Column c : before.columns()) {
@@ -160,6 +168,17 @@ record SqliteTableRebuild(Table before, Table after, Map<String, String> copied)
     out.add(Sql.of("INSERT INTO " + renderer.q(temporary) + " (" + renderer.columns(targets)
         + ") SELECT " + renderer.columns(targets.stream().map(copied::get).toList())
         + " FROM " + renderer.q(name)));
+    if (after.columns().stream().anyMatch(Column::autoIncrement)) {
+      // AUTOINCREMENT promises never to reuse an id (https://www.sqlite.org/autoinc.html); the
+      // copy only carries the highest id still present, so carry the old table's counter over.
+      // sqlite_sequence may be written to directly, and RENAME renames its row.
+      String sequence = name.schema().map(s -> renderer.q(s) + ".").orElse("") + "sqlite_sequence";
+      String temporaryName = renderer.literal(temporary.name());
+      out.add(Sql.of("DELETE FROM " + sequence + " WHERE name = " + temporaryName));
+      out.add(Sql.of("INSERT INTO " + sequence + " (name, seq) SELECT " + temporaryName
+          + ", seq FROM " + sequence + " WHERE name = " + renderer.literal(name.name())
+          + " COLLATE NOCASE"));
+    }
     out.add(Sql.of("DROP TABLE " + renderer.q(name)));
     out.add(Sql.of("ALTER TABLE " + renderer.q(temporary) + " RENAME TO " + renderer.q(name.name())));
     after.indexes().forEach(i -> out.add(renderer.createIndex(i)));
@@ -182,6 +201,18 @@ record SqliteTableRebuild(Table before, Table after, Map<String, String> copied)
             table.foreignKeys().stream().map(Constraint::name))
         .flatMap(s -> s)
         .flatMap(Optional::stream);
+  }
+
+  private static String renameIn(String sql, String from, String to) {
+    return mention(from).matcher(sql).replaceAll(
+        java.util.regex.Matcher.quoteReplacement(SqliteDialect.quoteIdentifier(to)));
+  }
+
+  /** The name as a whole word, bare or quoted; string literals are not told apart. */
+  private static Pattern mention(String column) {
+    return Pattern.compile("(?<![\\w$\"`\\[])(" + Pattern.quote(column) + "|\"" + Pattern.quote(
+        column.replace("\"", "\"\"")) + "\"|`" + Pattern.quote(column) + "`|\\[" + Pattern.quote(column)
+        + "\\])(?![\\w$\"`\\]])", Pattern.CASE_INSENSITIVE);
   }
 
   private static List<String> rename(List<String> columns, String from, String to) {
