@@ -110,9 +110,8 @@ final class PostgresRenderer implements Renderer {
     }
     op.newType().ifPresent(t -> {
       String type = PostgresTypes.sql(t);
-      // Without USING, only assignment casts are allowed (varchar -> integer is not); an explicit
-      // cast to the same type is harmless.
-      actions.add(column + " TYPE " + type + " USING " + q(op.finalName()) + "::" + type);
+      String using = needsUsing(op.existingType(), t) ? " USING " + q(op.finalName()) + "::" + type : "";
+      actions.add(column + " TYPE " + type + using);
     });
     op.newNullable().ifPresent(n -> actions.add(column + (n ? " DROP NOT NULL" : " SET NOT NULL")));
     if (op.changesDefault()) {
@@ -124,6 +123,33 @@ final class PostgresRenderer implements Renderer {
       out.add(Sql.of("ALTER TABLE " + table + " " + String.join(", ", actions)));
     }
     return out;
+  }
+
+  /**
+   * Whether a type change needs {@code USING}: without it only assignment casts apply, and text to
+   * integer, boolean or a timestamp is not one. But an explicit cast to a shorter varchar or
+   * char silently truncates ("Type Casts" in the manual), where the assignment cast fails loudly,
+   * so USING is left out within a family and whenever the target is text, which every type
+   * reaches by assignment. An unknown existing type or a raw type gets none: PostgreSQL then says
+   * when a cast is needed, instead of Retort guessing one that loses data.
+   */
+  static boolean needsUsing(Optional<ColumnType> from, ColumnType to) {
+    if (from.isEmpty()) {
+      return false;
+    }
+    String source = family(from.get().kind());
+    String target = family(to.kind());
+    return !source.equals(target) && !target.equals("text") && !source.equals("raw") && !target.equals("raw");
+  }
+
+  private static String family(ColumnType.Kind kind) {
+    return switch (kind) {
+      case VARCHAR, CHAR, TEXT -> "text";
+      case SMALLINT, INTEGER, BIGINT, NUMERIC, REAL, DOUBLE -> "number";
+      case DATE, TIME, TIMESTAMP, TIMESTAMPTZ -> "time";
+      case JSON, JSONB -> "json";
+      default -> kind.name().toLowerCase(java.util.Locale.ROOT);
+    };
   }
 
   @Override

@@ -300,6 +300,17 @@ class PostgresRenderIT {
   }
 
   @Test
+  void narrowingAVarcharRefusesToTruncate() throws SQLException {
+    execute(c, "CREATE TABLE narrow (code varchar(255)); INSERT INTO narrow VALUES ('" + "x".repeat(200) + "')");
+    AlterColumn narrow = new AlterColumn(t("narrow"), "code", Optional.empty(), Optional.of(varchar(255)),
+        Optional.of(varchar(128)), Optional.empty(), Optional.empty(), false, Optional.empty(),
+        Optional.empty());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> run(narrow))
+        .hasMessageContaining("too long");
+    assertThat(rows(c, "SELECT length(code) FROM narrow")).containsExactly("200");
+  }
+
+  @Test
   void quotedNamesRoundTripThroughTheServer() throws SQLException {
     String awkward = "Ünïcode \"quoted\" it's";
     run(new CreateTable(new Table(t(awkward),

@@ -172,12 +172,21 @@ class PostgresRendererTest {
                 DefaultValue.literal("x")), """
             ALTER TABLE users RENAME COLUMN password TO password_hash;
             ALTER TABLE users ALTER COLUMN password_hash DROP DEFAULT, \
-            ALTER COLUMN password_hash TYPE varchar(255) USING password_hash::varchar(255), \
+            ALTER COLUMN password_hash TYPE varchar(255), \
             ALTER COLUMN password_hash SET NOT NULL, \
             ALTER COLUMN password_hash SET DEFAULT 'x'"""),
         Arguments.of("alter column: type only",
             alter("code", null, varchar(10), integer(), null, false, null, null),
             "ALTER TABLE users ALTER COLUMN code TYPE integer USING code::integer"),
+        Arguments.of("alter column: narrowing varchar has no USING, so too-long values fail loudly",
+            alter("code", null, varchar(255), varchar(128), null, false, null, null),
+            "ALTER TABLE users ALTER COLUMN code TYPE varchar(128)"),
+        Arguments.of("alter column: integer to text needs no USING",
+            alter("code", null, integer(), varchar(3), null, false, null, null),
+            "ALTER TABLE users ALTER COLUMN code TYPE varchar(3)"),
+        Arguments.of("alter column: unknown existing type gets no guessed cast",
+            alter("code", null, null, integer(), null, false, null, null),
+            "ALTER TABLE users ALTER COLUMN code TYPE integer"),
         Arguments.of("alter column: nullable and drop default",
             alter("code", null, null, null, true, true, DefaultValue.literal(1), null),
             "ALTER TABLE users ALTER COLUMN code DROP NOT NULL, ALTER COLUMN code DROP DEFAULT"),
