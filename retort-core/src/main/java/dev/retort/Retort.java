@@ -148,6 +148,8 @@ public final class Retort {
         }
         if (h.equals("head") || h.equals("heads")) {
           parents.addAll(graph.heads());
+        } else if (h.contains("@")) {
+          parents.addAll(graph.stampRows(Set.of(), h)); // BRANCH@head: where that branch ends
         } else {
           parents.add(graph.resolveId(h));
         }

@@ -6,7 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import org.junit.jupiter.api.Test;
+import java.sql.SQLException;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -15,10 +19,36 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GraphCommandsIT {
   @TempDir Path dir;
+  private Databases.Pg pg;
+  private String url;
 
-  @Test
-  void branchAndMergeOnSqlite() throws Exception {
-    Files.writeString(dir.resolve(".env"), "RETORT_URL=jdbc:sqlite:graph.db\n");
+  /** Points the test at a fresh database of the given kind. */
+  private void use(String kind) {
+    if (kind.equals("postgresql")) {
+      Databases.requirePostgres();
+      pg = new Databases.Pg();
+      url = pg.url();
+    } else {
+      url = "jdbc:sqlite:" + dir.resolve("graph.db");
+    }
+  }
+
+  @AfterEach
+  void drop() throws SQLException {
+    if (pg != null) {
+      pg.close();
+    }
+  }
+
+  private Connection connect() throws SQLException {
+    return DriverManager.getConnection(url);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void branchAndMerge(String kind) throws Exception {
+    use(kind);
+    Files.writeString(dir.resolve(".env"), "RETORT_URL=" + url + "\n");
     assertThat(Cli.run(dir, "init").exit()).isZero();
     Files.writeString(dir.resolve("retort.properties"), "migrations=migrations\n");
 
@@ -79,11 +109,25 @@ class GraphCommandsIT {
     run("downgrade", "auth@base");
     assertThat(tables()).doesNotContain("auth_t").contains("a_t");
     assertThat(run("show", "eee").out()).contains("Rev: eee555").contains("Branch names: auth");
+
+    // a revision on the auth branch by label, and one that depends on auth without descending from it
+    assertThat(run("revision", "-m", "auth three", "--head", "auth@head", "--rev-id", "ab0003", "--format", "sql")
+        .out()).contains("ab0003");
+    assertThat(run("show", "ab0003").out()).contains("Parent: fff666");
+    run("revision", "-m", "needs auth", "--head", "bbb222", "--depends-on", "eee555", "--rev-id", "ggg777",
+        "--format", "sql");
+    assertThat(Files.readString(dir.resolve("migrations/ggg777_needs_auth.sql")))
+        .contains("-- retort:depends-on eee555");
+    Cli.Result up = run("upgrade", "ggg777");
+    assertThat(up.out()).contains("-> eee555").contains("-> ggg777").doesNotContain("fff666");
+    assertThat(run("current").out()).contains("eee555").contains("ggg777");
   }
 
-  @Test
-  void stampSetsTheVersionWithoutRunning() throws Exception {
-    Project p = new Project(dir, "jdbc:sqlite:" + dir.resolve("s.db"));
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void stampSetsTheVersionWithoutRunning(String kind) throws Exception {
+    use(kind);
+    Project p = new Project(dir, url);
     p.sql("a1", "", "CREATE TABLE t1 (id integer);", "DROP TABLE t1;");
     p.sql("a2", "a1", "CREATE TABLE t2 (id integer);", "DROP TABLE t2;");
 
@@ -97,7 +141,7 @@ class GraphCommandsIT {
     assertThat(p.run("stamp", "base").out()).contains("at base");
     assertThat(p.run("current").out()).contains("base");
 
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("s.db"))) {
+    try (Connection c = connect()) {
       c.createStatement().execute("INSERT INTO retort_version VALUES ('gone99')");
     }
     r = p.run("current");
@@ -127,15 +171,16 @@ class GraphCommandsIT {
     }
   }
 
-  private java.util.List<String> tables() throws Exception {
-    String url = "jdbc:sqlite:" + dir.resolve(Files.exists(dir.resolve(".env")) ? "graph.db" : "s.db");
-    try (Connection c = DriverManager.getConnection(url)) {
-      return Databases.query(c, "SELECT name FROM sqlite_master WHERE type = 'table'");
+  private List<String> tables() throws Exception {
+    try (Connection c = connect()) {
+      return c.getMetaData().getDatabaseProductName().equals("SQLite")
+          ? Databases.query(c, "SELECT name FROM sqlite_master WHERE type = 'table'")
+          : Databases.query(c, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
     }
   }
 
   private String queryHistory() throws Exception {
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("s.db"))) {
+    try (Connection c = connect()) {
       return String.join(",", Databases.query(c, "SELECT revision, direction FROM retort_history"));
     }
   }
