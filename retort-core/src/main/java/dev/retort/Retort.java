@@ -110,6 +110,15 @@ public final class Retort {
     return rows;
   }
 
+  /**
+   * Revisions left dirty by a failure outside a transaction (MySQL DDL, or a migration marked not
+   * transactional): runs refuse until the file is fixed (the next run resumes) or {@code stamp}.
+   */
+  public List<dev.retort.runtime.DirtyRevision> dirty() {
+    RevisionGraph graph = graph();
+    return withConnection((dialect, c) -> runner(dialect, graph).dirty(c));
+  }
+
   /** Sets the version table to {@code target} without running migrations. */
   public Runner.Result stamp(String target, boolean purge) {
     RevisionGraph graph = graph();

@@ -27,12 +27,18 @@ final class CurrentCommand implements Callable<Integer> {
     Retort retort = top.retort(out, false);
     Set<String> rows = retort.current();
     RevisionGraph graph = retort.graph();
-    if (rows.isEmpty()) {
+    var dirty = retort.dirty();
+    if (rows.isEmpty() && dirty.isEmpty()) {
       out.println("(base: no revision applied)");
     }
     for (String id : new TreeSet<>(rows)) {
       out.println(verbose ? Format.block(graph, graph.get(id))
           : id + (graph.heads().contains(id) ? " (head)" : "") + ", " + graph.get(id).message());
+    }
+    for (var d : dirty) {
+      out.println(d.describe());
+      out.println("  fix the migration and run again to resume there, or repair by hand and "
+          + "'retort stamp <revision>'");
     }
     out.flush();
     return 0;

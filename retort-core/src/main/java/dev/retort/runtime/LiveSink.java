@@ -16,13 +16,19 @@ final class LiveSink implements OpSink {
   private final Connection connection;
   private final Dialect dialect;
   private final Renderer renderer;
+  private final int skip;
   private String location = "";
   private int executed;
 
-  LiveSink(Connection connection, Dialect dialect) {
+  /**
+   * @param skip how many of the migration's statements to pass over without running them: those
+   *     a failed run outside a transaction already committed
+   */
+  LiveSink(Connection connection, Dialect dialect, int skip) {
     this.connection = connection;
     this.dialect = dialect;
     this.renderer = dialect.renderer(dialect.catalog(connection));
+    this.skip = skip;
   }
 
   /** Where the next statements come from (file:line of an SQL migration), for error messages. */
@@ -30,19 +36,25 @@ final class LiveSink implements OpSink {
     location = where;
   }
 
+  /** How many of the migration's statements have run or been skipped. */
   int executed() {
     return executed;
   }
 
   @Override
   public void accept(Op op) {
-    execute(renderer.render(op));
+    for (Sql sql : renderer.render(op)) {
+      if (executed >= skip) {
+        execute(connection, sql, location);
+      }
+      executed++;
+    }
   }
 
-  void execute(List<Sql> statements) {
+  /** Runs bookkeeping statements (version and history rows), which are not counted. */
+  void record(List<Sql> statements) {
     for (Sql sql : statements) {
       execute(connection, sql, location);
-      executed++;
     }
   }
 

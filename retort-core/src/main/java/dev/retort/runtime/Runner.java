@@ -76,23 +76,32 @@ public final class Runner {
     }
   }
 
+  /** The revisions left dirty by a failure outside a transaction; empty when never migrated. */
+  public List<DirtyRevision> dirty(Connection c) {
+    try {
+      return versions.exists(c) ? List.copyOf(versions.readHistory(c).dirty().values()) : List.of();
+    } catch (SQLException e) {
+      throw new DatabaseException("cannot read the history table: " + e.getMessage(), e);
+    }
+  }
+
   /** Plans from the current rows under the lock, then runs the plan. */
   public Result run(Connection c, Function<Set<String>, Plan> planner) {
     return locked(c, () -> {
       // Read before creating anything, so that a target that does not plan leaves no trace.
       boolean exists = versions.exists(c);
       Set<String> rows = exists ? versions.read(c) : Set.of();
-      if (exists) {
-        verifyChecksums(c, rows);
-      }
+      VersionTable.History history = exists ? versions.readHistory(c) : VersionTable.History.EMPTY;
+      verifyChecksums(rows, history.checksums());
       Plan plan = planner.apply(rows);
+      Map<String, Integer> resume = resumePoints(history.dirty(), plan);
       if (plan.isEmpty()) {
         return new Result(List.of(), rows, rows);
       }
       Map<String, MigrationBody> bodies = load(plan.steps());
       createTables(c);
       for (Step step : plan.steps()) {
-        runStep(c, step, bodies.get(step.revision().id()));
+        runStep(c, step, bodies.get(step.revision().id()), resume.getOrDefault(step.revision().id(), 0));
       }
       return new Result(plan.steps(), plan.rowsBefore(), plan.rowsAfter());
     });
@@ -107,6 +116,7 @@ public final class Runner {
         graph.applied(rows); // refuses rows that name unknown revisions, pointing at --purge
       }
       Set<String> after = new TreeSet<>(target.apply(rows));
+      Map<String, DirtyRevision> dirty = exists ? versions.readHistory(c).dirty() : Map.of();
       createTables(c);
       c.setAutoCommit(false);
       try {
@@ -117,10 +127,18 @@ public final class Runner {
           LiveSink.execute(c, sql, "");
         }
         for (String id : after) {
-          if (!rows.contains(id)) {
+          if (!rows.contains(id) && !dirty.containsKey(id)) {
             LiveSink.execute(c, versions.history(entry(graph.get(id), Direction.STAMP,
-                Instant.now(), 0, true, "stamp")), "");
+                Instant.now(), 0, true, null, "stamp")), "");
           }
+        }
+        // stamping declares the schema's state, so it settles every dirty revision
+        for (DirtyRevision d : dirty.values()) {
+          Revision r = graph.find(d.revision()).orElse(null);
+          String sum = r == null ? d.checksum() : r.checksum();
+          LiveSink.execute(c, versions.history(new VersionTable.HistoryEntry(d.revision(),
+              Direction.STAMP, sum, dialect.literal(Instant.now()), 0, options.who(), true, null,
+              "stamp: cleared the dirty state left by a failure at statement " + d.failedStatement())), "");
         }
         c.commit();
       } catch (RuntimeException | SQLException e) {
@@ -164,9 +182,8 @@ public final class Runner {
     }
   }
 
-  private void verifyChecksums(Connection c, Set<String> rows) throws SQLException {
+  private void verifyChecksums(Set<String> rows, Map<String, String> recorded) {
     Set<String> applied = graph.applied(rows);
-    Map<String, String> recorded = versions.appliedChecksums(c);
     List<String> changed = new ArrayList<>();
     for (String id : applied) {
       String sum = recorded.get(id);
@@ -180,6 +197,40 @@ public final class Runner {
           + " changed after being applied: " + String.join(", ", changed)
           + ". Restore the file, or run with --allow-changed to proceed anyway.");
     }
+  }
+
+  /**
+   * Refuses to run over a dirty revision whose file is unchanged (rerunning would repeat the
+   * statements that did run), and resumes a fixed one at the statement that failed.
+   */
+  private Map<String, Integer> resumePoints(Map<String, DirtyRevision> dirty, Plan plan) {
+    Map<String, Integer> resume = new HashMap<>();
+    for (DirtyRevision d : dirty.values()) {
+      Revision r = graph.find(d.revision()).orElse(null);
+      String how = "Fix the migration and run again to resume at statement " + d.failedStatement()
+          + ", or repair the database by hand and run 'retort stamp <revision>' to declare where it"
+          + " stands.";
+      if (r == null) {
+        throw new UsageException("revision " + d.revision() + " is dirty (a run failed at statement "
+            + d.failedStatement() + " outside a transaction) and its file is gone; repair the "
+            + "database by hand, then 'retort stamp <revision>'.");
+      }
+      if (r.checksum().equals(d.checksum())) {
+        throw new UsageException(r.origin() + ": revision " + r.id() + " is dirty: its "
+            + ("down".equals(d.direction()) ? "downgrade" : "upgrade") + " failed at statement "
+            + d.failedStatement() + " outside a transaction, so the statements before it stay "
+            + "applied (" + d.message().lines().findFirst().orElse("") + "). " + how);
+      }
+      boolean planned = plan.steps().stream().anyMatch(s -> s.revision().id().equals(r.id())
+          && s.direction().word().equals(d.direction()));
+      if (!planned) {
+        throw new UsageException("revision " + r.id() + " is dirty and this run would not resume it; "
+            + "run '" + ("down".equals(d.direction()) ? "retort downgrade" : "retort upgrade") + " "
+            + r.id() + "' first. " + how);
+      }
+      resume.put(r.id(), d.failedStatement() - 1);
+    }
+    return resume;
   }
 
   private Map<String, MigrationBody> load(List<Step> steps) {
@@ -202,61 +253,89 @@ public final class Runner {
     return bodies;
   }
 
-  private void runStep(Connection c, Step step, MigrationBody body) throws SQLException {
+  /**
+   * Runs one step. Inside a transaction when the migration and the database allow it, the version
+   * update included; otherwise in autocommit, counting statements so that a failure can mark the
+   * revision dirty at the statement it stopped at, and a rerun after the fix can skip the ones
+   * that ran ({@code skip}).
+   */
+  private void runStep(Connection c, Step step, MigrationBody body, int skip) throws SQLException {
     Revision r = step.revision();
-    options.progress().accept("Running " + step.describe());
+    boolean tx = inTransaction(r);
+    options.progress().accept("Running " + step.describe()
+        + (skip > 0 ? " (resuming at statement " + (skip + 1) + ")" : ""));
     Instant started = Instant.now();
     long t0 = System.nanoTime();
-    LiveSink sink = new LiveSink(c, dialect);
-    boolean tx = r.transactional();
+    LiveSink sink = new LiveSink(c, dialect, skip);
     dialect.beforeStep(c);
     try {
       if (tx) {
         c.setAutoCommit(false);
       }
       body.run(step.direction(), new Operations(sink), sink::at);
-      sink.at("version table");
-      sink.execute(versions.update(step.rowsBefore(), step.rowsAfter()));
-      sink.execute(List.of(versions.history(
-          entry(r, step.direction(), started, millisSince(t0), true, ""))));
-      if (tx) {
-        dialect.beforeCommit(c);
-        c.commit();
+      if (!tx) {
+        // the migration's own statements are committed; the bookkeeping goes in one transaction
+        c.setAutoCommit(false);
       }
+      sink.at("version table");
+      sink.record(versions.update(step.rowsBefore(), step.rowsAfter()));
+      sink.record(List.of(versions.history(
+          entry(r, step.direction(), started, millisSince(t0), true, null, ""))));
+      dialect.beforeCommit(c);
+      c.commit();
     } catch (Exception e) {
-      if (tx) {
+      if (!c.getAutoCommit()) {
         rollbackQuietly(c);
       }
-      throw failure(c, step, started, t0, e);
+      c.setAutoCommit(true);
+      throw failure(c, step, started, t0, e, tx ? null : sink.executed() + 1);
     } finally {
-      if (tx) {
-        c.setAutoCommit(true);
-      }
+      c.setAutoCommit(true);
       dialect.afterStep(c);
     }
   }
 
-  private RetortException failure(Connection c, Step step, Instant started, long t0, Exception e) {
+  /** Whether a step runs in one transaction: the migration allows it and DDL takes part. */
+  private boolean inTransaction(Revision r) {
+    return r.transactional() && dialect.capabilities().transactionalDdl();
+  }
+
+  private RetortException failure(Connection c, Step step, Instant started, long t0, Exception e,
+      Integer failedStatement) {
     Revision r = step.revision();
     String statement = e instanceof StatementFailure f ? f.statement : "";
     String where = e instanceof StatementFailure f && !f.location.isEmpty() ? f.location : r.origin();
     String cause = e instanceof StatementFailure || e instanceof SQLException ? e.getMessage()
         : e instanceof RetortException ? e.getMessage()
         : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    // Outside a transaction, a failure at the first statement leaves nothing half-done; later, the
+    // statements before it (run now or by an earlier, resumed run) stay applied.
+    Integer dirtyAt = failedStatement != null && failedStatement > 1 ? failedStatement : null;
     try {
       LiveSink.execute(c, versions.history(entry(r, step.direction(), started, millisSince(t0), false,
-          abbreviate(cause, 2000))), "");
+          dirtyAt, abbreviate(cause, 2000))), "");
     } catch (StatementFailure ignored) {
       // recording the failure is best effort: the database may be gone
+    }
+    String before = rowsText(step.rowsBefore());
+    String outcome;
+    if (failedStatement == null) {
+      outcome = "The migration was rolled back; the database stays at " + before + ".";
+    } else if (dirtyAt == null) {
+      outcome = "Nothing of it ran; the database stays at " + before + ".";
+    } else {
+      outcome = "It ran outside a transaction (" + (r.transactional()
+          ? dialect.name() + " commits DDL as it goes" : "the migration is not transactional")
+          + "), so its first " + (dirtyAt - 1) + " statement" + (dirtyAt == 2 ? "" : "s")
+          + " stay applied and revision " + r.id() + " is now marked dirty; the version table stays"
+          + " at " + before + ". Fix the migration and run again to resume at statement " + dirtyAt
+          + ", or repair by hand and run 'retort stamp' with the revision the schema now matches.";
     }
     String msg = step.describe() + " failed"
         + "\n  at: " + where
         + (statement.isEmpty() ? "" : "\n  statement: " + abbreviate(statement.strip(), 2000))
         + "\n  error: " + cause
-        + "\n" + (r.transactional()
-            ? "The migration was rolled back; the database stays at " + rowsText(step.rowsBefore()) + "."
-            : "The migration is not transactional: statements before the failing one stay applied; "
-                + "the version table stays at " + rowsText(step.rowsBefore()) + ".");
+        + "\n" + outcome;
     if (e instanceof UsageException u && statement.isEmpty()) {
       return new UsageException(msg, u);
     }
@@ -264,9 +343,9 @@ public final class Runner {
   }
 
   private VersionTable.HistoryEntry entry(Revision r, Direction d, Instant started, long ms,
-      boolean ok, String message) {
+      boolean ok, Integer failedStatement, String message) {
     return new VersionTable.HistoryEntry(r.id(), d, r.checksum(), dialect.literal(started), ms,
-        options.who(), ok, message);
+        options.who(), ok, failedStatement, message);
   }
 
   /** The offline script for a plan: version table DDL, then each step in its own transaction. */
@@ -281,7 +360,7 @@ public final class Runner {
       Revision r = step.revision();
       sink.revision(r.id());
       out.append("\n-- Running ").append(step.describe()).append('\n');
-      if (r.transactional()) {
+      if (inTransaction(r)) {
         out.append("BEGIN;\n");
       }
       try {
@@ -294,8 +373,8 @@ public final class Runner {
       }
       sink.write(versions.update(step.rowsBefore(), step.rowsAfter()));
       sink.write(List.of(versions.history(new VersionTable.HistoryEntry(r.id(), step.direction(),
-          r.checksum(), "CURRENT_TIMESTAMP", 0, "offline script", true, ""))));
-      if (r.transactional()) {
+          r.checksum(), "CURRENT_TIMESTAMP", 0, "offline script", true, null, ""))));
+      if (inTransaction(r)) {
         out.append("COMMIT;\n");
       }
     }

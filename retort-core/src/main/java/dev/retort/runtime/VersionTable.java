@@ -66,22 +66,42 @@ final class VersionTable {
     return rows;
   }
 
-  /** The checksum each revision had when it was last applied or stamped successfully. */
-  Map<String, String> appliedChecksums(Connection c) throws SQLException {
+  /** What the history table says: checksums of applied files, and revisions left dirty. */
+  record History(Map<String, String> checksums, Map<String, DirtyRevision> dirty) {
+    static final History EMPTY = new History(Map.of(), Map.of());
+  }
+
+  /**
+   * Reads the history once, in order: the checksum each revision had when last applied or
+   * stamped, and the revisions whose last word is a failure outside a transaction.
+   */
+  History readHistory(Connection c) throws SQLException {
     Map<String, String> sums = new HashMap<>();
-    String sql = "SELECT revision, checksum, direction FROM " + dialect.quote(history)
-        + " WHERE success = " + dialect.literal(true) + " ORDER BY id";
+    Map<String, DirtyRevision> dirty = new java.util.LinkedHashMap<>();
+    String sql = "SELECT revision, direction, checksum, success, failed_statement, message FROM "
+        + dialect.quote(history) + " ORDER BY id";
     try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       while (rs.next()) {
-        String direction = rs.getString(3);
-        if (direction.equals(Direction.DOWN.word())) {
-          sums.remove(rs.getString(1));
-        } else if (rs.getString(2) != null && !rs.getString(2).isEmpty()) {
-          sums.put(rs.getString(1), rs.getString(2));
+        String revision = rs.getString(1);
+        String direction = rs.getString(2);
+        String checksum = rs.getString(3);
+        if (rs.getBoolean(4)) {
+          dirty.remove(revision);
+          if (direction.equals(Direction.DOWN.word())) {
+            sums.remove(revision);
+          } else if (checksum != null && !checksum.isEmpty()) {
+            sums.put(revision, checksum);
+          }
+        } else {
+          int failed = rs.getInt(5);
+          if (!rs.wasNull()) {
+            dirty.put(revision, new DirtyRevision(revision, direction, failed,
+                checksum == null ? "" : checksum, rs.getString(6) == null ? "" : rs.getString(6)));
+          }
         }
       }
     }
-    return sums;
+    return new History(sums, dirty);
   }
 
   /** Statements turning the rows {@code before} into {@code after}. */
@@ -108,13 +128,16 @@ final class VersionTable {
   /** One history row. {@code startedAt} is an SQL expression so offline scripts can say CURRENT_TIMESTAMP. */
   Sql history(HistoryEntry e) {
     return new Sql("INSERT INTO " + dialect.quote(history)
-        + " (revision, direction, checksum, started_at, duration_ms, who, success, message)"
-        + " VALUES (?, ?, ?, " + e.startedAtSql() + ", ?, ?, ?, ?)",
+        + " (revision, direction, checksum, started_at, duration_ms, who, success, failed_statement, message)"
+        + " VALUES (?, ?, ?, " + e.startedAtSql() + ", ?, ?, ?, ?, ?)",
         java.util.Arrays.asList(e.revision(), e.direction().word(), e.checksum(), e.durationMs(),
-            e.who(), e.success(), e.message()));
+            e.who(), e.success(), e.failedStatement(), e.message()));
   }
 
-  /** What one history row says. */
+  /**
+   * What one history row says. {@code failedStatement} is the 1-based index of the statement a run
+   * outside a transaction failed at (the revision is then dirty), null otherwise.
+   */
   record HistoryEntry(String revision, Direction direction, String checksum, String startedAtSql,
-      long durationMs, String who, boolean success, String message) {}
+      long durationMs, String who, boolean success, Integer failedStatement, String message) {}
 }

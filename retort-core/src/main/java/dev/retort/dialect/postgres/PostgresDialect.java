@@ -143,6 +143,7 @@ public final class PostgresDialect implements Dialect {
             + "duration_ms bigint NOT NULL, "
             + "who varchar(255) NOT NULL, "
             + "success boolean NOT NULL, "
+            + "failed_statement integer, "
             + "message text)"));
   }
 }

@@ -157,6 +157,7 @@ public final class SqliteDialect implements Dialect {
             + "duration_ms BIGINT NOT NULL, "
             + "who VARCHAR(255) NOT NULL, "
             + "success BOOLEAN NOT NULL, "
+            + "failed_statement INTEGER, "
             + "message TEXT)"));
   }
 
