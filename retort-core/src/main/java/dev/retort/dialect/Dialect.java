@@ -51,6 +51,15 @@ public interface Dialect {
   List<Sql> createVersionTables(QualifiedName versionTable, QualifiedName historyTable);
 
   /**
+   * Whether an op cannot run inside a transaction block (PostgreSQL's {@code CREATE INDEX
+   * CONCURRENTLY}); a migration containing one then runs in autocommit, as if marked {@code
+   * transactional false}.
+   */
+  default boolean requiresAutocommit(dev.retort.ops.Op op) {
+    return false;
+  }
+
+  /**
    * Prepares the connection before a migration's transaction begins, in autocommit mode (SQLite
    * switches foreign key enforcement off here, which it ignores inside a transaction). Call {@link
    * #beforeStep}, {@link #beforeCommit} and {@link #afterStep} of one step on the same dialect

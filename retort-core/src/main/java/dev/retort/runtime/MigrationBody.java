@@ -10,12 +10,60 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.retort.ops.Op;
+import dev.retort.ops.OpSink;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** What a step runs: the statements of an SQL file, or a compiled Java migration. */
 interface MigrationBody {
   void run(Direction direction, Operations op, Consumer<String> location) throws Exception;
+
+  /**
+   * The ops the migration will send, found without touching a database, or empty when that cannot
+   * be known: a Java migration that reaches for the JDBC connection stops the probe.
+   */
+  default Optional<List<Op>> probe(Direction direction, String dialectName) {
+    List<Op> ops = new ArrayList<>();
+    OpSink recorder = new OpSink() {
+      @Override
+      public void accept(Op op) {
+        ops.add(op);
+      }
+
+      @Override
+      public java.sql.Connection connection() {
+        throw new ProbeStopped();
+      }
+
+      @Override
+      public boolean isOffline() {
+        return true;
+      }
+
+      @Override
+      public String dialectName() {
+        return dialectName;
+      }
+    };
+    try {
+      run(direction, new Operations(recorder), where -> {});
+      return Optional.of(ops);
+    } catch (Exception | LinkageError e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Stops a probe at the first use of the connection. */
+  final class ProbeStopped extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ProbeStopped() {
+      super("probe stopped at the connection", null, false, false);
+    }
+  }
 
   static MigrationBody sql(Revision revision) {
     Path file = revision.file().orElseThrow();

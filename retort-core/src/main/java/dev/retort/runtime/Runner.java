@@ -8,6 +8,7 @@ import dev.retort.error.MigrationFailedException;
 import dev.retort.error.RetortException;
 import dev.retort.error.UsageException;
 import dev.retort.migration.Migration;
+import dev.retort.ops.Op;
 import dev.retort.ops.Operations;
 import dev.retort.script.Revision;
 import dev.retort.script.RevisionGraph;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -261,9 +263,12 @@ public final class Runner {
    */
   private void runStep(Connection c, Step step, MigrationBody body, int skip) throws SQLException {
     Revision r = step.revision();
-    boolean tx = inTransaction(r);
+    Optional<Op> blocker = inTransaction(r) ? autocommitOp(step, body) : Optional.empty();
+    boolean tx = inTransaction(r) && blocker.isEmpty();
     options.progress().accept("Running " + step.describe()
-        + (skip > 0 ? " (resuming at statement " + (skip + 1) + ")" : ""));
+        + (skip > 0 ? " (resuming at statement " + (skip + 1) + ")" : "")
+        + blocker.map(o -> " (outside a transaction: " + o.describe() + " cannot run inside one)")
+            .orElse(""));
     Instant started = Instant.now();
     long t0 = System.nanoTime();
     LiveSink sink = new LiveSink(c, dialect, skip);
@@ -288,11 +293,20 @@ public final class Runner {
         rollbackQuietly(c);
       }
       c.setAutoCommit(true);
-      throw failure(c, step, started, t0, e, tx ? null : sink.executed() + 1);
+      String why = !r.transactional() ? "the migration is marked transactional false"
+          : blocker.isPresent() ? blocker.get().describe() + " cannot run inside one"
+          : dialect.name() + " commits DDL as it goes";
+      throw failure(c, step, started, t0, e, tx ? null : sink.executed() + 1, why);
     } finally {
       c.setAutoCommit(true);
       dialect.afterStep(c);
     }
+  }
+
+  /** The first op of the step that the database refuses inside a transaction, if any. */
+  private Optional<Op> autocommitOp(Step step, MigrationBody body) {
+    return body.probe(step.direction(), dialect.name()).orElse(List.of()).stream()
+        .filter(dialect::requiresAutocommit).findFirst();
   }
 
   /** Whether a step runs in one transaction: the migration allows it and DDL takes part. */
@@ -301,7 +315,7 @@ public final class Runner {
   }
 
   private RetortException failure(Connection c, Step step, Instant started, long t0, Exception e,
-      Integer failedStatement) {
+      Integer failedStatement, String whyNoTransaction) {
     Revision r = step.revision();
     String statement = e instanceof StatementFailure f ? f.statement : "";
     String where = e instanceof StatementFailure f && !f.location.isEmpty() ? f.location : r.origin();
@@ -324,9 +338,7 @@ public final class Runner {
     } else if (dirtyAt == null) {
       outcome = "Nothing of it ran; the database stays at " + before + ".";
     } else {
-      outcome = "It ran outside a transaction (" + (r.transactional()
-          ? dialect.name() + " commits DDL as it goes" : "the migration is not transactional")
-          + "), so its first " + (dirtyAt - 1) + " statement" + (dirtyAt == 2 ? "" : "s")
+      outcome = "It ran outside a transaction (" + whyNoTransaction + "), so its first " + (dirtyAt - 1) + " statement" + (dirtyAt == 2 ? "" : "s")
           + " stay applied and revision " + r.id() + " is now marked dirty; the version table stays"
           + " at " + before + ". Fix the migration and run again to resume at statement " + dirtyAt
           + ", or repair by hand and run 'retort stamp' with the revision the schema now matches.";
@@ -360,7 +372,8 @@ public final class Runner {
       Revision r = step.revision();
       sink.revision(r.id());
       out.append("\n-- Running ").append(step.describe()).append('\n');
-      if (inTransaction(r)) {
+      boolean tx = inTransaction(r) && autocommitOp(step, bodies.get(r.id())).isEmpty();
+      if (tx) {
         out.append("BEGIN;\n");
       }
       try {
@@ -374,7 +387,7 @@ public final class Runner {
       sink.write(versions.update(step.rowsBefore(), step.rowsAfter()));
       sink.write(List.of(versions.history(new VersionTable.HistoryEntry(r.id(), step.direction(),
           r.checksum(), "CURRENT_TIMESTAMP", 0, "offline script", true, null, ""))));
-      if (inTransaction(r)) {
+      if (tx) {
         out.append("COMMIT;\n");
       }
     }

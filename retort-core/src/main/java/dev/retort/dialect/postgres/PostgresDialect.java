@@ -129,6 +129,18 @@ public final class PostgresDialect implements Dialect {
    * The version table ({@code version_num}, one row per applied head) and the history table (one
    * row per step; {@code direction} is {@code up}, {@code down} or {@code stamp}).
    */
+  // Statements PostgreSQL refuses inside a transaction block ("cannot run inside a transaction
+  // block"): CREATE/DROP INDEX CONCURRENTLY, REINDEX ... CONCURRENTLY, VACUUM, CREATE/DROP DATABASE,
+  // ALTER SYSTEM. Leading comments are skipped.
+  private static final java.util.regex.Pattern NO_TRANSACTION = java.util.regex.Pattern.compile(
+      "(?is)^(?:\\s|--[^\\n]*\\n|/\\*.*?\\*/)*(?:(?:CREATE\\s+(?:UNIQUE\\s+)?|DROP\\s+)INDEX\\s+CONCURRENTLY"
+          + "|REINDEX\\b.*\\bCONCURRENTLY\\b|VACUUM\\b|(?:CREATE|DROP)\\s+DATABASE\\b|ALTER\\s+SYSTEM\\b).*");
+
+  @Override
+  public boolean requiresAutocommit(dev.retort.ops.Op op) {
+    return op instanceof dev.retort.ops.ExecuteSql sql && NO_TRANSACTION.matcher(sql.sql()).matches();
+  }
+
   @Override
   public List<Sql> createVersionTables(QualifiedName versionTable, QualifiedName historyTable) {
     return List.of(
