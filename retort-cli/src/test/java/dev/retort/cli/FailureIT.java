@@ -100,6 +100,29 @@ class FailureIT {
     assertThat(r.exit()).as(r.toString()).isZero();
   }
 
+  @Test
+  void historyTableOfAnOlderRetortIsUpgraded() throws Exception {
+    String url = "jdbc:sqlite:" + dir.resolve("old.db");
+    Project p = new Project(dir.resolve("proj"), url);
+    p.sql("a1", "", "CREATE TABLE t1 (id integer);", "DROP TABLE t1;");
+    p.sql("a2", "a1", "CREATE TABLE t2 (id integer);", "DROP TABLE t2;");
+    try (Connection c = DriverManager.getConnection(url); var s = c.createStatement()) {
+      s.execute("CREATE TABLE t1 (id integer)");
+      s.execute("CREATE TABLE retort_version (version_num VARCHAR(64) NOT NULL PRIMARY KEY)");
+      s.execute("CREATE TABLE retort_history (id INTEGER PRIMARY KEY AUTOINCREMENT, revision VARCHAR(64) "
+          + "NOT NULL, direction VARCHAR(8) NOT NULL, checksum VARCHAR(64), started_at TEXT NOT NULL, "
+          + "duration_ms BIGINT NOT NULL, who VARCHAR(255) NOT NULL, success BOOLEAN NOT NULL, message TEXT)");
+      s.execute("INSERT INTO retort_version VALUES ('a1')");
+    }
+    assertThat(p.run("current").out()).startsWith("a1");
+    Cli.Result r = p.run("upgrade", "head");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    try (Connection c = DriverManager.getConnection(url)) {
+      assertThat(Databases.query(c, "SELECT revision, failed_statement FROM retort_history"))
+          .containsExactly("a2|null");
+    }
+  }
+
   static boolean tableExists(Connection c, String name) throws SQLException {
     try (var rs = c.getMetaData().getTables(null, null, name, new String[] {"TABLE"})) {
       return rs.next();

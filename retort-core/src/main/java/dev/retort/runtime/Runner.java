@@ -153,10 +153,11 @@ public final class Runner {
     });
   }
 
-  private void createTables(Connection c) {
+  private void createTables(Connection c) throws SQLException {
     for (Sql sql : versions.create()) {
       LiveSink.execute(c, sql, "");
     }
+    versions.upgrade(c);
   }
 
   private interface LockedWork<T> {

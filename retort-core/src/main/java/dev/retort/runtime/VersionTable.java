@@ -78,30 +78,57 @@ final class VersionTable {
   History readHistory(Connection c) throws SQLException {
     Map<String, String> sums = new HashMap<>();
     Map<String, DirtyRevision> dirty = new java.util.LinkedHashMap<>();
-    String sql = "SELECT revision, direction, checksum, success, failed_statement, message FROM "
-        + dialect.quote(history) + " ORDER BY id";
+    // SELECT *: a history table written by an older Retort may lack the newer columns
+    String sql = "SELECT * FROM " + dialect.quote(history) + " ORDER BY id";
     try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      boolean hasFailedStatement = hasColumn(rs.getMetaData(), "failed_statement");
       while (rs.next()) {
-        String revision = rs.getString(1);
-        String direction = rs.getString(2);
-        String checksum = rs.getString(3);
-        if (rs.getBoolean(4)) {
+        String revision = rs.getString("revision");
+        String direction = rs.getString("direction");
+        String checksum = rs.getString("checksum");
+        if (rs.getBoolean("success")) {
           dirty.remove(revision);
           if (direction.equals(Direction.DOWN.word())) {
             sums.remove(revision);
           } else if (checksum != null && !checksum.isEmpty()) {
             sums.put(revision, checksum);
           }
-        } else {
-          int failed = rs.getInt(5);
+        } else if (hasFailedStatement) {
+          int failed = rs.getInt("failed_statement");
           if (!rs.wasNull()) {
+            String message = rs.getString("message");
             dirty.put(revision, new DirtyRevision(revision, direction, failed,
-                checksum == null ? "" : checksum, rs.getString(6) == null ? "" : rs.getString(6)));
+                checksum == null ? "" : checksum, message == null ? "" : message));
           }
         }
       }
     }
     return new History(sums, dirty);
+  }
+
+  private static boolean hasColumn(java.sql.ResultSetMetaData md, String name) throws SQLException {
+    for (int i = 1; i <= md.getColumnCount(); i++) {
+      if (md.getColumnName(i).equalsIgnoreCase(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Brings a history table made by an older Retort up to date: {@code failed_statement} came with
+   * dirty-state tracking. Cheap when there is nothing to do: one empty query.
+   */
+  void upgrade(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT * FROM " + dialect.quote(history) + " WHERE 1 = 0")) {
+      if (hasColumn(rs.getMetaData(), "failed_statement")) {
+        return;
+      }
+    }
+    try (Statement s = c.createStatement()) {
+      s.execute("ALTER TABLE " + dialect.quote(history) + " ADD COLUMN failed_statement INTEGER");
+    }
   }
 
   /** Statements turning the rows {@code before} into {@code after}. */
