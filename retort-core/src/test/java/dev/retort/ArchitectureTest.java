@@ -24,7 +24,8 @@ class ArchitectureTest {
       "ops", List.of("schema"),
       "migration", List.of("ops"),
       "script", List.of(),
-      "dialect", List.of("schema", "ops"),
+      "dialect", List.of("schema", "ops", "inspect"),
+      "inspect", List.of("schema"),
       "runtime", List.of("script", "dialect", "ops", "schema", "migration"),
       "codegen", List.of("script", "ops", "schema"));
 

@@ -33,6 +33,16 @@ public interface Dialect {
   /** A catalog reading the live database through {@code connection}. */
   Catalog catalog(Connection connection);
 
+  /**
+   * Reads the live database into a schema model, for autogenerate and {@code check}.
+   *
+   * @throws dev.retort.error.UsageException for a dialect that cannot inspect yet
+   */
+  default dev.retort.inspect.Inspector inspector() {
+    throw new dev.retort.error.UsageException(
+        "reading the schema of a " + name() + " database is not supported yet");
+  }
+
   /** The lock that serialises concurrent runs. */
   MigrationLock lock();
 

@@ -137,6 +137,11 @@ public final class PostgresDialect implements Dialect {
           + "|REINDEX\\b.*\\bCONCURRENTLY\\b|VACUUM\\b|(?:CREATE|DROP)\\s+DATABASE\\b|ALTER\\s+SYSTEM\\b).*");
 
   @Override
+  public dev.retort.inspect.Inspector inspector() {
+    return new PostgresInspector();
+  }
+
+  @Override
   public boolean requiresAutocommit(dev.retort.ops.Op op) {
     return op instanceof dev.retort.ops.ExecuteSql sql && NO_TRANSACTION.matcher(sql.sql()).matches();
   }

@@ -1,0 +1,68 @@
+package dev.retort.dialect.postgres;
+
+/**
+ * The catalog queries of {@link PostgresInspector}: one per kind of object, each over every table
+ * of the schemas asked for (the parameter is a text array of schema names), so that inspecting
+ * 1,000 tables costs the same four round trips as inspecting one.
+ */
+final class PostgresCatalogQueries {
+  private PostgresCatalogQueries() {}
+
+  /** Ordinary and partitioned tables, with their comments. */
+  static final String TABLES = """
+      SELECT c.oid, n.nspname, c.relname, obj_description(c.oid, 'pg_class')
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY (?) AND NOT c.relispartition
+      ORDER BY n.nspname, c.relname""";
+
+  /** Columns in table order, with type text, default expression, identity kind and comment. */
+  static final String COLUMNS = """
+      SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
+             pg_get_expr(d.adbin, d.adrelid), a.attidentity, col_description(a.attrelid, a.attnum)
+      FROM pg_attribute a
+      JOIN pg_class c ON c.oid = a.attrelid
+      JOIN pg_namespace n ON n.oid = c.relnamespace
+      LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+      WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY (?) AND a.attnum > 0 AND NOT a.attisdropped
+      ORDER BY a.attrelid, a.attnum""";
+
+  /**
+   * Primary keys, unique, check and foreign key constraints. Column lists come back in key order
+   * (unnest WITH ORDINALITY), the referenced table qualified by its schema.
+   */
+  static final String CONSTRAINTS = """
+      SELECT con.conrelid, con.conname, con.contype,
+             ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(num, ord)
+                   JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num
+                   ORDER BY k.ord),
+             rn.nspname, rc.relname,
+             ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
+                   JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num
+                   ORDER BY k.ord),
+             con.confdeltype, con.confupdtype, pg_get_constraintdef(con.oid)
+      FROM pg_constraint con
+      JOIN pg_class c ON c.oid = con.conrelid
+      JOIN pg_namespace n ON n.oid = c.relnamespace
+      LEFT JOIN pg_class rc ON rc.oid = con.confrelid
+      LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace
+      WHERE n.nspname = ANY (?) AND con.contype IN ('p', 'u', 'c', 'f')
+      ORDER BY con.conrelid, con.conname""";
+
+  /**
+   * Indexes that do not back a constraint (those come with their constraint). A key part that is
+   * an expression has attnum 0 and comes back as NULL in the column list.
+   */
+  static final String INDEXES = """
+      SELECT i.indrelid, ic.relname, i.indisunique, pg_get_expr(i.indpred, i.indrelid),
+             ARRAY(SELECT a.attname FROM unnest(i.indkey) WITH ORDINALITY k(num, ord)
+                   LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.num
+                   WHERE k.ord <= i.indnkeyatts ORDER BY k.ord),
+             pg_get_indexdef(i.indexrelid)
+      FROM pg_index i
+      JOIN pg_class ic ON ic.oid = i.indexrelid
+      JOIN pg_class c ON c.oid = i.indrelid
+      JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = ANY (?) AND c.relkind IN ('r', 'p')
+        AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid)
+      ORDER BY i.indrelid, ic.relname""";
+}

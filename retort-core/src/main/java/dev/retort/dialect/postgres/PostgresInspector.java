@@ -1,0 +1,219 @@
+package dev.retort.dialect.postgres;
+
+import dev.retort.inspect.InspectOptions;
+import dev.retort.inspect.Inspector;
+import dev.retort.schema.CheckConstraint;
+import dev.retort.schema.Column;
+import dev.retort.schema.ColumnType;
+import dev.retort.schema.DefaultValue;
+import dev.retort.schema.ForeignKey;
+import dev.retort.schema.Index;
+import dev.retort.schema.PrimaryKey;
+import dev.retort.schema.QualifiedName;
+import dev.retort.schema.ReferentialAction;
+import dev.retort.schema.Schema;
+import dev.retort.schema.Table;
+import dev.retort.schema.UniqueConstraint;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads PostgreSQL's system catalogs into a {@link Schema} with four queries ({@link
+ * PostgresCatalogQueries}), whatever the number of tables.
+ */
+final class PostgresInspector implements Inspector {
+  // 'it''s'::character varying, 42, -1.5, true: literals PostgreSQL stores as written, with a cast
+  private static final Pattern STRING_LITERAL = Pattern.compile("(?s)^'((?:[^']|'')*)'(?:::[\\w \\[\\]\"().,]+)?$");
+  private static final Pattern NUMBER = Pattern.compile("^\\(?(-?\\d+(?:\\.\\d+)?)\\)?(?:::[\\w ]+)?$");
+  private static final Pattern SERIAL = Pattern.compile("^nextval\\('.*'::regclass\\)$");
+  private static final Pattern CHECK = Pattern.compile("(?s)^CHECK \\((.*)\\)(?: NOT VALID)?$");
+
+  /** A table being assembled, keyed by its oid. */
+  private static final class Builder {
+    final QualifiedName name;
+    final Optional<String> comment;
+    final List<Column> columns = new ArrayList<>();
+    PrimaryKey primaryKey;
+    final List<ForeignKey> foreignKeys = new ArrayList<>();
+    final List<UniqueConstraint> uniques = new ArrayList<>();
+    final List<CheckConstraint> checks = new ArrayList<>();
+    final List<Index> indexes = new ArrayList<>();
+
+    Builder(QualifiedName name, Optional<String> comment) {
+      this.name = name;
+      this.comment = comment;
+    }
+
+    Table build() {
+      return new Table(name, columns, Optional.ofNullable(primaryKey), foreignKeys, uniques, checks,
+          indexes, comment);
+    }
+  }
+
+  @Override
+  public Schema inspect(Connection c, InspectOptions options) throws SQLException {
+    List<String> schemas = options.schemas().isEmpty() ? List.of(currentSchema(c)) : options.schemas();
+    boolean qualify = !options.schemas().isEmpty();
+    Array names = c.createArrayOf("text", schemas.toArray());
+    Map<Long, Builder> tables = new LinkedHashMap<>();
+    query(c, PostgresCatalogQueries.TABLES, names, rs -> {
+      String table = rs.getString(3);
+      if (!options.excludeTables().contains(table)) {
+        QualifiedName name = qualify ? QualifiedName.of(rs.getString(2), table) : QualifiedName.of(table);
+        tables.put(rs.getLong(1), new Builder(name, Optional.ofNullable(rs.getString(4))));
+      }
+    });
+    query(c, PostgresCatalogQueries.COLUMNS, names, rs -> {
+      Builder t = tables.get(rs.getLong(1));
+      if (t != null) {
+        t.columns.add(column(rs));
+      }
+    });
+    query(c, PostgresCatalogQueries.CONSTRAINTS, names, rs -> {
+      Builder t = tables.get(rs.getLong(1));
+      if (t != null) {
+        constraint(t, rs, qualify);
+      }
+    });
+    query(c, PostgresCatalogQueries.INDEXES, names, rs -> {
+      Builder t = tables.get(rs.getLong(1));
+      if (t != null) {
+        List<String> columns = strings(rs.getArray(5));
+        // expression parts (NULL names) are not modelled yet: keep the index out rather than
+        // model it wrongly
+        if (!columns.contains(null)) {
+          t.indexes.add(new Index(rs.getString(2), t.name, columns, rs.getBoolean(3),
+              Optional.ofNullable(rs.getString(4))));
+        }
+      }
+    });
+    return new Schema(tables.values().stream().map(Builder::build).toList());
+  }
+
+  private static String currentSchema(Connection c) throws SQLException {
+    try (var s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT current_schema()")) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
+  private interface RowReader {
+    void read(ResultSet rs) throws SQLException;
+  }
+
+  private static void query(Connection c, String sql, Array schemas, RowReader reader) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setArray(1, schemas);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          reader.read(rs);
+        }
+      }
+    }
+  }
+
+  private static Column column(ResultSet rs) throws SQLException {
+    String typeText = rs.getString(3);
+    String defaultText = rs.getString(5);
+    String identity = rs.getString(6);
+    boolean autoIncrement = identity != null && !identity.isEmpty()
+        || defaultText != null && SERIAL.matcher(defaultText).matches();
+    Optional<DefaultValue> dflt = autoIncrement ? Optional.empty() : Optional.ofNullable(defaultText).map(PostgresInspector::defaultValue);
+    return new Column(rs.getString(2), type(typeText), !rs.getBoolean(4), dflt, autoIncrement,
+        Optional.ofNullable(rs.getString(7)));
+  }
+
+  /** The portable type for {@code format_type}'s text, or a raw type. */
+  static ColumnType type(String text) {
+    Matcher m = Pattern.compile("^(character varying|character|numeric)\\((\\d+)(?:,(\\d+))?\\)$").matcher(text);
+    if (m.matches()) {
+      int n = Integer.parseInt(m.group(2));
+      return switch (m.group(1)) {
+        case "character varying" -> ColumnType.varchar(n);
+        case "character" -> ColumnType.fixedChar(n);
+        default -> ColumnType.numeric(n, m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));
+      };
+    }
+    return switch (text) {
+      case "smallint" -> ColumnType.smallint();
+      case "integer" -> ColumnType.integer();
+      case "bigint" -> ColumnType.bigint();
+      case "text" -> ColumnType.text();
+      case "boolean" -> ColumnType.bool();
+      case "real" -> ColumnType.real();
+      case "double precision" -> ColumnType.doublePrecision();
+      case "date" -> ColumnType.date();
+      case "time without time zone" -> ColumnType.time();
+      case "timestamp without time zone" -> ColumnType.timestamp();
+      case "timestamp with time zone" -> ColumnType.timestamptz();
+      case "uuid" -> ColumnType.uuid();
+      case "json" -> ColumnType.json();
+      case "jsonb" -> ColumnType.jsonb();
+      case "bytea" -> ColumnType.bytes();
+      default -> ColumnType.raw(text);
+    };
+  }
+
+  /** A stored default back as a literal where it is one, else as the expression PostgreSQL shows. */
+  static DefaultValue defaultValue(String text) {
+    Matcher s = STRING_LITERAL.matcher(text);
+    if (s.matches()) {
+      return DefaultValue.literal(s.group(1).replace("''", "'"));
+    }
+    Matcher n = NUMBER.matcher(text);
+    if (n.matches()) {
+      return DefaultValue.literal(n.group(1));
+    }
+    if (text.equals("true") || text.equals("false")) {
+      return DefaultValue.literal(text);
+    }
+    return DefaultValue.expression(text);
+  }
+
+  private static void constraint(Builder t, ResultSet rs, boolean qualify) throws SQLException {
+    Optional<String> name = Optional.of(rs.getString(2));
+    List<String> columns = strings(rs.getArray(4));
+    switch (rs.getString(3)) {
+      case "p" -> t.primaryKey = new PrimaryKey(name, columns);
+      case "u" -> t.uniques.add(new UniqueConstraint(name, columns));
+      case "c" -> {
+        Matcher m = CHECK.matcher(rs.getString(10));
+        t.checks.add(new CheckConstraint(name, m.matches() ? m.group(1) : rs.getString(10)));
+      }
+      case "f" -> {
+        QualifiedName target = qualify ? QualifiedName.of(rs.getString(5), rs.getString(6))
+            : QualifiedName.of(rs.getString(6));
+        t.foreignKeys.add(new ForeignKey(name, columns, target, strings(rs.getArray(7)),
+            action(rs.getString(8)), action(rs.getString(9))));
+      }
+      default -> throw new IllegalStateException("unexpected constraint type " + rs.getString(3));
+    }
+  }
+
+  /** pg_constraint's one-letter codes for referential actions. */
+  private static ReferentialAction action(String code) {
+    return switch (code) {
+      case "r" -> ReferentialAction.RESTRICT;
+      case "c" -> ReferentialAction.CASCADE;
+      case "n" -> ReferentialAction.SET_NULL;
+      case "d" -> ReferentialAction.SET_DEFAULT;
+      default -> ReferentialAction.NO_ACTION;
+    };
+  }
+
+  private static List<String> strings(Array array) throws SQLException {
+    return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+  }
+
+}

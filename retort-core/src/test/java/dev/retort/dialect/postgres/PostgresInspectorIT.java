@@ -1,0 +1,142 @@
+package dev.retort.dialect.postgres;
+
+import static dev.retort.schema.ColumnType.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.retort.dialect.Catalog;
+import dev.retort.dialect.Renderer;
+import dev.retort.dialect.Sql;
+import dev.retort.inspect.InspectOptions;
+import dev.retort.ops.CreateTable;
+import dev.retort.ops.Op;
+import dev.retort.schema.CheckConstraint;
+import dev.retort.schema.Column;
+import dev.retort.schema.ColumnType;
+import dev.retort.schema.DefaultValue;
+import dev.retort.schema.ForeignKey;
+import dev.retort.schema.Index;
+import dev.retort.schema.PrimaryKey;
+import dev.retort.schema.QualifiedName;
+import dev.retort.schema.ReferentialAction;
+import dev.retort.schema.Schema;
+import dev.retort.schema.Table;
+import dev.retort.schema.UniqueConstraint;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Tables created through the renderer read back from the catalogs as the same values. */
+class PostgresInspectorIT {
+  private static PgTestDatabase db;
+  private static Connection c;
+  private static final PostgresDialect PG = new PostgresDialect();
+
+  @BeforeAll
+  static void createDatabase() throws SQLException {
+    db = PgTestDatabase.create();
+    c = db.connect();
+  }
+
+  @AfterAll
+  static void dropDatabase() throws SQLException {
+    if (c != null) {
+      c.close();
+    }
+    if (db != null) {
+      db.close();
+    }
+  }
+
+  private static void run(Op op) throws SQLException {
+    Renderer r = PG.renderer(Catalog.NONE);
+    for (Sql sql : r.render(op)) {
+      PgTestDatabase.execute(c, sql.text());
+    }
+  }
+
+  private static Column col(String name, ColumnType type, boolean nullable, DefaultValue dflt) {
+    return new Column(name, type, nullable, Optional.ofNullable(dflt), false, Optional.empty());
+  }
+
+  @Test
+  void createdTablesReadBackAsTheSameValues() throws SQLException {
+    QualifiedName user = QualifiedName.of("user");
+    Table users = new Table(user,
+        List.of(new Column("id", integer(), false, Optional.empty(), true, Optional.of("the key")),
+            col("email", varchar(120), false, null),
+            col("Display Name", text(), true, DefaultValue.literal("it's me")),
+            col("score", numeric(10, 2), false, DefaultValue.literal("0")),
+            col("active", bool(), false, DefaultValue.literal("true")),
+            col("created_at", timestamptz(), false, DefaultValue.expression("now()")),
+            col("data", jsonb(), true, null),
+            col("ref", uuid(), true, null),
+            col("blob", bytes(), true, null),
+            col("born", date(), true, null),
+            col("tags", raw("text[]"), true, null)),
+        Optional.of(new PrimaryKey(Optional.of("user_pkey"), List.of("id"))),
+        List.of(),
+        List.of(new UniqueConstraint(Optional.of("user_email_key"), List.of("email"))),
+        List.of(new CheckConstraint(Optional.of("ck_score"), "(score >= (0)::numeric)")),
+        List.of(new Index("ix_user_created", user, List.of("created_at", "id"), false, Optional.empty()),
+            new Index("ix_user_active", user, List.of("email"), true, Optional.of("active"))),
+        Optional.of("people"));
+    QualifiedName goal = QualifiedName.of("goal");
+    Table goals = new Table(goal,
+        List.of(new Column("id", bigint(), false, Optional.empty(), true, Optional.empty()),
+            col("user_id", integer(), false, null), col("title", varchar(200), false, null)),
+        Optional.of(new PrimaryKey(Optional.of("goal_pkey"), List.of("id"))),
+        List.of(new ForeignKey(Optional.of("goal_user_id_fkey"), List.of("user_id"), user, List.of("id"),
+            ReferentialAction.CASCADE, ReferentialAction.NO_ACTION)),
+        List.of(), List.of(), List.of(), Optional.empty());
+    run(new CreateTable(users));
+    run(new CreateTable(goals));
+    PgTestDatabase.execute(c, "CREATE TABLE retort_version (version_num varchar(64) PRIMARY KEY)");
+
+    Schema schema = PG.inspector().inspect(c, InspectOptions.excluding("retort_version"));
+
+    assertThat(schema.tables()).extracting(Table::name).containsExactly(goal, user);
+    assertSameTable(schema.table(user).orElseThrow(), users);
+    assertSameTable(schema.table(goal).orElseThrow(), goals);
+  }
+
+  private static void assertSameTable(Table actual, Table expected) {
+    assertThat(actual.columns()).containsExactlyElementsOf(expected.columns());
+    assertThat(actual.primaryKey()).isEqualTo(expected.primaryKey());
+    assertThat(actual.foreignKeys()).containsExactlyInAnyOrderElementsOf(expected.foreignKeys());
+    assertThat(actual.uniques()).containsExactlyInAnyOrderElementsOf(expected.uniques());
+    assertThat(actual.checks()).containsExactlyInAnyOrderElementsOf(expected.checks());
+    assertThat(actual.indexes()).containsExactlyInAnyOrderElementsOf(expected.indexes());
+    assertThat(actual.comment()).isEqualTo(expected.comment());
+    assertThat(actual).isEqualTo(expected.withIndexes(actual.indexes()).withForeignKeys(actual.foreignKeys())
+        .withUniques(actual.uniques()).withChecks(actual.checks()));
+  }
+
+  @Test
+  void namedSchemasAreQualifiedAndReadInFourQueries() throws SQLException {
+    PgTestDatabase.execute(c, "CREATE SCHEMA IF NOT EXISTS audit");
+    for (int i = 0; i < 30; i++) {
+      PgTestDatabase.execute(c, "CREATE TABLE audit.t" + i + " (id integer PRIMARY KEY, v text)");
+    }
+    java.util.concurrent.atomic.AtomicInteger statements = new java.util.concurrent.atomic.AtomicInteger();
+    Connection counting = (Connection) java.lang.reflect.Proxy.newProxyInstance(
+        getClass().getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+          if (method.getName().equals("prepareStatement") || method.getName().equals("createStatement")) {
+            statements.incrementAndGet();
+          }
+          try {
+            return method.invoke(c, args);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+    Schema schema = PG.inspector().inspect(counting, new InspectOptions(List.of("audit"), java.util.Set.of()));
+    assertThat(schema.tables()).hasSize(30);
+    assertThat(schema.tables().get(0).name().schema()).contains("audit");
+    assertThat(schema.tables().get(0).primaryKey().orElseThrow().columns()).containsExactly("id");
+    assertThat(statements.get()).as("set-based: a fixed number of queries for 30 tables").isEqualTo(4);
+  }
+}
