@@ -1,0 +1,157 @@
+package dev.retort.diff;
+
+import dev.retort.ops.AlterColumn;
+import dev.retort.schema.CheckConstraint;
+import dev.retort.schema.Column;
+import dev.retort.schema.Constraint;
+import dev.retort.schema.ForeignKey;
+import dev.retort.schema.Index;
+import dev.retort.schema.PrimaryKey;
+import dev.retort.schema.QualifiedName;
+import dev.retort.schema.Table;
+import dev.retort.schema.UniqueConstraint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Compares a table present on both sides: columns, keys, constraints, indexes. */
+final class TableDiff {
+  private TableDiff() {}
+
+  static void compare(Table from, Table to, DiffOptions options, Differ.Phases p) {
+    QualifiedName name = to.name();
+    from = renameColumns(from, options, p);
+    List<Column> added = new ArrayList<>();
+    List<Column> dropped = new ArrayList<>();
+    for (Column c : to.columns()) {
+      Optional<Column> old = from.column(c.name());
+      if (old.isEmpty()) {
+        added.add(c);
+      } else {
+        ColumnComparator.compare(name, old.get(), c).ifPresent(p::alterColumn);
+      }
+    }
+    for (Column c : from.columns()) {
+      if (to.column(c.name()).isEmpty()) {
+        dropped.add(c);
+      }
+    }
+    added.forEach(c -> p.addColumn(name, c));
+    dropped.forEach(c -> p.dropColumn(name, c));
+    for (Column d : dropped) {
+      for (Column a : added) {
+        if (d.type().equals(a.type())) {
+          p.candidates.add(new RenameCandidate("column", name + "." + d.name(), name + "." + a.name()));
+        }
+      }
+    }
+    primaryKey(from, to, p);
+    constraints(name, from.uniques(), to.uniques(), u -> u.name().orElse("unique " + u.columns()), p);
+    constraints(name, from.checks(), to.checks(), c -> c.name().orElse("check " + c.expression()), p);
+    constraints(name, from.foreignKeys(), to.foreignKeys(),
+        f -> f.name().orElse("fk " + f.columns() + " " + f.referencedTable()), p);
+    indexes(from.indexes(), to.indexes(), p);
+  }
+
+  private static Table renameColumns(Table from, DiffOptions options, Differ.Phases p) {
+    Table t = from;
+    for (Map.Entry<String, String> r : options.columnRenames().entrySet()) {
+      int dot = r.getKey().lastIndexOf('.');
+      String table = r.getKey().substring(0, dot);
+      String column = r.getKey().substring(dot + 1);
+      if (t.name().name().equals(table) && t.column(column).isPresent()) {
+        Column c = t.column(column).get();
+        p.renames.add(new AlterColumn(t.name(), column, Optional.of(r.getValue()), Optional.of(c.type()),
+            Optional.empty(), Optional.of(c.nullable()), Optional.empty(), false, c.defaultValue(),
+            Optional.empty()));
+        t = renamedColumn(t.replaceColumn(column, c.withName(r.getValue())), column, r.getValue());
+      }
+    }
+    return t;
+  }
+
+  /** Keys and indexes follow a renamed column, as they do in the database. */
+  private static Table renamedColumn(Table t, String from, String to) {
+    java.util.function.UnaryOperator<List<String>> map =
+        cols -> cols.stream().map(c -> c.equals(from) ? to : c).toList();
+    return t.withPrimaryKey(t.primaryKey().map(pk -> new PrimaryKey(pk.name(), map.apply(pk.columns()))))
+        .withUniques(t.uniques().stream().map(u -> new UniqueConstraint(u.name(), map.apply(u.columns())))
+            .toList())
+        .withForeignKeys(t.foreignKeys().stream().map(f -> new ForeignKey(f.name(), map.apply(f.columns()),
+            f.referencedTable(), f.referencedColumns(), f.onDelete(), f.onUpdate())).toList())
+        .withIndexes(t.indexes().stream().map(i -> new Index(i.name(), i.table(), map.apply(i.columns()),
+            i.unique(), i.where())).toList());
+  }
+
+  private static void primaryKey(Table from, Table to, Differ.Phases p) {
+    List<String> a = from.primaryKey().map(PrimaryKey::columns).orElse(List.of());
+    List<String> b = to.primaryKey().map(PrimaryKey::columns).orElse(List.of());
+    if (a.equals(b)) {
+      return; // names differ by database convention; the columns are what matters
+    }
+    from.primaryKey().ifPresent(pk -> p.dropConstraint(from.name(), named(pk, from.name())));
+    to.primaryKey().ifPresent(pk -> p.addConstraint(to.name(), named(pk, to.name())));
+  }
+
+  private static PrimaryKey named(PrimaryKey pk, QualifiedName table) {
+    return pk.name().isPresent() ? pk : new PrimaryKey(Optional.of(table.name() + "_pkey"), pk.columns());
+  }
+
+  private static <C extends Constraint> void constraints(QualifiedName table, List<C> from, List<C> to,
+      Function<C, String> key, Differ.Phases p) {
+    for (C c : from) {
+      Optional<C> match = to.stream().filter(o -> key.apply(o).equals(key.apply(c))).findFirst();
+      if (match.isEmpty() || !same(c, match.get())) {
+        p.dropConstraint(table, c);
+      }
+    }
+    for (C c : to) {
+      Optional<C> match = from.stream().filter(o -> key.apply(o).equals(key.apply(c))).findFirst();
+      if (match.isEmpty() || !same(match.get(), c)) {
+        p.addConstraint(table, c);
+      }
+    }
+  }
+
+  private static boolean same(Constraint a, Constraint b) {
+    if (a instanceof CheckConstraint x && b instanceof CheckConstraint y) {
+      return squash(x.expression()).equals(squash(y.expression()));
+    }
+    if (a instanceof UniqueConstraint x && b instanceof UniqueConstraint y) {
+      return x.columns().equals(y.columns());
+    }
+    if (a instanceof ForeignKey x && b instanceof ForeignKey y) {
+      return x.columns().equals(y.columns()) && x.referencedTable().equals(y.referencedTable())
+          && x.referencedColumns().equals(y.referencedColumns()) && x.onDelete() == y.onDelete()
+          && x.onUpdate() == y.onUpdate();
+    }
+    return Objects.equals(a, b);
+  }
+
+  private static String squash(String sql) {
+    return sql.replaceAll("\\s+", " ").strip();
+  }
+
+  private static void indexes(List<Index> from, List<Index> to, Differ.Phases p) {
+    for (Index i : from) {
+      Optional<Index> match = to.stream().filter(o -> o.name().equals(i.name())).findFirst();
+      if (match.isEmpty() || !sameIndex(i, match.get())) {
+        p.dropIndex(i);
+      }
+    }
+    for (Index i : to) {
+      Optional<Index> match = from.stream().filter(o -> o.name().equals(i.name())).findFirst();
+      if (match.isEmpty() || !sameIndex(match.get(), i)) {
+        p.addIndex(i);
+      }
+    }
+  }
+
+  private static boolean sameIndex(Index a, Index b) {
+    return a.unique() == b.unique() && a.columns().equals(b.columns())
+        && a.where().map(TableDiff::squash).equals(b.where().map(TableDiff::squash));
+  }
+}
