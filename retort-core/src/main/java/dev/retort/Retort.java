@@ -1,7 +1,19 @@
 package dev.retort;
 
 import dev.retort.codegen.MigrationTemplates;
+import dev.retort.codegen.SqlMigrationWriter;
+import dev.retort.dialect.Catalog;
 import dev.retort.dialect.Dialect;
+import dev.retort.dialect.Renderer;
+import dev.retort.dialect.Sql;
+import dev.retort.diff.DiffOptions;
+import dev.retort.diff.DiffResult;
+import dev.retort.diff.Differ;
+import dev.retort.inspect.InspectOptions;
+import dev.retort.ops.Op;
+import dev.retort.runtime.DesiredSchema;
+import dev.retort.schema.QualifiedName;
+import dev.retort.schema.Schema;
 import dev.retort.dialect.Dialects;
 import dev.retort.error.DatabaseException;
 import dev.retort.error.RetortException;
@@ -127,6 +139,104 @@ public final class Retort {
     }
     return withConnection((dialect, c) -> runner(dialect, graph)
         .stamp(c, purge, rows -> graph.stampRows(rows, target)));
+  }
+
+  /**
+   * How the database differs from the desired schema.
+   *
+   * @param diff the ops that bring the database to the definition, and possible renames
+   * @param upgrade the SQL of each op for this database
+   * @param downgrade the SQL of the reversed ops, in reverse order
+   */
+  public record SchemaDiff(DiffResult diff, List<SqlMigrationWriter.Step> upgrade,
+      List<SqlMigrationWriter.Step> downgrade) {
+    public boolean isEmpty() {
+      return diff.isEmpty();
+    }
+  }
+
+  /** Compares the live database with the desired schema ({@code schema} in the configuration). */
+  public SchemaDiff diff(DiffOptions options) {
+    Path source = config.schema().orElseThrow(() -> new UsageException("no desired schema: set "
+        + "schema=schema.sql in retort.properties (or RETORT_SCHEMA) to the file that declares it"));
+    if (!Files.isRegularFile(source)) {
+      throw new UsageException("the desired schema " + source + " does not exist");
+    }
+    return withConnection((dialect, c) -> {
+      Schema live = dialect.inspector().inspect(c, InspectOptions.excluding(
+          QualifiedName.parse(config.versionTable()).name(), QualifiedName.parse(config.historyTable()).name()));
+      Schema desired = DesiredSchema.fromSqlFile(source, dialect, c);
+      DiffResult d = new Differ().diff(live, desired, options);
+      Renderer renderer = dialect.renderer(Catalog.NONE);
+      List<SqlMigrationWriter.Step> up = new ArrayList<>();
+      List<SqlMigrationWriter.Step> down = new ArrayList<>();
+      for (Op op : d.ops()) {
+        up.add(step(renderer, op));
+      }
+      for (int i = d.ops().size() - 1; i >= 0; i--) {
+        down.add(step(renderer, d.ops().get(i).reverse()));
+      }
+      return new SchemaDiff(d, up, down);
+    });
+  }
+
+  private static SqlMigrationWriter.Step step(Renderer renderer, Op op) {
+    try {
+      return new SqlMigrationWriter.Step(op, renderer.render(op).stream().map(Sql::text).toList(),
+          Optional.empty());
+    } catch (UsageException e) {
+      return new SqlMigrationWriter.Step(op, List.of(), Optional.of(e.getMessage()));
+    }
+  }
+
+  /**
+   * Writes a migration that brings the database (which must be at head) to the desired schema,
+   * with the downgrade that brings it back. SQL format for the database at hand.
+   */
+  public Path autogenerate(NewRevision request, DiffOptions options) {
+    if (request.format() != Revision.Format.SQL) {
+      throw new UsageException("autogenerate writes SQL migrations so far: add --format sql "
+          + "(Java output comes with the schema DSL)");
+    }
+    RevisionGraph graph = graphOrEmpty();
+    Set<String> rows = current();
+    if (!rows.equals(graph.heads())) {
+      throw new UsageException("the database is at " + (rows.isEmpty() ? "base" : String.join(", ", rows))
+          + " but the migrations end at " + (graph.heads().isEmpty() ? "base" : String.join(", ", graph.heads()))
+          + "; run 'retort upgrade heads' first, so that the new migration starts where the others end");
+    }
+    SchemaDiff d = diff(options);
+    if (d.isEmpty()) {
+      throw new UsageException("the database already matches " + config.schema().orElseThrow()
+          + "; no migration written");
+    }
+    for (SqlMigrationWriter.Step s : concat(d.upgrade(), d.downgrade())) {
+      if (s.problem().isPresent()) {
+        throw new UsageException(s.op().describe() + " cannot be written as SQL ahead of time: "
+            + s.problem().get() + ". Write this migration by hand with the operations API "
+            + "('retort revision -m ...'), which plans the rebuild when it runs.");
+      }
+    }
+    Path file = revision(request);
+    String id = graph().revisions().stream().filter(r -> r.file().map(file::equals).orElse(false))
+        .findFirst().orElseThrow().id();
+    Revision written = graph().get(id);
+    String text = SqlMigrationWriter.write(id, written.parents(), request.message(), dialect().name(),
+        d.upgrade(), d.downgrade(),
+        d.diff().renameCandidates().stream().map(dev.retort.diff.RenameCandidate::warning).toList());
+    try {
+      Files.writeString(file, text);
+    } catch (IOException e) {
+      throw new UsageException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+    store = null;
+    return file;
+  }
+
+  private static <T> List<T> concat(List<T> a, List<T> b) {
+    List<T> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 
   /** What a new revision should be. */

@@ -21,6 +21,8 @@ import java.util.function.Consumer;
  * @param lockTimeout how long a run waits for another one to finish
  * @param allowChanged run even when an applied migration file has changed
  * @param progress receives a line as each migration starts
+ * @param schema the desired schema for autogenerate, {@code check} and {@code diff}: a {@code .sql}
+ *     file of CREATE statements
  */
 public record RetortConfig(
     Path projectDir,
@@ -32,7 +34,8 @@ public record RetortConfig(
     String historyTable,
     Duration lockTimeout,
     boolean allowChanged,
-    Consumer<String> progress) {
+    Consumer<String> progress,
+    Optional<Path> schema) {
 
   public RetortConfig {
     requireNonNull(projectDir, "projectDir");
@@ -44,6 +47,7 @@ public record RetortConfig(
     requireNonNull(historyTable, "historyTable");
     requireNonNull(lockTimeout, "lockTimeout");
     requireNonNull(progress, "progress");
+    requireNonNull(schema, "schema");
   }
 
   @Override
@@ -65,8 +69,15 @@ public record RetortConfig(
     private Duration lockTimeout = Duration.ofMinutes(5);
     private boolean allowChanged;
     private Consumer<String> progress = line -> {};
+    private String schema;
 
     Builder() {}
+
+    /** The desired schema, relative to the project directory: a {@code .sql} file. */
+    public Builder schema(String file) {
+      schema = file;
+      return this;
+    }
 
     /** The project directory (default: the working directory). */
     public Builder projectDir(Path dir) {
@@ -129,7 +140,7 @@ public record RetortConfig(
           Optional.ofNullable(user).or(() -> parsed.flatMap(JdbcUrls.Parsed::user)),
           Optional.ofNullable(password).or(() -> parsed.flatMap(JdbcUrls.Parsed::password)),
           projectDir.resolve(migrations).normalize(), versionTable, historyTable, lockTimeout,
-          allowChanged, progress);
+          allowChanged, progress, Optional.ofNullable(schema).map(f -> projectDir.resolve(f).normalize()));
     }
 
     /** Builds the configuration and the facade over it. */

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
     description = "Schema migrations with a revision graph: upgrade, downgrade, branches and merges.",
     subcommands = {InitCommand.class, RevisionCommand.class, UpgradeCommand.class,
         DowngradeCommand.class, CurrentCommand.class, HeadsCommand.class, BranchesCommand.class,
-        HistoryCommand.class, ShowCommand.class, StampCommand.class, MergeCommand.class},
+        HistoryCommand.class, ShowCommand.class, StampCommand.class, MergeCommand.class,
+        CheckCommand.class, DiffCommand.class},
     footer = {"", "Exit codes: 0 success, 1 a check failed, 2 bad usage or input, 3 the database refused."})
 final class RetortCommand implements Runnable {
   private final Map<String, String> env;
@@ -76,6 +77,7 @@ final class RetortCommand implements Runnable {
     c.get("version-table").ifPresent(b::versionTable);
     c.get("history-table").ifPresent(b::historyTable);
     c.get("lock-timeout").ifPresent(t -> b.lockTimeout(seconds(t)));
+    c.get("schema").ifPresent(b::schema);
     b.allowChanged(allowChanged);
     b.progress(line -> {
       out.println(line);

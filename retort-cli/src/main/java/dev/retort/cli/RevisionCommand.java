@@ -42,15 +42,45 @@ final class RevisionCommand implements Callable<Integer> {
       description = "Write the migration in Java (portable, default) or SQL (for one database).")
   String format;
 
+  @Option(names = "--autogenerate", description = "Fill the migration with what brings the database "
+      + "(at head) to the desired schema, and the downgrade that brings it back.")
+  boolean autogenerate;
+
+  @Option(names = "--rename", paramLabel = "OLD=NEW",
+      description = "With --autogenerate: a dropped and an added table (old=new) or column (table.old=new) are a rename.")
+  List<String> renames = new ArrayList<>();
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     Retort retort = top.retort(out, false);
-    Path file = retort.revision(new Retort.NewRevision(message, Optional.ofNullable(revId), heads,
-        branchLabels, dependsOn, parseFormat(format)));
+    Retort.NewRevision request = new Retort.NewRevision(message, Optional.ofNullable(revId), heads,
+        branchLabels, dependsOn, parseFormat(format));
+    if (autogenerate) {
+      Path file = retort.autogenerate(request, Renames.parse(renames));
+      String text = readQuietly(file);
+      text.lines().filter(l -> l.startsWith("-- WARNING: "))
+          .forEach(l -> spec.commandLine().getErr().println("warning: " + l.substring("-- WARNING: ".length())));
+      spec.commandLine().getErr().flush();
+      out.println("Generated " + relative(retort, file));
+      out.flush();
+      return 0;
+    }
+    if (!renames.isEmpty()) {
+      throw new dev.retort.error.UsageException("--rename only means something with --autogenerate");
+    }
+    Path file = retort.revision(request);
     out.println("Generated " + relative(retort, file));
     out.flush();
     return 0;
+  }
+
+  private static String readQuietly(Path file) {
+    try {
+      return java.nio.file.Files.readString(file);
+    } catch (java.io.IOException e) {
+      return "";
+    }
   }
 
   static Revision.Format parseFormat(String text) {

@@ -43,6 +43,18 @@ public interface Dialect {
         "reading the schema of a " + name() + " database is not supported yet");
   }
 
+  /**
+   * Loads a desired schema into a scratch copy that leaves nothing behind, and inspects it: the
+   * way a desired-state {@code schema.sql} becomes a {@link dev.retort.schema.Schema}.
+   *
+   * @param live the connection to the real database, for dialects whose scratch copy lives there
+   */
+  default dev.retort.schema.Schema inspectScratch(Connection live, dev.retort.inspect.ScratchLoader loader)
+      throws SQLException {
+    throw new dev.retort.error.UsageException(
+        "a desired-state SQL schema is not supported on " + name() + " yet");
+  }
+
   /** The lock that serialises concurrent runs. */
   MigrationLock lock();
 

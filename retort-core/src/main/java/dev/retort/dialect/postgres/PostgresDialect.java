@@ -141,6 +141,27 @@ public final class PostgresDialect implements Dialect {
     return new PostgresInspector();
   }
 
+  /**
+   * A temporary schema inside a transaction that is rolled back: the desired schema's unqualified
+   * names land there (search_path), are inspected, and vanish with the rollback.
+   */
+  @Override
+  public dev.retort.schema.Schema inspectScratch(java.sql.Connection live,
+      dev.retort.inspect.ScratchLoader loader) throws java.sql.SQLException {
+    boolean autoCommit = live.getAutoCommit();
+    String scratch = "retort_scratch_" + Long.toHexString(System.nanoTime());
+    live.setAutoCommit(false);
+    try (java.sql.Statement s = live.createStatement()) {
+      s.execute("CREATE SCHEMA " + scratch);
+      s.execute("SET LOCAL search_path TO " + scratch);
+      loader.load(live);
+      return new PostgresInspector().inspect(live, dev.retort.inspect.InspectOptions.excluding());
+    } finally {
+      live.rollback();
+      live.setAutoCommit(autoCommit);
+    }
+  }
+
   @Override
   public boolean requiresAutocommit(dev.retort.ops.Op op) {
     return op instanceof dev.retort.ops.ExecuteSql sql && NO_TRANSACTION.matcher(sql.sql()).matches();

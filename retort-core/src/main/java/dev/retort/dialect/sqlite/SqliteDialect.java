@@ -97,6 +97,21 @@ public final class SqliteDialect implements Dialect {
     return new SqliteCatalog(connection, this);
   }
 
+  @Override
+  public dev.retort.inspect.Inspector inspector() {
+    return new SqliteInspector(this);
+  }
+
+  /** An in-memory database, gone when its connection closes. */
+  @Override
+  public dev.retort.schema.Schema inspectScratch(Connection live, dev.retort.inspect.ScratchLoader loader)
+      throws SQLException {
+    try (Connection scratch = java.sql.DriverManager.getConnection("jdbc:sqlite::memory:")) {
+      loader.load(scratch);
+      return new SqliteInspector(this).inspect(scratch, dev.retort.inspect.InspectOptions.excluding());
+    }
+  }
+
   /** An OS file lock beside the database file. */
   @Override
   public MigrationLock lock() {

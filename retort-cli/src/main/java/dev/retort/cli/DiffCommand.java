@@ -1,0 +1,47 @@
+package dev.retort.cli;
+
+import dev.retort.Retort;
+import dev.retort.codegen.SqlMigrationWriter;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "diff", mixinStandardHelpOptions = true,
+    description = "Print the SQL autogenerate would write to bring the database to the desired schema; writes nothing.")
+final class DiffCommand implements Callable<Integer> {
+  @ParentCommand RetortCommand top;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--rename", paramLabel = "OLD=NEW",
+      description = "Treat a dropped and an added table (old=new) or column (table.old=new) as a rename.")
+  List<String> renames = new ArrayList<>();
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    Retort retort = top.retort(out, false);
+    Retort.SchemaDiff d = retort.diff(Renames.parse(renames));
+    if (d.isEmpty()) {
+      out.println("-- no changes: the database matches the desired schema");
+    }
+    d.diff().renameCandidates().forEach(c -> {
+      out.println("-- WARNING: " + c.warning());
+      spec.commandLine().getErr().println("warning: " + c.warning());
+    });
+    for (SqlMigrationWriter.Step s : d.upgrade()) {
+      out.println("-- " + s.op().describe());
+      SqlMigrationWriter.dataLoss(s.op()).ifPresent(w -> out.println("-- DATA LOSS: " + w));
+      s.problem().ifPresent(p -> out.println("-- (no SQL ahead of time: " + p + ")"));
+      s.statements().forEach(sql -> out.println(sql + ";"));
+    }
+    out.flush();
+    spec.commandLine().getErr().flush();
+    return 0;
+  }
+}

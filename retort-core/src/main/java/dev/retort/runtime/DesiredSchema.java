@@ -1,0 +1,53 @@
+package dev.retort.runtime;
+
+import dev.retort.dialect.Dialect;
+import dev.retort.error.DatabaseException;
+import dev.retort.error.MigrationFileException;
+import dev.retort.error.UsageException;
+import dev.retort.schema.Schema;
+import dev.retort.script.SqlSplitter;
+import dev.retort.script.Statement;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/** The schema a project wants: today, a desired-state SQL file loaded into a scratch copy. */
+public final class DesiredSchema {
+  private DesiredSchema() {}
+
+  /**
+   * Applies {@code file} to a scratch copy of the database (which the dialect makes and throws
+   * away) and inspects the result.
+   */
+  public static Schema fromSqlFile(Path file, Dialect dialect, Connection live) {
+    List<Statement> statements;
+    try {
+      statements = SqlSplitter.splitWithLines(Files.readString(file, StandardCharsets.UTF_8), 1);
+    } catch (IOException e) {
+      throw new UsageException("cannot read the schema file " + file + ": " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new MigrationFileException(file, 0, e.getMessage());
+    }
+    Statement[] current = new Statement[1];
+    try {
+      return dialect.inspectScratch(live, scratch -> {
+        for (Statement s : statements) {
+          current[0] = s;
+          try (java.sql.Statement st = scratch.createStatement()) {
+            st.execute(s.sql());
+          }
+        }
+      });
+    } catch (SQLException e) {
+      if (current[0] != null) {
+        throw new MigrationFileException(file, current[0].line(),
+            "the desired schema does not apply: " + e.getMessage());
+      }
+      throw new DatabaseException("cannot make a scratch copy to load " + file + ": " + e.getMessage(), e);
+    }
+  }
+}
