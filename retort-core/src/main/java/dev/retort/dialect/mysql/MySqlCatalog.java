@@ -294,7 +294,14 @@ final class MySqlCatalog implements Catalog {
     return out.toString();
   }
 
+  /**
+   * RESTRICT reads as NO ACTION: InnoDB checks both at once and treats them alike ("FOREIGN KEY
+   * Constraints", "Referential Actions"), and MariaDB reports an omitted action as RESTRICT, so
+   * this is what a key written without actions, the portable default, comes back as.
+   */
   private static ReferentialAction action(String rule) {
-    return ReferentialAction.valueOf(rule.strip().toUpperCase(Locale.ROOT).replace(' ', '_'));
+    ReferentialAction action =
+        ReferentialAction.valueOf(rule.strip().toUpperCase(Locale.ROOT).replace(' ', '_'));
+    return action == ReferentialAction.RESTRICT ? ReferentialAction.NO_ACTION : action;
   }
 }
