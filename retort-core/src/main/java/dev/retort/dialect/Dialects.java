@@ -1,5 +1,6 @@
 package dev.retort.dialect;
 
+import dev.retort.dialect.mysql.MySqlDialect;
 import dev.retort.dialect.postgres.PostgresDialect;
 import dev.retort.dialect.sqlite.SqliteDialect;
 import dev.retort.error.UsageException;
@@ -10,8 +11,8 @@ import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 
 /**
- * Finds the {@link Dialect} for a JDBC URL: the built-in ones (PostgreSQL, SQLite) and any found on
- * the classpath through {@link ServiceLoader}.
+ * Finds the {@link Dialect} for a JDBC URL: the built-in ones (PostgreSQL, SQLite, MySQL/MariaDB)
+ * and any found on the classpath through {@link ServiceLoader}.
  *
  * <pre>{@code
  * Dialect dialect = Dialects.forUrl("jdbc:postgresql://localhost/app");
@@ -36,7 +37,8 @@ public final class Dialects {
    * @throws UsageException when a service entry on the classpath cannot be loaded
    */
   public static List<Dialect> all() {
-    List<Dialect> dialects = new ArrayList<>(List.of(new PostgresDialect(), new SqliteDialect()));
+    List<Dialect> dialects = new ArrayList<>(
+        List.of(new PostgresDialect(), new SqliteDialect(), new MySqlDialect()));
     try {
       for (Dialect found : ServiceLoader.load(Dialect.class)) {
         boolean duplicate =

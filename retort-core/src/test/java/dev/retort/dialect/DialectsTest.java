@@ -3,6 +3,7 @@ package dev.retort.dialect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.retort.dialect.mysql.MySqlDialect;
 import dev.retort.dialect.postgres.PostgresDialect;
 import dev.retort.dialect.sqlite.SqliteDialect;
 import dev.retort.error.UsageException;
@@ -25,15 +26,18 @@ class DialectsTest {
         .isInstanceOf(PostgresDialect.class);
     assertThat(Dialects.forUrl("jdbc:sqlite:/tmp/app.db")).isInstanceOf(SqliteDialect.class);
     assertThat(Dialects.forUrl("jdbc:sqlite::memory:")).isInstanceOf(SqliteDialect.class);
-    assertThat(Dialects.all()).extracting(Dialect::name).containsExactly("postgresql", "sqlite");
+    assertThat(Dialects.forUrl("jdbc:mariadb://db:3306/app?user=root")).isInstanceOf(MySqlDialect.class);
+    assertThat(Dialects.forUrl("jdbc:mysql://db:3306/app")).isInstanceOf(MySqlDialect.class);
+    assertThat(Dialects.all()).extracting(Dialect::name)
+        .containsExactly("postgresql", "sqlite", "mysql");
   }
 
   @Test
   void anUnknownUrlNamesItsPrefixAndTheKnownDialectsButNeverThePassword() {
-    assertThatThrownBy(() -> Dialects.forUrl("jdbc:mysql://admin:hunter2@db:3306/app?password=hunter2"))
+    assertThatThrownBy(() -> Dialects.forUrl("jdbc:oracle://admin:hunter2@db:1521/app?password=hunter2"))
         .isInstanceOf(UsageException.class)
-        .hasMessageContaining("jdbc:mysql:")
-        .hasMessageContaining("postgresql, sqlite")
+        .hasMessageContaining("jdbc:oracle:")
+        .hasMessageContaining("postgresql, sqlite, mysql")
         .hasMessageContaining("META-INF/services/dev.retort.dialect.Dialect")
         .hasMessageContaining("ServiceLoader")
         .hasMessageNotContaining("hunter2")
@@ -60,7 +64,7 @@ class DialectsTest {
     Dialect found = withClassLoader(dir, () -> Dialects.forUrl("jdbc:fake:thing"));
     assertThat(found).isInstanceOf(FakeDialect.class);
     List<Dialect> all = withClassLoader(dir, Dialects::all);
-    assertThat(all).extracting(Dialect::name).containsExactly("postgresql", "sqlite", "fake");
+    assertThat(all).extracting(Dialect::name).containsExactly("postgresql", "sqlite", "mysql", "fake");
   }
 
   @Test

@@ -1,0 +1,326 @@
+package dev.retort.dialect.mysql;
+
+import dev.retort.dialect.Catalog;
+import dev.retort.dialect.Renderer;
+import dev.retort.dialect.Sql;
+import dev.retort.error.UsageException;
+import dev.retort.ops.AddColumn;
+import dev.retort.ops.AddConstraint;
+import dev.retort.ops.AlterColumn;
+import dev.retort.ops.CreateIndex;
+import dev.retort.ops.CreateTable;
+import dev.retort.ops.DropColumn;
+import dev.retort.ops.DropConstraint;
+import dev.retort.ops.DropIndex;
+import dev.retort.ops.DropTable;
+import dev.retort.ops.ExecuteSql;
+import dev.retort.ops.RenameTable;
+import dev.retort.schema.CheckConstraint;
+import dev.retort.schema.Column;
+import dev.retort.schema.ColumnType;
+import dev.retort.schema.Constraint;
+import dev.retort.schema.DefaultValue;
+import dev.retort.schema.ForeignKey;
+import dev.retort.schema.Index;
+import dev.retort.schema.PrimaryKey;
+import dev.retort.schema.QualifiedName;
+import dev.retort.schema.ReferentialAction;
+import dev.retort.schema.Table;
+import dev.retort.schema.UniqueConstraint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Renders ops as MySQL/MariaDB DDL. Changes are made in place with {@code ALTER TABLE}; a column
+ * whose type or nullability changes is restated whole ({@code CHANGE COLUMN}), which needs what
+ * the op does not say from {@code catalog}.
+ */
+final class MySqlRenderer implements Renderer {
+
+  /**
+   * InnoDB, the engine with foreign keys and crash safety, and utf8mb4, the character set that
+   * holds all of Unicode ({@code utf8} is three-byte utf8mb3 on both servers); spelled out so that
+   * a server configured otherwise still gets them.
+   */
+  static final String TABLE_OPTIONS = " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4";
+
+  private static final Pattern NUMBER =
+      Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+
+  private final MySqlDialect dialect;
+  private final Catalog catalog;
+  private final MySqlServer server;
+
+  MySqlRenderer(MySqlDialect dialect, Catalog catalog, MySqlServer server) {
+    this.dialect = dialect;
+    this.catalog = catalog;
+    this.server = server;
+  }
+
+  @Override
+  public List<Sql> createTable(CreateTable op) {
+    Table table = op.table();
+    List<String> items = new ArrayList<>();
+    for (Column column : table.columns()) {
+      items.add(columnDefinition(column));
+    }
+    table.primaryKey().ifPresent(pk -> items.add(constraint(pk)));
+    table.uniques().forEach(u -> items.add(constraint(u)));
+    table.checks().forEach(c -> items.add(constraint(c)));
+    table.foreignKeys().forEach(fk -> items.add(constraint(fk)));
+    table.indexes().forEach(i -> items.add(
+        (i.unique() ? "UNIQUE INDEX " : "INDEX ") + q(i.name()) + " (" + columns(indexColumns(i)) + ")"));
+    for (Column column : table.columns()) {
+      if (column.autoIncrement() && !leadsAKey(table, column.name())) {
+        // InnoDB needs an AUTO_INCREMENT column to lead an index, to find the next value
+        // ("Using AUTO_INCREMENT"); PostgreSQL's identity does not, so add a plain one.
+        items.add("KEY (" + q(column.name()) + ")");
+      }
+    }
+    String comment = table.comment().map(c -> " COMMENT=" + literal(c)).orElse("");
+    return List.of(Sql.of("CREATE TABLE " + q(table.name()) + " (\n  "
+        + String.join(",\n  ", items) + "\n)" + TABLE_OPTIONS + comment));
+  }
+
+  @Override
+  public List<Sql> dropTable(DropTable op) {
+    return List.of(Sql.of("DROP TABLE " + q(op.name())));
+  }
+
+  /** The new name takes the old one's database: unqualified, RENAME TABLE moves to the current one. */
+  @Override
+  public List<Sql> renameTable(RenameTable op) {
+    return List.of(Sql.of("RENAME TABLE " + q(op.from()) + " TO " + q(op.from().withName(op.to()))));
+  }
+
+  /** An AUTO_INCREMENT column gets its own index, which it needs and the new column cannot have yet. */
+  @Override
+  public List<Sql> addColumn(AddColumn op) {
+    Column column = op.column();
+    return List.of(Sql.of("ALTER TABLE " + q(op.table()) + " ADD COLUMN " + columnDefinition(column)
+        + (column.autoIncrement() ? ", ADD KEY (" + q(column.name()) + ")" : "")));
+  }
+
+  @Override
+  public List<Sql> dropColumn(DropColumn op) {
+    return List.of(Sql.of("ALTER TABLE " + q(op.table()) + " DROP COLUMN " + q(op.column())));
+  }
+
+  /**
+   * A change of type or nullability restates the column with {@code CHANGE COLUMN old new
+   * <definition>}, renaming it in the same statement; MySQL resets whatever the definition leaves
+   * out ("ALTER TABLE Statement", "Renaming, Redefining, and Reordering Columns"), so the default,
+   * AUTO_INCREMENT and comment are restated too. A rename or a default change alone needs no
+   * definition: {@code RENAME COLUMN} and {@code ALTER COLUMN ... SET DEFAULT}.
+   */
+  @Override
+  public List<Sql> alterColumn(AlterColumn op) {
+    String table = q(op.table());
+    boolean redefine = op.newType().isPresent() || op.newNullable().isPresent()
+        || (op.newName().isPresent() && !server.renameColumn());
+    if (redefine) {
+      Column column = MySqlColumnChange.resolve(op, catalog);
+      return List.of(Sql.of("ALTER TABLE " + table + " CHANGE COLUMN " + q(op.column()) + " "
+          + columnDefinition(column)));
+    }
+    List<Sql> out = new ArrayList<>();
+    op.newName().ifPresent(n ->
+        out.add(Sql.of("ALTER TABLE " + table + " RENAME COLUMN " + q(op.column()) + " TO " + q(n))));
+    if (op.changesDefault()) {
+      String column = "ALTER TABLE " + table + " ALTER COLUMN " + q(op.finalName());
+      Optional<ColumnType> type = op.finalType()
+          .or(() -> MySqlColumnChange.live(op, catalog).map(Column::type));
+      out.add(Sql.of(op.newDefault()
+          .map(d -> column + " SET DEFAULT " + defaultSql(d, type))
+          .orElse(column + " DROP DEFAULT")));
+    }
+    return out;
+  }
+
+  @Override
+  public List<Sql> createIndex(CreateIndex op) {
+    Index index = op.index();
+    return List.of(Sql.of("CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + q(index.name())
+        + " ON " + q(index.table()) + " (" + columns(indexColumns(index)) + ")"));
+  }
+
+  @Override
+  public List<Sql> dropIndex(DropIndex op) {
+    return List.of(Sql.of("DROP INDEX " + q(op.name()) + " ON " + q(op.table())));
+  }
+
+  @Override
+  public List<Sql> addConstraint(AddConstraint op) {
+    return List.of(Sql.of("ALTER TABLE " + q(op.table()) + " ADD " + constraint(op.constraint())));
+  }
+
+  /**
+   * MySQL drops each kind of constraint with its own clause, so the kind comes from the op's
+   * definition or, failing that, from the live table. Dropping a foreign key leaves behind the
+   * index InnoDB made for it ("FOREIGN KEY Constraints", "Dropping Foreign Key Constraints"); when
+   * the live table has one named after the key it is dropped too, so that the drop undoes the add.
+   */
+  @Override
+  public List<Sql> dropConstraint(DropConstraint op) {
+    String alter = "ALTER TABLE " + q(op.table()) + " ";
+    Optional<Constraint> kind = op.definition().or(() -> lookUp(op));
+    if (kind.isEmpty()) {
+      return List.of(Sql.of(alter + "DROP CONSTRAINT " + q(op.name())));
+    }
+    Constraint c = kind.get();
+    if (c instanceof PrimaryKey) {
+      return List.of(Sql.of(alter + "DROP PRIMARY KEY"));
+    }
+    if (c instanceof UniqueConstraint) {
+      return List.of(Sql.of(alter + "DROP INDEX " + q(op.name())));
+    }
+    if (c instanceof CheckConstraint) {
+      return List.of(Sql.of(alter + server.dropCheckClause() + q(op.name())));
+    }
+    List<Sql> out = new ArrayList<>();
+    out.add(Sql.of(alter + "DROP FOREIGN KEY " + q(op.name())));
+    if (catalog instanceof MySqlCatalog live && live.hasIndex(op.table(), op.name())) {
+      out.add(Sql.of(alter + "DROP INDEX " + q(op.name())));
+    }
+    return out;
+  }
+
+  @Override
+  public List<Sql> executeSql(ExecuteSql op) {
+    return List.of(new Sql(op.sql(), op.parameters()));
+  }
+
+  /**
+   * The constraint's kind from the live table; names compare case-insensitively, as MySQL's do.
+   * Offline, without a definition, empty: the generic {@code DROP CONSTRAINT} is then written,
+   * which MariaDB 10.6+ and MySQL 8.0.19+ accept for every kind.
+   */
+  private Optional<Constraint> lookUp(DropConstraint op) {
+    if (!catalog.isLive()) {
+      return Optional.empty();
+    }
+    Table table = catalog.table(op.table()).orElseThrow(() -> new UsageException(
+        "Cannot drop constraint " + op.name() + ": table " + op.table() + " does not exist"));
+    Stream<Constraint> all = Stream.of(
+        table.primaryKey().stream()
+            .map(pk -> (Constraint) new PrimaryKey(Optional.of("PRIMARY"), pk.columns())),
+        table.foreignKeys().stream().map(Constraint.class::cast),
+        table.uniques().stream().map(Constraint.class::cast),
+        table.checks().stream().map(Constraint.class::cast)).flatMap(s -> s);
+    return Optional.of(all.filter(c -> c.name().filter(op.name()::equalsIgnoreCase).isPresent())
+        .findFirst().orElseThrow(() -> new UsageException("Cannot drop constraint " + op.name()
+            + " on " + op.table() + ": the table has no constraint of that name (MySQL names "
+            + "every primary key PRIMARY; an index is dropped with dropIndex)")));
+  }
+
+  private static boolean leadsAKey(Table table, String column) {
+    Stream<List<String>> keys = Stream.of(
+        table.primaryKey().stream().map(PrimaryKey::columns),
+        table.uniques().stream().map(UniqueConstraint::columns),
+        table.indexes().stream().map(Index::columns)).flatMap(s -> s);
+    return keys.anyMatch(cols -> cols.get(0).equals(column));
+  }
+
+  /** MySQL has no partial indexes; a predicate would be dropped silently, so it is refused. */
+  private static List<String> indexColumns(Index index) {
+    if (index.where().isPresent()) {
+      throw new UsageException("Index " + index.name() + " on " + index.table() + " has a WHERE "
+          + "predicate, but MySQL and MariaDB have no partial indexes; index the columns "
+          + "without it, or use a generated column");
+    }
+    return index.columns();
+  }
+
+  String columnDefinition(Column column) {
+    StringBuilder sql = new StringBuilder(q(column.name()))
+        .append(' ').append(MySqlTypes.sql(column.type()));
+    if (!column.nullable()) {
+      sql.append(" NOT NULL");
+    }
+    column.defaultValue().ifPresent(d ->
+        sql.append(" DEFAULT ").append(defaultSql(d, Optional.of(column.type()))));
+    if (column.autoIncrement()) {
+      sql.append(" AUTO_INCREMENT");
+    }
+    column.comment().ifPresent(c -> sql.append(" COMMENT ").append(literal(c)));
+    return sql.toString();
+  }
+
+  /**
+   * A literal default is bare when the column is numeric (and the text a number) or boolean (and
+   * the text true/false); otherwise a quoted string, which MySQL converts to the column's type. On
+   * TEXT, BLOB and JSON columns it is written as an expression, {@code ('x')}, the only default
+   * MySQL allows there. An expression default passes through unchanged.
+   */
+  String defaultSql(DefaultValue value, Optional<ColumnType> type) {
+    if (value instanceof DefaultValue.Expression e) {
+      return e.sql();
+    }
+    String text = ((DefaultValue.Literal) value).value();
+    if (type.isPresent() && MySqlTypes.isNumeric(type.get()) && NUMBER.matcher(text).matches()) {
+      return text;
+    }
+    String lower = text.toLowerCase(Locale.ROOT);
+    if (type.isPresent() && MySqlTypes.isBoolean(type.get())
+        && (lower.equals("true") || lower.equals("false"))) {
+      return lower.toUpperCase(Locale.ROOT);
+    }
+    if (type.isPresent() && MySqlTypes.needsExpressionDefault(type.get())) {
+      return "(" + literal(text) + ")";
+    }
+    return literal(text);
+  }
+
+  /**
+   * A primary key is written without its name: MySQL names every primary key PRIMARY and drops
+   * any other name silently ("CREATE TABLE Statement", "PRIMARY KEY").
+   */
+  private String constraint(Constraint constraint) {
+    String name = constraint.name().map(n -> "CONSTRAINT " + q(n) + " ").orElse("");
+    if (constraint instanceof PrimaryKey pk) {
+      return "PRIMARY KEY (" + columns(pk.columns()) + ")";
+    }
+    if (constraint instanceof UniqueConstraint u) {
+      return name + "UNIQUE (" + columns(u.columns()) + ")";
+    }
+    if (constraint instanceof CheckConstraint c) {
+      if (!server.checkEnforced()) {
+        throw new UsageException("CHECK constraint" + c.name().map(n -> " " + n).orElse("")
+            + " would be parsed and ignored by " + server.describe() + "; CHECK is enforced from "
+            + "MySQL 8.0.16 and MariaDB 10.2.1");
+      }
+      return name + "CHECK (" + c.expression() + ")";
+    }
+    if (constraint instanceof ForeignKey fk) {
+      return name + "FOREIGN KEY (" + columns(fk.columns()) + ") REFERENCES "
+          + q(fk.referencedTable()) + " (" + columns(fk.referencedColumns()) + ")"
+          + action("ON DELETE", fk.onDelete()) + action("ON UPDATE", fk.onUpdate());
+    }
+    throw new AssertionError("unhandled constraint " + constraint.getClass().getName());
+  }
+
+  private static String action(String clause, ReferentialAction action) {
+    return action == ReferentialAction.NO_ACTION ? "" : " " + clause + " " + action.sql();
+  }
+
+  private String literal(String text) {
+    return dialect.literal(text, server);
+  }
+
+  private String columns(List<String> names) {
+    return names.stream().map(this::q).collect(Collectors.joining(", "));
+  }
+
+  private String q(String identifier) {
+    return dialect.quote(identifier);
+  }
+
+  private String q(QualifiedName name) {
+    return dialect.quote(name);
+  }
+}
