@@ -56,10 +56,8 @@ final class CreateInitialTables implements Migration {
 
   @Override
   public void downgrade(Operations op) {
-    op.dropIndex("ix_goal_user_id", "goal");
-    op.dropIndex("ix_daily_stat_user_id", "daily_stat");
-    op.dropIndex("ix_diary_entry_entry_date", "diary_entry");
-    op.dropIndex("ix_diary_entry_user_id", "diary_entry");
+    // Dropping a table drops its indexes. Dropping them first would fail on MariaDB/MySQL, where
+    // InnoDB keeps the index a foreign key uses.
     op.dropTable("goal");
     op.dropTable("daily_stat");
     op.dropTable("diary_entry");

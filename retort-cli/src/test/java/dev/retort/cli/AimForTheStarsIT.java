@@ -40,6 +40,15 @@ class AimForTheStarsIT {
     }
   }
 
+  @Test
+  void upAndDownOnMariaDbKeepsEveryRow() throws Exception {
+    Databases.requireMariaDb();
+    Cli.copyTree(Cli.example("aim-for-the-stars"), dir);
+    try (Databases.Maria maria = new Databases.Maria()) {
+      walk(List.of("--url", maria.url()), maria::connect);
+    }
+  }
+
   private void walk(List<String> urlArgs, Db db) throws Exception {
     Cli.Result r = cli(urlArgs, "upgrade", "+1");
     assertThat(r.exit()).as(r.toString()).isZero();
@@ -98,7 +107,7 @@ class AimForTheStarsIT {
   private static void insertRows(Db db, String users, String diary, String stats, String goals, int n)
       throws SQLException {
     try (Connection c = db.connect()) {
-      exec(c, "INSERT INTO \"" + users + "\" (id, email, password, user_name) VALUES (?, ?, ?, ?)",
+      exec(c, "INSERT INTO " + q(c, users) + " (id, email, password, user_name) VALUES (?, ?, ?, ?)",
           n, "user" + n + "@example.org", "pbkdf2:" + "x".repeat(100), "User " + n);
       exec(c, "INSERT INTO " + diary + " (user_id, entry_date, content, behavior_rating) VALUES (?, ?, ?, ?)",
           n, java.sql.Date.valueOf("2026-01-0" + n), "day " + n, 5);
@@ -120,17 +129,23 @@ class AimForTheStarsIT {
   private static void assertCounts(Db db, int expected, String... tables) throws SQLException {
     try (Connection c = db.connect()) {
       for (String t : tables) {
-        assertThat(Databases.query(c, "SELECT count(*) FROM \"" + t + "\""))
+        assertThat(Databases.query(c, "SELECT count(*) FROM " + q(c, t)))
             .as("rows in " + t).containsExactly(String.valueOf(expected));
       }
-      assertThat(Databases.query(c, "SELECT email FROM \"" + tables[0] + "\" ORDER BY id"))
+      assertThat(Databases.query(c, "SELECT email FROM " + q(c, tables[0]) + " ORDER BY id"))
           .as("user rows keep their data").first().isEqualTo("user1@example.org");
     }
   }
 
+  /** A quoted table name in the connection's own quoting (backticks on MariaDB). */
+  private static String q(Connection c, String name) throws SQLException {
+    String quote = c.getMetaData().getIdentifierQuoteString();
+    return quote + name + quote;
+  }
+
   private static List<String> tables(Connection c) throws SQLException {
     List<String> out = new ArrayList<>();
-    try (var rs = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+    try (var rs = c.getMetaData().getTables(c.getCatalog(), null, "%", new String[] {"TABLE"})) {
       while (rs.next()) {
         out.add(rs.getString("TABLE_NAME"));
       }

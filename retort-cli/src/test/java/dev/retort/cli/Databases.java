@@ -67,6 +67,53 @@ final class Databases {
     }
   }
 
+  static final String MYSQL_ADMIN_URL = System.getenv().getOrDefault("RETORT_TEST_MYSQL_URL",
+      "jdbc:mariadb://127.0.0.1:3306/test?user=root");
+
+  /** A new, empty MariaDB/MySQL database. */
+  static final class Maria implements AutoCloseable {
+    final String name = "retort_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+
+    Maria() {
+      try (Connection c = DriverManager.getConnection(MYSQL_ADMIN_URL); Statement s = c.createStatement()) {
+        s.execute("CREATE DATABASE " + name);
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot create database " + name, e);
+      }
+    }
+
+    String url() {
+      int slash = MYSQL_ADMIN_URL.indexOf('/', "jdbc:mariadb://".length());
+      int q = MYSQL_ADMIN_URL.indexOf('?');
+      return MYSQL_ADMIN_URL.substring(0, slash + 1) + name + (q < 0 ? "" : MYSQL_ADMIN_URL.substring(q));
+    }
+
+    Connection connect() throws SQLException {
+      return DriverManager.getConnection(url());
+    }
+
+    @Override
+    public void close() throws SQLException {
+      try (Connection c = DriverManager.getConnection(MYSQL_ADMIN_URL); Statement s = c.createStatement()) {
+        s.execute("DROP DATABASE IF EXISTS " + name);
+      }
+    }
+  }
+
+  /** Skips (locally) or fails (under CI) when MariaDB cannot be reached. */
+  static void requireMariaDb() {
+    try (Connection c = DriverManager.getConnection(MYSQL_ADMIN_URL)) {
+      c.isValid(2);
+    } catch (SQLException e) {
+      String msg = "!!! MariaDB is not reachable at " + MYSQL_ADMIN_URL + ": " + e.getMessage();
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        fail(msg + " (CI=true: a server test may not be skipped)");
+      }
+      System.err.println(msg + " -- SKIPPING the MariaDB tests");
+      Assumptions.abort(msg);
+    }
+  }
+
   static Connection admin() throws SQLException {
     return DriverManager.getConnection(PG_ADMIN_URL);
   }

@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DirtyStateIT {
   @TempDir Path dir;
   private Databases.Pg pg;
+  private Databases.Maria maria;
   private String url;
 
   private void use(String kind) {
@@ -28,6 +29,10 @@ class DirtyStateIT {
       Databases.requirePostgres();
       pg = new Databases.Pg();
       url = pg.url();
+    } else if (kind.equals("mariadb")) {
+      Databases.requireMariaDb();
+      maria = new Databases.Maria();
+      url = maria.url();
     } else {
       url = "jdbc:sqlite:" + dir.resolve("d.db");
     }
@@ -37,6 +42,9 @@ class DirtyStateIT {
   void drop() throws SQLException {
     if (pg != null) {
       pg.close();
+    }
+    if (maria != null) {
+      maria.close();
     }
   }
 
@@ -48,7 +56,7 @@ class DirtyStateIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"sqlite", "postgresql"})
+  @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
   void fixedMigrationResumesAtTheFailedStatement(String kind) throws Exception {
     use(kind);
     Project p = new Project(dir.resolve("proj"), url);
@@ -84,7 +92,7 @@ class DirtyStateIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"sqlite", "postgresql"})
+  @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
   void stampSettlesADirtyRevision(String kind) throws Exception {
     use(kind);
     Project p = new Project(dir.resolve("proj"), url);
@@ -108,7 +116,7 @@ class DirtyStateIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"sqlite", "postgresql"})
+  @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
   void failureAtTheFirstStatementLeavesNothingDirty(String kind) throws Exception {
     use(kind);
     Project p = new Project(dir.resolve("proj"), url);
@@ -120,10 +128,30 @@ class DirtyStateIT {
     assertThat(p.run("current").out()).doesNotContain("dirty");
   }
 
+  @org.junit.jupiter.api.Test
+  void mariaDbDdlCommitsAsItGoesSoEveryMigrationCanTurnDirty() throws Exception {
+    use("mariadb");
+    Project p = new Project(dir.resolve("proj"), url);
+    Path m1 = p.sql("m1", "", "CREATE TABLE a (id integer);\nINSERT INTO nope VALUES (1);\nCREATE TABLE b (id integer);",
+        "DROP TABLE b;\nDROP TABLE a;");
+    Cli.Result r = p.run("upgrade", "head");
+    assertThat(r.exit()).as(r.toString()).isEqualTo(3);
+    assertThat(r.err()).contains("mysql commits DDL as it goes").contains("its first statement stays applied")
+        .contains("resume at statement 2");
+    assertThat(p.run("current").out()).contains("m1 (dirty: upgrade failed at statement 2");
+    Files.writeString(m1, Files.readString(m1).replace("INSERT INTO nope", "INSERT INTO a"));
+    r = p.run("upgrade", "head");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(tables()).contains("a", "b");
+    assertThat(query("SELECT count(*) FROM a")).containsExactly("1");
+  }
+
   private List<String> tables() throws SQLException {
     try (Connection c = DriverManager.getConnection(url)) {
       return url.startsWith("jdbc:sqlite")
           ? Databases.query(c, "SELECT name FROM sqlite_master WHERE type = 'table'")
+          : url.startsWith("jdbc:mariadb")
+          ? Databases.query(c, "SELECT table_name FROM information_schema.tables WHERE table_schema = database()")
           : Databases.query(c, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
     }
   }

@@ -305,8 +305,9 @@ public final class Runner {
     } else if (dirtyAt == null) {
       outcome = "Nothing of it ran; the database stays at " + before + ".";
     } else {
-      outcome = "It ran outside a transaction (" + whyNoTransaction + "), so its first " + (dirtyAt - 1) + " statement" + (dirtyAt == 2 ? "" : "s")
-          + " stay applied and revision " + r.id() + " is now marked dirty; the version table stays"
+      outcome = "It ran outside a transaction (" + whyNoTransaction + "), so " + (dirtyAt == 2 ? "its first statement stays"
+              : "its first " + (dirtyAt - 1) + " statements stay")
+          + " applied and revision " + r.id() + " is now marked dirty; the version table stays"
           + " at " + before + ". Fix the migration and run again to resume at statement " + dirtyAt
           + ", or repair by hand and run 'retort stamp' with the revision the schema now matches.";
     }
