@@ -1,0 +1,36 @@
+package dev.retort.ops;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.retort.schema.QualifiedName;
+import dev.retort.schema.Sequence;
+
+/**
+ * Changes a sequence's options from {@code from} to {@code to}; only what differs is changed. The
+ * current value is left alone: a new start value is what {@code ALTER SEQUENCE ... RESTART} would
+ * go back to, not a restart.
+ */
+public record AlterSequence(QualifiedName name, Sequence from, Sequence to) implements Op {
+  public AlterSequence {
+    requireNonNull(name, "name");
+    requireNonNull(from, "from");
+    requireNonNull(to, "to");
+    if (!from.name().equals(name) || !to.name().equals(name)) {
+      throw new IllegalArgumentException("alter sequence " + name + ": from and to must both be "
+          + name + ", got " + from.name() + " and " + to.name());
+    }
+    if (from.equals(to)) {
+      throw new IllegalArgumentException("alter sequence " + name + " changes nothing");
+    }
+  }
+
+  @Override
+  public AlterSequence reverse() {
+    return new AlterSequence(name, to, from);
+  }
+
+  @Override
+  public String describe() {
+    return "alter sequence " + name;
+  }
+}
