@@ -46,6 +46,12 @@ import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Sequence;
 import dev.retort.schema.Table;
 import dev.retort.schema.UniqueConstraint;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -168,5 +174,46 @@ class RendererCoverageTest {
     assertThat(catchThrowable(() -> sqlite.render(samples().get(SetTableComment.class))))
         .isInstanceOf(UsageException.class)
         .hasMessage("set comment on table t: sqlite cannot store comments on tables");
+  }
+
+  /**
+   * SQLite batches stay under 999 parameters and 500 rows, the oldest libraries' limits, and the
+   * rows land exactly, NULLs and quotes included, in an in-memory database.
+   */
+  @Test
+  void sqliteBulkInsertsBatchUnderTheOldLimitsAndLand() throws Exception {
+    Dialect sqlite = Dialects.all().stream().filter(d -> d.name().equals("sqlite")).findFirst()
+        .orElseThrow();
+    List<List<Object>> rows = new ArrayList<>();
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 2500; i++) {
+      String name = i % 4 == 0 ? null : "it's \"" + i + "\" ü";
+      rows.add(Arrays.asList(i, name));
+      expected.add(i + "|" + name);
+    }
+    List<Sql> two = sqlite.renderer(LIVE).render(new BulkInsert(T, List.of("id", "name"), rows));
+    assertThat(two).extracting(s -> s.parameters().size()).containsExactly(998, 998, 998, 998, 998, 10);
+    List<Sql> one = sqlite.renderer(LIVE).render(new BulkInsert(QualifiedName.of("u"),
+        List.of("id"), rows.stream().map(r -> List.of(r.get(0))).toList()));
+    assertThat(one).extracting(s -> s.parameters().size()).containsExactly(500, 500, 500, 500, 500);
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:");
+        Statement st = c.createStatement()) {
+      st.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)");
+      for (Sql sql : two) {
+        try (PreparedStatement ps = c.prepareStatement(sql.text())) {
+          for (int i = 0; i < sql.parameters().size(); i++) {
+            ps.setObject(i + 1, sql.parameters().get(i));
+          }
+          ps.execute();
+        }
+      }
+      List<String> landed = new ArrayList<>();
+      try (ResultSet rs = st.executeQuery("SELECT id, name FROM t ORDER BY id")) {
+        while (rs.next()) {
+          landed.add(rs.getInt(1) + "|" + rs.getString(2));
+        }
+      }
+      assertThat(landed).containsExactlyElementsOf(expected);
+    }
   }
 }
