@@ -8,7 +8,9 @@ import dev.retort.schema.Sequence;
 /**
  * Changes a sequence's options from {@code from} to {@code to}; only what differs is changed. The
  * current value is left alone: a new start value is what {@code ALTER SEQUENCE ... RESTART} would
- * go back to, not a restart.
+ * go back to, not a restart. So PostgreSQL refuses bounds that exclude the current value ("RESTART
+ * value (1) cannot be less than MINVALUE (1000)"); restart the sequence first, with {@code
+ * op.execute("ALTER SEQUENCE ... RESTART WITH ...")}, when that is what is meant.
  */
 public record AlterSequence(QualifiedName name, Sequence from, Sequence to) implements Op {
   public AlterSequence {

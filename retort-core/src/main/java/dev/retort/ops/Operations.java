@@ -291,7 +291,7 @@ public final class Operations {
   /**
    * Changes a sequence's options: {@code existing} describes it as it is, {@code change} as it
    * will be, so that the downgrade can put it back. Only what differs is altered; the current
-   * value is kept.
+   * value is kept, so new bounds must admit it (see {@link AlterSequence}).
    *
    * <pre>{@code
    * op.alterSequence("order_no", s -> s.start(1000).increment(10), s -> s.start(1000).increment(5).maxValue(99_999));

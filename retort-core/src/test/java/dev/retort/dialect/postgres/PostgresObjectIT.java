@@ -275,6 +275,22 @@ class PostgresObjectIT {
     assertThat(rows(c, "SELECT m FROM app.t")).containsExactly("meh");
   }
 
+  /** As AlterSequence documents: it never restarts, so bounds must admit the current value. */
+  @Test
+  void alterSequenceKeepsTheCurrentValueAndRefusesBoundsThatExcludeIt() throws SQLException {
+    Sequence plain = Sequence.of(app("n"));
+    run(new CreateSequence(plain));
+    assertThat(rows(c, "SELECT nextval('app.n'), nextval('app.n')")).containsExactly("1|2");
+    Sequence by10 = new Sequence(plain.name(), Optional.empty(), 10, Optional.empty(),
+        Optional.empty(), 1, false, Optional.empty());
+    run(new AlterSequence(plain.name(), plain, by10));
+    assertThat(rows(c, "SELECT nextval('app.n')")).containsExactly("12");
+    Sequence from1000 = new Sequence(plain.name(), Optional.empty(), 10, Optional.of(1000L),
+        Optional.empty(), 1, false, Optional.empty());
+    assertThatThrownBy(() -> run(new AlterSequence(plain.name(), by10, from1000)))
+        .hasMessageContaining("cannot be less than MINVALUE (1000)");
+  }
+
   @Test
   void dropSchemaCascadeDropsItsObjectsAndCannotBeReversed() throws SQLException {
     execute(c, "CREATE SCHEMA scratch; CREATE TABLE scratch.t (id int); "
