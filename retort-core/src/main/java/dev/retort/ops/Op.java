@@ -6,7 +6,10 @@ package dev.retort.ops;
  */
 public sealed interface Op
     permits CreateTable, DropTable, RenameTable, AddColumn, DropColumn, AlterColumn, CreateIndex,
-        DropIndex, AddConstraint, DropConstraint, ExecuteSql {
+        DropIndex, AddConstraint, DropConstraint, ExecuteSql, CreateEnum, DropEnum, AddEnumValue,
+        RenameEnumValue, RenameType, CreateSequence, DropSequence, AlterSequence, CreateDomain,
+        DropDomain, CreateSchema, DropSchema, CreateExtension, DropExtension, SetTableComment,
+        SetColumnComment, ValidateConstraint, BulkInsert {
 
   /**
    * The op that undoes this one.

@@ -4,15 +4,33 @@ import dev.retort.dialect.Renderer;
 import dev.retort.dialect.Sql;
 import dev.retort.ops.AddColumn;
 import dev.retort.ops.AddConstraint;
+import dev.retort.ops.AddEnumValue;
 import dev.retort.ops.AlterColumn;
+import dev.retort.ops.AlterSequence;
+import dev.retort.ops.BulkInsert;
+import dev.retort.ops.CreateDomain;
+import dev.retort.ops.CreateEnum;
+import dev.retort.ops.CreateExtension;
 import dev.retort.ops.CreateIndex;
+import dev.retort.ops.CreateSchema;
+import dev.retort.ops.CreateSequence;
 import dev.retort.ops.CreateTable;
 import dev.retort.ops.DropColumn;
 import dev.retort.ops.DropConstraint;
+import dev.retort.ops.DropDomain;
+import dev.retort.ops.DropEnum;
+import dev.retort.ops.DropExtension;
 import dev.retort.ops.DropIndex;
+import dev.retort.ops.DropSchema;
+import dev.retort.ops.DropSequence;
 import dev.retort.ops.DropTable;
 import dev.retort.ops.ExecuteSql;
+import dev.retort.ops.RenameEnumValue;
 import dev.retort.ops.RenameTable;
+import dev.retort.ops.RenameType;
+import dev.retort.ops.SetColumnComment;
+import dev.retort.ops.SetTableComment;
+import dev.retort.ops.ValidateConstraint;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.ColumnType;
@@ -261,5 +279,101 @@ final class PostgresRenderer implements Renderer {
 
   private String q(QualifiedName name) {
     return dialect.quote(name);
+  }
+
+  // Objects other than tables, rendered by PostgresObjectSql.
+
+  @Override
+  public List<Sql> createEnum(CreateEnum op) {
+    return objects().createEnum(op);
+  }
+
+  @Override
+  public List<Sql> dropEnum(DropEnum op) {
+    return objects().dropEnum(op);
+  }
+
+  @Override
+  public List<Sql> addEnumValue(AddEnumValue op) {
+    return objects().addEnumValue(op);
+  }
+
+  @Override
+  public List<Sql> renameEnumValue(RenameEnumValue op) {
+    return objects().renameEnumValue(op);
+  }
+
+  @Override
+  public List<Sql> renameType(RenameType op) {
+    return objects().renameType(op);
+  }
+
+  @Override
+  public List<Sql> createSequence(CreateSequence op) {
+    return objects().createSequence(op);
+  }
+
+  @Override
+  public List<Sql> dropSequence(DropSequence op) {
+    return objects().dropSequence(op);
+  }
+
+  @Override
+  public List<Sql> alterSequence(AlterSequence op) {
+    return objects().alterSequence(op);
+  }
+
+  @Override
+  public List<Sql> createDomain(CreateDomain op) {
+    return objects().createDomain(op);
+  }
+
+  @Override
+  public List<Sql> dropDomain(DropDomain op) {
+    return objects().dropDomain(op);
+  }
+
+  @Override
+  public List<Sql> createSchema(CreateSchema op) {
+    return objects().createSchema(op);
+  }
+
+  @Override
+  public List<Sql> dropSchema(DropSchema op) {
+    return objects().dropSchema(op);
+  }
+
+  @Override
+  public List<Sql> createExtension(CreateExtension op) {
+    return objects().createExtension(op);
+  }
+
+  @Override
+  public List<Sql> dropExtension(DropExtension op) {
+    return objects().dropExtension(op);
+  }
+
+  @Override
+  public List<Sql> setTableComment(SetTableComment op) {
+    return objects().setTableComment(op);
+  }
+
+  @Override
+  public List<Sql> setColumnComment(SetColumnComment op) {
+    return objects().setColumnComment(op);
+  }
+
+  @Override
+  public List<Sql> validateConstraint(ValidateConstraint op) {
+    return objects().validateConstraint(op);
+  }
+
+  @Override
+  public List<Sql> bulkInsert(BulkInsert op) {
+    return objects().bulkInsert(op);
+  }
+
+  private PostgresObjectSql objects() {
+    return new PostgresObjectSql(dialect, this);
   }
 }

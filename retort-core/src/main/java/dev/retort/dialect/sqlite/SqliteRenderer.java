@@ -7,6 +7,7 @@ import dev.retort.error.UsageException;
 import dev.retort.ops.AddColumn;
 import dev.retort.ops.AddConstraint;
 import dev.retort.ops.AlterColumn;
+import dev.retort.ops.BulkInsert;
 import dev.retort.ops.CreateIndex;
 import dev.retort.ops.CreateTable;
 import dev.retort.ops.DropColumn;
@@ -28,6 +29,7 @@ import dev.retort.schema.ReferentialAction;
 import dev.retort.schema.Table;
 import dev.retort.schema.UniqueConstraint;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -304,4 +306,29 @@ final class SqliteRenderer implements Renderer {
   String q(QualifiedName name) {
     return dialect.quote(name);
   }
+
+  /**
+   * Multi-row INSERT statements with bound values. SQLite allows 32,766 parameters per statement
+   * since 3.32.0 but only 999 before (https://www.sqlite.org/limits.html, "Maximum Number Of Host
+   * Parameters"), and 3.7.11 to 3.8.7 also capped a VALUES list at 500 rows; the library version
+   * is unknown when rendering offline, so batches stay under both old limits. SQLite runs in
+   * process, so smaller statements cost no network round trips.
+   */
+  @Override
+  public List<Sql> bulkInsert(BulkInsert op) {
+    String head = "INSERT INTO " + q(op.table()) + " (" + columns(op.columns()) + ") VALUES ";
+    String tuple = "(" + String.join(", ", Collections.nCopies(op.columns().size(), "?")) + ")";
+    List<Sql> out = new ArrayList<>();
+    for (List<List<Object>> batch : op.batches(MAX_INSERT_ROWS, MAX_PARAMETERS)) {
+      List<Object> parameters = new ArrayList<>(batch.size() * op.columns().size());
+      batch.forEach(parameters::addAll);
+      out.add(new Sql(head + String.join(", ", Collections.nCopies(batch.size(), tuple)),
+          parameters));
+    }
+    return out;
+  }
+
+  static final int MAX_INSERT_ROWS = 500;
+
+  static final int MAX_PARAMETERS = 999;
 }
