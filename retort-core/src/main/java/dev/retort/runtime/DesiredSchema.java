@@ -45,7 +45,7 @@ public final class DesiredSchema {
     } catch (SQLException e) {
       if (current[0] != null) {
         throw new MigrationFileException(file, current[0].line(),
-            "the desired schema does not apply: " + e.getMessage());
+            "the desired schema does not apply: " + e.getMessage().replaceAll("\\s*\\R\\s*", " "));
       }
       throw new DatabaseException("cannot make a scratch copy to load " + file + ": " + e.getMessage(), e);
     }

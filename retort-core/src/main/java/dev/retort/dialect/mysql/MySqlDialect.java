@@ -209,6 +209,7 @@ public final class MySqlDialect implements Dialect {
             + "duration_ms bigint NOT NULL, "
             + "who varchar(255) NOT NULL, "
             + "success boolean NOT NULL, "
+            + "failed_statement integer, "
             + "message text)" + MySqlRenderer.TABLE_OPTIONS));
   }
 }

@@ -496,7 +496,7 @@ class MySqlRendererTest {
         id bigint NOT NULL AUTO_INCREMENT PRIMARY KEY, revision varchar(64) NOT NULL, \
         direction varchar(8) NOT NULL, checksum varchar(64), \
         started_at datetime(6) NOT NULL, duration_ms bigint NOT NULL, \
-        who varchar(255) NOT NULL, success boolean NOT NULL, message text) \
+        who varchar(255) NOT NULL, success boolean NOT NULL, failed_statement integer, message text) \
         ENGINE=InnoDB DEFAULT CHARSET=utf8mb4""");
   }
 
