@@ -3,6 +3,7 @@ package dev.retort.ops;
 import dev.retort.schema.Column;
 import dev.retort.schema.ColumnType;
 import dev.retort.schema.DefaultValue;
+import dev.retort.schema.Identity;
 import dev.retort.schema.ReferentialAction;
 import java.util.Optional;
 
