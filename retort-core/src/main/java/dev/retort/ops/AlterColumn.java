@@ -90,14 +90,14 @@ public record AlterColumn(
     requireNonNull(existingComment, "existingComment");
     requireNonNull(newComment, "newComment");
     String what = "alterColumn " + table + "." + column;
+    if ((using.isPresent() || reverseUsing.isPresent()) && newType.isEmpty()) {
+      throw new IllegalArgumentException(what + ": using(...) applies to a type change; give the "
+          + "new type");
+    }
     if (newName.isEmpty() && newType.isEmpty() && newNullable.isEmpty() && !changesDefault
         && newCollation.isEmpty() && newIdentity.isEmpty() && !changesComment) {
       throw new IllegalArgumentException(what + " changes nothing: give a new type, "
           + "nullability, default, collation, identity, comment or name");
-    }
-    if ((using.isPresent() || reverseUsing.isPresent()) && newType.isEmpty()) {
-      throw new IllegalArgumentException(what + ": using(...) applies to a type change; give the "
-          + "new type");
     }
     if (newCollation.isPresent() && newType.isEmpty() && existingType.isEmpty()) {
       throw new IllegalArgumentException(what + ": a collation is changed together with the type "

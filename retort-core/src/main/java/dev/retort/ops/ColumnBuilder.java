@@ -48,6 +48,21 @@ public final class ColumnBuilder {
     return this;
   }
 
+  /**
+   * How the database generates values: {@link Identity#ALWAYS} refuses explicit values on
+   * PostgreSQL ({@code GENERATED ALWAYS AS IDENTITY}); SQLite can only do {@code BY_DEFAULT}.
+   */
+  public ColumnBuilder identity(Identity identity) {
+    column = column.withIdentity(identity);
+    return this;
+  }
+
+  /** The column's collation: {@code "C"} on PostgreSQL, {@code NOCASE} on SQLite. */
+  public ColumnBuilder collation(String name) {
+    column = column.withCollation(Optional.of(name));
+    return this;
+  }
+
   /** Adds a unique constraint named {@code <table>_<column>_key}. */
   public ColumnBuilder unique() {
     unique = true;
