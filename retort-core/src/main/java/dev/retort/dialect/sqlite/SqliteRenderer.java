@@ -279,8 +279,10 @@ final class SqliteRenderer implements Renderer {
     StringBuilder sql = new StringBuilder(q(column.name()))
         .append(' ').append(SqliteTypes.sql(column.type()));
     // A column collation (BINARY, NOCASE, RTRIM or an application-defined one) is a column
-    // constraint: COLLATE name (https://www.sqlite.org/datatype3.html#collation)
-    column.collation().ifPresent(c -> sql.append(" COLLATE ").append(q(c)));
+    // constraint: COLLATE name (https://www.sqlite.org/datatype3.html#collation). Collation names
+    // are case-insensitive, so a plain one is written bare, as the SQLite documentation does
+    column.collation().ifPresent(c -> sql.append(" COLLATE ")
+        .append(c.matches("[A-Za-z_][A-Za-z0-9_]*") ? c : q(c)));
     if (!column.nullable()) {
       sql.append(" NOT NULL");
     }
