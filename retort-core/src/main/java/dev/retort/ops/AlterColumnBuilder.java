@@ -2,6 +2,7 @@ package dev.retort.ops;
 
 import dev.retort.schema.ColumnType;
 import dev.retort.schema.DefaultValue;
+import dev.retort.schema.Identity;
 import dev.retort.schema.QualifiedName;
 import java.util.Optional;
 
@@ -12,6 +13,11 @@ import java.util.Optional;
  * <pre>{@code
  * op.alterColumn("users", "password", c -> c.existingType(varchar(128)).type(varchar(255))
  *     .existingNullable(false));
+ * op.alterColumn("users", "code", c -> c.existingType(varchar(10)).type(integer())
+ *     .using("nullif(code, '')::integer").reverseUsing("code::text"));
+ * op.alterColumn("users", "email", c -> c.existingType(text()).collation("C"));
+ * op.alterColumn("users", "id", c -> c.identity(Identity.ALWAYS));
+ * op.alterColumn("users", "email", c -> c.existingComment("login").comment("login, lower case"));
  * }</pre>
  */
 public final class AlterColumnBuilder {
@@ -23,6 +29,15 @@ public final class AlterColumnBuilder {
   private boolean changesDefault;
   private Optional<DefaultValue> existingDefault = Optional.empty();
   private Optional<DefaultValue> newDefault = Optional.empty();
+  private Optional<String> using = Optional.empty();
+  private Optional<String> reverseUsing = Optional.empty();
+  private Optional<String> existingCollation = Optional.empty();
+  private Optional<String> newCollation = Optional.empty();
+  private Optional<Identity> existingIdentity = Optional.empty();
+  private Optional<Identity> newIdentity = Optional.empty();
+  private boolean changesComment;
+  private Optional<String> existingComment = Optional.empty();
+  private Optional<String> newComment = Optional.empty();
 
   AlterColumnBuilder() {}
 
@@ -89,8 +104,79 @@ public final class AlterColumnBuilder {
     return this;
   }
 
+  /**
+   * How PostgreSQL computes the new value on a type change (its {@code USING} clause), instead of
+   * Retort's cast; the expression names the column by its final name. SQLite copies the rows
+   * through it.
+   */
+  public AlterColumnBuilder using(String sql) {
+    using = Optional.of(sql);
+    return this;
+  }
+
+  /**
+   * The {@code USING} expression of the downgrade. Without it the downgrade uses Retort's own
+   * cast rule, as it cannot invert {@link #using}.
+   */
+  public AlterColumnBuilder reverseUsing(String sql) {
+    reverseUsing = Optional.of(sql);
+    return this;
+  }
+
+  /** The collation the column has now (the database default when not said). */
+  public AlterColumnBuilder existingCollation(String collation) {
+    existingCollation = Optional.of(collation);
+    return this;
+  }
+
+  /**
+   * A new collation ({@code "default"} for the database's). PostgreSQL restates the type to change
+   * it, so give {@link #existingType} too.
+   */
+  public AlterColumnBuilder collation(String collation) {
+    newCollation = Optional.of(collation);
+    return this;
+  }
+
+  /** How values are generated now; say it when dropping an identity, to keep the downgrade. */
+  public AlterColumnBuilder existingIdentity(Identity identity) {
+    existingIdentity = Optional.of(identity);
+    return this;
+  }
+
+  /**
+   * Adds ({@code BY_DEFAULT}, {@code ALWAYS}), changes or drops ({@code NONE}) the identity.
+   * PostgreSQL adds an identity only to a NOT NULL column.
+   */
+  public AlterColumnBuilder identity(Identity identity) {
+    newIdentity = Optional.of(identity);
+    return this;
+  }
+
+  /** The comment the column has now. */
+  public AlterColumnBuilder existingComment(String text) {
+    existingComment = Optional.of(text);
+    return this;
+  }
+
+  /** A new column comment (ignored on SQLite, which keeps none). */
+  public AlterColumnBuilder comment(String text) {
+    changesComment = true;
+    newComment = Optional.of(text);
+    return this;
+  }
+
+  /** Removes the column comment. */
+  public AlterColumnBuilder dropComment() {
+    changesComment = true;
+    newComment = Optional.empty();
+    return this;
+  }
+
   AlterColumn build(QualifiedName table, String column) {
     return new AlterColumn(table, column, newName, existingType, newType, existingNullable,
-        newNullable, changesDefault, existingDefault, newDefault);
+        newNullable, changesDefault, existingDefault, newDefault, using, reverseUsing,
+        existingCollation, newCollation, existingIdentity, newIdentity, changesComment,
+        existingComment, newComment);
   }
 }

@@ -3,6 +3,7 @@ package dev.retort.ops;
 import dev.retort.schema.Column;
 import dev.retort.schema.ColumnType;
 import dev.retort.schema.DefaultValue;
+import dev.retort.schema.Identity;
 import dev.retort.schema.ReferentialAction;
 import java.util.Optional;
 
@@ -44,6 +45,21 @@ public final class ColumnBuilder {
   /** Lets the database generate values: identity on PostgreSQL, AUTOINCREMENT on SQLite. */
   public ColumnBuilder autoIncrement() {
     column = column.withAutoIncrement(true);
+    return this;
+  }
+
+  /**
+   * How the database generates values: {@link Identity#ALWAYS} refuses explicit values on
+   * PostgreSQL ({@code GENERATED ALWAYS AS IDENTITY}); SQLite can only do {@code BY_DEFAULT}.
+   */
+  public ColumnBuilder identity(Identity identity) {
+    column = column.withIdentity(identity);
+    return this;
+  }
+
+  /** The column's collation: {@code "C"} on PostgreSQL, {@code NOCASE} on SQLite. */
+  public ColumnBuilder collation(String name) {
+    column = column.withCollation(Optional.of(name));
     return this;
   }
 

@@ -14,6 +14,9 @@ public final class ForeignKeyBuilder {
   private List<String> referencedColumns;
   private ReferentialAction onDelete = ReferentialAction.NO_ACTION;
   private ReferentialAction onUpdate = ReferentialAction.NO_ACTION;
+  private boolean deferrable;
+  private boolean initiallyDeferred;
+  private boolean notValid;
 
   ForeignKeyBuilder(String name, List<String> columns) {
     this.name = name;
@@ -37,11 +40,38 @@ public final class ForeignKeyBuilder {
     return this;
   }
 
+  /** Lets a transaction postpone the check to COMMIT ({@code SET CONSTRAINTS ... DEFERRED}). */
+  public ForeignKeyBuilder deferrable() {
+    this.deferrable = true;
+    return this;
+  }
+
+  /** Checks at COMMIT unless the transaction says otherwise; implies {@link #deferrable()}. */
+  public ForeignKeyBuilder initiallyDeferred() {
+    this.deferrable = true;
+    this.initiallyDeferred = true;
+    return this;
+  }
+
+  /**
+   * Adds the key without checking existing rows (PostgreSQL {@code NOT VALID}); only for {@link
+   * Operations#createForeignKey(String, String, List, java.util.function.Consumer)} on an existing
+   * table.
+   */
+  public ForeignKeyBuilder notValid() {
+    this.notValid = true;
+    return this;
+  }
+
+  boolean isNotValid() {
+    return notValid;
+  }
+
   ForeignKey build() {
     if (referencedTable == null) {
       throw new IllegalStateException("foreign key " + name + " needs references(table, columns...)");
     }
     return new ForeignKey(Optional.ofNullable(name), columns, referencedTable, referencedColumns,
-        onDelete, onUpdate);
+        onDelete, onUpdate, deferrable, initiallyDeferred);
   }
 }

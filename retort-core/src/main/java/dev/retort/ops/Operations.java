@@ -7,6 +7,7 @@ import dev.retort.schema.Column;
 import dev.retort.schema.ColumnType;
 import dev.retort.schema.Index;
 import dev.retort.schema.QualifiedName;
+import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.ReferentialAction;
 import dev.retort.schema.Table;
 import dev.retort.schema.UniqueConstraint;
@@ -29,6 +30,8 @@ import java.util.function.Consumer;
  *     t.column("password", varchar(128)).notNull();
  *   });
  *   op.createIndex("ix_user_email", "user", "email");
+ *   op.createIndex("ix_user_recent", "user", ix -> ix.column("created_at").desc().nullsLast()
+ *       .where("deleted_at IS NULL").concurrently());
  *   op.execute("INSERT INTO \"user\" (email, password) VALUES (?, ?)", "a@example.org", "x");
  * }
  * }</pre>
@@ -55,6 +58,22 @@ public final class Operations {
   /** Creates a table from a full definition. */
   public Operations createTable(Table table) {
     return apply(new CreateTable(table));
+  }
+
+  /**
+   * Creates a table unless one of that name exists ({@code CREATE TABLE IF NOT EXISTS}); an
+   * existing table is left as it is, whatever its definition. The downgrade drops the table if it
+   * exists.
+   *
+   * <pre>{@code
+   * op.createTableIfNotExists("settings", t -> {
+   *   t.column("key", text()).primaryKey();
+   *   t.column("value", text());
+   * });
+   * }</pre>
+   */
+  public Operations createTableIfNotExists(String table, Consumer<TableBuilder> spec) {
+    return apply(new CreateTable(table(table, spec), true));
   }
 
   /** Drops a table. Irreversible: use {@link #dropTable(String, Consumer)} to keep the downgrade. */
@@ -113,9 +132,56 @@ public final class Operations {
         Optional.empty())));
   }
 
+  /**
+   * Creates an index described by {@code spec}: keys that are columns or expressions, each with
+   * its order, and the method, included columns, predicate, uniqueness. With {@code
+   * concurrently()} PostgreSQL builds it without blocking writes, outside a transaction.
+   *
+   * <pre>{@code
+   * op.createIndex("ix_orders_recent", "orders", ix -> ix
+   *     .column("customer_id")
+   *     .column("placed_at").desc().nullsLast()
+   *     .include("total")
+   *     .where("cancelled_at IS NULL")
+   *     .concurrently());
+   * op.createIndex("ux_users_email", "users", ix -> ix.expression("lower(email)").unique());
+   * op.createIndex("ix_docs_body", "docs", ix -> ix.using("gin").column("body").opclass("jsonb_path_ops"));
+   * }</pre>
+   */
+  public Operations createIndex(String name, String table, Consumer<IndexBuilder> spec) {
+    IndexBuilder b = new IndexBuilder();
+    spec.accept(b);
+    return apply(new CreateIndex(b.build(name, QualifiedName.parse(table)), b.isConcurrently()));
+  }
+
   /** Drops an index. Irreversible unless recreated by hand in the downgrade. */
   public Operations dropIndex(String name, String table) {
     return apply(new DropIndex(QualifiedName.parse(table), name, Optional.empty()));
+  }
+
+  /**
+   * Drops an index whose definition is given as for {@link #createIndex(String, String,
+   * Consumer)}, so that the downgrade recreates it; {@code concurrently()} drops it, and
+   * recreates it, without blocking the table.
+   *
+   * <pre>{@code
+   * op.dropIndex("ix_orders_recent", "orders", ix -> ix.column("placed_at").desc().concurrently());
+   * }</pre>
+   */
+  public Operations dropIndex(String name, String table, Consumer<IndexBuilder> definition) {
+    IndexBuilder b = new IndexBuilder();
+    definition.accept(b);
+    QualifiedName t = QualifiedName.parse(table);
+    return apply(new DropIndex(t, name, Optional.of(b.build(name, t)), b.isConcurrently()));
+  }
+
+  /**
+   * Drops an index without blocking the table (PostgreSQL {@code DROP INDEX CONCURRENTLY}, run
+   * outside a transaction). Irreversible: use {@link #dropIndex(String, String, Consumer)} to keep
+   * the downgrade.
+   */
+  public Operations dropIndexConcurrently(String name, String table) {
+    return apply(new DropIndex(QualifiedName.parse(table), name, Optional.empty(), true));
   }
 
   /** Adds a named foreign key with NO ACTION on delete and update. */
@@ -135,6 +201,37 @@ public final class Operations {
     return apply(new AddConstraint(QualifiedName.parse(table), fk.build()));
   }
 
+  /**
+   * Adds a named foreign key over {@code columns}, described by {@code spec}:
+   *
+   * <pre>{@code
+   * op.createForeignKey("fk_order_customer", "orders", List.of("customer_id"), fk -> fk
+   *     .references("customers", "id")
+   *     .onDelete(CASCADE)
+   *     .initiallyDeferred()   // checked at COMMIT
+   *     .notValid());          // existing rows are not checked now (PostgreSQL)
+   * }</pre>
+   */
+  public Operations createForeignKey(String name, String table, List<String> columns,
+      Consumer<ForeignKeyBuilder> spec) {
+    ForeignKeyBuilder fk = new ForeignKeyBuilder(name, columns);
+    spec.accept(fk);
+    return apply(new AddConstraint(QualifiedName.parse(table), fk.build(), fk.isNotValid()));
+  }
+
+  /**
+   * Adds a named primary key to a table that has none (to change a key, drop the old one first:
+   * {@code dropConstraint}). On SQLite this rebuilds the table.
+   *
+   * <pre>{@code
+   * op.createPrimaryKey("pk_order_lines", "order_lines", "order_id", "line_no");
+   * }</pre>
+   */
+  public Operations createPrimaryKey(String name, String table, String... columns) {
+    return apply(new AddConstraint(QualifiedName.parse(table),
+        new PrimaryKey(Optional.of(name), List.of(columns))));
+  }
+
   /** Adds a named unique constraint. */
   public Operations createUniqueConstraint(String name, String table, String... columns) {
     return apply(new AddConstraint(QualifiedName.parse(table),
@@ -145,6 +242,15 @@ public final class Operations {
   public Operations createCheckConstraint(String name, String table, String expression) {
     return apply(new AddConstraint(QualifiedName.parse(table),
         new CheckConstraint(Optional.of(name), expression)));
+  }
+
+  /**
+   * Adds a named check constraint without checking the existing rows (PostgreSQL {@code NOT
+   * VALID}): only new and updated rows must pass it until it is validated.
+   */
+  public Operations createCheckConstraintNotValid(String name, String table, String expression) {
+    return apply(new AddConstraint(QualifiedName.parse(table),
+        new CheckConstraint(Optional.of(name), expression), true));
   }
 
   /** Drops a constraint by name. Irreversible unless recreated by hand in the downgrade. */

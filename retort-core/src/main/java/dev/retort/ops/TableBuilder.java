@@ -12,6 +12,7 @@ import dev.retort.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Describes a table for {@link Operations#createTable}:
@@ -82,6 +83,21 @@ public final class TableBuilder {
     return this;
   }
 
+  /**
+   * An index created with the table, described by {@code spec} (keys, order, method, predicate);
+   * {@link IndexBuilder#concurrently()} is refused here, as the table is new.
+   */
+  public TableBuilder index(String indexName, Consumer<IndexBuilder> spec) {
+    IndexBuilder b = new IndexBuilder();
+    spec.accept(b);
+    if (b.isConcurrently()) {
+      throw new IllegalArgumentException("index " + indexName + ": concurrently() does not apply "
+          + "to an index created with its table");
+    }
+    indexes.add(b.build(indexName, name));
+    return this;
+  }
+
   /** A unique index created with the table. */
   public TableBuilder uniqueIndex(String indexName, String... indexColumns) {
     indexes.add(new Index(indexName, name, List.of(indexColumns), true, Optional.empty()));
@@ -117,6 +133,12 @@ public final class TableBuilder {
             + " declares its primary key twice: on columns " + pkColumns + " and " + pk.get().columns());
       }
       pk = Optional.of(new PrimaryKey(Optional.empty(), pkColumns));
+    }
+    for (ForeignKeyBuilder fk : foreignKeys) {
+      if (fk.isNotValid()) {
+        throw new IllegalArgumentException("table " + name + ": notValid() applies to a foreign "
+            + "key added to an existing table (createForeignKey), not to one in createTable");
+      }
     }
     List<ForeignKey> fks = foreignKeys.stream().map(ForeignKeyBuilder::build).toList();
     return new Table(name, cols, pk, fks, allUniques, checks, indexes, Optional.ofNullable(comment));

@@ -7,12 +7,19 @@ import java.util.Optional;
 /**
  * One column of a table.
  *
+ * <p>{@code autoIncrement} and {@code identity} say the same thing at two levels of detail and are
+ * kept consistent: an auto-increment column without a stated identity kind is {@link
+ * Identity#BY_DEFAULT}, and a column with an identity kind is auto-increment.
+ *
  * @param name the column name
  * @param type its type
  * @param nullable whether it accepts NULL
  * @param defaultValue the server default, if any
  * @param autoIncrement whether the database generates its values (identity, serial, AUTOINCREMENT)
  * @param comment the column comment, if any
+ * @param collation the collation of a text column, if not the database default ({@code "C"},
+ *     {@code "en-x-icu"} on PostgreSQL; {@code NOCASE}, {@code RTRIM} on SQLite)
+ * @param identity how values are generated
  */
 public record Column(
     String name,
@@ -20,13 +27,28 @@ public record Column(
     boolean nullable,
     Optional<DefaultValue> defaultValue,
     boolean autoIncrement,
-    Optional<String> comment) {
+    Optional<String> comment,
+    Optional<String> collation,
+    Identity identity) {
 
   public Column {
     requireNonNull(name, "name");
     requireNonNull(type, "type");
     requireNonNull(defaultValue, "defaultValue");
     requireNonNull(comment, "comment");
+    requireNonNull(collation, "collation");
+    requireNonNull(identity, "identity");
+    if (autoIncrement && identity == Identity.NONE) {
+      identity = Identity.BY_DEFAULT;
+    }
+    autoIncrement = identity != Identity.NONE;
+  }
+
+  /** A column as this record was first written: no collation, identity from {@code autoIncrement}. */
+  public Column(String name, ColumnType type, boolean nullable, Optional<DefaultValue> defaultValue,
+      boolean autoIncrement, Optional<String> comment) {
+    this(name, type, nullable, defaultValue, autoIncrement, comment, Optional.empty(),
+        autoIncrement ? Identity.BY_DEFAULT : Identity.NONE);
   }
 
   /** A nullable column with no default. */
@@ -35,26 +57,36 @@ public record Column(
   }
 
   public Column withName(String n) {
-    return new Column(n, type, nullable, defaultValue, autoIncrement, comment);
+    return new Column(n, type, nullable, defaultValue, autoIncrement, comment, collation, identity);
   }
 
   public Column withType(ColumnType t) {
-    return new Column(name, t, nullable, defaultValue, autoIncrement, comment);
+    return new Column(name, t, nullable, defaultValue, autoIncrement, comment, collation, identity);
   }
 
   public Column withNullable(boolean n) {
-    return new Column(name, type, n, defaultValue, autoIncrement, comment);
+    return new Column(name, type, n, defaultValue, autoIncrement, comment, collation, identity);
   }
 
   public Column withDefault(Optional<DefaultValue> d) {
-    return new Column(name, type, nullable, d, autoIncrement, comment);
+    return new Column(name, type, nullable, d, autoIncrement, comment, collation, identity);
   }
 
+  /** Turns generation on ({@link Identity#BY_DEFAULT} unless already ALWAYS) or off. */
   public Column withAutoIncrement(boolean a) {
-    return new Column(name, type, nullable, defaultValue, a, comment);
+    return withIdentity(!a ? Identity.NONE
+        : identity == Identity.NONE ? Identity.BY_DEFAULT : identity);
   }
 
   public Column withComment(Optional<String> c) {
-    return new Column(name, type, nullable, defaultValue, autoIncrement, c);
+    return new Column(name, type, nullable, defaultValue, autoIncrement, c, collation, identity);
+  }
+
+  public Column withCollation(Optional<String> c) {
+    return new Column(name, type, nullable, defaultValue, autoIncrement, comment, c, identity);
+  }
+
+  public Column withIdentity(Identity i) {
+    return new Column(name, type, nullable, defaultValue, i != Identity.NONE, comment, collation, i);
   }
 }

@@ -8,6 +8,11 @@ import java.util.Optional;
 /**
  * A foreign key from {@code columns} of its table to {@code referencedColumns} of {@code
  * referencedTable}.
+ *
+ * @param deferrable whether a transaction may postpone the check ({@code SET CONSTRAINTS ...
+ *     DEFERRED}); PostgreSQL checks a non-deferrable key after each statement
+ * @param initiallyDeferred whether the check waits for COMMIT unless a transaction says otherwise;
+ *     only a deferrable key can be (PostgreSQL refuses INITIALLY DEFERRED without DEFERRABLE)
  */
 public record ForeignKey(
     Optional<String> name,
@@ -15,7 +20,9 @@ public record ForeignKey(
     QualifiedName referencedTable,
     List<String> referencedColumns,
     ReferentialAction onDelete,
-    ReferentialAction onUpdate)
+    ReferentialAction onUpdate,
+    boolean deferrable,
+    boolean initiallyDeferred)
     implements Constraint {
 
   public ForeignKey {
@@ -30,10 +37,27 @@ public record ForeignKey(
           "a foreign key needs as many referenced columns as columns, got "
               + columns + " -> " + referencedColumns);
     }
+    if (initiallyDeferred && !deferrable) {
+      throw new IllegalArgumentException("foreign key " + name.orElse(columns.toString())
+          + " is initially deferred, so it must be deferrable");
+    }
+  }
+
+  /** A key checked immediately: the original form of this record. */
+  public ForeignKey(Optional<String> name, List<String> columns, QualifiedName referencedTable,
+      List<String> referencedColumns, ReferentialAction onDelete, ReferentialAction onUpdate) {
+    this(name, columns, referencedTable, referencedColumns, onDelete, onUpdate, false, false);
   }
 
   /** The same key pointing at a renamed table. */
   public ForeignKey withReferencedTable(QualifiedName table) {
-    return new ForeignKey(name, columns, table, referencedColumns, onDelete, onUpdate);
+    return new ForeignKey(name, columns, table, referencedColumns, onDelete, onUpdate, deferrable,
+        initiallyDeferred);
+  }
+
+  /** The same key on other columns of its table (after a rename). */
+  public ForeignKey withColumns(List<String> c) {
+    return new ForeignKey(name, c, referencedTable, referencedColumns, onDelete, onUpdate,
+        deferrable, initiallyDeferred);
   }
 }

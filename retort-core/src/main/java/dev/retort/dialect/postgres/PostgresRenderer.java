@@ -37,7 +37,9 @@ import dev.retort.schema.ColumnType;
 import dev.retort.schema.Constraint;
 import dev.retort.schema.DefaultValue;
 import dev.retort.schema.ForeignKey;
+import dev.retort.schema.Identity;
 import dev.retort.schema.Index;
+import dev.retort.schema.IndexPart;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.ReferentialAction;
@@ -73,9 +75,10 @@ final class PostgresRenderer implements Renderer {
     table.checks().forEach(c -> items.add(constraint(c)));
     table.foreignKeys().forEach(fk -> items.add(constraint(fk)));
     List<Sql> out = new ArrayList<>();
-    out.add(Sql.of("CREATE TABLE " + q(table.name()) + " (\n  "
-        + String.join(",\n  ", items) + "\n)"));
-    table.indexes().forEach(i -> out.add(createIndex(i)));
+    out.add(Sql.of("CREATE TABLE " + (op.ifNotExists() ? "IF NOT EXISTS " : "") + q(table.name())
+        + " (\n  " + String.join(",\n  ", items) + "\n)"));
+    // With IF NOT EXISTS the whole op must be repeatable, so its indexes are conditional too
+    table.indexes().forEach(i -> out.add(createIndex(i, false, op.ifNotExists())));
     table.comment().ifPresent(c ->
         out.add(Sql.of("COMMENT ON TABLE " + q(table.name()) + " IS " + dialect.literal(c))));
     for (Column column : table.columns()) {
@@ -86,7 +89,7 @@ final class PostgresRenderer implements Renderer {
 
   @Override
   public List<Sql> dropTable(DropTable op) {
-    return List.of(Sql.of("DROP TABLE " + q(op.name())));
+    return List.of(Sql.of("DROP TABLE " + (op.ifExists() ? "IF EXISTS " : "") + q(op.name())));
   }
 
   @Override
@@ -119,6 +122,13 @@ final class PostgresRenderer implements Renderer {
     op.newName().ifPresent(n ->
         out.add(Sql.of("ALTER TABLE " + table + " RENAME COLUMN " + q(op.column()) + " TO " + q(n))));
     String column = "ALTER COLUMN " + q(op.finalName());
+    boolean dropsIdentity = op.newIdentity().filter(i -> i == Identity.NONE).isPresent()
+        && op.existingIdentity().filter(i -> i != Identity.NONE).isPresent();
+    if (dropsIdentity) {
+      // Before the other changes: an identity column cannot be made nullable ("column is an
+      // identity column"), and a default cannot be set on one
+      out.add(Sql.of("ALTER TABLE " + table + " " + column + " DROP IDENTITY"));
+    }
     List<String> actions = new ArrayList<>();
     boolean setsDefault = op.changesDefault() && op.newDefault().isPresent();
     if (op.newType().isPresent() && setsDefault) {
@@ -126,11 +136,17 @@ final class PostgresRenderer implements Renderer {
       // "SET DATA TYPE"); drop it first, the new one is set after the type change.
       actions.add(column + " DROP DEFAULT");
     }
-    op.newType().ifPresent(t -> {
+    if (op.newType().isPresent() || op.newCollation().isPresent()) {
+      // PostgreSQL has no SET COLLATION: a collation changes through SET DATA TYPE ... COLLATE,
+      // restating the type (ALTER TABLE in the manual). The constructor ensures the type is known.
+      ColumnType t = op.finalType().orElseThrow();
       String type = PostgresTypes.sql(t);
-      String using = needsUsing(op.existingType(), t) ? " USING " + q(op.finalName()) + "::" + type : "";
-      actions.add(column + " TYPE " + type + using);
-    });
+      String collate = op.newCollation().map(c -> " COLLATE " + q(c)).orElse("");
+      String using = op.newType().isEmpty() ? ""
+          : op.using().map(u -> " USING " + u)
+              .orElse(needsUsing(op.existingType(), t) ? " USING " + q(op.finalName()) + "::" + type : "");
+      actions.add(column + " TYPE " + type + collate + using);
+    }
     op.newNullable().ifPresent(n -> actions.add(column + (n ? " DROP NOT NULL" : " SET NOT NULL")));
     if (op.changesDefault()) {
       actions.add(op.newDefault()
@@ -140,7 +156,24 @@ final class PostgresRenderer implements Renderer {
     if (!actions.isEmpty()) {
       out.add(Sql.of("ALTER TABLE " + table + " " + String.join(", ", actions)));
     }
+    op.newIdentity().filter(i -> i != Identity.NONE).ifPresent(i -> {
+      // After the other changes, which may make the column NOT NULL as ADD GENERATED requires.
+      // An existing identity changes kind with SET GENERATED, keeping its sequence.
+      boolean had = op.existingIdentity().filter(e -> e != Identity.NONE).isPresent();
+      if (!op.existingIdentity().equals(Optional.of(i))) {
+        out.add(Sql.of("ALTER TABLE " + table + " " + column
+            + (had ? " SET GENERATED " + generated(i) : " ADD GENERATED " + generated(i) + " AS IDENTITY")));
+      }
+    });
+    if (op.changesComment()) {
+      out.add(Sql.of("COMMENT ON COLUMN " + table + "." + q(op.finalName()) + " IS "
+          + op.newComment().map(dialect::literal).orElse("NULL")));
+    }
     return out;
+  }
+
+  private static String generated(Identity identity) {
+    return identity == Identity.ALWAYS ? "ALWAYS" : "BY DEFAULT";
   }
 
   /**
@@ -172,18 +205,27 @@ final class PostgresRenderer implements Renderer {
 
   @Override
   public List<Sql> createIndex(CreateIndex op) {
-    return List.of(createIndex(op.index()));
+    return List.of(createIndex(op.index(), op.concurrently(), false));
   }
 
-  /** An index lives in its table's schema, so a qualified table qualifies the index name. */
+  /**
+   * An index lives in its table's schema, so a qualified table qualifies the index name. DROP
+   * INDEX CONCURRENTLY, like CREATE INDEX CONCURRENTLY, cannot run in a transaction block.
+   */
   @Override
   public List<Sql> dropIndex(DropIndex op) {
-    return List.of(Sql.of("DROP INDEX " + q(op.table().withName(op.name()))));
+    return List.of(Sql.of("DROP INDEX " + (op.concurrently() ? "CONCURRENTLY " : "")
+        + q(op.table().withName(op.name()))));
   }
 
+  /**
+   * NOT VALID skips the scan of existing rows for a foreign key or check; new rows are checked
+   * (ALTER TABLE, "ADD table_constraint [ NOT VALID ]").
+   */
   @Override
   public List<Sql> addConstraint(AddConstraint op) {
-    return List.of(Sql.of("ALTER TABLE " + q(op.table()) + " ADD " + constraint(op.constraint())));
+    return List.of(Sql.of("ALTER TABLE " + q(op.table()) + " ADD " + constraint(op.constraint())
+        + (op.notValid() ? " NOT VALID" : "")));
   }
 
   @Override
@@ -196,19 +238,44 @@ final class PostgresRenderer implements Renderer {
     return List.of(new Sql(op.sql(), op.parameters()));
   }
 
-  private Sql createIndex(Index index) {
-    return Sql.of("CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + q(index.name())
-        + " ON " + q(index.table()) + " (" + columns(index.columns()) + ")"
+  /**
+   * {@code CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] name ON table [USING method]
+   * (key [opclass] [ASC|DESC] [NULLS FIRST|LAST], ...) [INCLUDE (columns)] [WHERE predicate]},
+   * in the order of the CREATE INDEX synopsis. Expression keys are parenthesized, which the manual
+   * requires unless the expression is a bare function call and which never hurts.
+   */
+  private Sql createIndex(Index index, boolean concurrently, boolean ifNotExists) {
+    List<String> keys = new ArrayList<>();
+    for (IndexPart part : index.parts()) {
+      StringBuilder key = new StringBuilder(part.expression() ? "(" + part.text() + ")" : q(part.text()));
+      part.opclass().ifPresent(o -> key.append(' ').append(o));
+      if (part.order() != IndexPart.Order.DEFAULT) {
+        key.append(' ').append(part.order().name());
+      }
+      if (part.nulls() != IndexPart.Nulls.DEFAULT) {
+        key.append(" NULLS ").append(part.nulls().name());
+      }
+      keys.add(key.toString());
+    }
+    return Sql.of("CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX "
+        + (concurrently ? "CONCURRENTLY " : "") + (ifNotExists ? "IF NOT EXISTS " : "")
+        + q(index.name()) + " ON " + q(index.table())
+        + index.method().map(m -> " USING " + m).orElse("")
+        + " (" + String.join(", ", keys) + ")"
+        + (index.include().isEmpty() ? "" : " INCLUDE (" + columns(index.include()) + ")")
         + index.where().map(w -> " WHERE " + w).orElse(""));
   }
 
   private String columnDefinition(Column column) {
     StringBuilder sql = new StringBuilder(q(column.name()))
         .append(' ').append(PostgresTypes.sql(column.type()));
-    if (column.autoIncrement()) {
+    // COLLATE belongs right after the type (CREATE TABLE synopsis); collation names are
+    // identifiers, case-sensitive, so "C" must stay quoted
+    column.collation().ifPresent(c -> sql.append(" COLLATE ").append(q(c)));
+    if (column.identity() != Identity.NONE) {
       // SQL-standard identity (PostgreSQL 10+) rather than serial: the sequence belongs to the
-      // column, and BY DEFAULT still lets data loads insert explicit ids.
-      sql.append(" GENERATED BY DEFAULT AS IDENTITY");
+      // column; BY DEFAULT (what autoIncrement() gives) still lets data loads insert explicit ids.
+      sql.append(" GENERATED ").append(generated(column.identity())).append(" AS IDENTITY");
     }
     if (!column.nullable()) {
       sql.append(" NOT NULL");
@@ -260,7 +327,9 @@ final class PostgresRenderer implements Renderer {
     if (constraint instanceof ForeignKey fk) {
       return name + "FOREIGN KEY (" + columns(fk.columns()) + ") REFERENCES "
           + q(fk.referencedTable()) + " (" + columns(fk.referencedColumns()) + ")"
-          + action("ON DELETE", fk.onDelete()) + action("ON UPDATE", fk.onUpdate());
+          + action("ON DELETE", fk.onDelete()) + action("ON UPDATE", fk.onUpdate())
+          + (fk.deferrable() ? " DEFERRABLE" : "")
+          + (fk.initiallyDeferred() ? " INITIALLY DEFERRED" : "");
     }
     throw new AssertionError("unhandled constraint " + constraint.getClass().getName());
   }

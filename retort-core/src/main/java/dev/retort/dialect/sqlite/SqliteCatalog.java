@@ -7,6 +7,7 @@ import dev.retort.schema.ColumnType;
 import dev.retort.schema.DefaultValue;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Index;
+import dev.retort.schema.IndexPart;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.ReferentialAction;
@@ -108,7 +109,8 @@ final class SqliteCatalog implements Catalog {
         }
         columns.add(new Column(column, type, rs.getInt("notnull") == 0,
             defaultValue(rs.getString("dflt_value")),
-            parsed.autoIncrementColumns().contains(column), Optional.empty()));
+            parsed.autoIncrementColumns().contains(column), Optional.empty())
+            .withCollation(Optional.ofNullable(parsed.collations().get(column))));
       }
     }
     if (pk.size() == 1) {
@@ -164,12 +166,14 @@ final class SqliteCatalog implements Catalog {
         to = table(table.withName(parent)).flatMap(Table::primaryKey)
             .map(PrimaryKey::columns).orElse(from);
       }
-      Optional<String> written = parsed.foreignKeys().stream()
-          .filter(f -> sameColumns(f.columns(), from)).findFirst()
-          .flatMap(SqliteTableSql.Named::name);
+      Optional<SqliteTableSql.Named> written = parsed.foreignKeys().stream()
+          .filter(f -> sameColumns(f.columns(), from)).findFirst();
       out.add(new ForeignKey(
-          written.or(() -> Optional.of(defaultName(table, from, "fkey"))),
-          from, table.withName(parent), to, action(rows.get(0)[3]), action(rows.get(0)[4])));
+          written.flatMap(SqliteTableSql.Named::name)
+              .or(() -> Optional.of(defaultName(table, from, "fkey"))),
+          from, table.withName(parent), to, action(rows.get(0)[3]), action(rows.get(0)[4]),
+          written.map(SqliteTableSql.Named::deferrable).orElse(false),
+          written.map(SqliteTableSql.Named::initiallyDeferred).orElse(false)));
     }
     List<List<String>> order = parsed.foreignKeys().stream().map(SqliteTableSql.Named::columns)
         .toList();
@@ -177,7 +181,11 @@ final class SqliteCatalog implements Catalog {
     return out;
   }
 
-  /** Indexes made by CREATE INDEX on columns; those of UNIQUE and PRIMARY KEY are constraints. */
+  /**
+   * Indexes made by CREATE INDEX on columns, with each key's order from PRAGMA index_xinfo;
+   * those of UNIQUE and PRIMARY KEY are constraints, and those on expressions are {@link
+   * Dependent}s. An ascending key reads back in the default order, which is the same thing.
+   */
   private List<Index> indexes(QualifiedName table) throws SQLException {
     List<Index> out = new ArrayList<>();
     List<String[]> listed = new ArrayList<>();
@@ -189,18 +197,24 @@ final class SqliteCatalog implements Catalog {
       }
     }
     for (String[] index : listed) {
-      List<String> columns = new ArrayList<>();
+      List<IndexPart> parts = new ArrayList<>();
       boolean expression = false;
-      try (ResultSet rs = pragma("index_info", index[0], table)) {
+      try (ResultSet rs = pragma("index_xinfo", index[0], table)) {
         while (rs.next()) {
+          if (rs.getInt("key") == 0) {
+            continue;
+          }
           String column = rs.getString("name");
           expression |= column == null;
-          columns.add(column);
+          if (column != null) {
+            IndexPart part = IndexPart.column(column);
+            parts.add(rs.getInt("desc") == 1 ? part.desc() : part);
+          }
         }
       }
-      if (!expression && !columns.isEmpty()) {
-        out.add(new Index(index[0], table, columns, "1".equals(index[1]),
-            SqliteTableSql.indexWhere(indexSql(table, index[0]))));
+      if (!expression && !parts.isEmpty()) {
+        out.add(new Index(index[0], table, parts, "1".equals(index[1]),
+            SqliteTableSql.indexWhere(indexSql(table, index[0])), Optional.empty(), List.of()));
       }
     }
     out.sort(Comparator.comparing(Index::name));

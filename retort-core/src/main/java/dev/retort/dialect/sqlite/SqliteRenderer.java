@@ -22,7 +22,9 @@ import dev.retort.schema.ColumnType;
 import dev.retort.schema.Constraint;
 import dev.retort.schema.DefaultValue;
 import dev.retort.schema.ForeignKey;
+import dev.retort.schema.Identity;
 import dev.retort.schema.Index;
+import dev.retort.schema.IndexPart;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.ReferentialAction;
@@ -55,17 +57,24 @@ final class SqliteRenderer implements Renderer {
     this.catalog = catalog;
   }
 
+  /**
+   * Table and column comments are not kept: SQLite has no place for them (its catalog is the
+   * CREATE text), so they are left out rather than refused, and a migration written for both
+   * databases runs on both.
+   */
   @Override
   public List<Sql> createTable(CreateTable op) {
     List<Sql> out = new ArrayList<>();
-    out.add(Sql.of(createTableStatement(op.table(), op.table().name())));
-    op.table().indexes().forEach(i -> out.add(createIndex(i)));
+    String create = createTableStatement(op.table(), op.table().name());
+    out.add(Sql.of(op.ifNotExists() ? create.replaceFirst("^CREATE TABLE ", "CREATE TABLE IF NOT EXISTS ")
+        : create));
+    op.table().indexes().forEach(i -> out.add(createIndex(i, op.ifNotExists())));
     return out;
   }
 
   @Override
   public List<Sql> dropTable(DropTable op) {
-    return List.of(Sql.of("DROP TABLE " + q(op.name())));
+    return List.of(Sql.of("DROP TABLE " + (op.ifExists() ? "IF EXISTS " : "") + q(op.name())));
   }
 
   @Override
@@ -102,23 +111,33 @@ final class SqliteRenderer implements Renderer {
     return rebuild(SqliteTableRebuild.dropColumn(before, op.column()));
   }
 
-  /** A rename alone is done in place (SQLite 3.25+); any other change rebuilds the table. */
+  /**
+   * A rename alone is done in place (SQLite 3.25+); a comment change alone does nothing, as
+   * SQLite keeps no comments; any other change rebuilds the table.
+   */
   @Override
   public List<Sql> alterColumn(AlterColumn op) {
-    if (op.newType().isEmpty() && op.newNullable().isEmpty() && !op.changesDefault()) {
-      return List.of(Sql.of("ALTER TABLE " + q(op.table()) + " RENAME COLUMN " + q(op.column())
-          + " TO " + q(op.newName().orElseThrow())));
+    if (op.newType().isEmpty() && op.newNullable().isEmpty() && !op.changesDefault()
+        && op.newCollation().isEmpty() && op.newIdentity().isEmpty()) {
+      return op.newName().map(n -> List.of(Sql.of("ALTER TABLE " + q(op.table())
+          + " RENAME COLUMN " + q(op.column()) + " TO " + q(n)))).orElse(List.of());
     }
     Table before = existing(op.table(), "change column " + op.table() + "." + op.column());
     return rebuild(SqliteTableRebuild.alterColumn(before, op));
   }
 
-  /** SQLite qualifies the index name, not the table, with the schema (lang_createindex.html). */
+  /**
+   * SQLite qualifies the index name, not the table, with the schema (lang_createindex.html).
+   * {@code concurrently} is ignored: it asks not to block writers during the build, and SQLite
+   * has a single writer whatever the statement, so there is nothing to honour or refuse, and a
+   * migration written for PostgreSQL still runs.
+   */
   @Override
   public List<Sql> createIndex(CreateIndex op) {
     return List.of(createIndex(op.index()));
   }
 
+  /** {@code concurrently} is ignored, as for {@link #createIndex(CreateIndex)}. */
   @Override
   public List<Sql> dropIndex(DropIndex op) {
     return List.of(Sql.of("DROP INDEX " + q(op.table().withName(op.name()))));
@@ -126,6 +145,10 @@ final class SqliteRenderer implements Renderer {
 
   @Override
   public List<Sql> addConstraint(AddConstraint op) {
+    if (op.notValid()) {
+      throw new UsageException("SQLite cannot " + op.describe() + ": NOT VALID is PostgreSQL's; "
+          + "SQLite checks a new constraint against every row when it rebuilds the table");
+    }
     String what = "add " + kind(op.constraint())
         + op.constraint().name().map(n -> " " + n).orElse("") + " to " + op.table();
     Table before = existing(op.table(), what);
@@ -168,6 +191,10 @@ final class SqliteRenderer implements Renderer {
         .map(pk -> pk.columns().get(0))
         .filter(c -> table.column(c).map(Column::autoIncrement).orElse(false));
     for (Column column : table.columns()) {
+      if (column.identity() == Identity.ALWAYS) {
+        throw new UsageException("SQLite cannot generate " + table.name() + "." + column.name()
+            + " ALWAYS: AUTOINCREMENT accepts explicit values, which is Identity.BY_DEFAULT");
+      }
       if (column.autoIncrement() && !inlineKey.equals(Optional.of(column.name()))) {
         throw new UsageException("SQLite generates values only for a single-column INTEGER "
             + "PRIMARY KEY; column " + table.name() + "." + column.name() + " is autoIncrement "
@@ -201,9 +228,39 @@ final class SqliteRenderer implements Renderer {
   }
 
   Sql createIndex(Index index) {
+    return createIndex(index, false);
+  }
+
+  /**
+   * Keys are columns or expressions with ASC/DESC, and the index may be partial
+   * (https://www.sqlite.org/lang_createindex.html); SQLite has no index methods, operator
+   * classes, INCLUDE columns or NULLS FIRST/LAST in an index, so those are refused rather than
+   * dropped, as the index would not be the one asked for.
+   */
+  Sql createIndex(Index index, boolean ifNotExists) {
+    String what = "SQLite cannot create index " + index.name() + " on " + index.table() + ": ";
+    index.method().ifPresent(m -> {
+      throw new UsageException(what + "it has no index methods (USING " + m + ")");
+    });
+    if (!index.include().isEmpty()) {
+      throw new UsageException(what + "it has no INCLUDE columns " + index.include());
+    }
+    List<String> keys = new ArrayList<>();
+    for (IndexPart part : index.parts()) {
+      if (part.opclass().isPresent()) {
+        throw new UsageException(what + "it has no operator classes (" + part.opclass().get() + ")");
+      }
+      if (part.nulls() != IndexPart.Nulls.DEFAULT) {
+        throw new UsageException(what + "an index key cannot say NULLS " + part.nulls()
+            + " (SQLite sorts NULLs first ascending, last descending)");
+      }
+      keys.add((part.expression() ? "(" + part.text() + ")" : q(part.text()))
+          + (part.order() == IndexPart.Order.DEFAULT ? "" : " " + part.order().name()));
+    }
     return Sql.of("CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX "
+        + (ifNotExists ? "IF NOT EXISTS " : "")
         + q(index.table().withName(index.name())) + " ON " + q(index.table().name())
-        + " (" + columns(index.columns()) + ")"
+        + " (" + String.join(", ", keys) + ")"
         + index.where().map(w -> " WHERE " + w).orElse(""));
   }
 
@@ -223,6 +280,11 @@ final class SqliteRenderer implements Renderer {
     }
     StringBuilder sql = new StringBuilder(q(column.name()))
         .append(' ').append(SqliteTypes.sql(column.type()));
+    // A column collation (BINARY, NOCASE, RTRIM or an application-defined one) is a column
+    // constraint: COLLATE name (https://www.sqlite.org/datatype3.html#collation). Collation names
+    // are case-insensitive, so a plain one is written bare, as the SQLite documentation does
+    column.collation().ifPresent(c -> sql.append(" COLLATE ")
+        .append(c.matches("[A-Za-z_][A-Za-z0-9_]*") ? c : q(c)));
     if (!column.nullable()) {
       sql.append(" NOT NULL");
     }
@@ -272,7 +334,11 @@ final class SqliteRenderer implements Renderer {
       // (https://www.sqlite.org/foreignkeys.html)
       return name + "FOREIGN KEY (" + columns(fk.columns()) + ") REFERENCES "
           + q(fk.referencedTable().name()) + " (" + columns(fk.referencedColumns()) + ")"
-          + action("ON DELETE", fk.onDelete()) + action("ON UPDATE", fk.onUpdate());
+          + action("ON DELETE", fk.onDelete()) + action("ON UPDATE", fk.onUpdate())
+          // Only DEFERRABLE INITIALLY DEFERRED defers in SQLite; plain DEFERRABLE is written
+          // anyway so that the catalog reads back what was asked for
+          + (fk.deferrable() ? " DEFERRABLE" : "")
+          + (fk.initiallyDeferred() ? " INITIALLY DEFERRED" : "");
     }
     throw new AssertionError("unhandled constraint " + constraint.getClass().getName());
   }

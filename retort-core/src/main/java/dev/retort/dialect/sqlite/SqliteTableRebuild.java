@@ -7,7 +7,6 @@ import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.Constraint;
 import dev.retort.schema.ForeignKey;
-import dev.retort.schema.Index;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Table;
@@ -36,13 +35,22 @@ import java.util.stream.Stream;
  * @param after the table as it must become
  * @param copied for each column of {@code after} that keeps data, the column of {@code before} it
  *     is copied from
+ * @param computed for columns of {@code after} whose value is computed from the old row rather
+ *     than copied, the SQL expression (a type change's {@code using}); takes precedence over
+ *     {@code copied}
  */
-record SqliteTableRebuild(Table before, Table after, Map<String, String> copied) {
+record SqliteTableRebuild(Table before, Table after, Map<String, String> copied,
+    Map<String, String> computed) {
 
   static final String TEMPORARY_PREFIX = "retort_new_";
 
   SqliteTableRebuild {
     copied = Collections.unmodifiableMap(new LinkedHashMap<>(copied));
+    computed = Collections.unmodifiableMap(new LinkedHashMap<>(computed));
+  }
+
+  SqliteTableRebuild(Table before, Table after, Map<String, String> copied) {
+    this(before, after, copied, Map.of());
   }
 
   /** Columns with the same name in both tables are copied. */
@@ -83,10 +91,22 @@ record SqliteTableRebuild(Table before, Table after, Map<String, String> copied)
    */
   static SqliteTableRebuild alterColumn(Table before, AlterColumn op) {
     Column old = column(before, op.column());
+    if (op.using().isPresent() && op.newName().isPresent()) {
+      // USING names the column by its final name (PostgreSQL renames first), but the copy reads
+      // the old table, where it still has the old name
+      throw new UsageException("SQLite cannot " + op.describe() + " in one step: the USING "
+          + "expression names the renamed column, which the table copy does not have yet; "
+          + "rename it in a separate alterColumn");
+    }
     Column changed = old.withName(op.finalName())
         .withType(op.newType().orElse(old.type()))
         .withNullable(op.newNullable().orElse(old.nullable()))
-        .withDefault(op.changesDefault() ? op.newDefault() : old.defaultValue());
+        .withDefault(op.changesDefault() ? op.newDefault() : old.defaultValue())
+        // "default" is PostgreSQL's name for the database default; in SQLite that is no COLLATE
+        .withCollation(op.newCollation().isPresent()
+            ? op.newCollation().filter(c -> !c.equalsIgnoreCase(AlterColumn.DEFAULT_COLLATION))
+            : old.collation())
+        .withIdentity(op.newIdentity().orElse(old.identity()));
     Table after = before.replaceColumn(old.name(), changed);
     if (op.newName().isPresent()) {
       String from = old.name();
@@ -96,12 +116,12 @@ record SqliteTableRebuild(Table before, Table after, Map<String, String> copied)
               rename(pk.columns(), from, to))))
           .withUniques(after.uniques().stream().map(u -> new UniqueConstraint(u.name(),
               rename(u.columns(), from, to))).toList())
-          .withForeignKeys(after.foreignKeys().stream().map(f -> new ForeignKey(f.name(),
-              rename(f.columns(), from, to), f.referencedTable(), f.referencedColumns(),
-              f.onDelete(), f.onUpdate())).toList())
-          .withIndexes(after.indexes().stream().map(i -> new Index(i.name(), i.table(),
-              rename(i.columns(), from, to), i.unique(),
-              i.where().map(w -> renameIn(w, from, to)))).toList())
+          .withForeignKeys(after.foreignKeys().stream()
+              .map(f -> f.withColumns(rename(f.columns(), from, to))).toList())
+          .withIndexes(after.indexes().stream().map(i -> i
+              .withParts(i.parts().stream().map(p -> p.columnName()
+                  .filter(from::equalsIgnoreCase).isPresent() ? p.withText(to) : p).toList())
+              .withWhere(i.where().map(w -> renameIn(w, from, to)))).toList())
           .withChecks(after.checks().stream().map(c -> new CheckConstraint(c.name(),
               renameIn(c.expression(), from, to))).toList());
     }
@@ -109,7 +129,8 @@ record SqliteTableRebuild(Table before, Table after, Map<String, String> copied)
     for (Column c : before.columns()) {
       copied.put(c == old ? changed.name() : c.name(), c.name());
     }
-    return new SqliteTableRebuild(before, after, copied);
+    Map<String, String> computed = op.using().map(u -> Map.of(changed.name(), u)).orElse(Map.of());
+    return new SqliteTableRebuild(before, after, copied, computed);
   }
 
   static SqliteTableRebuild addConstraint(Table before, Constraint constraint) {
@@ -137,10 +158,15 @@ record SqliteTableRebuild(Table before, Table after, Map<String, String> copied)
     return of(before, after);
   }
 
+  /**
+   * An unnamed primary key answers to PostgreSQL's default name, {@code <table>_pkey}, so that a
+   * migration dropping it by that name works on both databases.
+   */
   static SqliteTableRebuild dropConstraint(Table before, String name) {
     Predicate<Optional<String>> named = n -> n.filter(name::equalsIgnoreCase).isPresent();
     Table after = before
-        .withPrimaryKey(before.primaryKey().filter(pk -> !named.test(pk.name())))
+        .withPrimaryKey(before.primaryKey().filter(pk -> !named.test(pk.name().or(() ->
+            Optional.of(primaryKeyDefaultName(before))))))
         .withUniques(before.uniques().stream().filter(u -> !named.test(u.name())).toList())
         .withChecks(before.checks().stream().filter(c -> !named.test(c.name())).toList())
         .withForeignKeys(before.foreignKeys().stream().filter(f -> !named.test(f.name())).toList());
@@ -166,7 +192,8 @@ record SqliteTableRebuild(Table before, Table after, Map<String, String> copied)
     out.add(Sql.of(renderer.createTableStatement(after, temporary)));
     List<String> targets = new ArrayList<>(copied.keySet());
     out.add(Sql.of("INSERT INTO " + renderer.q(temporary) + " (" + renderer.columns(targets)
-        + ") SELECT " + renderer.columns(targets.stream().map(copied::get).toList())
+        + ") SELECT " + String.join(", ", targets.stream().map(t -> computed.containsKey(t)
+            ? computed.get(t) : renderer.q(copied.get(t))).toList())
         + " FROM " + renderer.q(name)));
     if (after.columns().stream().anyMatch(Column::autoIncrement)) {
       // AUTOINCREMENT promises never to reuse an id (https://www.sqlite.org/autoinc.html); the
@@ -193,9 +220,14 @@ record SqliteTableRebuild(Table before, Table after, Map<String, String> copied)
             + String.join(", ", table.columns().stream().map(Column::name).toList())));
   }
 
+  private static String primaryKeyDefaultName(Table table) {
+    return table.name().name() + "_pkey";
+  }
+
   private static Stream<String> constraintNames(Table table) {
     return Stream.of(
-            table.primaryKey().stream().map(Constraint::name),
+            table.primaryKey().stream().map(pk -> pk.name().or(() ->
+                Optional.of(primaryKeyDefaultName(table)))),
             table.uniques().stream().map(Constraint::name),
             table.checks().stream().map(Constraint::name),
             table.foreignKeys().stream().map(Constraint::name))

@@ -4,6 +4,8 @@ import dev.retort.schema.CheckConstraint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,8 +19,16 @@ import java.util.TreeSet;
  */
 final class SqliteTableSql {
 
-  /** A named or unnamed constraint over columns, as written. */
-  record Named(Optional<String> name, List<String> columns) {}
+  /**
+   * A named or unnamed constraint over columns, as written; the deferral flags concern foreign
+   * keys only.
+   */
+  record Named(Optional<String> name, List<String> columns, boolean deferrable,
+      boolean initiallyDeferred) {
+    Named(Optional<String> name, List<String> columns) {
+      this(name, columns, false, false);
+    }
+  }
 
   private enum Kind { WORD, IDENT, STRING, OPEN, CLOSE, COMMA, OTHER }
 
@@ -29,6 +39,7 @@ final class SqliteTableSql {
   }
 
   private final Set<String> autoIncrement = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+  private final Map<String, String> collations = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
   private Optional<String> primaryKeyName = Optional.empty();
   private final List<Named> uniques = new ArrayList<>();
   private final List<Named> foreignKeys = new ArrayList<>();
@@ -85,6 +96,11 @@ final class SqliteTableSql {
     return autoIncrement;
   }
 
+  /** The collation a column definition names ({@code COLLATE NOCASE}), by column. */
+  Map<String, String> collations() {
+    return collations;
+  }
+
   Optional<String> primaryKeyName() {
     return primaryKeyName;
   }
@@ -118,6 +134,14 @@ final class SqliteTableSql {
         pending = Optional.of(name(item.get(++i)));
       } else if (t.is("AUTOINCREMENT") && !tableConstraint) {
         autoIncrement.add(self.get(0));
+      } else if (t.is("COLLATE") && !tableConstraint && i + 1 < item.size()) {
+        collations.put(self.get(0), name(item.get(++i)));
+      } else if (t.is("DEFERRABLE") && !foreignKeys.isEmpty() && !item.get(i - 1).is("NOT")) {
+        // https://www.sqlite.org/foreignkeys.html#fk_deferred: the clause follows REFERENCES
+        Named fk = foreignKeys.remove(foreignKeys.size() - 1);
+        boolean deferred = i + 2 < item.size() && item.get(i + 1).is("INITIALLY")
+            && item.get(i + 2).is("DEFERRED");
+        foreignKeys.add(new Named(fk.name(), fk.columns(), true, deferred));
       } else if (t.is("PRIMARY")) {
         primaryKeyName = pending;
         pending = Optional.empty();

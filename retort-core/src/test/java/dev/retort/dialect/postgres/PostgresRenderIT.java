@@ -24,7 +24,9 @@ import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.DefaultValue;
 import dev.retort.schema.ForeignKey;
+import dev.retort.schema.Identity;
 import dev.retort.schema.Index;
+import dev.retort.schema.IndexPart;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.ReferentialAction;
@@ -67,6 +69,9 @@ class PostgresRenderIT {
              || CASE WHEN a.attnotnull THEN ' not null' ELSE '' END
              || COALESCE(' default ' || pg_get_expr(d.adbin, d.adrelid), '')
              || CASE WHEN a.attidentity <> '' THEN ' identity ' || a.attidentity::text ELSE '' END
+             || COALESCE(' collate ' || (SELECT co.collname FROM pg_collation co
+                  WHERE co.oid = a.attcollation AND a.attcollation <> (SELECT t.typcollation
+                    FROM pg_type t WHERE t.oid = a.atttypid)), '')
              || COALESCE(' comment ' || col_description(c.oid, a.attnum), '')
       FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
       JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -260,6 +265,128 @@ class PostgresRenderIT {
             new DropConstraint(t("users"), "uq_code", Optional.of(new UniqueConstraint(
                 Optional.of("uq_code"), List.of("code")))),
             List.of(), List.of("constraint public.users uq_code"), null),
+        new Case("index: key order, nulls, expression, INCLUDE, partial",
+            List.of(users),
+            new CreateIndex(new Index("ix_users_mix", t("users"), List.of(
+                IndexPart.column("code").desc().nullsLast(), IndexPart.expression("lower(password)")),
+                false, Optional.of("\"Team\" > 0"), Optional.of("btree"), List.of("legacy"))),
+            List.of("index CREATE INDEX ix_users_mix ON public.users USING btree (code DESC NULLS "
+                + "LAST, lower((password)::text)) INCLUDE (legacy) WHERE (\"Team\" > 0)"),
+            List.of(), probe),
+        new Case("index: gin with an operator class",
+            List.of("CREATE TABLE docs (id integer, body jsonb); "
+                + "INSERT INTO docs VALUES (1, '{\"a\": 1}')"),
+            new CreateIndex(new Index("ix_docs_body", t("docs"),
+                List.of(IndexPart.column("body").opclass("jsonb_path_ops")), false, Optional.empty(),
+                Optional.of("gin"), List.of())),
+            List.of("index CREATE INDEX ix_docs_body ON public.docs USING gin (body jsonb_path_ops)"),
+            List.of(), "SELECT * FROM docs"),
+        new Case("index: created concurrently (autocommit), dropped concurrently by the reverse",
+            List.of(users),
+            new CreateIndex(new Index("ix_users_code", t("users"), List.of("code"), false,
+                Optional.empty()), true),
+            List.of("index CREATE INDEX ix_users_code ON public.users USING btree (code)"),
+            List.of(), probe),
+        new Case("index: dropped concurrently with its definition",
+            List.of(users, "CREATE INDEX ix_users_pw ON users (password DESC)"),
+            new DropIndex(t("users"), "ix_users_pw", Optional.of(new Index("ix_users_pw",
+                t("users"), List.of(IndexPart.column("password").desc()), false, Optional.empty(),
+                Optional.empty(), List.of())), true),
+            List.of(), List.of("index CREATE INDEX ix_users_pw"), probe),
+        new Case("foreign key deferrable, initially deferred, NOT VALID over a dangling row",
+            List.of(users, "INSERT INTO users VALUES (3, '56', 'c', 'l3', 99)"),
+            new AddConstraint(t("users"), new ForeignKey(Optional.of("fk_users_team"),
+                List.of("Team"), t("teams"), List.of("id"), ReferentialAction.NO_ACTION,
+                ReferentialAction.NO_ACTION, true, true), true),
+            List.of("constraint public.users fk_users_team FOREIGN KEY (\"Team\") REFERENCES "
+                + "teams(id) DEFERRABLE INITIALLY DEFERRED NOT VALID", "row 3|56|c|l3|99"),
+            List.of(), probe),
+        new Case("check NOT VALID with quotes in its expression",
+            List.of(users, "INSERT INTO users VALUES (3, '56', 'c', 'it''s', 1)"),
+            new AddConstraint(t("users"), new CheckConstraint(Optional.of("ck_legacy"),
+                "legacy <> 'it''s'"), true),
+            List.of("constraint public.users ck_legacy CHECK ((legacy <> 'it''s'::text)) NOT VALID"),
+            List.of(), probe),
+        new Case("check with quotes in its expression",
+            List.of(users),
+            new AddConstraint(t("users"), new CheckConstraint(Optional.of("ck \"q\""),
+                "password <> 'O''Brien' AND \"Team\" <> 7")),
+            List.of("constraint public.users ck \"q\" CHECK ((((password)::text <> 'O''Brien'::text) "
+                + "AND (\"Team\" <> 7)))"),
+            List.of(), probe),
+        new Case("drop a named primary key with its definition (first half of a key change)",
+            List.of("CREATE TABLE pairs (a integer NOT NULL, b integer NOT NULL, "
+                + "CONSTRAINT pk_pairs PRIMARY KEY (a)); INSERT INTO pairs VALUES (1, 2)"),
+            new DropConstraint(t("pairs"), "pk_pairs",
+                Optional.of(new PrimaryKey(Optional.of("pk_pairs"), List.of("a")))),
+            List.of(), List.of("constraint public.pairs pk_pairs", "index CREATE UNIQUE INDEX pk_pairs"),
+            "SELECT * FROM pairs"),
+        new Case("create table if not exists: identity always, collation, quoted check, desc index",
+            List.of(),
+            new CreateTable(new Table(t("settings"),
+                List.of(new Column("id", integer(), false, Optional.empty(), true, Optional.empty(),
+                        Optional.empty(), Identity.ALWAYS),
+                    col("name", text(), false, null).withCollation(Optional.of("C"))),
+                Optional.of(PrimaryKey.of("id")), List.of(), List.of(),
+                List.of(new CheckConstraint(Optional.of("ck_name"), "name <> 'it''s'")),
+                List.of(new Index("ix_settings_name", t("settings"),
+                    List.of(IndexPart.column("name").desc()), false, Optional.empty(),
+                    Optional.empty(), List.of())),
+                Optional.of("app's settings")), true),
+            List.of("column public.settings.id integer not null identity a",
+                "column public.settings.name text not null collate C",
+                "constraint public.settings ck_name CHECK ((name <> 'it''s'::text))",
+                "index CREATE INDEX ix_settings_name ON public.settings USING btree (name DESC)",
+                "table public.settings comment app's settings"),
+            List.of(), null),
+        new Case("alter column: USING and reverseUsing convert both ways",
+            List.of("CREATE TABLE prices (id integer PRIMARY KEY, amount text); "
+                + "INSERT INTO prices VALUES (1, '2.50'), (2, '10.05')"),
+            new AlterColumn(t("prices"), "amount", Optional.empty(), Optional.of(text()),
+                Optional.of(integer()), Optional.empty(), Optional.empty(), false, Optional.empty(),
+                Optional.empty(), Optional.of("(amount::numeric * 100)::integer"),
+                Optional.of("(amount / 100.0)::numeric(10,2)::text"), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(),
+                Optional.empty()),
+            List.of("column public.prices.amount integer", "row 1|250", "row 2|1005"),
+            List.of(), "SELECT * FROM prices ORDER BY id"),
+        new Case("alter column: collation changes and back to the default",
+            List.of(users),
+            new AlterColumn(t("users"), "password", Optional.empty(), Optional.of(varchar(128)),
+                Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of("C"), Optional.empty(), Optional.empty(), false, Optional.empty(),
+                Optional.empty()),
+            List.of("column public.users.password character varying(128) not null collate C"),
+            List.of(), probe),
+        new Case("alter column: add identity ALWAYS, dropped by the reverse",
+            List.of(users),
+            new AlterColumn(t("teams"), "id", Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), false, Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.of(Identity.ALWAYS), false, Optional.empty(),
+                Optional.empty()),
+            List.of("column public.teams.id integer not null identity a", "row 1|red"),
+            List.of(), "SELECT * FROM teams ORDER BY id"),
+        new Case("alter column: drop a BY DEFAULT identity and make the column nullable",
+            List.of("CREATE TABLE seqs (id integer GENERATED BY DEFAULT AS IDENTITY, v text); "
+                + "INSERT INTO seqs (v) VALUES ('a'), ('b')"),
+            new AlterColumn(t("seqs"), "id", Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(false), Optional.of(true), false, Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(Identity.BY_DEFAULT), Optional.of(Identity.NONE), false,
+                Optional.empty(), Optional.empty()),
+            List.of("column public.seqs.id integer", "row 1|a", "row 2|b"),
+            List.of("column public.seqs.id integer not null"), "SELECT * FROM seqs ORDER BY id"),
+        new Case("alter column: comment set, removed by the reverse",
+            List.of(users),
+            new AlterColumn(t("users"), "legacy", Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), true, Optional.empty(),
+                Optional.of("don't use")),
+            List.of("column public.users.legacy text default 'x'::text comment don't use"),
+            List.of(), probe),
         new Case("execute sql with bound parameters and undo",
             List.of(users),
             new ExecuteSql("INSERT INTO users (id, code, password) VALUES (?, ?, ?)",
@@ -290,6 +417,69 @@ class PostgresRenderIT {
 
     run(test.op().reverse());
     assertThat(snapshot(test.probe())).isEqualTo(before);
+  }
+
+  @Test
+  void concurrentIndexBuildsNeedAutocommit() throws SQLException {
+    execute(c, "CREATE TABLE big (id integer, v text)");
+    CreateIndex concurrent = new CreateIndex(new Index("ix_big_v", t("big"), List.of("v"), false,
+        Optional.empty()), true);
+    assertThat(concurrent.concurrently()).isTrue();
+    c.setAutoCommit(false);
+    try {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> run(concurrent))
+          .hasMessageContaining("cannot run inside a transaction block");
+      c.rollback();
+    } finally {
+      c.setAutoCommit(true);
+    }
+    run(concurrent);
+    assertThat(rows(c, "SELECT indisvalid FROM pg_index WHERE indexrelid = 'ix_big_v'::regclass"))
+        .containsExactly("t");
+    run(concurrent.reverse());
+    assertThat(rows(c, "SELECT count(*) FROM pg_class WHERE relname = 'ix_big_v'"))
+        .containsExactly("0");
+  }
+
+  @Test
+  void createTableIfNotExistsLeavesAnExistingTableAlone() throws SQLException {
+    execute(c, "CREATE TABLE kv (k text PRIMARY KEY); INSERT INTO kv VALUES ('a')");
+    Table kv = new Table(t("kv"), List.of(col("k", integer(), false, null)),
+        Optional.empty(), List.of(), List.of(), List.of(),
+        List.of(new Index("ix_kv", t("kv"), List.of("k"), false, Optional.empty())),
+        Optional.empty());
+    run(new CreateTable(kv, true));
+    run(new CreateTable(kv, true));
+    assertThat(rows(c, "SELECT format_type(atttypid, atttypmod) FROM pg_attribute "
+        + "WHERE attrelid = 'kv'::regclass AND attname = 'k'")).containsExactly("text");
+    assertThat(rows(c, "SELECT k FROM kv")).containsExactly("a");
+    run(new DropTable(t("kv"), Optional.empty(), true));
+    run(new DropTable(t("kv"), Optional.empty(), true));
+    assertThat(rows(c, "SELECT to_regclass('kv') IS NULL")).containsExactly("t");
+  }
+
+  @Test
+  void identityAlwaysRefusesExplicitValuesAndDeferredKeysWaitForCommit() throws SQLException {
+    execute(c, "CREATE TABLE parent (id integer PRIMARY KEY)");
+    run(new CreateTable(new Table(t("child"),
+        List.of(new Column("id", integer(), false, Optional.empty(), true, Optional.empty(),
+            Optional.empty(), Identity.ALWAYS), col("parent_id", integer(), true, null)),
+        Optional.of(PrimaryKey.of("id")),
+        List.of(new ForeignKey(Optional.of("fk_parent"), List.of("parent_id"), t("parent"),
+            List.of("id"), ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION, true, true)),
+        List.of(), List.of(), List.of(), Optional.empty())));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+        execute(c, "INSERT INTO child (id, parent_id) VALUES (5, NULL)"))
+        .hasMessageContaining("GENERATED ALWAYS");
+    c.setAutoCommit(false);
+    try {
+      execute(c, "INSERT INTO child (parent_id) VALUES (7)");
+      execute(c, "INSERT INTO parent VALUES (7)");
+      c.commit();
+    } finally {
+      c.setAutoCommit(true);
+    }
+    assertThat(rows(c, "SELECT id, parent_id FROM child")).containsExactly("1|7");
   }
 
   @Test

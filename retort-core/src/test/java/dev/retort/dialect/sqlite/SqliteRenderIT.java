@@ -22,7 +22,9 @@ import dev.retort.schema.Column;
 import dev.retort.schema.ColumnType;
 import dev.retort.schema.DefaultValue;
 import dev.retort.schema.ForeignKey;
+import dev.retort.schema.Identity;
 import dev.retort.schema.Index;
+import dev.retort.schema.IndexPart;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.ReferentialAction;
@@ -209,6 +211,68 @@ class SqliteRenderIT {
                 List.of("Team"), QualifiedName.of("teams"), List.of("id"),
                 ReferentialAction.CASCADE, ReferentialAction.NO_ACTION))),
             List.of(), List.of("fk users"), PROBE),
+        new Case("index: DESC key, expression key, partial", setup,
+            new CreateIndex(new Index("ix_mix", USERS, List.of(IndexPart.column("code").desc(),
+                IndexPart.expression("lower(email)")), false, Optional.of("code <> ''"),
+                Optional.empty(), List.of()), true),
+            List.of("index users ix_mix unique=0 origin=c partial=1 (code DESC, <expr>)"),
+            List.of(), PROBE),
+        new Case("rebuild keeps a DESC key and an expression index",
+            List.of(SETUP, "CREATE INDEX ix_pw ON users (password DESC, \"Team\")",
+                "CREATE INDEX ix_lower ON users (lower(email) DESC)"),
+            new AddConstraint(USERS, new CheckConstraint(Optional.of("ck_q"),
+                "code <> 'it''s' AND email <> \"password\"")),
+            List.of("index users ix_pw unique=0 origin=c partial=0 (password DESC, Team)",
+                "index users ix_lower unique=0 origin=c partial=0 (<expr> DESC)",
+                "check users ck_q code <> 'it''s' AND email <> \"password\""),
+            List.of(), PROBE),
+        new Case("alter column: collation NOCASE by rebuild, and back",
+            setup,
+            new AlterColumn(USERS, "email", Optional.empty(), Optional.of(varchar(255)),
+                Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of("NOCASE"), Optional.empty(), Optional.empty(), false, Optional.empty(),
+                Optional.empty()),
+            List.of("row 1|1", "row 2|0"), List.of("row 1|0"),
+            "SELECT id, email = 'A@X' FROM users ORDER BY id"),
+        new Case("alter column: USING and reverseUsing convert the copied rows", setup,
+            new AlterColumn(USERS, "code", Optional.empty(), Optional.of(varchar(10)),
+                Optional.of(integer()), Optional.empty(), Optional.empty(), false, Optional.empty(),
+                Optional.empty(), Optional.of("CAST(code AS INTEGER) * 10"),
+                Optional.of("CAST(code / 10 AS TEXT)"), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), false, Optional.empty(), Optional.empty()),
+            List.of("column users.code INTEGER null=1 default=0 pk=0", "row 1|a@x|pa|120|1"),
+            List.of(), PROBE),
+        new Case("add a named primary key: rebuild",
+            List.of("CREATE TABLE pairs (a INTEGER NOT NULL, b TEXT NOT NULL); "
+                + "INSERT INTO pairs VALUES (1, 'x'), (2, 'y')"),
+            new AddConstraint(QualifiedName.of("pairs"), new PrimaryKey(Optional.of("pk_pairs"),
+                List.of("b", "a"))),
+            List.of("column pairs.b TEXT null=0 default=null pk=1",
+                "column pairs.a INTEGER null=0 default=null pk=2", "row 1|x"),
+            List.of(), "SELECT * FROM pairs ORDER BY a"),
+        new Case("drop an unnamed primary key by PostgreSQL's default name: rebuild",
+            List.of("CREATE TABLE pairs (a INTEGER NOT NULL, b TEXT NOT NULL, PRIMARY KEY (a, b)); "
+                + "INSERT INTO pairs VALUES (1, 'x'), (2, 'y')"),
+            new DropConstraint(QualifiedName.of("pairs"), "pairs_pkey",
+                Optional.of(PrimaryKey.of("a", "b"))),
+            List.of("column pairs.a INTEGER null=0 default=null pk=0", "row 2|y"),
+            List.of("index pairs sqlite_autoindex"), "SELECT * FROM pairs ORDER BY a"),
+        new Case("create table if not exists: collation, DESC index, quoted check", setup,
+            new CreateTable(new Table(QualifiedName.of("tags"),
+                List.of(new Column("id", integer(), false, Optional.empty(), true,
+                        Optional.empty()),
+                    col("label", text(), false, null).withCollation(Optional.of("NOCASE"))),
+                Optional.of(PrimaryKey.of("id")), List.of(), List.of(),
+                List.of(new CheckConstraint(Optional.of("ck_label"), "label <> 'it''s'")),
+                List.of(new Index("ix_tags_label", QualifiedName.of("tags"),
+                    List.of(IndexPart.column("label").desc()), true, Optional.empty(),
+                    Optional.empty(), List.of())),
+                Optional.of("ignored on SQLite")), true),
+            List.of("column tags.label TEXT null=0 default=null pk=0",
+                "check tags ck_label label <> 'it''s'",
+                "index tags ix_tags_label unique=1 origin=c partial=0 (label DESC)"),
+            List.of(), PROBE),
         new Case("execute sql with parameters and undo", setup,
             new ExecuteSql("INSERT INTO users (email, code) VALUES (?, ?)",
                 List.of("c@x", "it's"), Optional.of("DELETE FROM users WHERE email = 'c@x'")),
@@ -261,6 +325,46 @@ class SqliteRenderIT {
     step(c, new CreateTable(users));
     assertThat(SQLITE.catalog(c).table(USERS)).contains(users);
     assertThat(SQLITE.catalog(c).table(QualifiedName.of("nope"))).isEmpty();
+  }
+
+  @Test
+  void theCatalogReadsBackCollationsKeyOrderAndDeferral() throws SQLException {
+    QualifiedName notes = QualifiedName.of("notes");
+    Table table = new Table(notes,
+        List.of(new Column("id", integer(), false, Optional.empty(), true, Optional.empty()),
+            col("title", text(), false, null).withCollation(Optional.of("NOCASE")),
+            col("Body", text(), true, null).withCollation(Optional.of("RTRIM")),
+            col("user_id", integer(), true, null)),
+        Optional.of(PrimaryKey.of("id")),
+        List.of(new ForeignKey(Optional.of("fk_user"), List.of("user_id"), USERS, List.of("id"),
+            ReferentialAction.CASCADE, ReferentialAction.NO_ACTION, true, true)),
+        List.of(), List.of(),
+        List.of(new Index("ix_notes", notes, List.of(IndexPart.column("title").desc(),
+            IndexPart.column("id")), false, Optional.of("user_id > 0"), Optional.empty(),
+            List.of())),
+        Optional.empty());
+    try (Statement st = c.createStatement()) {
+      st.executeUpdate(SETUP);
+    }
+    step(c, new CreateTable(table));
+    assertThat(SQLITE.catalog(c).table(notes)).contains(table);
+
+    // a rebuild starts from that catalog, so it keeps them: drop a column that none involves
+    step(c, new AddColumn(notes, col("extra", integer(), false, DefaultValue.literal(0))
+        .withCollation(Optional.empty())));
+    step(c, new DropColumn(notes, "extra", Optional.empty()));
+    assertThat(SQLITE.catalog(c).table(notes)).contains(table);
+
+    // the key is really deferred: a dangling child waits for its parent until COMMIT
+    c.setAutoCommit(false);
+    try (Statement st = c.createStatement()) {
+      st.executeUpdate("INSERT INTO notes (title, user_id) VALUES ('t', 9)");
+      st.executeUpdate("INSERT INTO users (id, email) VALUES (9, 'n@x')");
+      c.commit();
+    } finally {
+      c.setAutoCommit(true);
+    }
+    assertThat(pragma(c, "SELECT count(*) FROM notes WHERE title = 'T'")).containsExactly("1");
   }
 
   @Test
@@ -378,8 +482,9 @@ class SqliteRenderIT {
       for (String row : pragma(c, "SELECT name, \"unique\", origin, partial "
           + "FROM pragma_index_list(" + q + ")")) {
         String[] f = row.split("\\|", -1);
-        List<String> cols = pragma(c, "SELECT name FROM pragma_index_info('"
-            + f[0].replace("'", "''") + "') ORDER BY seqno");
+        List<String> cols = pragma(c, "SELECT coalesce(name, '<expr>') || CASE WHEN \"desc\" "
+            + "THEN ' DESC' ELSE '' END FROM pragma_index_xinfo('" + f[0].replace("'", "''")
+            + "') WHERE key = 1 ORDER BY seqno");
         lines.add("index " + t + " " + f[0] + " unique=" + f[1] + " origin=" + f[2] + " partial="
             + f[3] + " (" + String.join(", ", cols) + ")");
       }
