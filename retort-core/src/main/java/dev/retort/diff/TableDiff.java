@@ -82,8 +82,11 @@ final class TableDiff {
             .toList())
         .withForeignKeys(t.foreignKeys().stream().map(f -> new ForeignKey(f.name(), map.apply(f.columns()),
             f.referencedTable(), f.referencedColumns(), f.onDelete(), f.onUpdate())).toList())
-        .withIndexes(t.indexes().stream().map(i -> new Index(i.name(), i.table(), map.apply(i.columns()),
-            i.unique(), i.where())).toList());
+        .withIndexes(t.indexes().stream().map(i -> new Index(i.name(), i.table(),
+            i.parts().stream().map(part -> part.columnName().filter(from::equals).isPresent()
+                ? new dev.retort.schema.IndexPart(to, false, part.order(), part.nulls(), part.opclass())
+                : part).toList(),
+            i.unique(), i.where(), i.method(), i.include())).toList());
   }
 
   private static void primaryKey(Table from, Table to, Differ.Phases p) {
@@ -151,7 +154,8 @@ final class TableDiff {
   }
 
   private static boolean sameIndex(Index a, Index b) {
-    return a.unique() == b.unique() && a.columns().equals(b.columns())
+    return a.unique() == b.unique() && a.parts().equals(b.parts())
+        && a.method().equals(b.method()) && a.include().equals(b.include())
         && a.where().map(TableDiff::squash).equals(b.where().map(TableDiff::squash));
   }
 }

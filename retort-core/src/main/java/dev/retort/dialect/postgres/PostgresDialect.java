@@ -164,7 +164,9 @@ public final class PostgresDialect implements Dialect {
 
   @Override
   public boolean requiresAutocommit(dev.retort.ops.Op op) {
-    return op instanceof dev.retort.ops.ExecuteSql sql && NO_TRANSACTION.matcher(sql.sql()).matches();
+    return op instanceof dev.retort.ops.CreateIndex ci && ci.concurrently()
+        || op instanceof dev.retort.ops.DropIndex di && di.concurrently()
+        || op instanceof dev.retort.ops.ExecuteSql sql && NO_TRANSACTION.matcher(sql.sql()).matches();
   }
 
   @Override

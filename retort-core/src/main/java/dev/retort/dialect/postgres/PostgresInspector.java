@@ -130,8 +130,10 @@ final class PostgresInspector implements Inspector {
     boolean autoIncrement = identity != null && !identity.isEmpty()
         || defaultText != null && SERIAL.matcher(defaultText).matches();
     Optional<DefaultValue> dflt = autoIncrement ? Optional.empty() : Optional.ofNullable(defaultText).map(PostgresInspector::defaultValue);
-    return new Column(rs.getString(2), type(typeText), !rs.getBoolean(4), dflt, autoIncrement,
+    Column c = new Column(rs.getString(2), type(typeText), !rs.getBoolean(4), dflt, autoIncrement,
         Optional.ofNullable(rs.getString(7)));
+    // attidentity: 'a' GENERATED ALWAYS, 'd' BY DEFAULT (serial reads as BY DEFAULT too)
+    return "a".equals(identity) ? c.withIdentity(dev.retort.schema.Identity.ALWAYS) : c;
   }
 
   /** The portable type for {@code format_type}'s text, or a raw type. */
