@@ -323,4 +323,17 @@ final class MySqlRenderer implements Renderer {
   private String q(QualifiedName name) {
     return dialect.quote(name);
   }
+
+  /** Multi-row inserts; MySQL prepared statements take at most 65,535 parameters. */
+  @Override
+  public List<Sql> bulkInsert(dev.retort.ops.BulkInsert op) {
+    return dev.retort.dialect.MultiRowInsert.statements(op, q(op.table()), this::q, 1000, 30_000);
+  }
+
+  /** {@code ALTER TABLE .. COMMENT}; MySQL has no NULL comment, so removing one sets ''. */
+  @Override
+  public List<Sql> setTableComment(dev.retort.ops.SetTableComment op) {
+    return List.of(Sql.of("ALTER TABLE " + q(op.table()) + " COMMENT = "
+        + dialect.literal(op.comment().orElse(""))));
+  }
 }

@@ -198,17 +198,8 @@ final class PostgresObjectSql {
 
   /** Multi-row INSERT statements with every value a bound parameter, in batches. */
   List<Sql> bulkInsert(BulkInsert op) {
-    String head = "INSERT INTO " + q(op.table()) + " ("
-        + op.columns().stream().map(this::q).collect(Collectors.joining(", ")) + ") VALUES ";
-    String tuple = "(" + String.join(", ", Collections.nCopies(op.columns().size(), "?")) + ")";
-    List<Sql> out = new ArrayList<>();
-    for (List<List<Object>> batch : op.batches(MAX_ROWS, MAX_PARAMETERS)) {
-      List<Object> parameters = new ArrayList<>(batch.size() * op.columns().size());
-      batch.forEach(parameters::addAll);
-      out.add(new Sql(head + String.join(", ", Collections.nCopies(batch.size(), tuple)),
-          parameters));
-    }
-    return out;
+    return dev.retort.dialect.MultiRowInsert.statements(op, q(op.table()), this::q, MAX_ROWS,
+        MAX_PARAMETERS);
   }
 
   private String comment(Optional<String> text) {

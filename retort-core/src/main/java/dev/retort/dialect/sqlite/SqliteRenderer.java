@@ -382,16 +382,8 @@ final class SqliteRenderer implements Renderer {
    */
   @Override
   public List<Sql> bulkInsert(BulkInsert op) {
-    String head = "INSERT INTO " + q(op.table()) + " (" + columns(op.columns()) + ") VALUES ";
-    String tuple = "(" + String.join(", ", Collections.nCopies(op.columns().size(), "?")) + ")";
-    List<Sql> out = new ArrayList<>();
-    for (List<List<Object>> batch : op.batches(MAX_INSERT_ROWS, MAX_PARAMETERS)) {
-      List<Object> parameters = new ArrayList<>(batch.size() * op.columns().size());
-      batch.forEach(parameters::addAll);
-      out.add(new Sql(head + String.join(", ", Collections.nCopies(batch.size(), tuple)),
-          parameters));
-    }
-    return out;
+    return dev.retort.dialect.MultiRowInsert.statements(op, q(op.table()), this::q, MAX_INSERT_ROWS,
+        MAX_PARAMETERS);
   }
 
   static final int MAX_INSERT_ROWS = 500;

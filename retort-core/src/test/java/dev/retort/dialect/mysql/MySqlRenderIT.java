@@ -486,6 +486,33 @@ class MySqlRenderIT {
         .hasMessageContaining("no partial indexes");
   }
 
+  @Test
+  void bulkInsertBindsEveryValueAcrossBatches() throws SQLException {
+    execute(c, "CREATE TABLE bulk (id integer PRIMARY KEY, label text, note varchar(20))");
+    List<List<Object>> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < 2500; i++) {
+      rows.add(java.util.Arrays.asList(i, i % 7 == 0 ? null : "it's \\ row " + i + " ü", i % 2 == 0 ? "x" : null));
+    }
+    run(new dev.retort.ops.BulkInsert(QualifiedName.of("bulk"), List.of("id", "label", "note"), rows));
+    assertThat(rows(c, "SELECT count(*), count(label), count(note) FROM bulk")).containsExactly("2500|2142|1250");
+    assertThat(rows(c, "SELECT label FROM bulk WHERE id = 1")).containsExactly("it's \\ row 1 ü");
+    execute(c, "DROP TABLE bulk");
+  }
+
+  @Test
+  void tableCommentIsSetAndReversed() throws SQLException {
+    execute(c, "CREATE TABLE commented (id integer)");
+    dev.retort.ops.SetTableComment set = new dev.retort.ops.SetTableComment(QualifiedName.of("commented"),
+        Optional.empty(), Optional.of("it's \\ here"));
+    run(set);
+    String comment = "SELECT table_comment FROM information_schema.tables WHERE table_schema = database() "
+        + "AND table_name = 'commented'";
+    assertThat(rows(c, comment)).containsExactly("it's \\ here");
+    run(set.reverse());
+    assertThat(rows(c, comment)).containsExactly("");
+    execute(c, "DROP TABLE commented");
+  }
+
   /** Renders with a fresh live catalog just before executing, as the runner does. */
   private static void run(Op op) throws SQLException {
     for (Sql sql : MY.renderer(MY.catalog(c)).render(op)) {
