@@ -82,6 +82,14 @@ public interface Dialect {
   }
 
   /**
+   * The same, knowing the server's major version (0 when unknown, as in an offline script); for
+   * ops that only old servers refuse inside a transaction.
+   */
+  default boolean requiresAutocommit(dev.retort.ops.Op op, int serverMajorVersion) {
+    return requiresAutocommit(op);
+  }
+
+  /**
    * Prepares the connection before a migration's transaction begins, in autocommit mode (SQLite
    * switches foreign key enforcement off here, which it ignores inside a transaction). Call {@link
    * #beforeStep}, {@link #beforeCommit} and {@link #afterStep} of one step on the same dialect

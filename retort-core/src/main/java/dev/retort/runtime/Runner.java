@@ -230,7 +230,8 @@ public final class Runner {
    */
   private void runStep(Connection c, Step step, MigrationBody body, int skip) throws SQLException {
     Revision r = step.revision();
-    Optional<Op> blocker = inTransaction(r) ? autocommitOp(step, body) : Optional.empty();
+    Optional<Op> blocker = inTransaction(r)
+        ? autocommitOp(step, body, c.getMetaData().getDatabaseMajorVersion()) : Optional.empty();
     boolean tx = inTransaction(r) && blocker.isEmpty();
     options.progress().accept("Running " + step.describe()
         + (skip > 0 ? " (resuming at statement " + (skip + 1) + ")" : "")
@@ -270,10 +271,14 @@ public final class Runner {
     }
   }
 
-  /** The first op of the step that the database refuses inside a transaction, if any. */
-  private Optional<Op> autocommitOp(Step step, MigrationBody body) {
+  /**
+   * The first op of the step that the database refuses inside a transaction, if any.
+   *
+   * @param serverMajorVersion the server's major version, 0 when unknown (offline)
+   */
+  private Optional<Op> autocommitOp(Step step, MigrationBody body, int serverMajorVersion) {
     return body.probe(step.direction(), dialect.name()).orElse(List.of()).stream()
-        .filter(dialect::requiresAutocommit).findFirst();
+        .filter(op -> dialect.requiresAutocommit(op, serverMajorVersion)).findFirst();
   }
 
   /** Whether a step runs in one transaction: the migration allows it and DDL takes part. */
@@ -340,7 +345,7 @@ public final class Runner {
       Revision r = step.revision();
       sink.revision(r.id());
       out.append("\n-- Running ").append(step.describe()).append('\n');
-      boolean tx = inTransaction(r) && autocommitOp(step, bodies.get(r.id())).isEmpty();
+      boolean tx = inTransaction(r) && autocommitOp(step, bodies.get(r.id()), 0).isEmpty();
       if (tx) {
         out.append("BEGIN;\n");
       }

@@ -162,6 +162,16 @@ public final class PostgresDialect implements Dialect {
     }
   }
 
+  /**
+   * Before PostgreSQL 12, {@code ALTER TYPE ... ADD VALUE} cannot run inside a transaction block
+   * (release notes of 12); an unknown version (offline) is treated as old, which is safe on both.
+   */
+  @Override
+  public boolean requiresAutocommit(dev.retort.ops.Op op, int serverMajorVersion) {
+    return requiresAutocommit(op)
+        || op instanceof dev.retort.ops.AddEnumValue && serverMajorVersion < 12;
+  }
+
   @Override
   public boolean requiresAutocommit(dev.retort.ops.Op op) {
     return op instanceof dev.retort.ops.CreateIndex ci && ci.concurrently()

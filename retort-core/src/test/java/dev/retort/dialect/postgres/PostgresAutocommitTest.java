@@ -24,6 +24,15 @@ class PostgresAutocommitTest {
   }
 
   @Test
+  void addingAnEnumValueLeavesTheTransactionOnlyOnServersBefore12() {
+    var add = new dev.retort.ops.AddEnumValue(dev.retort.schema.QualifiedName.of("mood"), "meh",
+        java.util.Optional.empty(), java.util.Optional.empty());
+    assertThat(pg.requiresAutocommit(add, 11)).isTrue();
+    assertThat(pg.requiresAutocommit(add, 0)).as("unknown (offline): the safe choice").isTrue();
+    assertThat(pg.requiresAutocommit(add, 15)).isFalse();
+  }
+
+  @Test
   void ordinaryStatementsStayInTheTransaction() {
     assertThat(needs("CREATE INDEX ix ON t (a)")).isFalse();
     assertThat(needs("INSERT INTO notes VALUES ('CREATE INDEX CONCURRENTLY is slow')")).isFalse();
