@@ -7,10 +7,10 @@ import dev.retort.dialect.MigrationLock;
 import dev.retort.dialect.Renderer;
 import dev.retort.dialect.Sql;
 import dev.retort.schema.QualifiedName;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -105,19 +105,9 @@ public final class PostgresDialect implements Dialect {
    */
   @Override
   public String literal(Object value) {
-    if (value == null) {
-      return "NULL";
-    }
-    if (value instanceof Boolean b) {
-      return b ? "TRUE" : "FALSE";
-    }
-    if (value instanceof BigDecimal d) {
-      return d.toPlainString();
-    }
-    boolean finite = !(value instanceof Double d && (d.isNaN() || d.isInfinite()))
-        && !(value instanceof Float f && (f.isNaN() || f.isInfinite()));
-    if (value instanceof Number && finite) {
-      return value.toString();
+    Optional<String> plain = dev.retort.dialect.Literals.unquoted(value);
+    if (plain.isPresent()) {
+      return plain.get();
     }
     if (value instanceof byte[] bytes) {
       return "'\\x" + HexFormat.of().formatHex(bytes) + "'";

@@ -7,7 +7,6 @@ import dev.retort.dialect.MigrationLock;
 import dev.retort.dialect.Renderer;
 import dev.retort.dialect.Sql;
 import dev.retort.schema.QualifiedName;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -134,19 +134,9 @@ public final class SqliteDialect implements Dialect {
   /** NULL, numbers and TRUE/FALSE bare, byte arrays as X'..' blobs, the rest a quoted string. */
   @Override
   public String literal(Object value) {
-    if (value == null) {
-      return "NULL";
-    }
-    if (value instanceof Boolean b) {
-      return b ? "TRUE" : "FALSE";
-    }
-    if (value instanceof BigDecimal d) {
-      return d.toPlainString();
-    }
-    boolean finite = !(value instanceof Double d && (d.isNaN() || d.isInfinite()))
-        && !(value instanceof Float f && (f.isNaN() || f.isInfinite()));
-    if (value instanceof Number && finite) {
-      return value.toString();
+    Optional<String> plain = dev.retort.dialect.Literals.unquoted(value);
+    if (plain.isPresent()) {
+      return plain.get();
     }
     if (value instanceof byte[] bytes) {
       return "X'" + HexFormat.of().formatHex(bytes) + "'";
