@@ -74,7 +74,7 @@ final class MySqlRenderer implements Renderer {
     table.checks().forEach(c -> items.add(constraint(c)));
     table.foreignKeys().forEach(fk -> items.add(constraint(fk)));
     table.indexes().forEach(i -> items.add(
-        (i.unique() ? "UNIQUE INDEX " : "INDEX ") + q(i.name()) + " (" + columns(indexColumns(i)) + ")"));
+        (i.unique() ? "UNIQUE INDEX " : "INDEX ") + q(i.name()) + " (" + keyParts(i) + ")" + method(i)));
     for (Column column : table.columns()) {
       if (column.autoIncrement() && !leadsAKey(table, column.name())) {
         // InnoDB needs an AUTO_INCREMENT column to lead an index, to find the next value
@@ -83,13 +83,13 @@ final class MySqlRenderer implements Renderer {
       }
     }
     String comment = table.comment().map(c -> " COMMENT=" + literal(c)).orElse("");
-    return List.of(Sql.of("CREATE TABLE " + q(table.name()) + " (\n  "
+    return List.of(Sql.of("CREATE TABLE " + (op.ifNotExists() ? "IF NOT EXISTS " : "") + q(table.name()) + " (\n  "
         + String.join(",\n  ", items) + "\n)" + TABLE_OPTIONS + comment));
   }
 
   @Override
   public List<Sql> dropTable(DropTable op) {
-    return List.of(Sql.of("DROP TABLE " + q(op.name())));
+    return List.of(Sql.of("DROP TABLE " + (op.ifExists() ? "IF EXISTS " : "") + q(op.name())));
   }
 
   /** The new name takes the old one's database: unqualified, RENAME TABLE moves to the current one. */
@@ -121,10 +121,25 @@ final class MySqlRenderer implements Renderer {
   @Override
   public List<Sql> alterColumn(AlterColumn op) {
     String table = q(op.table());
+    if (op.using().isPresent()) {
+      throw new UsageException(op.describe() + ": USING is a PostgreSQL clause; MySQL and MariaDB "
+          + "convert values by their own rules, so change the type without it or convert the data first");
+    }
     boolean redefine = op.newType().isPresent() || op.newNullable().isPresent()
-        || (op.newName().isPresent() && !server.renameColumn());
+        || (op.newName().isPresent() && !server.renameColumn())
+        || op.newCollation().isPresent() || op.newIdentity().isPresent() || op.changesComment();
     if (redefine) {
+      // MySQL restates the whole column: collation, AUTO_INCREMENT and comment included
       Column column = MySqlColumnChange.resolve(op, catalog);
+      if (op.newCollation().isPresent()) {
+        column = column.withCollation(op.newCollation());
+      }
+      if (op.newIdentity().isPresent()) {
+        column = column.withIdentity(op.newIdentity().get());
+      }
+      if (op.changesComment()) {
+        column = column.withComment(op.newComment());
+      }
       return List.of(Sql.of("ALTER TABLE " + table + " CHANGE COLUMN " + q(op.column()) + " "
           + columnDefinition(column)));
     }
@@ -145,8 +160,10 @@ final class MySqlRenderer implements Renderer {
   @Override
   public List<Sql> createIndex(CreateIndex op) {
     Index index = op.index();
+    // CONCURRENTLY has no MySQL spelling and needs none: InnoDB builds secondary indexes online,
+    // without blocking writes ("Online DDL Operations"), so the flag is ignored.
     return List.of(Sql.of("CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + q(index.name())
-        + " ON " + q(index.table()) + " (" + columns(indexColumns(index)) + ")"));
+        + " ON " + q(index.table()) + " (" + keyParts(index) + ")" + method(index)));
   }
 
   @Override
@@ -156,6 +173,10 @@ final class MySqlRenderer implements Renderer {
 
   @Override
   public List<Sql> addConstraint(AddConstraint op) {
+    if (op.notValid()) {
+      throw new UsageException(op.describe() + ": NOT VALID is a PostgreSQL feature; MySQL and "
+          + "MariaDB check every row when a constraint is added");
+    }
     return List.of(Sql.of("ALTER TABLE " + q(op.table()) + " ADD " + constraint(op.constraint())));
   }
 
@@ -226,19 +247,58 @@ final class MySqlRenderer implements Renderer {
     return keys.anyMatch(cols -> cols.get(0).equals(column));
   }
 
-  /** MySQL has no partial indexes; a predicate would be dropped silently, so it is refused. */
-  private static List<String> indexColumns(Index index) {
+  /**
+   * The key parts of an index: columns with their order, and expressions as MySQL 8.0.13's
+   * functional key parts ({@code ((expr))}; MariaDB has none and says so when run). What neither
+   * server has (partial indexes, NULLS FIRST/LAST, operator classes, INCLUDE) is refused rather
+   * than dropped silently.
+   */
+  private String keyParts(Index index) {
+    String what = "index " + index.name() + " on " + index.table();
     if (index.where().isPresent()) {
-      throw new UsageException("Index " + index.name() + " on " + index.table() + " has a WHERE "
-          + "predicate, but MySQL and MariaDB have no partial indexes; index the columns "
-          + "without it, or use a generated column");
+      throw new UsageException(what + " has a WHERE predicate, but MySQL and MariaDB have no "
+          + "partial indexes; index the columns without it, or use a generated column");
     }
-    return index.columns();
+    if (!index.include().isEmpty()) {
+      throw new UsageException(what + " has INCLUDE columns, a PostgreSQL feature; add them as key parts");
+    }
+    List<String> parts = new ArrayList<>();
+    for (dev.retort.schema.IndexPart part : index.parts()) {
+      if (part.nulls() != dev.retort.schema.IndexPart.Nulls.DEFAULT || part.opclass().isPresent()) {
+        throw new UsageException(what + ": NULLS FIRST/LAST and operator classes are PostgreSQL "
+            + "features that MySQL and MariaDB do not have");
+      }
+      String text = part.expression() ? "(" + part.text() + ")" : q(part.text());
+      parts.add(text + switch (part.order()) {
+        case ASC -> " ASC";
+        case DESC -> " DESC";
+        default -> "";
+      });
+    }
+    return String.join(", ", parts);
+  }
+
+  /** {@code USING BTREE|HASH}, the index types InnoDB tables name; others are refused. */
+  private static String method(Index index) {
+    if (index.method().isEmpty()) {
+      return "";
+    }
+    String m = index.method().get().toLowerCase(Locale.ROOT);
+    if (!m.equals("btree") && !m.equals("hash")) {
+      throw new UsageException("index " + index.name() + " on " + index.table() + " uses " + m
+          + ", a PostgreSQL index method; MySQL and MariaDB know btree and hash");
+    }
+    return " USING " + m.toUpperCase(Locale.ROOT);
   }
 
   String columnDefinition(Column column) {
+    if (column.identity() == dev.retort.schema.Identity.ALWAYS) {
+      throw new UsageException("column " + column.name() + " is GENERATED ALWAYS AS IDENTITY, a "
+          + "PostgreSQL feature; MySQL's AUTO_INCREMENT accepts explicit values (use autoIncrement())");
+    }
     StringBuilder sql = new StringBuilder(q(column.name()))
         .append(' ').append(MySqlTypes.sql(column.type()));
+    column.collation().ifPresent(c -> sql.append(" COLLATE ").append(q(c)));
     if (!column.nullable()) {
       sql.append(" NOT NULL");
     }
@@ -297,6 +357,10 @@ final class MySqlRenderer implements Renderer {
       return name + "CHECK (" + c.expression() + ")";
     }
     if (constraint instanceof ForeignKey fk) {
+      if (fk.deferrable()) {
+        throw new UsageException("foreign key " + fk.name().orElse(fk.columns().toString())
+            + " is DEFERRABLE, which MySQL and MariaDB do not have: they check keys at once");
+      }
       return name + "FOREIGN KEY (" + columns(fk.columns()) + ") REFERENCES "
           + q(fk.referencedTable()) + " (" + columns(fk.referencedColumns()) + ")"
           + action("ON DELETE", fk.onDelete()) + action("ON UPDATE", fk.onUpdate());

@@ -500,6 +500,30 @@ class MySqlRenderIT {
   }
 
   @Test
+  void descendingKeysAndColumnCommentsRoundTripOnTheServer() throws SQLException {
+    execute(c, "CREATE TABLE opts (id integer PRIMARY KEY, name varchar(50) NOT NULL DEFAULT 'x')");
+    dev.retort.ops.CreateIndex ix = new dev.retort.ops.CreateIndex(new dev.retort.schema.Index("ix_opts",
+        QualifiedName.of("opts"), List.of(dev.retort.schema.IndexPart.column("name").desc(),
+            dev.retort.schema.IndexPart.column("id")), false, Optional.empty(), Optional.of("btree"), List.of()));
+    run(ix);
+    assertThat(rows(c, "SELECT column_name, collation FROM information_schema.statistics WHERE "
+        + "table_schema = database() AND index_name = 'ix_opts' ORDER BY seq_in_index"))
+        .containsExactly("name|D", "id|A");
+    dev.retort.ops.AlterColumn comment = new dev.retort.ops.AlterColumn(QualifiedName.of("opts"), "name",
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false,
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), Optional.empty(), true, Optional.empty(), Optional.of("it's shown"));
+    run(comment);
+    String read = "SELECT column_comment, is_nullable, column_default FROM information_schema.columns "
+        + "WHERE table_schema = database() AND table_name = 'opts' AND column_name = 'name'";
+    assertThat(rows(c, read)).containsExactly("it's shown|NO|'x'");
+    run(comment.reverse());
+    assertThat(rows(c, read)).containsExactly("|NO|'x'");
+    run(ix.reverse());
+    execute(c, "DROP TABLE opts");
+  }
+
+  @Test
   void tableCommentIsSetAndReversed() throws SQLException {
     execute(c, "CREATE TABLE commented (id integer)");
     dev.retort.ops.SetTableComment set = new dev.retort.ops.SetTableComment(QualifiedName.of("commented"),
