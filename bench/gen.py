@@ -214,18 +214,19 @@ def gen_graph(out, n, url):
 
 def gen_schema(out, n):
     """W3: n tables with a primary key, not-null and defaulted columns, a unique constraint, an
-    index and (from the second table on) a foreign key to the previous table."""
+    index and (from the second table on) a foreign key to table i // 2: a binary tree of
+    references, log2(n) deep (a chain n deep overflows SQLAlchemy's recursive sort)."""
     ddl, py = [], ["from sqlalchemy import (MetaData, Table, Column, BigInteger, String, DateTime,\n"
                    "    Integer, Boolean, ForeignKey, Index, UniqueConstraint, text)\n"
                    "from sqlalchemy.dialects.postgresql import JSONB\n\nmetadata = MetaData()\n"]
     for i in range(1, n + 1):
-        fk = f", parent_id bigint REFERENCES w_{i - 1} (id)" if i > 1 else ""
+        fk = f", parent_id bigint REFERENCES w_{i // 2} (id)" if i > 1 else ""
         ddl.append(f"CREATE TABLE w_{i} (id bigint PRIMARY KEY, name varchar(100) NOT NULL, "
                    f"code varchar(20) NOT NULL, created_at timestamp DEFAULT now(), "
                    f"owner_id bigint, active boolean NOT NULL DEFAULT true, qty integer, "
                    f"payload jsonb{fk}, CONSTRAINT uq_w_{i}_code UNIQUE (code));\n"
                    f"CREATE INDEX ix_w_{i}_owner_id ON w_{i} (owner_id);\n")
-        fkcol = (f"    Column('parent_id', BigInteger, ForeignKey('w_{i - 1}.id', "
+        fkcol = (f"    Column('parent_id', BigInteger, ForeignKey('w_{i // 2}.id', "
                  f"name='w_{i}_parent_id_fkey')),\n") if i > 1 else ""
         py.append(
             f"Table('w_{i}', metadata,\n"
