@@ -400,4 +400,33 @@ final class MySqlRenderer implements Renderer {
     return List.of(Sql.of("ALTER TABLE " + q(op.table()) + " COMMENT = "
         + dialect.literal(op.comment().orElse(""))));
   }
+
+  /**
+   * A column comment is part of the column's definition in MySQL, so this restates the column
+   * (the rest read from the live table) as an alter that changes only the comment.
+   */
+  @Override
+  public List<Sql> setColumnComment(dev.retort.ops.SetColumnComment op) {
+    return alterColumn(new AlterColumn(op.table(), op.column(), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(), true, op.existing(), op.comment()));
+  }
+
+  /** In MySQL a schema is a database: {@code CREATE SCHEMA} is its synonym. */
+  @Override
+  public List<Sql> createSchema(dev.retort.ops.CreateSchema op) {
+    return List.of(Sql.of("CREATE SCHEMA " + (op.ifNotExists() ? "IF NOT EXISTS " : "") + q(op.name())
+        + " DEFAULT CHARACTER SET utf8mb4"));
+  }
+
+  /** Dropping a MySQL schema drops everything in it, so only an explicit CASCADE may. */
+  @Override
+  public List<Sql> dropSchema(dev.retort.ops.DropSchema op) {
+    if (!op.cascade()) {
+      throw new UsageException(op.describe() + ": in MySQL and MariaDB a schema is a database, and "
+          + "dropping it drops every table in it; say cascade to mean that");
+    }
+    return List.of(Sql.of("DROP SCHEMA " + (op.ifExists() ? "IF EXISTS " : "") + q(op.name())));
+  }
 }

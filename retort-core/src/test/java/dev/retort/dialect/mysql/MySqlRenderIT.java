@@ -524,6 +524,29 @@ class MySqlRenderIT {
   }
 
   @Test
+  void columnCommentAndSchemaOpsRunOnTheServer() throws SQLException {
+    execute(c, "CREATE TABLE cc (id integer NOT NULL AUTO_INCREMENT PRIMARY KEY, v varchar(9) DEFAULT 'd')");
+    dev.retort.ops.SetColumnComment comment = new dev.retort.ops.SetColumnComment(QualifiedName.of("cc"), "id",
+        Optional.empty(), Optional.of("the key"));
+    run(comment);
+    String read = "SELECT column_comment, extra FROM information_schema.columns WHERE table_schema = "
+        + "database() AND table_name = 'cc' AND column_name = 'id'";
+    assertThat(rows(c, read)).containsExactly("the key|auto_increment");
+    run(comment.reverse());
+    assertThat(rows(c, read)).containsExactly("|auto_increment");
+    execute(c, "DROP TABLE cc");
+
+    String name = "retort_it_schema_" + Long.toHexString(System.nanoTime());
+    run(new dev.retort.ops.CreateSchema(name, true));
+    assertThat(rows(c, "SELECT count(*) FROM information_schema.schemata WHERE schema_name = '" + name + "'"))
+        .containsExactly("1");
+    assertThatThrownBy(() -> run(new dev.retort.ops.DropSchema(name, true, false))).hasMessageContaining("cascade");
+    run(new dev.retort.ops.DropSchema(name, true, true));
+    assertThat(rows(c, "SELECT count(*) FROM information_schema.schemata WHERE schema_name = '" + name + "'"))
+        .containsExactly("0");
+  }
+
+  @Test
   void tableCommentIsSetAndReversed() throws SQLException {
     execute(c, "CREATE TABLE commented (id integer)");
     dev.retort.ops.SetTableComment set = new dev.retort.ops.SetTableComment(QualifiedName.of("commented"),
