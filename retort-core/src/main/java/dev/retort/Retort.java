@@ -165,8 +165,8 @@ public final class Retort {
     return withConnection((dialect, c) -> {
       Schema live = dialect.inspector().inspect(c, InspectOptions.excluding(
           QualifiedName.parse(config.versionTable()).name(), QualifiedName.parse(config.historyTable()).name()));
-      Schema desired = DesiredSchema.fromSqlFile(source, dialect, c);
-      DiffResult d = new Differ().diff(live, desired, options);
+      DesiredSchema.Desired desired = DesiredSchema.load(source, dialect, c, classCache());
+      DiffResult d = new Differ().diff(live, desired.schema(), merge(desired.hints(), options));
       Renderer renderer = dialect.renderer(Catalog.NONE);
       List<SqlMigrationWriter.Step> up = new ArrayList<>();
       List<SqlMigrationWriter.Step> down = new ArrayList<>();
@@ -178,6 +178,19 @@ public final class Retort {
       }
       return new SchemaDiff(d, up, down);
     });
+  }
+
+  /** The definition's rename hints, overridden by those given on the command line. */
+  private static DiffOptions merge(DiffOptions fromDefinition, DiffOptions given) {
+    java.util.Map<String, String> tables = new java.util.HashMap<>(fromDefinition.tableRenames());
+    tables.putAll(given.tableRenames());
+    java.util.Map<String, String> columns = new java.util.HashMap<>(fromDefinition.columnRenames());
+    columns.putAll(given.columnRenames());
+    return new DiffOptions(tables, columns);
+  }
+
+  private Path classCache() {
+    return config.projectDir().resolve(".retort").resolve("classes");
   }
 
   private static SqlMigrationWriter.Step step(Renderer renderer, Op op) {
@@ -319,7 +332,7 @@ public final class Retort {
     return revision(new NewRevision(message, revId, distinct, List.of(), List.of(), format));
   }
 
-  /** Creates {@code retort.properties} and the migrations directory in {@code dir}. */
+  /** Creates {@code retort.properties}, the migrations directory and a schema definition stub. */
   public static List<Path> init(Path dir) {
     List<Path> created = new ArrayList<>();
     try {
@@ -334,6 +347,12 @@ public final class Retort {
       if (!Files.isDirectory(migrations)) {
         Files.createDirectories(migrations);
         created.add(migrations);
+      }
+      Path stub = dir.resolve("schema").resolve("AppSchema.java");
+      if (!Files.exists(stub)) {
+        Files.createDirectories(stub.getParent());
+        Files.writeString(stub, MigrationTemplates.schemaStub());
+        created.add(stub);
       }
       return created;
     } catch (IOException e) {
@@ -359,7 +378,7 @@ public final class Retort {
 
   private Runner runner(Dialect dialect, RevisionGraph graph) {
     return new Runner(dialect, graph, config.versionTable(), config.historyTable(),
-        config.projectDir().resolve(".retort").resolve("classes"),
+        classCache(),
         new Runner.Options(config.allowChanged(), config.lockTimeout(), who(), config.progress()));
   }
 

@@ -26,7 +26,8 @@ class ArchitectureTest {
       "script", List.of(),
       "dialect", List.of("schema", "ops", "inspect"),
       "inspect", List.of("schema"),
-      "runtime", List.of("script", "dialect", "ops", "schema", "migration"),
+      "runtime", List.of("script", "dialect", "ops", "schema", "migration", "dsl", "diff"),
+      "dsl", List.of("schema", "ops", "diff"),
       "codegen", List.of("script", "ops", "schema"));
 
   @Test

@@ -11,7 +11,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "init", mixinStandardHelpOptions = true,
-    description = "Create retort.properties and the migrations directory (in DIR, default: here).")
+    description = "Create retort.properties, migrations/ and a schema definition stub (in DIR, default: here).")
 final class InitCommand implements Callable<Integer> {
   @ParentCommand RetortCommand top;
   @Spec CommandSpec spec;

@@ -125,6 +125,30 @@ public final class MigrationTemplates {
     return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
   }
 
+  /** The schema definition stub of a new project. */
+  public static String schemaStub() {
+    return """
+        import static dev.retort.schema.ColumnType.*;
+
+        import dev.retort.dsl.SchemaBuilder;
+        import dev.retort.dsl.SchemaDefinition;
+
+        /**
+         * The schema this project wants. 'retort check' compares the database with it, and
+         * 'retort revision --autogenerate -m "..."' writes the migration that gets there.
+         */
+        public final class AppSchema implements SchemaDefinition {
+          @Override
+          public void define(SchemaBuilder s) {
+            // s.table("users", t -> {
+            //   t.column("id", integer()).primaryKey().autoIncrement();
+            //   t.column("email", varchar(255)).notNull().unique();
+            // });
+          }
+        }
+        """;
+  }
+
   /** The {@code retort.properties} of a new project. */
   public static String properties() {
     return """
@@ -139,6 +163,10 @@ public final class MigrationTemplates {
 
         # Where the migrations live, relative to this directory.
         migrations=migrations
+
+        # The desired schema, for check, diff and revision --autogenerate: a Java schema
+        # definition (as scaffolded) or a .sql file of CREATE statements.
+        schema=schema/AppSchema.java
 
         # version-table=retort_version
         # history-table=retort_history

@@ -41,6 +41,16 @@ public final class TableBuilder {
     this.name = name;
   }
 
+  /**
+   * A table described the same way {@code createTable} describes one, for schema definitions:
+   * {@code TableBuilder.table("users", t -> t.column("id", integer()).primaryKey())}.
+   */
+  public static Table table(String name, java.util.function.Consumer<TableBuilder> spec) {
+    TableBuilder b = new TableBuilder(QualifiedName.parse(name));
+    spec.accept(b);
+    return b.build();
+  }
+
   String tableName() {
     return name.name();
   }

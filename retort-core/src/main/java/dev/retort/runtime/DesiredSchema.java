@@ -1,6 +1,9 @@
 package dev.retort.runtime;
 
 import dev.retort.dialect.Dialect;
+import dev.retort.diff.DiffOptions;
+import dev.retort.dsl.SchemaBuilder;
+import dev.retort.dsl.SchemaDefinition;
 import dev.retort.error.DatabaseException;
 import dev.retort.error.MigrationFileException;
 import dev.retort.error.UsageException;
@@ -15,9 +18,36 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
-/** The schema a project wants: today, a desired-state SQL file loaded into a scratch copy. */
+/**
+ * The schema a project wants: a Java schema definition ({@code .java}, compiled at run time) or a
+ * desired-state SQL file ({@code .sql}, loaded into a scratch copy).
+ */
 public final class DesiredSchema {
   private DesiredSchema() {}
+
+  /** The desired schema, and the rename hints its definition gives. */
+  public record Desired(Schema schema, DiffOptions hints) {}
+
+  /** Reads {@code file} by its kind. */
+  public static Desired load(Path file, Dialect dialect, Connection live, Path classCache) {
+    String name = file.getFileName().toString();
+    if (name.endsWith(".java")) {
+      SchemaDefinition definition =
+          new JavaMigrationCompiler(classCache).instantiate(file, SchemaDefinition.class);
+      SchemaBuilder builder = new SchemaBuilder(dialect.name());
+      try {
+        definition.define(builder);
+      } catch (RuntimeException e) {
+        throw new MigrationFileException(file, 0, "the schema definition failed: " + e);
+      }
+      return new Desired(builder.schema(), builder.hints());
+    }
+    if (name.endsWith(".sql")) {
+      return new Desired(fromSqlFile(file, dialect, live), DiffOptions.defaults());
+    }
+    throw new UsageException("the desired schema " + file + " should be a .java schema definition "
+        + "or a .sql file of CREATE statements");
+  }
 
   /**
    * Applies {@code file} to a scratch copy of the database (which the dialect makes and throws

@@ -77,9 +77,35 @@ final class JavaMigrationCompiler {
     }
     Map<String, Migration> loaded = new HashMap<>();
     for (Map.Entry<String, Source> e : sources.entrySet()) {
-      loaded.put(e.getKey(), instantiate(e.getValue()));
+      loaded.put(e.getKey(), instantiate(e.getValue(), Migration.class));
     }
     return loaded;
+  }
+
+  // the first top-level class: a schema definition file holds one
+  private static final Pattern CLASS = Pattern.compile("(?m)^\\s*(?:public\\s+)?(?:final\\s+)?class\\s+(\\w+)");
+
+  /**
+   * Compiles one source file (or takes it from the cache) and makes an instance of its class as
+   * {@code type}: how a Java schema definition is loaded.
+   */
+  <T> T instantiate(Path file, Class<T> type) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new MigrationFileException(file, 0, "cannot read: " + e.getMessage());
+    }
+    Matcher m = CLASS.matcher(text);
+    if (!m.find()) {
+      throw new MigrationFileException(file, 0, "no class found; it should declare a class that "
+          + "implements " + type.getName());
+    }
+    Source source = Source.of(file, text, m.group(1));
+    if (!Files.isRegularFile(source.dir(cacheDir).resolve(".complete"))) {
+      compile(List.of(source));
+    }
+    return instantiate(source, type);
   }
 
   private static List<List<Source>> batchesByClassName(List<Source> sources) {
@@ -140,19 +166,19 @@ final class JavaMigrationCompiler {
     return new MigrationFileException(Path.of("(java migrations)"), 0, "do not compile: " + all);
   }
 
-  private Migration instantiate(Source s) {
+  private <T> T instantiate(Source s, Class<T> expected) {
     Path dir = s.dir(cacheDir);
     try {
       URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()},
           Migration.class.getClassLoader());
       Class<?> type = Class.forName(s.qualifiedName(), true, loader);
-      if (!Migration.class.isAssignableFrom(type)) {
+      if (!expected.isAssignableFrom(type)) {
         throw new MigrationFileException(s.file(), 0,
-            "class " + s.className() + " does not implement dev.retort.migration.Migration");
+            "class " + s.className() + " does not implement " + expected.getName());
       }
       Constructor<?> ctor = type.getDeclaredConstructor();
       ctor.setAccessible(true);
-      return (Migration) ctor.newInstance();
+      return expected.cast(ctor.newInstance());
     } catch (NoSuchMethodException e) {
       throw new MigrationFileException(s.file(), 0,
           "class " + s.className() + " needs a constructor without parameters");
@@ -167,16 +193,19 @@ final class JavaMigrationCompiler {
       Path file = r.file().orElseThrow();
       try {
         String text = Files.readString(file, StandardCharsets.UTF_8);
-        String name = HeaderParser.javaClassName(file, text);
-        Matcher pkg = PACKAGE.matcher(text);
-        String packageName = pkg.find() ? pkg.group(1) : "";
-        // the hash covers the compiler's release too: a cache made by another JDK is not reused
-        String hash = Checksum.of((Runtime.version().feature() + "\n" + text)
-            .getBytes(StandardCharsets.UTF_8)).substring(0, 24);
-        return new Source(file, text, name, packageName, hash);
+        return of(file, text, HeaderParser.javaClassName(file, text));
       } catch (IOException e) {
         throw new MigrationFileException(file, 0, "cannot read: " + e.getMessage());
       }
+    }
+
+    static Source of(Path file, String text, String className) {
+      Matcher pkg = PACKAGE.matcher(text);
+      String packageName = pkg.find() ? pkg.group(1) : "";
+      // the hash covers the compiler's release too: a cache made by another JDK is not reused
+      String hash = Checksum.of((Runtime.version().feature() + "\n" + text)
+          .getBytes(StandardCharsets.UTF_8)).substring(0, 24);
+      return new Source(file, text, className, packageName, hash);
     }
 
     String qualifiedName() {
