@@ -14,11 +14,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SchemaDslIT {
   @TempDir Path dir;
   private Databases.Pg pg;
+  private Databases.Maria maria;
 
   @AfterEach
   void drop() throws SQLException {
     if (pg != null) {
       pg.close();
+    }
+    if (maria != null) {
+      maria.close();
     }
   }
 
@@ -40,7 +44,7 @@ class SchemaDslIT {
             t.column("id", integer()).primaryKey().autoIncrement();
             t.column("user_id", integer()).notNull().references("users", "id").onDelete(CASCADE);
             t.column("%s", varchar(100)).notNull();
-            t.column("metadata", s.isSqlite() ? text() : jsonb());
+            t.column("metadata", s.isPostgres() ? jsonb() : text());
             t.index("ix_worlds_user", "user_id");
           })%s;
         }
@@ -53,13 +57,18 @@ class SchemaDslIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"sqlite", "postgresql"})
+  @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
   void definitionDrivesCheckAutogenerateAndRenames(String kind) throws Exception {
     String url = "jdbc:sqlite:app.db";
     if (kind.equals("postgresql")) {
       Databases.requirePostgres();
       pg = new Databases.Pg();
       url = pg.url();
+    }
+    if (kind.equals("mariadb")) {
+      Databases.requireMariaDb();
+      maria = new Databases.Maria();
+      url = maria.url();
     }
     Files.createDirectories(dir.resolve("migrations"));
     Files.writeString(dir.resolve("retort.properties"), "url=" + url + "\nschema=schema/AppSchema.java\n");
@@ -76,7 +85,7 @@ class SchemaDslIT {
     Files.writeString(dir.resolve("schema/AppSchema.java"), Files.readString(dir.resolve("schema/AppSchema.java"))
         .replace("s.table(\"users\"", "s.table(\"accounts\"").replace("references(\"users\"", "references(\"accounts\""));
     r = run(0, "diff");
-    assertThat(r.out()).contains("RENAME TO accounts").contains("RENAME COLUMN name TO title")
+    assertThat(r.out()).containsPattern("RENAME (TABLE users )?TO accounts").contains("RENAME COLUMN name TO title")
         .doesNotContain("DROP TABLE").doesNotContain("DROP COLUMN");
     assertThat(r.err()).doesNotContain("possible rename");
   }

@@ -131,6 +131,37 @@ public final class MySqlDialect implements Dialect {
     return new MySqlCatalog(connection);
   }
 
+  @Override
+  public dev.retort.inspect.Inspector inspector() {
+    return new MySqlInspector();
+  }
+
+  /**
+   * A scratch database beside the real one, dropped afterwards: MySQL has no transactional DDL to
+   * roll a temporary schema back, so the copy is a database of its own (the user needs the right
+   * to create one).
+   */
+  @Override
+  public dev.retort.schema.Schema inspectScratch(java.sql.Connection live, dev.retort.inspect.ScratchLoader loader)
+      throws java.sql.SQLException {
+    String home = live.getCatalog();
+    String scratch = "retort_scratch_" + Long.toHexString(System.nanoTime());
+    try (java.sql.Statement s = live.createStatement()) {
+      s.execute("CREATE DATABASE " + scratch + " DEFAULT CHARACTER SET utf8mb4");
+    }
+    try {
+      live.setCatalog(scratch);
+      loader.load(live);
+      return new MySqlInspector().inspect(live, dev.retort.inspect.InspectOptions.excluding());
+    } finally {
+      try (java.sql.Statement s = live.createStatement()) {
+        s.execute("DROP DATABASE IF EXISTS " + scratch);
+      } finally {
+        live.setCatalog(home);
+      }
+    }
+  }
+
   /** A named lock, {@code GET_LOCK}, polled; it is released when the session ends. */
   @Override
   public MigrationLock lock() {
