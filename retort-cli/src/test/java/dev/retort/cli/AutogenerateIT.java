@@ -156,6 +156,22 @@ class AutogenerateIT {
     assertThat(r.err().strip().lines().count()).isEqualTo(1);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void transactionControlInTheSchemaFileLeavesNothingBehind(String kind) throws Exception {
+    // real schema files (tt-rss's, for one) wrap themselves in BEGIN ... COMMIT; a COMMIT must not
+    // end the scratch copy's transaction and leave the copy in the user's database
+    Files.createDirectories(dir.resolve("migrations"));
+    Files.writeString(dir.resolve("retort.properties"), "url=" + url(kind) + "\nschema=schema.sql\n");
+    Files.writeString(dir.resolve("schema.sql"), "begin;\n" + users(kind) + "commit;\n");
+    Cli.Result r = run(1, "check");
+    assertThat(r.out()).contains("create table users");
+    if (pg != null) {
+      assertThat(pg.query("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'retort_scratch%'"))
+          .containsExactly("0");
+    }
+  }
+
   private Cli.Result run(int exit, String... args) {
     Cli.Result r = Cli.run(dir, args);
     assertThat(r.exit()).as(String.join(" ", args) + "\n" + r).isEqualTo(exit);

@@ -23,6 +23,9 @@ import java.util.List;
  * desired-state SQL file ({@code .sql}, loaded into a scratch copy).
  */
 public final class DesiredSchema {
+  private static final java.util.regex.Pattern TRANSACTION_CONTROL = java.util.regex.Pattern.compile(
+      "(?i)\\s*(BEGIN|START\\s+TRANSACTION|COMMIT|END|ROLLBACK|ABORT)(\\s+(WORK|TRANSACTION))?\\s*");
+
   private DesiredSchema() {}
 
   /** The desired schema, and the rename hints its definition gives. */
@@ -66,6 +69,9 @@ public final class DesiredSchema {
     try {
       return dialect.inspectScratch(live, scratch -> {
         for (Statement s : statements) {
+          if (TRANSACTION_CONTROL.matcher(s.sql()).matches()) {
+            continue; // a desired state has no transactions; a COMMIT would end the scratch copy's
+          }
           current[0] = s;
           try (java.sql.Statement st = scratch.createStatement()) {
             st.execute(s.sql());

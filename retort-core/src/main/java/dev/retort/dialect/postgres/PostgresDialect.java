@@ -145,10 +145,22 @@ public final class PostgresDialect implements Dialect {
       s.execute("CREATE SCHEMA " + scratch);
       s.execute("SET LOCAL search_path TO " + scratch);
       loader.load(live);
+      // a statement that ended the transaction (COMMIT, a function that commits) would leave the
+      // copy behind and the inspection reading the real schema: refuse rather than compare wrongly
+      try (java.sql.ResultSet rs = s.executeQuery("SELECT current_schema()")) {
+        rs.next();
+        if (!scratch.equals(rs.getString(1))) {
+          throw new java.sql.SQLException("the desired schema ended the scratch copy's transaction; "
+              + "remove transaction control (BEGIN/COMMIT) from it");
+        }
+      }
       return new PostgresInspector().inspect(live, dev.retort.inspect.InspectOptions.excluding());
     } finally {
       live.rollback();
       live.setAutoCommit(autoCommit);
+      try (java.sql.Statement s = live.createStatement()) {
+        s.execute("DROP SCHEMA IF EXISTS " + scratch + " CASCADE"); // gone already, unless committed
+      }
     }
   }
 
