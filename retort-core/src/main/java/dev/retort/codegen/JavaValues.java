@@ -108,7 +108,7 @@ final class JavaValues {
     for (Object o : list) {
       items.add(of(o));
     }
-    String factory = list.contains(null) ? imports.type(Arrays.class) + ".asList("
+    String factory = list.stream().anyMatch(java.util.Objects::isNull) ? imports.type(Arrays.class) + ".asList("
         : imports.type(List.class) + ".of(";
     return factory + String.join(", ", items) + ")";
   }
