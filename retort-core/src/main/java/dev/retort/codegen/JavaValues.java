@@ -1,0 +1,212 @@
+package dev.retort.codegen;
+
+import dev.retort.schema.ColumnType;
+import dev.retort.schema.DefaultValue;
+import dev.retort.schema.QualifiedName;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Java expressions that evaluate to given values: the fallback that writes any op, or any part of
+ * one, as constructor calls, so that nothing an op carries is lost in the generated source.
+ */
+final class JavaValues {
+  private static final String COLUMN_TYPES = "dev.retort.schema.ColumnType.*";
+
+  private final Imports imports;
+
+  JavaValues(Imports imports) {
+    this.imports = imports;
+  }
+
+  /**
+   * An expression equal to {@code value}: literals, {@code Optional}, {@code List}, enums, the
+   * schema's value types and any record (through its canonical constructor).
+   *
+   * @throws IllegalArgumentException for a value no Java expression here can reproduce
+   */
+  String of(Object value) {
+    if (value == null) {
+      return "null";
+    }
+    if (value instanceof String s) {
+      return string(s);
+    }
+    if (value instanceof Boolean || value instanceof Integer) {
+      return value.toString();
+    }
+    if (value instanceof Long l) {
+      return l + "L";
+    }
+    if (value instanceof Short || value instanceof Byte) {
+      return "(" + (value instanceof Short ? "short" : "byte") + ") " + value;
+    }
+    if (value instanceof Double d) {
+      return d.isNaN() ? "Double.NaN" : d.isInfinite()
+          ? (d > 0 ? "Double.POSITIVE_INFINITY" : "Double.NEGATIVE_INFINITY") : d + "d";
+    }
+    if (value instanceof Float f) {
+      return f.isNaN() ? "Float.NaN" : f.isInfinite()
+          ? (f > 0 ? "Float.POSITIVE_INFINITY" : "Float.NEGATIVE_INFINITY") : f + "f";
+    }
+    if (value instanceof Character c) {
+      return c == '\'' ? "'\\''" : c == '"' ? "'\"'" : "'" + escape(String.valueOf(c)) + "'";
+    }
+    if (value instanceof BigDecimal || value instanceof BigInteger || value instanceof UUID) {
+      String how = value instanceof UUID ? ".fromString(" : "(";
+      return (value instanceof UUID ? "" : "new ") + imports.type(value.getClass()) + how
+          + string(value.toString()) + ")";
+    }
+    if (value instanceof LocalDate || value instanceof LocalTime || value instanceof LocalDateTime
+        || value instanceof OffsetDateTime || value instanceof Instant) {
+      return imports.type(value.getClass()) + ".parse(" + string(value.toString()) + ")";
+    }
+    if (value instanceof Enum<?> e) {
+      return imports.type(e.getDeclaringClass()) + "." + e.name();
+    }
+    if (value instanceof Optional<?> o) {
+      return o.isEmpty() ? imports.type(Optional.class) + ".empty()"
+          : imports.type(Optional.class) + ".of(" + of(o.get()) + ")";
+    }
+    if (value instanceof List<?> list) {
+      return list(list);
+    }
+    if (value instanceof QualifiedName q) {
+      return qualifiedName(q);
+    }
+    if (value instanceof ColumnType t) {
+      return columnType(t);
+    }
+    if (value instanceof DefaultValue.Literal l) {
+      return imports.type(DefaultValue.class) + ".literal(" + string(l.value()) + ")";
+    }
+    if (value instanceof DefaultValue.Expression e) {
+      return imports.type(DefaultValue.class) + ".expression(" + string(e.sql()) + ")";
+    }
+    if (value instanceof Record r) {
+      return record(r);
+    }
+    throw new IllegalArgumentException("cannot write a " + value.getClass().getName()
+        + " value as Java source: " + value);
+  }
+
+  /** A list expression; {@code Arrays.asList} when it holds a null, which {@code List.of} refuses. */
+  String list(List<?> list) {
+    List<String> items = new ArrayList<>();
+    for (Object o : list) {
+      items.add(of(o));
+    }
+    String factory = list.stream().anyMatch(java.util.Objects::isNull) ? imports.type(Arrays.class) + ".asList("
+        : imports.type(List.class) + ".of(";
+    return factory + String.join(", ", items) + ")";
+  }
+
+  String qualifiedName(QualifiedName q) {
+    return imports.type(QualifiedName.class) + ".of("
+        + q.schema().map(s -> string(s) + ", ").orElse("") + string(q.name()) + ")";
+  }
+
+  /** {@code varchar(255)}, {@code raw("citext")}: the factory whenever it gives an equal type. */
+  String columnType(ColumnType t) {
+    String factory = switch (t.kind()) {
+      case SMALLINT -> "smallint()";
+      case INTEGER -> "integer()";
+      case BIGINT -> "bigint()";
+      case TEXT -> "text()";
+      case BOOLEAN -> "bool()";
+      case REAL -> "real()";
+      case DOUBLE -> "doublePrecision()";
+      case DATE -> "date()";
+      case TIME -> "time()";
+      case TIMESTAMP -> "timestamp()";
+      case TIMESTAMPTZ -> "timestamptz()";
+      case UUID -> "uuid()";
+      case JSON -> "json()";
+      case JSONB -> "jsonb()";
+      case BYTES -> "bytes()";
+      case VARCHAR -> t.length() > 0 && t.scale() == 0 ? "varchar(" + t.length() + ")" : null;
+      case CHAR -> t.scale() == 0 ? "fixedChar(" + t.length() + ")" : null;
+      case NUMERIC -> "numeric(" + t.length() + ", " + t.scale() + ")";
+      case RAW -> "raw(" + string(t.raw()) + ")";
+    };
+    boolean plain = t.kind() == ColumnType.Kind.RAW ? t.length() == 0 && t.scale() == 0
+        : (t.raw().isEmpty() && (t.kind() == ColumnType.Kind.VARCHAR
+            || t.kind() == ColumnType.Kind.CHAR || t.kind() == ColumnType.Kind.NUMERIC
+            || (t.length() == 0 && t.scale() == 0)));
+    if (factory != null && plain) {
+      imports.staticMember(COLUMN_TYPES);
+      return factory;
+    }
+    String type = imports.type(ColumnType.class);
+    return "new " + type + "(" + type + ".Kind." + t.kind().name() + ", " + t.length() + ", "
+        + t.scale() + ", " + string(t.raw()) + ")";
+  }
+
+  private String record(Record r) {
+    List<String> args = new ArrayList<>();
+    for (RecordComponent c : r.getClass().getRecordComponents()) {
+      try {
+        args.add(of(c.getAccessor().invoke(r)));
+      } catch (IllegalAccessException | InvocationTargetException e) {
+        throw new IllegalArgumentException("cannot read " + c.getName() + " of " + r, e);
+      }
+    }
+    return "new " + imports.type(r.getClass()) + "(" + String.join(", ", args) + ")";
+  }
+
+  /** A Java string literal. */
+  static String string(String s) {
+    return "\"" + escape(s) + "\"";
+  }
+
+  /**
+   * Escapes for inside a string or char literal. Printable characters, non-ASCII included, stay as
+   * they are (sources are UTF-8); a backslash is doubled, so no unicode escape can form.
+   */
+  static String escape(String s) {
+    StringBuilder b = new StringBuilder(s.length() + 2);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        case '\n' -> b.append("\\n");
+        case '\r' -> b.append("\\r");
+        case '\t' -> b.append("\\t");
+        case '\b' -> b.append("\\b");
+        case '\f' -> b.append("\\f");
+        default -> {
+          if (Character.isISOControl(c) || Character.isSurrogate(c) && !pairedAt(s, i)
+              || Character.getType(c) == Character.LINE_SEPARATOR
+              || Character.getType(c) == Character.PARAGRAPH_SEPARATOR
+              || Character.getType(c) == Character.FORMAT) {
+            b.append(String.format("\\u%04x", (int) c));
+          } else {
+            b.append(c);
+          }
+        }
+      }
+    }
+    return b.toString();
+  }
+
+  private static boolean pairedAt(String s, int i) {
+    char c = s.charAt(i);
+    if (Character.isHighSurrogate(c)) {
+      return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+    }
+    return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+  }
+}
