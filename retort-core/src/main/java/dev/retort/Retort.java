@@ -1,5 +1,6 @@
 package dev.retort;
 
+import dev.retort.codegen.JavaMigrationWriter;
 import dev.retort.codegen.MigrationTemplates;
 import dev.retort.codegen.SqlMigrationWriter;
 import dev.retort.dialect.Catalog;
@@ -204,13 +205,10 @@ public final class Retort {
 
   /**
    * Writes a migration that brings the database (which must be at head) to the desired schema,
-   * with the downgrade that brings it back. SQL format for the database at hand.
+   * with the downgrade that brings it back: portable Java (the operations API) by default, or SQL
+   * for the database at hand.
    */
   public Path autogenerate(NewRevision request, DiffOptions options) {
-    if (request.format() != Revision.Format.SQL) {
-      throw new UsageException("autogenerate writes SQL migrations so far: add --format sql "
-          + "(Java output comes with the schema DSL)");
-    }
     RevisionGraph graph = graphOrEmpty();
     Set<String> rows = current();
     if (!rows.equals(graph.heads())) {
@@ -223,20 +221,25 @@ public final class Retort {
       throw new UsageException("the database already matches " + config.schema().orElseThrow()
           + "; no migration written");
     }
-    for (SqlMigrationWriter.Step s : concat(d.upgrade(), d.downgrade())) {
-      if (s.problem().isPresent()) {
-        throw new UsageException(s.op().describe() + " cannot be written as SQL ahead of time: "
-            + s.problem().get() + ". Write this migration by hand with the operations API "
-            + "('retort revision -m ...'), which plans the rebuild when it runs.");
+    List<String> warnings = d.diff().renameCandidates().stream()
+        .map(dev.retort.diff.RenameCandidate::warning).toList();
+    if (request.format() == Revision.Format.SQL) {
+      for (SqlMigrationWriter.Step s : concat(d.upgrade(), d.downgrade())) {
+        if (s.problem().isPresent()) {
+          throw new UsageException(s.op().describe() + " cannot be written as SQL ahead of time: "
+              + s.problem().get() + ". Use --format java (the default), which plans it when it runs.");
+        }
       }
     }
     Path file = revision(request);
     String id = graph().revisions().stream().filter(r -> r.file().map(file::equals).orElse(false))
         .findFirst().orElseThrow().id();
     Revision written = graph().get(id);
-    String text = SqlMigrationWriter.write(id, written.parents(), request.message(), dialect().name(),
-        d.upgrade(), d.downgrade(),
-        d.diff().renameCandidates().stream().map(dev.retort.diff.RenameCandidate::warning).toList());
+    String text = request.format() == Revision.Format.SQL
+        ? SqlMigrationWriter.write(id, written.parents(), request.message(), dialect().name(),
+            d.upgrade(), d.downgrade(), warnings)
+        : JavaMigrationWriter.write(id, written.parents(), request.message(), d.diff().ops(),
+            d.downgrade().stream().map(SqlMigrationWriter.Step::op).toList(), warnings);
     try {
       Files.writeString(file, text);
     } catch (IOException e) {

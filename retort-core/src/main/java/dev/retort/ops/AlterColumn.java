@@ -168,8 +168,9 @@ public record AlterColumn(
         finalNullable(),
         undoNullable,
         changesDefault,
-        newDefault,
-        existingDefault,
+        // an unchanged default stays what it is: the reverse restates the same column
+        changesDefault ? newDefault : existingDefault,
+        changesDefault ? existingDefault : newDefault,
         reverseUsing,
         using,
         finalCollation(),
