@@ -32,7 +32,7 @@ final class CheckCommand implements Callable<Integer> {
       out.println("  " + s.op().describe());
     }
     d.diff().renameCandidates().forEach(c -> out.println("  note: " + c.warning()));
-    out.println("Run 'retort revision --autogenerate -m \"...\" --format sql' to write the migration.");
+    out.println("Run 'retort revision --autogenerate -m \"...\"' to write the migration.");
     out.flush();
     return 1;
   }
