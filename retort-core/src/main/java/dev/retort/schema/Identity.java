@@ -11,5 +11,10 @@ public enum Identity {
   /** Generated unless the insert gives a value. */
   BY_DEFAULT,
   /** Always generated: an insert that gives a value fails (unless it says OVERRIDING SYSTEM VALUE). */
-  ALWAYS
+  ALWAYS,
+  /**
+   * PostgreSQL's {@code serial}: a sequence owned by the column, drawn by its default. What most
+   * existing PostgreSQL schemas use; elsewhere it behaves as {@link #BY_DEFAULT}.
+   */
+  SERIAL
 }

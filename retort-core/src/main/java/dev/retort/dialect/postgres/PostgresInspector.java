@@ -132,8 +132,22 @@ final class PostgresInspector implements Inspector {
     Optional<DefaultValue> dflt = autoIncrement ? Optional.empty() : Optional.ofNullable(defaultText).map(PostgresInspector::defaultValue);
     Column c = new Column(rs.getString(2), type(typeText), !rs.getBoolean(4), dflt, autoIncrement,
         Optional.ofNullable(rs.getString(7)));
-    // attidentity: 'a' GENERATED ALWAYS, 'd' BY DEFAULT (serial reads as BY DEFAULT too)
-    return "a".equals(identity) ? c.withIdentity(dev.retort.schema.Identity.ALWAYS) : c;
+    // attidentity: 'a' GENERATED ALWAYS, 'd' BY DEFAULT; a nextval() default is serial's sequence
+    if ("a".equals(identity)) {
+      return c.withIdentity(dev.retort.schema.Identity.ALWAYS);
+    }
+    boolean serial = (identity == null || identity.isEmpty()) && defaultText != null
+        && SERIAL.matcher(defaultText).matches();
+    if (!serial) {
+      return c;
+    }
+    ColumnType.Kind kind = c.type().kind();
+    if (kind == ColumnType.Kind.SMALLINT || kind == ColumnType.Kind.INTEGER || kind == ColumnType.Kind.BIGINT) {
+      return c.withIdentity(dev.retort.schema.Identity.SERIAL);
+    }
+    // a sequence default on another type (a domain, say) is no serial: keep it as the expression
+    return c.withIdentity(dev.retort.schema.Identity.NONE)
+        .withDefault(Optional.of(DefaultValue.expression(defaultText)));
   }
 
   /** The portable type for {@code format_type}'s text, or a raw type. */

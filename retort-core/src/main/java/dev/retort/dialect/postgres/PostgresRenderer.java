@@ -122,6 +122,11 @@ final class PostgresRenderer implements Renderer {
     op.newName().ifPresent(n ->
         out.add(Sql.of("ALTER TABLE " + table + " RENAME COLUMN " + q(op.column()) + " TO " + q(n))));
     String column = "ALTER COLUMN " + q(op.finalName());
+    if (op.newIdentity().isPresent() && (op.newIdentity().get() == Identity.SERIAL
+        || op.existingIdentity().filter(i -> i == Identity.SERIAL).isPresent())) {
+      throw new dev.retort.error.UsageException(op.describe() + ": PostgreSQL cannot turn a column "
+          + "into or out of serial in place; change it to an identity column (BY_DEFAULT) instead");
+    }
     boolean dropsIdentity = op.newIdentity().filter(i -> i == Identity.NONE).isPresent()
         && op.existingIdentity().filter(i -> i != Identity.NONE).isPresent();
     if (dropsIdentity) {
@@ -268,11 +273,12 @@ final class PostgresRenderer implements Renderer {
 
   private String columnDefinition(Column column) {
     StringBuilder sql = new StringBuilder(q(column.name()))
-        .append(' ').append(PostgresTypes.sql(column.type()));
+        .append(' ').append(column.identity() == Identity.SERIAL
+            ? serialType(column) : PostgresTypes.sql(column.type()));
     // COLLATE belongs right after the type (CREATE TABLE synopsis); collation names are
     // identifiers, case-sensitive, so "C" must stay quoted
     column.collation().ifPresent(c -> sql.append(" COLLATE ").append(q(c)));
-    if (column.identity() != Identity.NONE) {
+    if (column.identity() != Identity.NONE && column.identity() != Identity.SERIAL) {
       // SQL-standard identity (PostgreSQL 10+) rather than serial: the sequence belongs to the
       // column; BY DEFAULT (what autoIncrement() gives) still lets data loads insert explicit ids.
       sql.append(" GENERATED ").append(generated(column.identity())).append(" AS IDENTITY");
@@ -283,6 +289,17 @@ final class PostgresRenderer implements Renderer {
     column.defaultValue().ifPresent(d ->
         sql.append(" DEFAULT ").append(defaultSql(d, Optional.of(column.type()))));
     return sql.toString();
+  }
+
+  /** serial, bigserial or smallserial: the integer type and its owned sequence in one word. */
+  private static String serialType(Column column) {
+    return switch (column.type().kind()) {
+      case INTEGER -> "serial";
+      case BIGINT -> "bigserial";
+      case SMALLINT -> "smallserial";
+      default -> throw new dev.retort.error.UsageException("column " + column.name() + " is serial, "
+          + "which PostgreSQL only has for smallint, integer and bigint, not " + column.type());
+    };
   }
 
   private List<Sql> columnComment(QualifiedName table, Column column) {

@@ -116,6 +116,18 @@ class PostgresInspectorIT {
   }
 
   @Test
+  void serialColumnsReadBackAsSerialAndRenderAsSerial() throws SQLException {
+    PgTestDatabase.execute(c, "CREATE TABLE serials (id serial PRIMARY KEY, big bigserial, small smallserial)");
+    Table t = PG.inspector().inspect(c, InspectOptions.excluding()).table(QualifiedName.of("serials")).orElseThrow();
+    assertThat(t.columns()).extracting(Column::identity).containsOnly(dev.retort.schema.Identity.SERIAL);
+    assertThat(t.columns()).extracting(Column::defaultValue).containsOnly(Optional.empty());
+    String sql = PG.renderer(Catalog.NONE).render(new CreateTable(t.withName(QualifiedName.of("serials2"))))
+        .get(0).text();
+    assertThat(sql).contains("id serial NOT NULL").contains("big bigserial NOT NULL").contains("small smallserial NOT NULL");
+    PgTestDatabase.execute(c, "DROP TABLE serials");
+  }
+
+  @Test
   void namedSchemasAreQualifiedAndReadInFourQueries() throws SQLException {
     PgTestDatabase.execute(c, "CREATE SCHEMA IF NOT EXISTS audit");
     for (int i = 0; i < 30; i++) {
