@@ -49,20 +49,33 @@ final class PostgresCatalogQueries {
       ORDER BY con.conrelid, con.conname""";
 
   /**
-   * Indexes that do not back a constraint (those come with their constraint). A key part that is
-   * an expression has attnum 0 and comes back as NULL in the column list.
+   * Indexes that do not back a constraint (those come with their constraint), one row per index
+   * with its key parts in order: the column name (NULL for an expression), the part's text as
+   * pg_get_indexdef prints it, its indoption bits (1 DESC, 2 NULLS FIRST) and a non-default
+   * operator class; then the method and the INCLUDE columns.
    */
   static final String INDEXES = """
       SELECT i.indrelid, ic.relname, i.indisunique, pg_get_expr(i.indpred, i.indrelid),
-             ARRAY(SELECT a.attname FROM unnest(i.indkey) WITH ORDINALITY k(num, ord)
-                   LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.num
-                   WHERE k.ord <= i.indnkeyatts ORDER BY k.ord),
-             pg_get_indexdef(i.indexrelid)
+             ARRAY(SELECT a.attname FROM generate_series(1, i.indnkeyatts) k
+                   LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1]
+                   ORDER BY k),
+             ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true)
+                   FROM generate_series(1, i.indnkeyatts) k ORDER BY k),
+             ARRAY(SELECT i.indoption[k - 1]::integer FROM generate_series(1, i.indnkeyatts) k ORDER BY k),
+             ARRAY(SELECT CASE WHEN opc.opcdefault THEN NULL ELSE opc.opcname END
+                   FROM generate_series(1, i.indnkeyatts) k
+                   JOIN pg_opclass opc ON opc.oid = i.indclass[k - 1] ORDER BY k),
+             am.amname,
+             ARRAY(SELECT a.attname FROM generate_series(i.indnkeyatts + 1, i.indnatts) k
+                   JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1]
+                   ORDER BY k)
       FROM pg_index i
       JOIN pg_class ic ON ic.oid = i.indexrelid
+      JOIN pg_am am ON am.oid = ic.relam
       JOIN pg_class c ON c.oid = i.indrelid
       JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = ANY (?) AND c.relkind IN ('r', 'p')
         AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid)
       ORDER BY i.indrelid, ic.relname""";
+
 }

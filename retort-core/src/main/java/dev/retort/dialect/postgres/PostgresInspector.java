@@ -89,13 +89,7 @@ final class PostgresInspector implements Inspector {
     query(c, PostgresCatalogQueries.INDEXES, names, rs -> {
       Builder t = tables.get(rs.getLong(1));
       if (t != null) {
-        List<String> columns = strings(rs.getArray(5));
-        // expression parts (NULL names) are not modelled yet: keep the index out rather than
-        // model it wrongly
-        if (!columns.contains(null)) {
-          t.indexes.add(new Index(rs.getString(2), t.name, columns, rs.getBoolean(3),
-              Optional.ofNullable(rs.getString(4))));
-        }
+        t.indexes.add(index(t.name, rs));
       }
     });
     return new Schema(tables.values().stream().map(Builder::build).toList());
@@ -195,6 +189,29 @@ final class PostgresInspector implements Inspector {
       return DefaultValue.literal(text);
     }
     return DefaultValue.expression(text);
+  }
+
+  private static Index index(QualifiedName table, ResultSet rs) throws SQLException {
+    List<String> columns = strings(rs.getArray(5));
+    List<String> texts = strings(rs.getArray(6));
+    Integer[] options = (Integer[]) rs.getArray(7).getArray();
+    List<String> opclasses = strings(rs.getArray(8));
+    List<dev.retort.schema.IndexPart> parts = new ArrayList<>();
+    for (int k = 0; k < texts.size(); k++) {
+      boolean expression = columns.get(k) == null;
+      int option = options[k] == null ? 0 : options[k];
+      boolean desc = (option & 1) != 0;
+      boolean nullsFirst = (option & 2) != 0;
+      // the defaults are ASC NULLS LAST and DESC NULLS FIRST: only a departure is spelled out
+      dev.retort.schema.IndexPart.Nulls nulls = desc == nullsFirst ? dev.retort.schema.IndexPart.Nulls.DEFAULT
+          : nullsFirst ? dev.retort.schema.IndexPart.Nulls.FIRST : dev.retort.schema.IndexPart.Nulls.LAST;
+      parts.add(new dev.retort.schema.IndexPart(expression ? texts.get(k) : columns.get(k), expression,
+          desc ? dev.retort.schema.IndexPart.Order.DESC : dev.retort.schema.IndexPart.Order.DEFAULT,
+          nulls, Optional.ofNullable(k < opclasses.size() ? opclasses.get(k) : null)));
+    }
+    String method = rs.getString(9);
+    return new Index(rs.getString(2), table, parts, rs.getBoolean(3), Optional.ofNullable(rs.getString(4)),
+        "btree".equals(method) ? Optional.empty() : Optional.of(method), strings(rs.getArray(10)));
   }
 
   private static void constraint(Builder t, ResultSet rs, boolean qualify) throws SQLException {

@@ -40,6 +40,10 @@ class PostgresDiffRoundTripIT {
         score numeric(8,2) NOT NULL DEFAULT 0);
       CREATE INDEX ix_world_user ON world (user_id);
       CREATE UNIQUE INDEX ux_world_name ON world (user_id, name) WHERE score > 0;
+      CREATE INDEX ix_user_email_lower ON "user" (lower(email));
+      CREATE INDEX ix_world_score_desc ON world (score DESC NULLS LAST, name text_pattern_ops);
+      CREATE INDEX ix_world_meta ON world USING gin (metadata jsonb_path_ops);
+      CREATE INDEX ix_world_cover ON world (user_id) INCLUDE (name, score);
       CREATE TABLE world_element (
         id bigint PRIMARY KEY,
         world_id bigint NOT NULL CONSTRAINT world_element_world_id_fkey REFERENCES world (id),
@@ -111,6 +115,8 @@ class PostgresDiffRoundTripIT {
         "ALTER TABLE world ALTER COLUMN name DROP NOT NULL",
         "ALTER TABLE world ALTER COLUMN name SET DEFAULT 'it''s new'",
         "DROP INDEX ix_world_user",
+        "DROP INDEX ix_world_cover",
+        "CREATE INDEX ix_world_expr ON world ((score * 2) DESC)",
         "CREATE INDEX ix_world_score ON world (score, name)",
         "ALTER TABLE \"user\" DROP CONSTRAINT ck_user_email",
         "ALTER TABLE \"user\" ADD CONSTRAINT uq_username UNIQUE (username)",
