@@ -148,9 +148,10 @@ public final class Retort {
    * @param diff the ops that bring the database to the definition, and possible renames
    * @param upgrade the SQL of each op for this database
    * @param downgrade the SQL of the reversed ops, in reverse order
+   * @param irreversible why some ops are missing from the downgrade (no inverse exists)
    */
   public record SchemaDiff(DiffResult diff, List<SqlMigrationWriter.Step> upgrade,
-      List<SqlMigrationWriter.Step> downgrade) {
+      List<SqlMigrationWriter.Step> downgrade, List<String> irreversible) {
     public boolean isEmpty() {
       return diff.isEmpty();
     }
@@ -174,10 +175,15 @@ public final class Retort {
       for (Op op : d.ops()) {
         up.add(step(renderer, op));
       }
+      List<String> irreversible = new ArrayList<>();
       for (int i = d.ops().size() - 1; i >= 0; i--) {
-        down.add(step(renderer, d.ops().get(i).reverse()));
+        try {
+          down.add(step(renderer, d.ops().get(i).reverse()));
+        } catch (dev.retort.error.IrreversibleOperationException e) {
+          irreversible.add("the downgrade cannot undo this step: " + e.getMessage());
+        }
       }
-      return new SchemaDiff(d, up, down);
+      return new SchemaDiff(d, up, down, irreversible);
     });
   }
 
@@ -221,8 +227,8 @@ public final class Retort {
       throw new UsageException("the database already matches " + config.schema().orElseThrow()
           + "; no migration written");
     }
-    List<String> warnings = d.diff().renameCandidates().stream()
-        .map(dev.retort.diff.RenameCandidate::warning).toList();
+    List<String> warnings = concat(d.diff().renameCandidates().stream()
+        .map(dev.retort.diff.RenameCandidate::warning).toList(), d.irreversible());
     if (request.format() == Revision.Format.SQL) {
       for (SqlMigrationWriter.Step s : concat(d.upgrade(), d.downgrade())) {
         if (s.problem().isPresent()) {

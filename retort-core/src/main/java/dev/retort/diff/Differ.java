@@ -63,11 +63,45 @@ public final class Differ {
         dropped.add(t);
       }
     }
+    enums(from, to, p);
     create(created, p);
     drop(dropped, p);
     List<RenameCandidate> candidates = new ArrayList<>(p.candidates);
     candidates.addAll(tableRenameCandidates(dropped, created));
     return new DiffResult(p.ordered(), candidates);
+  }
+
+  /**
+   * Enum types are created before the tables that use them and dropped after. New values are
+   * added in place (placed before the value they precede); a removed or reordered value cannot be
+   * altered in PostgreSQL, so the type is dropped and created, which fails while a column uses
+   * it: the author then writes the type swap by hand.
+   */
+  private static void enums(Schema from, Schema to, Phases p) {
+    Map<QualifiedName, dev.retort.schema.EnumType> before = new LinkedHashMap<>();
+    from.enums().forEach(e -> before.put(e.name(), e));
+    for (dev.retort.schema.EnumType e : to.enums()) {
+      dev.retort.schema.EnumType old = before.remove(e.name());
+      if (old == null) {
+        p.createEnums.add(new dev.retort.ops.CreateEnum(e.name(), e.values()));
+      } else if (!old.values().equals(e.values())) {
+        List<String> kept = e.values().stream().filter(old.values()::contains).toList();
+        if (kept.equals(old.values())) {
+          for (int i = 0; i < e.values().size(); i++) {
+            String v = e.values().get(i);
+            if (!old.values().contains(v)) {
+              Optional<String> next = e.values().subList(i + 1, e.values().size()).stream()
+                  .filter(old.values()::contains).findFirst();
+              p.createEnums.add(new dev.retort.ops.AddEnumValue(e.name(), v, next, Optional.empty()));
+            }
+          }
+        } else {
+          p.dropEnums.add(new dev.retort.ops.DropEnum(old.name(), Optional.of(old.values())));
+          p.createEnums.add(new dev.retort.ops.CreateEnum(e.name(), e.values()));
+        }
+      }
+    }
+    before.values().forEach(e -> p.dropEnums.add(new dev.retort.ops.DropEnum(e.name(), Optional.of(e.values()))));
   }
 
   private static Map<QualifiedName, Table> byName(Schema s) {
@@ -152,12 +186,15 @@ public final class Differ {
     final List<Op> addForeignKeys = new ArrayList<>();
     final List<Op> dropColumns = new ArrayList<>();
     final List<Op> dropTables = new ArrayList<>();
+    final List<Op> createEnums = new ArrayList<>();
+    final List<Op> dropEnums = new ArrayList<>();
     final List<RenameCandidate> candidates = new ArrayList<>();
 
     List<Op> ordered() {
       List<Op> all = new ArrayList<>(renames);
-      for (List<Op> phase : List.of(dropForeignKeys, dropIndexes, dropConstraints, createTables,
-          columns, addConstraints, addIndexes, addForeignKeys, dropColumns, dropTables)) {
+      for (List<Op> phase : List.of(dropForeignKeys, dropIndexes, dropConstraints, createEnums,
+          createTables, columns, addConstraints, addIndexes, addForeignKeys, dropColumns, dropTables,
+          dropEnums)) {
         all.addAll(phase);
       }
       return all;

@@ -8,10 +8,17 @@ import java.util.Optional;
  * schema source (the Java DSL, a desired-state SQL file) declares, so that the two can be diffed.
  *
  * @param tables the tables, each with its columns, keys, constraints and indexes
+ * @param enums the enum types (PostgreSQL)
  */
-public record Schema(List<Table> tables) {
+public record Schema(List<Table> tables, List<EnumType> enums) {
   public Schema {
     tables = List.copyOf(tables);
+    enums = List.copyOf(enums);
+  }
+
+  /** A schema of tables only. */
+  public Schema(List<Table> tables) {
+    this(tables, List.of());
   }
 
   /** The table with this name, if the schema has it. */

@@ -29,7 +29,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads PostgreSQL's system catalogs into a {@link Schema} with four queries ({@link
+ * Reads PostgreSQL's system catalogs into a {@link Schema} with five queries ({@link
  * PostgresCatalogQueries}), whatever the number of tables.
  */
 final class PostgresInspector implements Inspector {
@@ -92,7 +92,11 @@ final class PostgresInspector implements Inspector {
         t.indexes.add(index(t.name, rs));
       }
     });
-    return new Schema(tables.values().stream().map(Builder::build).toList());
+    List<dev.retort.schema.EnumType> enums = new ArrayList<>();
+    query(c, PostgresCatalogQueries.ENUMS, names, rs -> enums.add(new dev.retort.schema.EnumType(
+        qualify ? QualifiedName.of(rs.getString(1), rs.getString(2)) : QualifiedName.of(rs.getString(2)),
+        strings(rs.getArray(3)))));
+    return new Schema(tables.values().stream().map(Builder::build).toList(), enums);
   }
 
   private static String currentSchema(Connection c) throws SQLException {

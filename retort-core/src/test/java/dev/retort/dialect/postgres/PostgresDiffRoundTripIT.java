@@ -103,6 +103,34 @@ class PostgresDiffRoundTripIT {
   }
 
   @Test
+  void enumTypesAreCreatedBeforeTheirTablesAndGainValuesInPlace() throws SQLException {
+    PgTestDatabase.execute(d, "CREATE TYPE mood AS ENUM ('happy', 'sad'); "
+        + "CREATE TABLE diary (id integer PRIMARY KEY, feeling mood NOT NULL DEFAULT 'happy')");
+    Differ differ = new Differ();
+    List<Op> up = differ.diff(inspect(t), inspect(d), DiffOptions.defaults()).ops();
+    int createEnum = up.indexOf(up.stream().filter(o -> o instanceof dev.retort.ops.CreateEnum).findFirst().orElseThrow());
+    int createDiary = up.indexOf(up.stream().filter(o -> o.describe().equals("create table diary")).findFirst().orElseThrow());
+    assertThat(createEnum).isLessThan(createDiary);
+    apply(t, up);
+    assertThat(inspect(t)).isEqualTo(inspect(d));
+
+    PgTestDatabase.execute(d, "ALTER TYPE mood ADD VALUE 'meh' BEFORE 'sad'");
+    List<Op> add = differ.diff(inspect(t), inspect(d), DiffOptions.defaults()).ops();
+    assertThat(add).containsExactly(new dev.retort.ops.AddEnumValue(dev.retort.schema.QualifiedName.of("mood"),
+        "meh", java.util.Optional.of("sad"), java.util.Optional.empty()));
+    apply(t, add);
+    assertThat(inspect(t)).isEqualTo(inspect(d));
+
+    List<Op> down = new ArrayList<>();
+    for (int i = up.size() - 1; i >= 0; i--) {
+      down.add(up.get(i).reverse());
+    }
+    apply(t, down);
+    assertThat(inspect(t).tables()).isEmpty();
+    assertThat(inspect(t).enums()).isEmpty();
+  }
+
+  @Test
   void everySingleChangeIsFoundAppliedAndReverted() throws SQLException {
     Differ differ = new Differ();
     apply(t, differ.diff(inspect(t), inspect(d), DiffOptions.defaults()).ops());
