@@ -9,16 +9,23 @@ import java.util.Optional;
  *
  * @param tables the tables, each with its columns, keys, constraints and indexes
  * @param enums the enum types (PostgreSQL)
+ * @param domains the domains (PostgreSQL)
  */
-public record Schema(List<Table> tables, List<EnumType> enums) {
+public record Schema(List<Table> tables, List<EnumType> enums, List<Domain> domains) {
   public Schema {
     tables = List.copyOf(tables);
     enums = List.copyOf(enums);
+    domains = List.copyOf(domains);
   }
 
   /** A schema of tables only. */
   public Schema(List<Table> tables) {
-    this(tables, List.of());
+    this(tables, List.of(), List.of());
+  }
+
+  /** A schema of tables and enum types. */
+  public Schema(List<Table> tables, List<EnumType> enums) {
+    this(tables, enums, List.of());
   }
 
   /** The table with this name, if the schema has it. */

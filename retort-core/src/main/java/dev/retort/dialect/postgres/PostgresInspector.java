@@ -29,7 +29,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads PostgreSQL's system catalogs into a {@link Schema} with five queries ({@link
+ * Reads PostgreSQL's system catalogs into a {@link Schema} with six queries ({@link
  * PostgresCatalogQueries}), whatever the number of tables.
  */
 final class PostgresInspector implements Inspector {
@@ -96,7 +96,21 @@ final class PostgresInspector implements Inspector {
     query(c, PostgresCatalogQueries.ENUMS, names, rs -> enums.add(new dev.retort.schema.EnumType(
         qualify ? QualifiedName.of(rs.getString(1), rs.getString(2)) : QualifiedName.of(rs.getString(2)),
         strings(rs.getArray(3)))));
-    return new Schema(tables.values().stream().map(Builder::build).toList(), enums);
+    List<dev.retort.schema.Domain> domains = new ArrayList<>();
+    query(c, PostgresCatalogQueries.DOMAINS, names, rs -> {
+      List<String> checkNames = strings(rs.getArray(6));
+      List<String> checkDefs = strings(rs.getArray(7));
+      List<CheckConstraint> checks = new ArrayList<>();
+      for (int k = 0; k < checkNames.size(); k++) {
+        Matcher m = CHECK.matcher(checkDefs.get(k));
+        checks.add(new CheckConstraint(Optional.of(checkNames.get(k)), m.matches() ? m.group(1) : checkDefs.get(k)));
+      }
+      domains.add(new dev.retort.schema.Domain(
+          qualify ? QualifiedName.of(rs.getString(1), rs.getString(2)) : QualifiedName.of(rs.getString(2)),
+          type(rs.getString(3)), !rs.getBoolean(4),
+          Optional.ofNullable(rs.getString(5)).map(PostgresInspector::defaultValue), checks));
+    });
+    return new Schema(tables.values().stream().map(Builder::build).toList(), enums, domains);
   }
 
   private static String currentSchema(Connection c) throws SQLException {

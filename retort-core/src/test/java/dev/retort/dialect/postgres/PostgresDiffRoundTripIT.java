@@ -103,9 +103,10 @@ class PostgresDiffRoundTripIT {
   }
 
   @Test
-  void enumTypesAreCreatedBeforeTheirTablesAndGainValuesInPlace() throws SQLException {
+  void enumsAndDomainsAreCreatedBeforeTheirTablesAndEnumsGainValuesInPlace() throws SQLException {
     PgTestDatabase.execute(d, "CREATE TYPE mood AS ENUM ('happy', 'sad'); "
-        + "CREATE TABLE diary (id integer PRIMARY KEY, feeling mood NOT NULL DEFAULT 'happy')");
+        + "CREATE DOMAIN port AS integer NOT NULL DEFAULT 80 CONSTRAINT port_range CHECK (VALUE > 0 AND VALUE < 65536); "
+        + "CREATE TABLE diary (id integer PRIMARY KEY, feeling mood NOT NULL DEFAULT 'happy', listen port)");
     Differ differ = new Differ();
     List<Op> up = differ.diff(inspect(t), inspect(d), DiffOptions.defaults()).ops();
     int createEnum = up.indexOf(up.stream().filter(o -> o instanceof dev.retort.ops.CreateEnum).findFirst().orElseThrow());
@@ -128,6 +129,7 @@ class PostgresDiffRoundTripIT {
     apply(t, down);
     assertThat(inspect(t).tables()).isEmpty();
     assertThat(inspect(t).enums()).isEmpty();
+    assertThat(inspect(t).domains()).isEmpty();
   }
 
   @Test
