@@ -108,4 +108,14 @@ public interface Dialect {
    * back on; called even when the step failed.
    */
   default void afterStep(Connection connection) throws SQLException {}
+
+  /**
+   * The class name of the JDBC driver that usually serves this dialect's URLs, when there is one:
+   * Retort then loads and asks just that driver instead of {@link java.sql.DriverManager}, which
+   * loads every driver on the class path. Empty, an absent class or a driver that declines the URL
+   * falls back to {@code DriverManager}, so other drivers keep working.
+   */
+  default java.util.Optional<String> driverClass() {
+    return java.util.Optional.empty();
+  }
 }

@@ -56,6 +56,12 @@ public final class PostgresDialect implements Dialect {
     return "postgresql";
   }
 
+  /** The driver the retort command ships. */
+  @Override
+  public java.util.Optional<String> driverClass() {
+    return java.util.Optional.of("org.postgresql.Driver");
+  }
+
   @Override
   public boolean accepts(String jdbcUrl) {
     return jdbcUrl != null && jdbcUrl.startsWith("jdbc:postgresql:");
