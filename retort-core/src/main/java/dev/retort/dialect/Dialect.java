@@ -118,4 +118,13 @@ public interface Dialect {
   default java.util.Optional<String> driverClass() {
     return java.util.Optional.empty();
   }
+
+  /**
+   * A cheaper way than {@link java.sql.DatabaseMetaData#getTables} to ask whether {@code table}
+   * exists as a table where an unqualified name resolves: a query whose first row's first column is
+   * true when it does. Empty (the default) means {@code getTables}.
+   */
+  default java.util.Optional<Sql> tableExistsQuery(QualifiedName table) {
+    return java.util.Optional.empty();
+  }
 }
