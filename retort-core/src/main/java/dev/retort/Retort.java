@@ -408,7 +408,7 @@ public final class Retort {
     config.password().ifPresent(p -> props.setProperty("password", p));
     Connection c;
     try {
-      c = DriverManager.getConnection(url, props);
+      c = connect(dialect, url, props);
     } catch (SQLException e) {
       if (e.getMessage() != null && e.getMessage().startsWith("No suitable driver")) {
         throw new UsageException("no JDBC driver on the classpath accepts " + JdbcUrls.redact(url)
@@ -424,5 +424,32 @@ public final class Retort {
     } catch (RetortException e) {
       throw e;
     }
+  }
+
+  /**
+   * Connects through the dialect's own driver when it is on the class path and accepts the URL,
+   * without {@link DriverManager} (whose first use loads and registers every driver in the jar);
+   * otherwise through {@code DriverManager}, as before.
+   */
+  private static Connection connect(Dialect dialect, String url, Properties props) throws SQLException {
+    Optional<String> name = dialect.driverClass();
+    if (name.isPresent()) {
+      java.sql.Driver driver = null;
+      try {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        Class<?> cls = Class.forName(name.get(), true,
+            loader != null ? loader : Retort.class.getClassLoader());
+        driver = (java.sql.Driver) cls.getDeclaredConstructor().newInstance();
+      } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
+        driver = null; // not shipped here: let DriverManager find whatever is
+      }
+      if (driver != null) {
+        Connection c = driver.connect(url, props);
+        if (c != null) {
+          return c;
+        }
+      }
+    }
+    return DriverManager.getConnection(url, props);
   }
 }

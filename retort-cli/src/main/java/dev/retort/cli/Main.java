@@ -3,6 +3,8 @@ package dev.retort.cli;
 import dev.retort.error.ExitCode;
 import dev.retort.error.RetortException;
 import java.io.PrintWriter;
+import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
 
 /** The {@code retort} command's entry point. */
@@ -15,9 +17,15 @@ public final class Main {
   }
 
   /** Runs one command line and returns its exit code; the tests call this. */
-  public static int run(String[] args, PrintWriter out, PrintWriter err, java.util.Map<String, String> env) {
+  public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
     RetortCommand top = new RetortCommand(env);
     CommandLine cl = new CommandLine(top);
+    String named = subcommandName(args);
+    for (Map.Entry<String, Class<?>> sub : RetortCommand.SUBCOMMANDS) {
+      if (named == null || named.equals(sub.getKey())) {
+        cl.addSubcommand(sub.getKey(), sub.getValue());
+      }
+    }
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -40,5 +48,33 @@ public final class Main {
       return ExitCode.USAGE.code();
     });
     return cl.execute(args);
+  }
+
+  /** The top-level options that take a parameter as the next argument. */
+  private static final Set<String> TAKES_PARAMETER = Set.of("-C", "--url", "--config");
+
+  /**
+   * The subcommand the command line names, when it names a known one: the first argument that is
+   * neither a top-level option nor an option's parameter. Null otherwise (no subcommand, help,
+   * an unknown name, a typo): then every subcommand is registered, so that help lists them all
+   * and picocli's errors and suggestions stay as they were.
+   */
+  static String subcommandName(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (TAKES_PARAMETER.contains(a)) {
+        i++;
+      } else if (a.equals("--")) {
+        return null;
+      } else if (!a.startsWith("-")) {
+        for (Map.Entry<String, Class<?>> sub : RetortCommand.SUBCOMMANDS) {
+          if (sub.getKey().equals(a)) {
+            return a;
+          }
+        }
+        return null;
+      }
+    }
+    return null;
   }
 }

@@ -21,12 +21,22 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Schema migrations with a revision graph: upgrade, downgrade, branches and merges.",
-    subcommands = {InitCommand.class, RevisionCommand.class, UpgradeCommand.class,
-        DowngradeCommand.class, CurrentCommand.class, HeadsCommand.class, BranchesCommand.class,
-        HistoryCommand.class, ShowCommand.class, StampCommand.class, MergeCommand.class,
-        CheckCommand.class, DiffCommand.class},
     footer = {"", "Exit codes: 0 success, 1 a check failed, 2 bad usage or input, 3 the database refused."})
 final class RetortCommand implements Runnable {
+  /**
+   * The subcommands, in the order help lists them. Not in {@code @Command(subcommands = ...)}:
+   * {@link Main} registers only the one the command line names (building picocli's model of every
+   * subcommand costs more than the rest of a no-op run), and all of them for help and errors.
+   */
+  static final java.util.List<Map.Entry<String, Class<?>>> SUBCOMMANDS = java.util.List.of(
+      Map.entry("init", InitCommand.class), Map.entry("revision", RevisionCommand.class),
+      Map.entry("upgrade", UpgradeCommand.class), Map.entry("downgrade", DowngradeCommand.class),
+      Map.entry("current", CurrentCommand.class), Map.entry("heads", HeadsCommand.class),
+      Map.entry("branches", BranchesCommand.class), Map.entry("history", HistoryCommand.class),
+      Map.entry("show", ShowCommand.class), Map.entry("stamp", StampCommand.class),
+      Map.entry("merge", MergeCommand.class), Map.entry("check", CheckCommand.class),
+      Map.entry("diff", DiffCommand.class));
+
   private final Map<String, String> env;
 
   @Spec CommandSpec spec;

@@ -108,4 +108,23 @@ public interface Dialect {
    * back on; called even when the step failed.
    */
   default void afterStep(Connection connection) throws SQLException {}
+
+  /**
+   * The class name of the JDBC driver that usually serves this dialect's URLs, when there is one:
+   * Retort then loads and asks just that driver instead of {@link java.sql.DriverManager}, which
+   * loads every driver on the class path. Empty, an absent class or a driver that declines the URL
+   * falls back to {@code DriverManager}, so other drivers keep working.
+   */
+  default java.util.Optional<String> driverClass() {
+    return java.util.Optional.empty();
+  }
+
+  /**
+   * A cheaper way than {@link java.sql.DatabaseMetaData#getTables} to ask whether {@code table}
+   * exists as a table where an unqualified name resolves: a query whose first row's first column is
+   * true when it does. Empty (the default) means {@code getTables}.
+   */
+  default java.util.Optional<Sql> tableExistsQuery(QualifiedName table) {
+    return java.util.Optional.empty();
+  }
 }

@@ -51,11 +51,66 @@ final class LiveSink implements OpSink {
     }
   }
 
-  /** Runs bookkeeping statements (version and history rows), which are not counted. */
+  /**
+   * Runs bookkeeping statements (version and history rows), which are not counted. Two or more go
+   * as one JDBC batch, with their parameters written as literals the way offline scripts write
+   * them: one round trip to the server instead of one per statement, in the same transaction.
+   */
   void record(List<Sql> statements) {
-    for (Sql sql : statements) {
-      execute(connection, sql, location);
+    if (statements.size() < 2) {
+      for (Sql sql : statements) {
+        execute(connection, sql, location);
+      }
+      return;
     }
+    String[] texts = new String[statements.size()];
+    for (int i = 0; i < texts.length; i++) {
+      texts[i] = inline(dialect, statements.get(i));
+    }
+    try (Statement s = connection.createStatement()) {
+      for (String text : texts) {
+        s.addBatch(text);
+      }
+      s.executeBatch();
+    } catch (java.sql.BatchUpdateException e) {
+      throw new StatementFailure(failedText(texts, e.getUpdateCounts()), location, e);
+    } catch (SQLException e) {
+      throw new StatementFailure(String.join(";\n", texts), location, e);
+    }
+  }
+
+  /** The statement of a batch that failed: the first marked failed, or the one after those that ran. */
+  private static String failedText(String[] texts, int[] counts) {
+    if (counts != null) {
+      for (int i = 0; i < counts.length && i < texts.length; i++) {
+        if (counts[i] == Statement.EXECUTE_FAILED) {
+          return texts[i];
+        }
+      }
+      if (counts.length < texts.length) {
+        return texts[counts.length];
+      }
+    }
+    return String.join(";\n", texts);
+  }
+
+  /** The statement with its parameters written as the dialect's literals (as {@code OfflineSink} does). */
+  static String inline(Dialect dialect, Sql sql) {
+    if (sql.parameters().isEmpty()) {
+      return sql.text();
+    }
+    StringBuilder b = new StringBuilder();
+    int p = 0;
+    String text = sql.text();
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      if (ch == '?' && p < sql.parameters().size()) {
+        b.append(dialect.literal(sql.parameters().get(p++)));
+      } else {
+        b.append(ch);
+      }
+    }
+    return b.toString();
   }
 
   static void execute(Connection connection, Sql sql, String location) {

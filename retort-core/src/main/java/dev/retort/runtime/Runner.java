@@ -251,9 +251,10 @@ public final class Runner {
         c.setAutoCommit(false);
       }
       sink.at("version table");
-      sink.record(versions.update(step.rowsBefore(), step.rowsAfter()));
-      sink.record(List.of(versions.history(
-          entry(r, step.direction(), started, millisSince(t0), true, null, ""))));
+      List<Sql> bookkeeping = new ArrayList<>(versions.update(step.rowsBefore(), step.rowsAfter()));
+      bookkeeping.add(versions.history(
+          entry(r, step.direction(), started, millisSince(t0), true, null, "")));
+      sink.record(bookkeeping); // one round trip
       dialect.beforeCommit(c);
       c.commit();
     } catch (Exception e) {

@@ -40,6 +40,17 @@ final class VersionTable {
   }
 
   boolean exists(Connection c) throws SQLException {
+    java.util.Optional<Sql> query = dialect.tableExistsQuery(version);
+    if (query.isPresent()) {
+      try (java.sql.PreparedStatement ps = c.prepareStatement(query.get().text())) {
+        for (int i = 0; i < query.get().parameters().size(); i++) {
+          ps.setObject(i + 1, query.get().parameters().get(i));
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() && rs.getBoolean(1);
+        }
+      }
+    }
     DatabaseMetaData md = c.getMetaData();
     String schema = version.schema().orElse(null);
     for (String name : List.of(version.name(), version.name().toUpperCase(java.util.Locale.ROOT))) {

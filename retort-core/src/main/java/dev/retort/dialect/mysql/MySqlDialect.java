@@ -97,6 +97,12 @@ public final class MySqlDialect implements Dialect {
     return "mysql";
   }
 
+  /** The driver the retort command ships (a {@code jdbc:mysql:} URL it declines goes to {@code DriverManager}, e.g. MySQL Connector/J). */
+  @Override
+  public java.util.Optional<String> driverClass() {
+    return java.util.Optional.of("org.mariadb.jdbc.Driver");
+  }
+
   /** {@code jdbc:mysql:} (MySQL Connector/J) and {@code jdbc:mariadb:} (MariaDB Connector/J). */
   @Override
   public boolean accepts(String jdbcUrl) {

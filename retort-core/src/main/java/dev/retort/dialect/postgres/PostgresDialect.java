@@ -56,6 +56,20 @@ public final class PostgresDialect implements Dialect {
     return "postgresql";
   }
 
+  /** {@code to_regclass}: one index lookup instead of pgjdbc's catalog query for getTables. */
+  @Override
+  public java.util.Optional<dev.retort.dialect.Sql> tableExistsQuery(QualifiedName table) {
+    return java.util.Optional.of(new dev.retort.dialect.Sql(
+        "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class WHERE oid = to_regclass(?) AND relkind IN ('r', 'p'))",
+        java.util.List.of(quote(table))));
+  }
+
+  /** The driver the retort command ships. */
+  @Override
+  public java.util.Optional<String> driverClass() {
+    return java.util.Optional.of("org.postgresql.Driver");
+  }
+
   @Override
   public boolean accepts(String jdbcUrl) {
     return jdbcUrl != null && jdbcUrl.startsWith("jdbc:postgresql:");

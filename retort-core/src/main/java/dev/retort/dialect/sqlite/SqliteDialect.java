@@ -71,6 +71,12 @@ public final class SqliteDialect implements Dialect {
     return "sqlite";
   }
 
+  /** The driver the retort command ships. */
+  @Override
+  public java.util.Optional<String> driverClass() {
+    return java.util.Optional.of("org.sqlite.JDBC");
+  }
+
   @Override
   public boolean accepts(String jdbcUrl) {
     return jdbcUrl != null && jdbcUrl.startsWith("jdbc:sqlite:");
