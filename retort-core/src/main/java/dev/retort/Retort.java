@@ -159,6 +159,11 @@ public final class Retort {
 
   /** Compares the live database with the desired schema ({@code schema} in the configuration). */
   public SchemaDiff diff(DiffOptions options) {
+    return diff(options, dev.retort.diff.TableFilter.all());
+  }
+
+  /** Compares only the tables {@code filter} accepts, on both sides. */
+  public SchemaDiff diff(DiffOptions options, dev.retort.diff.TableFilter filter) {
     Path source = config.schema().orElseThrow(() -> new UsageException("no desired schema: set "
         + "schema=schema.sql in retort.properties (or RETORT_SCHEMA) to the file that declares it"));
     if (!Files.isRegularFile(source)) {
@@ -168,7 +173,8 @@ public final class Retort {
       Schema live = dialect.inspector().inspect(c, InspectOptions.excluding(
           QualifiedName.parse(config.versionTable()).name(), QualifiedName.parse(config.historyTable()).name()));
       DesiredSchema.Desired desired = DesiredSchema.load(source, dialect, c, classCache());
-      DiffResult d = new Differ().diff(live, desired.schema(), merge(desired.hints(), options));
+      DiffResult d = new Differ().diff(filter.apply(live), filter.apply(desired.schema()),
+          merge(desired.hints(), options));
       Renderer renderer = dialect.renderer(Catalog.NONE);
       List<SqlMigrationWriter.Step> up = new ArrayList<>();
       List<SqlMigrationWriter.Step> down = new ArrayList<>();
@@ -215,6 +221,11 @@ public final class Retort {
    * for the database at hand.
    */
   public Path autogenerate(NewRevision request, DiffOptions options) {
+    return autogenerate(request, options, dev.retort.diff.TableFilter.all());
+  }
+
+  /** Autogenerates for the tables {@code filter} accepts only. */
+  public Path autogenerate(NewRevision request, DiffOptions options, dev.retort.diff.TableFilter filter) {
     RevisionGraph graph = graphOrEmpty();
     Set<String> rows = current();
     if (!rows.equals(graph.heads())) {
@@ -222,7 +233,7 @@ public final class Retort {
           + " but the migrations end at " + (graph.heads().isEmpty() ? "base" : String.join(", ", graph.heads()))
           + "; run 'retort upgrade heads' first, so that the new migration starts where the others end");
     }
-    SchemaDiff d = diff(options);
+    SchemaDiff d = diff(options, filter);
     if (d.isEmpty()) {
       throw new UsageException("the database already matches " + config.schema().orElseThrow()
           + "; no migration written");

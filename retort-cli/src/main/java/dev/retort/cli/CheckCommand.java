@@ -16,11 +16,13 @@ final class CheckCommand implements Callable<Integer> {
   @ParentCommand RetortCommand top;
   @Spec CommandSpec spec;
 
+  @picocli.CommandLine.Mixin TableFilterOptions tables = new TableFilterOptions();
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     Retort retort = top.retort(out, false);
-    Retort.SchemaDiff d = retort.diff(dev.retort.diff.DiffOptions.defaults());
+    Retort.SchemaDiff d = retort.diff(dev.retort.diff.DiffOptions.defaults(), tables.filter());
     if (d.isEmpty()) {
       out.println("The database matches " + retort.config().schema().orElseThrow().getFileName() + ".");
       out.flush();

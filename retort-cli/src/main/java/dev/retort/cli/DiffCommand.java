@@ -18,6 +18,8 @@ final class DiffCommand implements Callable<Integer> {
   @ParentCommand RetortCommand top;
   @Spec CommandSpec spec;
 
+  @picocli.CommandLine.Mixin TableFilterOptions tables = new TableFilterOptions();
+
   @Option(names = "--rename", paramLabel = "OLD=NEW",
       description = "Treat a dropped and an added table (old=new) or column (table.old=new) as a rename.")
   List<String> renames = new ArrayList<>();
@@ -26,7 +28,7 @@ final class DiffCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     Retort retort = top.retort(out, false);
-    Retort.SchemaDiff d = retort.diff(Renames.parse(renames));
+    Retort.SchemaDiff d = retort.diff(Renames.parse(renames), tables.filter());
     if (d.isEmpty()) {
       out.println("-- no changes: the database matches the desired schema");
     }

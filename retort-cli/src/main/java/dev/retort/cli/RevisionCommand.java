@@ -21,6 +21,8 @@ final class RevisionCommand implements Callable<Integer> {
   @ParentCommand RetortCommand top;
   @Spec CommandSpec spec;
 
+  @picocli.CommandLine.Mixin TableFilterOptions tables = new TableFilterOptions();
+
   @Option(names = {"-m", "--message"}, required = true, paramLabel = "MSG", description = "What the migration does.")
   String message;
 
@@ -57,7 +59,7 @@ final class RevisionCommand implements Callable<Integer> {
     Retort.NewRevision request = new Retort.NewRevision(message, Optional.ofNullable(revId), heads,
         branchLabels, dependsOn, parseFormat(format));
     if (autogenerate) {
-      Path file = retort.autogenerate(request, Renames.parse(renames));
+      Path file = retort.autogenerate(request, Renames.parse(renames), tables.filter());
       String text = readQuietly(file);
       text.lines().filter(l -> l.startsWith("-- WARNING: "))
           .forEach(l -> spec.commandLine().getErr().println("warning: " + l.substring("-- WARNING: ".length())));

@@ -158,6 +158,22 @@ class AutogenerateIT {
 
   @ParameterizedTest
   @ValueSource(strings = {"sqlite", "postgresql"})
+  void tableFiltersLimitWhatIsCompared(String kind) throws Exception {
+    Files.createDirectories(dir.resolve("migrations"));
+    Files.writeString(dir.resolve("retort.properties"), "url=" + url(kind) + "\nschema=schema.sql\n");
+    Files.writeString(dir.resolve("schema.sql"), users(kind) + preferences(kind));
+    Cli.Result r = run(1, "check", "--exclude-table", "user_pref*");
+    assertThat(r.out()).contains("create table users").doesNotContain("user_preferences");
+    r = run(1, "check", "--include-table", "users");
+    assertThat(r.out()).contains("1 change needed");
+    run(0, "revision", "--autogenerate", "-m", "users only", "--format", "sql", "--exclude-table", "user_preferences");
+    run(0, "upgrade", "head");
+    assertThat(run(0, "check", "--exclude-table", "user_preferences").out()).contains("matches");
+    assertThat(run(1, "check").out()).contains("create table user_preferences").doesNotContain("create table users");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
   void transactionControlInTheSchemaFileLeavesNothingBehind(String kind) throws Exception {
     // real schema files (tt-rss's, for one) wrap themselves in BEGIN ... COMMIT; a COMMIT must not
     // end the scratch copy's transaction and leave the copy in the user's database

@@ -1,0 +1,41 @@
+package dev.retort.diff;
+
+import dev.retort.schema.Schema;
+import dev.retort.schema.Table;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Which tables autogenerate, {@code check} and {@code diff} look at: those matching an include
+ * pattern (all when there is none) and no exclude pattern. Patterns are names with {@code *} as a
+ * wildcard, matched against the table name and against {@code schema.table}.
+ */
+public record TableFilter(List<String> include, List<String> exclude) {
+  public TableFilter {
+    include = List.copyOf(include);
+    exclude = List.copyOf(exclude);
+  }
+
+  /** Every table. */
+  public static TableFilter all() {
+    return new TableFilter(List.of(), List.of());
+  }
+
+  /** Whether the table is looked at. */
+  public boolean accepts(Table table) {
+    String name = table.name().name();
+    String qualified = table.name().toString();
+    boolean in = include.isEmpty() || include.stream().anyMatch(p -> matches(p, name) || matches(p, qualified));
+    return in && exclude.stream().noneMatch(p -> matches(p, name) || matches(p, qualified));
+  }
+
+  /** The schema with only the accepted tables; enum types and domains are kept. */
+  public Schema apply(Schema schema) {
+    return new Schema(schema.tables().stream().filter(this::accepts).toList(), schema.enums(), schema.domains());
+  }
+
+  private static boolean matches(String pattern, String text) {
+    String regex = ("\\Q" + pattern + "\\E").replace("*", "\\E.*\\Q");
+    return Pattern.matches(regex, text);
+  }
+}
