@@ -6,8 +6,8 @@ import dev.retort.schema.QualifiedName;
 import java.util.Optional;
 
 /**
- * Compares one column on both sides. Type, nullability and default are compared; identity and
- * comments wait until {@link AlterColumn} can carry them (issue 3 extends it, issue 4 uses it).
+ * Compares one column on both sides: type, nullability, default and collation. Identity and
+ * comments are not compared yet.
  */
 final class ColumnComparator {
   private ColumnComparator() {}
@@ -17,13 +17,19 @@ final class ColumnComparator {
     boolean type = !from.type().equals(to.type());
     boolean nullable = from.nullable() != to.nullable();
     boolean dflt = !from.defaultValue().equals(to.defaultValue());
-    if (!type && !nullable && !dflt) {
+    boolean collation = !from.collation().equals(to.collation());
+    if (!type && !nullable && !dflt && !collation) {
       return Optional.empty();
     }
-    // every existing value is given, so that the op reverses exactly and MySQL can restate the column
+    // every existing value is given, so that the op reverses exactly and MySQL can restate the
+    // column; an absent collation is the type's default, which PostgreSQL names "default"
     return Optional.of(new AlterColumn(table, from.name(), Optional.empty(),
         Optional.of(from.type()), type ? Optional.of(to.type()) : Optional.empty(),
         Optional.of(from.nullable()), nullable ? Optional.of(to.nullable()) : Optional.empty(),
-        dflt, from.defaultValue(), dflt ? to.defaultValue() : Optional.empty()));
+        dflt, from.defaultValue(), dflt ? to.defaultValue() : Optional.empty(),
+        Optional.empty(), Optional.empty(),
+        collation ? Optional.of(from.collation().orElse("default")) : Optional.empty(),
+        collation ? Optional.of(to.collation().orElse("default")) : Optional.empty(),
+        Optional.empty(), Optional.empty(), false, Optional.empty(), Optional.empty()));
   }
 }

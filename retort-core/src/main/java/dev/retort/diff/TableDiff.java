@@ -129,7 +129,8 @@ final class TableDiff {
     if (a instanceof ForeignKey x && b instanceof ForeignKey y) {
       return x.columns().equals(y.columns()) && x.referencedTable().equals(y.referencedTable())
           && x.referencedColumns().equals(y.referencedColumns()) && x.onDelete() == y.onDelete()
-          && x.onUpdate() == y.onUpdate();
+          && x.onUpdate() == y.onUpdate() && x.deferrable() == y.deferrable()
+          && x.initiallyDeferred() == y.initiallyDeferred();
     }
     return Objects.equals(a, b);
   }

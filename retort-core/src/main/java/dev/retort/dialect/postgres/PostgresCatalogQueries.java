@@ -15,11 +15,17 @@ final class PostgresCatalogQueries {
       WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY (?) AND NOT c.relispartition
       ORDER BY n.nspname, c.relname""";
 
-  /** Columns in table order, with type text, default expression, identity kind and comment. */
+  /**
+   * Columns in table order, with type text, default expression, identity kind, comment, and the
+   * collation when it is not the type's default.
+   */
   static final String COLUMNS = """
       SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
-             pg_get_expr(d.adbin, d.adrelid), a.attidentity, col_description(a.attrelid, a.attnum)
+             pg_get_expr(d.adbin, d.adrelid), a.attidentity, col_description(a.attrelid, a.attnum),
+             CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation
+                  THEN (SELECT collname FROM pg_collation WHERE oid = a.attcollation) END
       FROM pg_attribute a
+      JOIN pg_type t ON t.oid = a.atttypid
       JOIN pg_class c ON c.oid = a.attrelid
       JOIN pg_namespace n ON n.oid = c.relnamespace
       LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
@@ -39,7 +45,8 @@ final class PostgresCatalogQueries {
              ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
                    JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num
                    ORDER BY k.ord),
-             con.confdeltype, con.confupdtype, pg_get_constraintdef(con.oid)
+             con.confdeltype, con.confupdtype, pg_get_constraintdef(con.oid),
+             con.condeferrable, con.condeferred
       FROM pg_constraint con
       JOIN pg_class c ON c.oid = con.conrelid
       JOIN pg_namespace n ON n.oid = c.relnamespace

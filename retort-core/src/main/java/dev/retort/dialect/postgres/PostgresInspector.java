@@ -143,7 +143,7 @@ final class PostgresInspector implements Inspector {
         || defaultText != null && SERIAL.matcher(defaultText).matches();
     Optional<DefaultValue> dflt = autoIncrement ? Optional.empty() : Optional.ofNullable(defaultText).map(PostgresInspector::defaultValue);
     Column c = new Column(rs.getString(2), type(typeText), !rs.getBoolean(4), dflt, autoIncrement,
-        Optional.ofNullable(rs.getString(7)));
+        Optional.ofNullable(rs.getString(7))).withCollation(Optional.ofNullable(rs.getString(8)));
     // attidentity: 'a' GENERATED ALWAYS, 'd' BY DEFAULT; a nextval() default is serial's sequence
     if ("a".equals(identity)) {
       return c.withIdentity(dev.retort.schema.Identity.ALWAYS);
@@ -246,7 +246,7 @@ final class PostgresInspector implements Inspector {
         QualifiedName target = qualify ? QualifiedName.of(rs.getString(5), rs.getString(6))
             : QualifiedName.of(rs.getString(6));
         t.foreignKeys.add(new ForeignKey(name, columns, target, strings(rs.getArray(7)),
-            action(rs.getString(8)), action(rs.getString(9))));
+            action(rs.getString(8)), action(rs.getString(9)), rs.getBoolean(11), rs.getBoolean(12)));
       }
       default -> throw new IllegalStateException("unexpected constraint type " + rs.getString(3));
     }

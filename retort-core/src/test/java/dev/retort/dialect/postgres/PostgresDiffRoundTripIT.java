@@ -46,8 +46,9 @@ class PostgresDiffRoundTripIT {
       CREATE INDEX ix_world_cover ON world (user_id) INCLUDE (name, score);
       CREATE TABLE world_element (
         id bigint PRIMARY KEY,
-        world_id bigint NOT NULL CONSTRAINT world_element_world_id_fkey REFERENCES world (id),
-        kind varchar(20) NOT NULL,
+        world_id bigint NOT NULL CONSTRAINT world_element_world_id_fkey REFERENCES world (id)
+          DEFERRABLE INITIALLY DEFERRED,
+        kind varchar(20) COLLATE "C" NOT NULL,
         data jsonb);
       """;
 
@@ -152,6 +153,9 @@ class PostgresDiffRoundTripIT {
         "ALTER TABLE \"user\" ADD CONSTRAINT uq_username UNIQUE (username)",
         "ALTER TABLE world DROP CONSTRAINT world_user_id_fkey, ADD CONSTRAINT world_user_id_fkey "
             + "FOREIGN KEY (user_id) REFERENCES \"user\" (id) ON DELETE RESTRICT",
+        "ALTER TABLE world_element ALTER CONSTRAINT world_element_world_id_fkey NOT DEFERRABLE",
+        "ALTER TABLE world_element ALTER COLUMN kind TYPE varchar(20) COLLATE \"POSIX\"",
+        "ALTER TABLE world_element ALTER COLUMN kind TYPE varchar(20) COLLATE \"default\"",
         "CREATE TABLE tag (id integer PRIMARY KEY, label text NOT NULL)",
         "DROP TABLE world_element");
     for (String change : changes) {
