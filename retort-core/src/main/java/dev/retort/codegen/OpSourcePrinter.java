@@ -55,7 +55,6 @@ import dev.retort.schema.ReferentialAction;
 import dev.retort.schema.Sequence;
 import dev.retort.schema.Table;
 import dev.retort.schema.UniqueConstraint;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -113,7 +112,7 @@ public final class OpSourcePrinter {
   private static Op replay(Call call) {
     List<Op> ops = new ArrayList<>();
     try {
-      call.replay().accept(new Operations(new Recorder(ops)));
+      call.replay().accept(new Operations(OpSink.recording(ops, "codegen")));
     } catch (RuntimeException e) {
       return null; // the builders refuse this form of the op: write it in full instead
     }
@@ -842,26 +841,4 @@ public final class OpSourcePrinter {
     }
   }
 
-  /** Collects the ops a replayed call produces. */
-  private record Recorder(List<Op> ops) implements OpSink {
-    @Override
-    public void accept(Op op) {
-      ops.add(op);
-    }
-
-    @Override
-    public Connection connection() {
-      throw new UnsupportedOperationException("no connection while printing source");
-    }
-
-    @Override
-    public boolean isOffline() {
-      return true;
-    }
-
-    @Override
-    public String dialectName() {
-      return "codegen";
-    }
-  }
 }

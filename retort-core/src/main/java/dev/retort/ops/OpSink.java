@@ -1,6 +1,7 @@
 package dev.retort.ops;
 
 import java.sql.Connection;
+import java.util.List;
 
 /**
  * Where {@link Operations} sends each op as the migration produces it: the runner renders and
@@ -23,4 +24,21 @@ public interface OpSink {
 
   /** The dialect's short name ({@code postgresql}, {@code sqlite}), for code that must differ. */
   String dialectName();
+
+  /**
+   * A sink that appends every op to {@code into} and has no database: for code that wants to know
+   * what a migration or a builder would do (codegen, the autocommit probe, tests). Its
+   * {@link #connection()} throws {@link NoConnection}, which callers may catch to tell "the code
+   * wanted the database" apart from other failures.
+   */
+  static OpSink recording(List<Op> into, String dialectName) {
+    return new Recording(into, dialectName);
+  }
+
+  /** Thrown by a recording sink's {@link #connection()}. */
+  final class NoConnection extends UnsupportedOperationException {
+    NoConnection() {
+      super("ops are being recorded: there is no database connection");
+    }
+  }
 }

@@ -27,41 +27,12 @@ interface MigrationBody {
    */
   default Optional<List<Op>> probe(Direction direction, String dialectName) {
     List<Op> ops = new ArrayList<>();
-    OpSink recorder = new OpSink() {
-      @Override
-      public void accept(Op op) {
-        ops.add(op);
-      }
-
-      @Override
-      public java.sql.Connection connection() {
-        throw new ProbeStopped();
-      }
-
-      @Override
-      public boolean isOffline() {
-        return true;
-      }
-
-      @Override
-      public String dialectName() {
-        return dialectName;
-      }
-    };
+    OpSink recorder = OpSink.recording(ops, dialectName);
     try {
       run(direction, new Operations(recorder), where -> {});
       return Optional.of(ops);
     } catch (Exception | LinkageError e) {
       return Optional.empty();
-    }
-  }
-
-  /** Stops a probe at the first use of the connection. */
-  final class ProbeStopped extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    ProbeStopped() {
-      super("probe stopped at the connection", null, false, false);
     }
   }
 

@@ -10,7 +10,6 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -68,27 +67,7 @@ final class InMemoryJava {
 
   /** An {@link Operations} that records the ops it is given. */
   static Operations recording(List<Op> into) {
-    return new Operations(new OpSink() {
-      @Override
-      public void accept(Op op) {
-        into.add(op);
-      }
-
-      @Override
-      public Connection connection() {
-        throw new UnsupportedOperationException();
-      }
-
-      @Override
-      public boolean isOffline() {
-        return true;
-      }
-
-      @Override
-      public String dialectName() {
-        return "postgresql";
-      }
-    });
+    return new Operations(OpSink.recording(into, "postgresql"));
   }
 
   static List<Op> newList() {

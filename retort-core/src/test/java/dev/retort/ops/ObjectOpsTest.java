@@ -12,7 +12,6 @@ import dev.retort.schema.DefaultValue;
 import dev.retort.schema.Domain;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Sequence;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,27 +33,7 @@ class ObjectOpsTest {
       List.of(new CheckConstraint(Optional.of("email_has_at"), "VALUE LIKE '%@%'")));
 
   private final List<Op> ops = new ArrayList<>();
-  private final Operations op = new Operations(new OpSink() {
-    @Override
-    public void accept(Op o) {
-      ops.add(o);
-    }
-
-    @Override
-    public Connection connection() {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public boolean isOffline() {
-      return true;
-    }
-
-    @Override
-    public String dialectName() {
-      return "test";
-    }
-  });
+  private final Operations op = new Operations(OpSink.recording(ops, "test"));
 
   static Stream<Op> reversible() {
     return Stream.of(

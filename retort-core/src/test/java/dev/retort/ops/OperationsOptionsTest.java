@@ -14,7 +14,6 @@ import dev.retort.schema.IndexPart;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.ReferentialAction;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,27 +22,7 @@ import org.junit.jupiter.api.Test;
 /** The index, key, column and table options: what the builders make and how each reverses. */
 class OperationsOptionsTest {
   private final List<Op> ops = new ArrayList<>();
-  private final Operations op = new Operations(new OpSink() {
-    @Override
-    public void accept(Op o) {
-      ops.add(o);
-    }
-
-    @Override
-    public Connection connection() {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public boolean isOffline() {
-      return true;
-    }
-
-    @Override
-    public String dialectName() {
-      return "test";
-    }
-  });
+  private final Operations op = new Operations(OpSink.recording(ops, "test"));
 
   private static final QualifiedName T = QualifiedName.of("t");
 

@@ -10,7 +10,6 @@ import dev.retort.schema.ForeignKey;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.ReferentialAction;
 import dev.retort.schema.Table;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,27 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class OperationsTest {
   private final List<Op> ops = new ArrayList<>();
-  private final Operations op = new Operations(new OpSink() {
-    @Override
-    public void accept(Op o) {
-      ops.add(o);
-    }
-
-    @Override
-    public Connection connection() {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public boolean isOffline() {
-      return true;
-    }
-
-    @Override
-    public String dialectName() {
-      return "test";
-    }
-  });
+  private final Operations op = new Operations(OpSink.recording(ops, "test"));
 
   @Test
   void createTableCollectsColumnsKeysAndConstraints() {
