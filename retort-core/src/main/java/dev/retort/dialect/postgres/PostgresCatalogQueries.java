@@ -121,13 +121,19 @@ final class PostgresCatalogQueries {
       ORDER BY n.nspname, t.typname""";
 
   /**
-   * Sequences created on their own, with their options and owning column. Left out: identity
-   * columns' sequences (deptype 'i') and serial ones, which are owned by a column (deptype 'a')
-   * whose default draws from them; both are modelled on their column.
+   * Sequences with their options and owning column, except identity columns' (deptype 'i'), which
+   * are modelled on their column. The last column says whether the owning column's default draws
+   * from the sequence, as serial's does; the inspector leaves those out when it reads the column as
+   * serial, and keeps them when the column is of another type (a domain over integer, say).
    */
   static final String SEQUENCES = """
       SELECT n.nspname, c.relname, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache,
-             s.seqcycle, own.relname, own_n.nspname, own_a.attname
+             s.seqcycle, own.relname, own_n.nspname, own_a.attname,
+             d.deptype = 'a' AND EXISTS (
+               SELECT 1 FROM pg_attrdef ad
+               JOIN pg_depend dd ON dd.classid = 'pg_attrdef'::regclass AND dd.objid = ad.oid
+                AND dd.refclassid = 'pg_class'::regclass AND dd.refobjid = c.oid
+               WHERE ad.adrelid = d.refobjid AND ad.adnum = d.refobjsubid)
       FROM pg_sequence s
       JOIN pg_class c ON c.oid = s.seqrelid
       JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -136,12 +142,7 @@ final class PostgresCatalogQueries {
       LEFT JOIN pg_class own ON own.oid = d.refobjid
       LEFT JOIN pg_namespace own_n ON own_n.oid = own.relnamespace
       LEFT JOIN pg_attribute own_a ON own_a.attrelid = d.refobjid AND own_a.attnum = d.refobjsubid
-      WHERE n.nspname = ANY (?)
-        AND (d.deptype IS NULL OR d.deptype = 'a' AND NOT EXISTS (
-             SELECT 1 FROM pg_attrdef ad
-             JOIN pg_depend dd ON dd.classid = 'pg_attrdef'::regclass AND dd.objid = ad.oid
-              AND dd.refclassid = 'pg_class'::regclass AND dd.refobjid = c.oid
-             WHERE ad.adrelid = d.refobjid AND ad.adnum = d.refobjsubid))
+      WHERE n.nspname = ANY (?) AND (d.deptype IS NULL OR d.deptype = 'a')
         AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_class'::regclass
                         AND x.objid = c.oid AND x.deptype = 'e')
       ORDER BY n.nspname, c.relname""";

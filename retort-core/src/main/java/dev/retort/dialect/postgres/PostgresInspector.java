@@ -113,13 +113,18 @@ final class PostgresInspector implements Inspector {
           type(rs.getString(3)), !rs.getBoolean(4),
           Optional.ofNullable(rs.getString(5)).map(PostgresInspector::defaultValue), checks));
     });
+    List<Table> built = tables.values().stream().map(Builder::build).toList();
     List<Sequence> sequences = new ArrayList<>();
-    query(c, PostgresCatalogQueries.SEQUENCES, names, rs -> sequences.add(sequence(rs, qualify)));
+    query(c, PostgresCatalogQueries.SEQUENCES, names, rs -> {
+      Sequence s = sequence(rs, qualify);
+      if (!(rs.getBoolean(12) && isSerialOf(built, s))) {
+        sequences.add(s);
+      }
+    });
     List<Extension> extensions = new ArrayList<>();
     query(c, PostgresCatalogQueries.EXTENSIONS, names, rs -> extensions.add(new Extension(
         rs.getString(1), qualify ? Optional.of(rs.getString(2)) : Optional.empty())));
-    return new Schema(tables.values().stream().map(Builder::build).toList(), enums, domains,
-        sequences, extensions);
+    return new Schema(built, enums, domains, sequences, extensions);
   }
 
   /**
@@ -141,6 +146,18 @@ final class PostgresInspector implements Inspector {
     }
     QualifiedName name = qualify ? QualifiedName.of(rs.getString(1), rs.getString(2)) : QualifiedName.of(rs.getString(2));
     return new Sequence(name, startValue, increment, minValue, maxValue, rs.getLong(7), rs.getBoolean(8), owner);
+  }
+
+  /**
+   * Whether the sequence's owner was read as a serial column, which the sequence belongs to; the
+   * sequence of an excluded table's column goes with that table.
+   */
+  private static boolean isSerialOf(List<Table> tables, Sequence s) {
+    ColumnRef owner = s.ownedBy().orElseThrow();
+    Optional<Table> table = tables.stream().filter(t -> t.name().equals(owner.table())).findFirst();
+    return table.isEmpty() || table.get().columns().stream()
+        .filter(col -> col.name().equals(owner.column()))
+        .anyMatch(col -> col.identity() == dev.retort.schema.Identity.SERIAL);
   }
 
   private static String currentSchema(Connection c) throws SQLException {

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Extensions, enum types and sequences created on their own, as Roundcube's schema has them
- * (a {@code nextval} default on a sequence of its own): reproduced from the diff alone, then
+ * (a {@code nextval} default on a sequence of its own), and Icinga DB's serial look-alike on a
+ * domain (a sequence owned by the column it feeds, which is no serial column): reproduced from the diff alone, then
  * changed one at a time, and taken back to nothing by the reversed ops.
  */
 class PostgresSequenceRoundTripIT {
@@ -39,6 +40,10 @@ class PostgresSequenceRoundTripIT {
         feeling mood NOT NULL DEFAULT 'ok',
         user_id integer REFERENCES users (user_id));
       CREATE SEQUENCE spare INCREMENT -1 CYCLE OWNED BY orders.n;
+      CREATE DOMAIN uint AS bigint CHECK (VALUE >= 0);
+      CREATE SEQUENCE meta_id_seq;
+      CREATE TABLE meta (id uint NOT NULL DEFAULT nextval('meta_id_seq') PRIMARY KEY);
+      ALTER SEQUENCE meta_id_seq OWNED BY meta.id;
       """;
 
   private PgTestDatabase desired;
@@ -92,9 +97,10 @@ class PostgresSequenceRoundTripIT {
   void reproducedFromEmptyThenCleanAndTheReverseLeavesNothing() throws SQLException {
     List<Op> up = diff(inspect(t), inspect(d));
     assertThat(up).extracting(Op::describe).containsExactly(
-        "create extension citext", "create enum mood", "create sequence order_no",
-        "create sequence spare", "create sequence users_seq", "create table users",
-        "create table orders", "alter sequence spare");
+        "create extension citext", "create enum mood", "create domain uint",
+        "create sequence meta_id_seq", "create sequence order_no", "create sequence spare",
+        "create sequence users_seq", "create table meta", "create table users",
+        "create table orders", "alter sequence meta_id_seq", "alter sequence spare");
     apply(t, up);
     assertThat(diff(inspect(t), inspect(d))).isEmpty();
     assertThat(inspect(t)).isEqualTo(inspect(d));
@@ -107,6 +113,7 @@ class PostgresSequenceRoundTripIT {
     assertThat(empty.sequences()).isEmpty();
     assertThat(empty.enums()).isEmpty();
     assertThat(empty.extensions()).isEmpty();
+    assertThat(empty.domains()).isEmpty();
     assertThat(PgTestDatabase.rows(t, "SELECT count(*) FROM pg_class WHERE relkind = 'S'"))
         .containsExactly("0");
   }
