@@ -154,4 +154,21 @@ class PostgresSequenceRoundTripIT {
     apply(t, add);
     assertThat(diff(inspect(t), inspect(d))).isEmpty();
   }
+
+  @Test
+  void aScratchCopyAcceptsAnExtensionTheDatabaseHasAlready() throws SQLException {
+    String file = "-- needs uuid_generate_v4\nCREATE EXTENSION \"uuid-ossp\"; "
+        + "CREATE TABLE tokens (id uuid PRIMARY KEY DEFAULT uuid_generate_v4())";
+    PgTestDatabase.execute(t, file);
+    Schema scratch = PG.inspectScratch(t, c -> {
+      for (String statement : file.split("; ")) {
+        try (java.sql.Statement st = c.createStatement()) {
+          st.execute(statement);
+        }
+      }
+    });
+    assertThat(scratch.extensions()).containsExactly(dev.retort.schema.Extension.of("uuid-ossp"));
+    assertThat(diff(inspect(t), scratch)).isEmpty();
+    assertThat(inspect(t).extensions()).containsExactly(dev.retort.schema.Extension.of("uuid-ossp"));
+  }
 }
