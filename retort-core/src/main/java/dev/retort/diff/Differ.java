@@ -29,9 +29,10 @@ import java.util.Optional;
  * gone through the same dialect's normalisation first.
  *
  * <p>The ops come in phases so that dependencies hold: foreign keys, indexes and constraints that
- * go or change are dropped first; new tables are created parents first; columns are added and
- * altered; constraints, indexes and foreign keys are added; columns and tables are dropped last,
- * children first. Every op carries what its reverse needs, so the reversed list, read backwards,
+ * go or change are dropped first; extensions, then types, then sequences are created; new tables
+ * are created parents first; columns are added and altered; constraints, indexes and foreign keys
+ * are added; columns and tables are dropped, children first, then sequences, types and
+ * extensions. Every op carries what its reverse needs, so the reversed list, read backwards,
  * is the downgrade.
  *
  * <pre>{@code
@@ -63,8 +64,10 @@ public final class Differ {
         dropped.add(t);
       }
     }
+    SequenceDiff.extensions(from, to, p);
     enums(from, to, p);
     domains(from, to, p);
+    SequenceDiff.sequences(from, to, p);
     create(created, p);
     drop(dropped, p);
     List<RenameCandidate> candidates = new ArrayList<>(p.candidates);
@@ -209,13 +212,20 @@ public final class Differ {
     final List<Op> dropTables = new ArrayList<>();
     final List<Op> createTypes = new ArrayList<>();
     final List<Op> dropTypes = new ArrayList<>();
+    final List<Op> createExtensions = new ArrayList<>();
+    final List<Op> dropExtensions = new ArrayList<>();
+    final List<Op> createSequences = new ArrayList<>();
+    final List<Op> ownSequences = new ArrayList<>();
+    final List<Op> unownSequences = new ArrayList<>();
+    final List<Op> dropSequences = new ArrayList<>();
     final List<RenameCandidate> candidates = new ArrayList<>();
 
     List<Op> ordered() {
       List<Op> all = new ArrayList<>(renames);
-      for (List<Op> phase : List.of(dropForeignKeys, dropIndexes, dropConstraints, createTypes,
-          createTables, columns, addConstraints, addIndexes, addForeignKeys, dropColumns, dropTables,
-          dropTypes)) {
+      for (List<Op> phase : List.of(dropForeignKeys, dropIndexes, dropConstraints, unownSequences,
+          createExtensions, createTypes, createSequences, createTables, columns, ownSequences,
+          addConstraints, addIndexes, addForeignKeys, dropColumns, dropTables, dropSequences,
+          dropTypes, dropExtensions)) {
         all.addAll(phase);
       }
       return all;

@@ -29,9 +29,9 @@ public record TableFilter(List<String> include, List<String> exclude) {
     return in && exclude.stream().noneMatch(p -> matches(p, name) || matches(p, qualified));
   }
 
-  /** The schema with only the accepted tables; enum types and domains are kept. */
+  /** The schema with only the accepted tables; types, sequences and extensions are kept. */
   public Schema apply(Schema schema) {
-    return new Schema(schema.tables().stream().filter(this::accepts).toList(), schema.enums(), schema.domains());
+    return schema.withTables(schema.tables().stream().filter(this::accepts).toList());
   }
 
   private static boolean matches(String pattern, String text) {

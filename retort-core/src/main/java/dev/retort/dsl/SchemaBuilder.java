@@ -1,8 +1,14 @@
 package dev.retort.dsl;
 
 import dev.retort.diff.DiffOptions;
+import dev.retort.ops.SequenceBuilder;
 import dev.retort.ops.TableBuilder;
+import dev.retort.schema.ColumnType;
+import dev.retort.schema.EnumType;
+import dev.retort.schema.Extension;
+import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
+import dev.retort.schema.Sequence;
 import dev.retort.schema.Table;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,11 +19,26 @@ import java.util.function.Consumer;
 
 /**
  * Collects the tables of a {@link SchemaDefinition}, with the rename hints that tell autogenerate
- * a table or column was renamed rather than dropped and added.
+ * a table or column was renamed rather than dropped and added, and, on PostgreSQL, the extensions,
+ * enum types and sequences they use.
+ *
+ * <pre>{@code
+ * s.extension("citext");
+ * ColumnType mood = s.enumType("mood", "sad", "ok", "happy");
+ * s.sequence("order_no", q -> q.start(1000).increment(10));
+ * s.table("orders", t -> {
+ *   t.column("no", bigint()).notNull().defaultExpr("nextval('order_no'::regclass)");
+ *   t.column("mood", mood);
+ *   t.column("email", raw("citext"));
+ * });
+ * }</pre>
  */
 public final class SchemaBuilder {
   private final String dialect;
   private final Map<String, Table> tables = new LinkedHashMap<>();
+  private final Map<String, EnumType> enums = new LinkedHashMap<>();
+  private final Map<String, Sequence> sequences = new LinkedHashMap<>();
+  private final Map<String, Extension> extensions = new LinkedHashMap<>();
   private final Map<String, String> tableRenames = new HashMap<>();
   private final Map<String, String> columnRenames = new HashMap<>();
 
@@ -50,6 +71,49 @@ public final class SchemaBuilder {
     return new TableHints(name);
   }
 
+  /**
+   * Declares an enum type whose values sort in the order given, and returns the column type that
+   * uses it. PostgreSQL only.
+   */
+  public ColumnType enumType(String name, String... values) {
+    postgresOnly("enum type " + name);
+    if (enums.containsKey(name)) {
+      throw new IllegalArgumentException("enum type " + name + " is declared twice");
+    }
+    enums.put(name, new EnumType(QualifiedName.parse(name), List.of(values)));
+    return ColumnType.raw(name);
+  }
+
+  /** Declares a sequence, described as {@code createSequence} describes one. PostgreSQL only. */
+  public void sequence(String name, Consumer<SequenceBuilder> spec) {
+    postgresOnly("sequence " + name);
+    if (sequences.containsKey(name)) {
+      throw new IllegalArgumentException("sequence " + name + " is declared twice");
+    }
+    sequences.put(name, SequenceBuilder.sequence(name, spec));
+  }
+
+  /** Declares a sequence with every option at its default. PostgreSQL only. */
+  public void sequence(String name) {
+    sequence(name, q -> {});
+  }
+
+  /**
+   * Declares an extension the schema needs, installed into the current schema. PostgreSQL only;
+   * the database user must be allowed to create it.
+   */
+  public void extension(String name) {
+    postgresOnly("extension " + name);
+    extensions.put(name, Extension.of(name));
+  }
+
+  private void postgresOnly(String what) {
+    if (!isPostgres()) {
+      throw new IllegalStateException(what + ": only PostgreSQL has these, and the schema is being "
+          + "built for " + dialect + "; declare it under if (s.isPostgres())");
+    }
+  }
+
   /** Rename hints for one declared table. */
   public final class TableHints {
     private final String table;
@@ -73,7 +137,8 @@ public final class SchemaBuilder {
 
   /** The declared schema. */
   public Schema schema() {
-    return new Schema(new ArrayList<>(tables.values()));
+    return new Schema(new ArrayList<>(tables.values()), new ArrayList<>(enums.values()), List.of(),
+        new ArrayList<>(sequences.values()), new ArrayList<>(extensions.values()));
   }
 
   /**

@@ -27,6 +27,16 @@ public final class SequenceBuilder {
     this.name = name;
   }
 
+  /**
+   * A sequence described the same way {@code createSequence} describes one, for schema
+   * definitions: {@code SequenceBuilder.sequence("order_no", q -> q.start(1000))}.
+   */
+  public static Sequence sequence(String name, java.util.function.Consumer<SequenceBuilder> spec) {
+    SequenceBuilder b = new SequenceBuilder(QualifiedName.parse(name));
+    spec.accept(b);
+    return b.build();
+  }
+
   /** The first value. */
   public SequenceBuilder start(long value) {
     start = Optional.of(value);

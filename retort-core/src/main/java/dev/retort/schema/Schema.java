@@ -10,12 +10,18 @@ import java.util.Optional;
  * @param tables the tables, each with its columns, keys, constraints and indexes
  * @param enums the enum types (PostgreSQL)
  * @param domains the domains (PostgreSQL)
+ * @param sequences the sequences created on their own (PostgreSQL); those behind identity and
+ *     serial columns belong to their column and are not listed
+ * @param extensions the installed extensions (PostgreSQL), except the built-in {@code plpgsql}
  */
-public record Schema(List<Table> tables, List<EnumType> enums, List<Domain> domains) {
+public record Schema(List<Table> tables, List<EnumType> enums, List<Domain> domains,
+    List<Sequence> sequences, List<Extension> extensions) {
   public Schema {
     tables = List.copyOf(tables);
     enums = List.copyOf(enums);
     domains = List.copyOf(domains);
+    sequences = List.copyOf(sequences);
+    extensions = List.copyOf(extensions);
   }
 
   /** A schema of tables only. */
@@ -28,8 +34,18 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<Domain> doma
     this(tables, enums, List.of());
   }
 
+  /** A schema of tables, enum types and domains. */
+  public Schema(List<Table> tables, List<EnumType> enums, List<Domain> domains) {
+    this(tables, enums, domains, List.of(), List.of());
+  }
+
   /** The table with this name, if the schema has it. */
   public Optional<Table> table(QualifiedName name) {
     return tables.stream().filter(t -> t.name().equals(name)).findFirst();
+  }
+
+  /** A copy with these tables, everything else kept. */
+  public Schema withTables(List<Table> tables) {
+    return new Schema(tables, enums, domains, sequences, extensions);
   }
 }

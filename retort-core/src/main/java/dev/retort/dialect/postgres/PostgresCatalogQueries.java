@@ -3,7 +3,9 @@ package dev.retort.dialect.postgres;
 /**
  * The catalog queries of {@link PostgresInspector}: one per kind of object, each over every table
  * of the schemas asked for (the parameter is a text array of schema names), so that inspecting
- * 1,000 tables costs the same six round trips as inspecting one.
+ * 1,000 tables costs the same eight round trips as inspecting one. Objects that belong to an
+ * extension (pg_depend deptype 'e', such as PostGIS's {@code spatial_ref_sys}) come with their
+ * extension and are left out.
  */
 final class PostgresCatalogQueries {
   private PostgresCatalogQueries() {}
@@ -13,17 +15,26 @@ final class PostgresCatalogQueries {
       SELECT c.oid, n.nspname, c.relname, obj_description(c.oid, 'pg_class')
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY (?) AND NOT c.relispartition
+        AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_class'::regclass
+                        AND x.objid = c.oid AND x.deptype = 'e')
       ORDER BY n.nspname, c.relname""";
 
   /**
-   * Columns in table order, with type text, default expression, identity kind, comment, and the
-   * collation when it is not the type's default.
+   * Columns in table order, with type text, default expression, identity kind, comment, the
+   * collation when it is not the type's default, and whether the default draws from a sequence
+   * the column owns: that is what serial creates, where a default calling {@code nextval} on a
+   * sequence of its own is a plain expression.
    */
   static final String COLUMNS = """
       SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
              pg_get_expr(d.adbin, d.adrelid), a.attidentity, col_description(a.attrelid, a.attnum),
              CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation
-                  THEN (SELECT collname FROM pg_collation WHERE oid = a.attcollation) END
+                  THEN (SELECT collname FROM pg_collation WHERE oid = a.attcollation) END,
+             EXISTS (SELECT 1 FROM pg_depend dd
+                     JOIN pg_depend od ON od.classid = 'pg_class'::regclass AND od.objid = dd.refobjid
+                      AND od.deptype = 'a' AND od.refobjid = a.attrelid AND od.refobjsubid = a.attnum
+                     WHERE dd.classid = 'pg_attrdef'::regclass AND dd.objid = d.oid
+                       AND dd.refclassid = 'pg_class'::regclass)
       FROM pg_attribute a
       JOIN pg_type t ON t.oid = a.atttypid
       JOIN pg_class c ON c.oid = a.attrelid
@@ -92,6 +103,8 @@ final class PostgresCatalogQueries {
              ARRAY(SELECT e.enumlabel FROM pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder)
       FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
       WHERE t.typtype = 'e' AND n.nspname = ANY (?)
+        AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_type'::regclass
+                        AND x.objid = t.oid AND x.deptype = 'e')
       ORDER BY n.nspname, t.typname""";
 
   /** Domains: base type, nullability, default, and their named check constraints. */
@@ -103,5 +116,41 @@ final class PostgresCatalogQueries {
                    WHERE c.contypid = t.oid AND c.contype = 'c' ORDER BY c.conname)
       FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
       WHERE t.typtype = 'd' AND n.nspname = ANY (?)
+        AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_type'::regclass
+                        AND x.objid = t.oid AND x.deptype = 'e')
       ORDER BY n.nspname, t.typname""";
+
+  /**
+   * Sequences with their options and owning column, except identity columns' (deptype 'i'), which
+   * are modelled on their column. The last column says whether the owning column's default draws
+   * from the sequence, as serial's does; the inspector leaves those out when it reads the column as
+   * serial, and keeps them when the column is of another type (a domain over integer, say).
+   */
+  static final String SEQUENCES = """
+      SELECT n.nspname, c.relname, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache,
+             s.seqcycle, own.relname, own_n.nspname, own_a.attname,
+             d.deptype = 'a' AND EXISTS (
+               SELECT 1 FROM pg_attrdef ad
+               JOIN pg_depend dd ON dd.classid = 'pg_attrdef'::regclass AND dd.objid = ad.oid
+                AND dd.refclassid = 'pg_class'::regclass AND dd.refobjid = c.oid
+               WHERE ad.adrelid = d.refobjid AND ad.adnum = d.refobjsubid)
+      FROM pg_sequence s
+      JOIN pg_class c ON c.oid = s.seqrelid
+      JOIN pg_namespace n ON n.oid = c.relnamespace
+      LEFT JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = c.oid
+       AND d.refclassid = 'pg_class'::regclass AND d.refobjsubid > 0 AND d.deptype IN ('a', 'i')
+      LEFT JOIN pg_class own ON own.oid = d.refobjid
+      LEFT JOIN pg_namespace own_n ON own_n.oid = own.relnamespace
+      LEFT JOIN pg_attribute own_a ON own_a.attrelid = d.refobjid AND own_a.attnum = d.refobjsubid
+      WHERE n.nspname = ANY (?) AND (d.deptype IS NULL OR d.deptype = 'a')
+        AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_class'::regclass
+                        AND x.objid = c.oid AND x.deptype = 'e')
+      ORDER BY n.nspname, c.relname""";
+
+  /** Extensions installed into the schemas, except plpgsql, which every database has. */
+  static final String EXTENSIONS = """
+      SELECT e.extname, n.nspname
+      FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+      WHERE n.nspname = ANY (?) AND e.extname <> 'plpgsql'
+      ORDER BY e.extname""";
 }

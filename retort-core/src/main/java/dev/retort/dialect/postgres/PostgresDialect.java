@@ -140,6 +140,14 @@ public final class PostgresDialect implements Dialect {
       "(?is)^(?:\\s|--[^\\n]*\\n|/\\*.*?\\*/)*(?:(?:CREATE\\s+(?:UNIQUE\\s+)?|DROP\\s+)INDEX\\s+CONCURRENTLY"
           + "|REINDEX\\b.*\\bCONCURRENTLY\\b|VACUUM\\b|(?:CREATE|DROP)\\s+DATABASE\\b|ALTER\\s+SYSTEM\\b).*");
 
+  private static String currentSchema(java.sql.Connection c) throws java.sql.SQLException {
+    try (java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery("SELECT current_schema()")) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
   @Override
   public dev.retort.inspect.Inspector inspector() {
     return new PostgresInspector();
@@ -154,11 +162,14 @@ public final class PostgresDialect implements Dialect {
       dev.retort.inspect.ScratchLoader loader) throws java.sql.SQLException {
     boolean autoCommit = live.getAutoCommit();
     String scratch = "retort_scratch_" + Long.toHexString(System.nanoTime());
+    String liveSchema = currentSchema(live);
     live.setAutoCommit(false);
     try (java.sql.Statement s = live.createStatement()) {
       s.execute("CREATE SCHEMA " + scratch);
       s.execute("SET LOCAL search_path TO " + scratch);
-      loader.load(live);
+      PostgresScratchExtensions extensions = new PostgresScratchExtensions(live, this::quote, scratch,
+          liveSchema);
+      loader.load(extensions.wrap());
       // a statement that ended the transaction (COMMIT, a function that commits) would leave the
       // copy behind and the inspection reading the real schema: refuse rather than compare wrongly
       try (java.sql.ResultSet rs = s.executeQuery("SELECT current_schema()")) {
@@ -168,7 +179,8 @@ public final class PostgresDialect implements Dialect {
               + "remove transaction control (BEGIN/COMMIT) from it");
         }
       }
-      return new PostgresInspector().inspect(live, dev.retort.inspect.InspectOptions.excluding());
+      return extensions.addTo(
+          new PostgresInspector().inspect(live, dev.retort.inspect.InspectOptions.excluding()));
     } finally {
       live.rollback();
       live.setAutoCommit(autoCommit);

@@ -3,15 +3,18 @@ package dev.retort.dialect.postgres;
 import dev.retort.inspect.InspectOptions;
 import dev.retort.inspect.Inspector;
 import dev.retort.schema.CheckConstraint;
+import dev.retort.schema.ColumnRef;
 import dev.retort.schema.Column;
 import dev.retort.schema.ColumnType;
 import dev.retort.schema.DefaultValue;
+import dev.retort.schema.Extension;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Index;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.ReferentialAction;
 import dev.retort.schema.Schema;
+import dev.retort.schema.Sequence;
 import dev.retort.schema.Table;
 import dev.retort.schema.UniqueConstraint;
 import java.sql.Array;
@@ -29,7 +32,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads PostgreSQL's system catalogs into a {@link Schema} with six queries ({@link
+ * Reads PostgreSQL's system catalogs into a {@link Schema} with eight queries ({@link
  * PostgresCatalogQueries}), whatever the number of tables.
  */
 final class PostgresInspector implements Inspector {
@@ -110,7 +113,51 @@ final class PostgresInspector implements Inspector {
           type(rs.getString(3)), !rs.getBoolean(4),
           Optional.ofNullable(rs.getString(5)).map(PostgresInspector::defaultValue), checks));
     });
-    return new Schema(tables.values().stream().map(Builder::build).toList(), enums, domains);
+    List<Table> built = tables.values().stream().map(Builder::build).toList();
+    List<Sequence> sequences = new ArrayList<>();
+    query(c, PostgresCatalogQueries.SEQUENCES, names, rs -> {
+      Sequence s = sequence(rs, qualify);
+      if (!(rs.getBoolean(12) && isSerialOf(built, s))) {
+        sequences.add(s);
+      }
+    });
+    List<Extension> extensions = new ArrayList<>();
+    query(c, PostgresCatalogQueries.EXTENSIONS, names, rs -> extensions.add(new Extension(
+        rs.getString(1), qualify ? Optional.of(rs.getString(2)) : Optional.empty())));
+    return new Schema(built, enums, domains, sequences, extensions);
+  }
+
+  /**
+   * A sequence with the options the catalog always fills in given back as empty where they are
+   * the defaults for the sequence's direction, as a definition would leave them out.
+   */
+  private static Sequence sequence(ResultSet rs, boolean qualify) throws SQLException {
+    long increment = rs.getLong(4);
+    long min = rs.getLong(5);
+    long max = rs.getLong(6);
+    Optional<Long> minValue = min == (increment > 0 ? 1L : Long.MIN_VALUE) ? Optional.empty() : Optional.of(min);
+    Optional<Long> maxValue = max == (increment > 0 ? Long.MAX_VALUE : -1L) ? Optional.empty() : Optional.of(max);
+    long start = rs.getLong(3);
+    Optional<Long> startValue = start == (increment > 0 ? min : max) ? Optional.empty() : Optional.of(start);
+    Optional<ColumnRef> owner = Optional.empty();
+    if (rs.getString(9) != null) {
+      QualifiedName t = qualify ? QualifiedName.of(rs.getString(10), rs.getString(9)) : QualifiedName.of(rs.getString(9));
+      owner = Optional.of(new ColumnRef(t, rs.getString(11)));
+    }
+    QualifiedName name = qualify ? QualifiedName.of(rs.getString(1), rs.getString(2)) : QualifiedName.of(rs.getString(2));
+    return new Sequence(name, startValue, increment, minValue, maxValue, rs.getLong(7), rs.getBoolean(8), owner);
+  }
+
+  /**
+   * Whether the sequence's owner was read as a serial column, which the sequence belongs to; the
+   * sequence of an excluded table's column goes with that table.
+   */
+  private static boolean isSerialOf(List<Table> tables, Sequence s) {
+    ColumnRef owner = s.ownedBy().orElseThrow();
+    Optional<Table> table = tables.stream().filter(t -> t.name().equals(owner.table())).findFirst();
+    return table.isEmpty() || table.get().columns().stream()
+        .filter(col -> col.name().equals(owner.column()))
+        .anyMatch(col -> col.identity() == dev.retort.schema.Identity.SERIAL);
   }
 
   private static String currentSchema(Connection c) throws SQLException {
@@ -139,17 +186,16 @@ final class PostgresInspector implements Inspector {
     String typeText = rs.getString(3);
     String defaultText = rs.getString(5);
     String identity = rs.getString(6);
-    boolean autoIncrement = identity != null && !identity.isEmpty()
-        || defaultText != null && SERIAL.matcher(defaultText).matches();
+    boolean ownSequence = rs.getBoolean(9) && defaultText != null && SERIAL.matcher(defaultText).matches();
+    boolean autoIncrement = identity != null && !identity.isEmpty() || ownSequence;
     Optional<DefaultValue> dflt = autoIncrement ? Optional.empty() : Optional.ofNullable(defaultText).map(PostgresInspector::defaultValue);
     Column c = new Column(rs.getString(2), type(typeText), !rs.getBoolean(4), dflt, autoIncrement,
         Optional.ofNullable(rs.getString(7))).withCollation(Optional.ofNullable(rs.getString(8)));
-    // attidentity: 'a' GENERATED ALWAYS, 'd' BY DEFAULT; a nextval() default is serial's sequence
+    // attidentity: 'a' GENERATED ALWAYS, 'd' BY DEFAULT; nextval() on a sequence the column owns is serial
     if ("a".equals(identity)) {
       return c.withIdentity(dev.retort.schema.Identity.ALWAYS);
     }
-    boolean serial = (identity == null || identity.isEmpty()) && defaultText != null
-        && SERIAL.matcher(defaultText).matches();
+    boolean serial = (identity == null || identity.isEmpty()) && ownSequence;
     if (!serial) {
       return c;
     }

@@ -128,7 +128,7 @@ class PostgresInspectorIT {
   }
 
   @Test
-  void namedSchemasAreQualifiedAndReadInSixQueries() throws SQLException {
+  void namedSchemasAreQualifiedAndReadInEightQueries() throws SQLException {
     PgTestDatabase.execute(c, "CREATE SCHEMA IF NOT EXISTS audit");
     for (int i = 0; i < 30; i++) {
       PgTestDatabase.execute(c, "CREATE TABLE audit.t" + i + " (id integer PRIMARY KEY, v text)");
@@ -149,6 +149,37 @@ class PostgresInspectorIT {
     assertThat(schema.tables()).hasSize(30);
     assertThat(schema.tables().get(0).name().schema()).contains("audit");
     assertThat(schema.tables().get(0).primaryKey().orElseThrow().columns()).containsExactly("id");
-    assertThat(statements.get()).as("set-based: a fixed number of queries for 30 tables").isEqualTo(6);
+    assertThat(statements.get()).as("set-based: a fixed number of queries for 30 tables").isEqualTo(8);
+  }
+
+  @Test
+  void explicitSequencesAndExtensionsAreReadButSerialAndIdentitySequencesAreNot() throws SQLException {
+    PgTestDatabase.execute(c, "CREATE SCHEMA seqs");
+    PgTestDatabase.execute(c, "CREATE EXTENSION citext SCHEMA seqs");
+    PgTestDatabase.execute(c, "CREATE SEQUENCE seqs.order_no START 1000 INCREMENT 10 CACHE 5");
+    PgTestDatabase.execute(c, "CREATE SEQUENCE seqs.countdown INCREMENT -1 MINVALUE -50 CYCLE");
+    PgTestDatabase.execute(c, "CREATE TABLE seqs.orders (id serial PRIMARY KEY, "
+        + "n integer GENERATED ALWAYS AS IDENTITY, "
+        + "no integer NOT NULL DEFAULT nextval('seqs.order_no'::regclass), code seqs.citext)");
+    PgTestDatabase.execute(c, "CREATE SEQUENCE seqs.tagged OWNED BY seqs.orders.no");
+
+    Schema s = PG.inspector().inspect(c, new InspectOptions(List.of("seqs"), java.util.Set.of()));
+
+    QualifiedName orders = QualifiedName.of("seqs", "orders");
+    assertThat(s.sequences()).containsExactly(
+        new dev.retort.schema.Sequence(QualifiedName.of("seqs", "countdown"), Optional.empty(), -1,
+            Optional.of(-50L), Optional.empty(), 1, true, Optional.empty()),
+        new dev.retort.schema.Sequence(QualifiedName.of("seqs", "order_no"), Optional.of(1000L), 10,
+            Optional.empty(), Optional.empty(), 5, false, Optional.empty()),
+        new dev.retort.schema.Sequence(QualifiedName.of("seqs", "tagged"), Optional.empty(), 1,
+            Optional.empty(), Optional.empty(), 1, false,
+            Optional.of(new dev.retort.schema.ColumnRef(orders, "no"))));
+    assertThat(s.extensions()).containsExactly(new dev.retort.schema.Extension("citext", Optional.of("seqs")));
+    Table t = s.table(orders).orElseThrow();
+    assertThat(t.columns().get(0).identity()).isEqualTo(dev.retort.schema.Identity.SERIAL);
+    Column no = t.columns().get(2);
+    assertThat(no.identity()).isEqualTo(dev.retort.schema.Identity.NONE);
+    assertThat(no.defaultValue()).contains(DefaultValue.expression("nextval('seqs.order_no'::regclass)"));
+    PgTestDatabase.execute(c, "DROP SCHEMA seqs CASCADE");
   }
 }
