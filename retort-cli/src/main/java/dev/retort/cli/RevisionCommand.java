@@ -44,6 +44,11 @@ final class RevisionCommand implements Callable<Integer> {
       description = "Write the migration in Java (portable, default) or SQL (for one database).")
   String format;
 
+  @Option(names = "--dialects", paramLabel = "NAME", split = ",",
+      description = "With --format sql: write one '-- retort:dialect' section per database "
+          + "(postgresql, sqlite, mysql), each the same change in that database's SQL.")
+  List<String> dialects = new ArrayList<>();
+
   @Option(names = "--autogenerate", description = "Fill the migration with what brings the database "
       + "(at head) to the desired schema, and the downgrade that brings it back.")
   boolean autogenerate;
@@ -57,7 +62,8 @@ final class RevisionCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Retort retort = top.retort(out, false);
     Retort.NewRevision request = new Retort.NewRevision(message, Optional.ofNullable(revId), heads,
-        branchLabels, dependsOn, parseFormat(format));
+        branchLabels, dependsOn, parseFormat(format),
+        dialects.stream().map(d -> d.strip().toLowerCase(Locale.ROOT)).toList());
     if (autogenerate) {
       Path file = retort.autogenerate(request, Renames.parse(renames), tables.filter());
       String text = readQuietly(file);
