@@ -233,4 +233,30 @@ class MultiDialectSqlIT {
         .contains("-- retort:dialect sqlite\n-- retort:upgrade\n");
     run(source, 0, "upgrade", "head");
   }
+
+  @Test
+  void theDialectsSettingIsTheDefaultForSqlMigrations() throws Exception {
+    Db source = db("sqlite");
+    project(source, "");
+    Files.writeString(dir.resolve("retort.properties"), "dialects=sqlite, mysql\n",
+        java.nio.file.StandardOpenOption.APPEND);
+    run(source, 0, "revision", "--autogenerate", "-m", "users", "--format", "sql");
+    assertThat(SqlMigrationText.dialects(migrations().get(0))).containsExactly("sqlite", "mysql");
+    Files.delete(migrations().get(0));
+    run(source, 0, "revision", "--autogenerate", "-m", "users", "--format", "sql",
+        "--dialects", "postgresql,sqlite");
+    assertThat(SqlMigrationText.dialects(migrations().get(0))).containsExactly("postgresql", "sqlite");
+    Files.delete(migrations().get(0));
+    // a Java migration runs everywhere: the setting does not apply to it
+    run(source, 0, "revision", "--autogenerate", "-m", "users");
+    assertThat(migrations().get(0).toString()).endsWith(".java");
+  }
+
+  /** The '-- retort:dialect' names of a written file, in order. */
+  private static final class SqlMigrationText {
+    static List<String> dialects(Path file) throws IOException {
+      return Files.readAllLines(file).stream().filter(l -> l.startsWith("-- retort:dialect "))
+          .map(l -> l.substring("-- retort:dialect ".length())).toList();
+    }
+  }
 }
