@@ -29,6 +29,11 @@ import java.util.regex.Pattern;
  * ALTER TABLE users ALTER COLUMN password TYPE varchar(128);
  * }</pre>
  *
+ * <p>A file may instead hold one section per database: after the header, each {@code -- retort:dialect
+ * postgresql} (or {@code sqlite}, {@code mysql}, or several comma-separated) line opens a section
+ * with its own {@code -- retort:upgrade} and optional {@code -- retort:downgrade}; see {@link
+ * SqlMigration}. The header ends at the first such line.
+ *
  * <p>A Java migration carries the same keys in its {@code @Revision(...)} annotation. Every problem
  * is a {@link MigrationFileException} naming the file and line.
  */
