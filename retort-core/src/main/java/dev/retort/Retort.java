@@ -240,7 +240,8 @@ public final class Retort {
     }
     List<String> warnings = concat(d.diff().renameCandidates().stream()
         .map(dev.retort.diff.RenameCandidate::warning).toList(), d.irreversible());
-    if (request.format() == Revision.Format.SQL) {
+    List<SqlMigrationWriter.Section> sections = sections(request, d);
+    if (request.format() == Revision.Format.SQL && sections.isEmpty()) {
       for (SqlMigrationWriter.Step s : concat(d.upgrade(), d.downgrade())) {
         if (s.problem().isPresent()) {
           throw new UsageException(s.op().describe() + " cannot be written as SQL ahead of time: "
@@ -252,7 +253,10 @@ public final class Retort {
     String id = graph().revisions().stream().filter(r -> r.file().map(file::equals).orElse(false))
         .findFirst().orElseThrow().id();
     Revision written = graph().get(id);
-    String text = request.format() == Revision.Format.SQL
+    String text = !sections.isEmpty()
+        ? SqlMigrationWriter.write(id, written.parents(), request.message(), dialect().name(),
+            sections, warnings)
+        : request.format() == Revision.Format.SQL
         ? SqlMigrationWriter.write(id, written.parents(), request.message(), dialect().name(),
             d.upgrade(), d.downgrade(), warnings)
         : JavaMigrationWriter.write(id, written.parents(), request.message(), d.diff().ops(),
@@ -266,19 +270,98 @@ public final class Retort {
     return file;
   }
 
+  /**
+   * The diff's ops rendered for each of {@code request.dialects()}, checked before anything is
+   * written: an op a dialect refuses, or one carrying a type read from this database (which
+   * another one would not read the same way), stops the whole file. Empty without dialects.
+   */
+  private List<SqlMigrationWriter.Section> sections(NewRevision request, SchemaDiff d) {
+    if (request.dialects().isEmpty()) {
+      return List.of();
+    }
+    checkDialectsWithSql(request);
+    String source = dialect().name();
+    List<SqlMigrationWriter.Section> sections = new ArrayList<>();
+    for (String name : request.dialects()) {
+      Dialect target = dialectNamed(name);
+      Renderer renderer = target.renderer(Catalog.NONE);
+      List<List<SqlMigrationWriter.Step>> both = new ArrayList<>();
+      for (List<SqlMigrationWriter.Step> steps : List.of(d.upgrade(), d.downgrade())) {
+        List<SqlMigrationWriter.Step> rendered = new ArrayList<>();
+        for (SqlMigrationWriter.Step s : steps) {
+          Op op = s.op();
+          Optional<String> raw = name.equals(source) ? Optional.empty() : SqlMigrationWriter.rawType(op);
+          if (raw.isPresent()) {
+            throw new UsageException("cannot write '" + op.describe() + "' for " + name + ": it "
+                + "carries the type '" + raw.get() + "' as " + source + " spells it, which " + name
+                + " would not read the same way; nothing was written. Leave " + name + " out of "
+                + "--dialects, or use --format java");
+          }
+          SqlMigrationWriter.Step step;
+          try {
+            step = step(renderer, op);
+          } catch (RuntimeException e) {
+            step = new SqlMigrationWriter.Step(op, List.of(), Optional.of(String.valueOf(e.getMessage())));
+          }
+          if (step.problem().isPresent()) {
+            throw new UsageException("cannot write '" + op.describe() + "' for " + name + ": "
+                + step.problem().get() + "; nothing was written. Leave " + name + " out of "
+                + "--dialects, or use --format java, which plans it when it runs");
+          }
+          rendered.add(step);
+        }
+        both.add(rendered);
+      }
+      sections.add(new SqlMigrationWriter.Section(name, both.get(0), both.get(1)));
+    }
+    return sections;
+  }
+
+  private static void checkDialectsWithSql(NewRevision request) {
+    if (request.format() != Revision.Format.SQL) {
+      throw new UsageException("dialect sections are for SQL migrations (--format sql); a Java "
+          + "migration already runs on every database");
+    }
+    if (request.dialects().stream().distinct().count() != request.dialects().size()) {
+      throw new UsageException("a dialect is listed twice in " + String.join(",", request.dialects()));
+    }
+  }
+
+  private static Dialect dialectNamed(String name) {
+    List<Dialect> all = Dialects.all();
+    return all.stream().filter(x -> x.name().equals(name)).findFirst()
+        .orElseThrow(() -> new UsageException("unknown dialect '" + name + "'; known dialects: "
+            + String.join(", ", all.stream().map(Dialect::name).toList())
+            + " (MariaDB uses mysql)"));
+  }
+
   private static <T> List<T> concat(List<T> a, List<T> b) {
     List<T> all = new ArrayList<>(a);
     all.addAll(b);
     return all;
   }
 
-  /** What a new revision should be. */
+  /**
+   * What a new revision should be.
+   *
+   * @param dialects for an SQL migration: the databases to write a {@code -- retort:dialect}
+   *     section for ({@code Dialect.name()}s, in file order); empty for one unsectioned migration
+   *     for the database at hand
+   */
   public record NewRevision(String message, Optional<String> revId, List<String> heads,
-      List<String> branchLabels, List<String> dependsOn, Revision.Format format) {
+      List<String> branchLabels, List<String> dependsOn, Revision.Format format,
+      List<String> dialects) {
     public NewRevision {
       heads = List.copyOf(heads);
       branchLabels = List.copyOf(branchLabels);
       dependsOn = List.copyOf(dependsOn);
+      dialects = List.copyOf(dialects);
+    }
+
+    /** A revision without dialect sections. */
+    public NewRevision(String message, Optional<String> revId, List<String> heads,
+        List<String> branchLabels, List<String> dependsOn, Revision.Format format) {
+      this(message, revId, heads, branchLabels, dependsOn, format, List.of());
     }
   }
 
@@ -319,8 +402,12 @@ public final class Retort {
           + graph.get(id).origin());
     }
     MigrationTemplates.validateId(id);
+    if (!request.dialects().isEmpty()) {
+      checkDialectsWithSql(request);
+      request.dialects().forEach(Retort::dialectNamed);
+    }
     String text = MigrationTemplates.render(request.format(), id, parents, request.branchLabels(),
-        deps, request.message());
+        deps, request.message(), request.dialects());
     String ext = request.format() == Revision.Format.JAVA ? ".java" : ".sql";
     String slug = ScriptStore.slug(request.message());
     Path file = config.migrations().resolve(id + (slug.isEmpty() ? "" : "_" + slug) + ext);

@@ -20,7 +20,7 @@ import java.util.Properties;
  */
 final class ConfigLoader {
   static final List<String> KEYS = List.of("url", "user", "password", "migrations", "schema",
-      "version-table", "history-table", "lock-timeout");
+      "version-table", "history-table", "lock-timeout", "dialects");
 
   private final Map<String, String> values = new HashMap<>();
   private final Map<String, String> sources = new HashMap<>();

@@ -96,6 +96,14 @@ final class RetortCommand implements Runnable {
     return b.load();
   }
 
+  /**
+   * A setting only the command line uses (not part of the library's configuration), from the
+   * same files and environment as the others.
+   */
+  Optional<String> setting(String key) {
+    return ConfigLoader.load(projectDir(), Optional.ofNullable(config), env).get(key);
+  }
+
   private static Duration seconds(String text) {
     try {
       return Duration.ofSeconds(Long.parseLong(text.strip()));

@@ -44,6 +44,12 @@ final class RevisionCommand implements Callable<Integer> {
       description = "Write the migration in Java (portable, default) or SQL (for one database).")
   String format;
 
+  @Option(names = "--dialects", paramLabel = "NAME", split = ",",
+      description = "With --format sql: write one '-- retort:dialect' section per database "
+          + "(postgresql, sqlite, mysql), each the same change in that database's SQL "
+          + "(default: the 'dialects' setting, else one unsectioned file for this database).")
+  List<String> dialects;
+
   @Option(names = "--autogenerate", description = "Fill the migration with what brings the database "
       + "(at head) to the desired schema, and the downgrade that brings it back.")
   boolean autogenerate;
@@ -57,7 +63,7 @@ final class RevisionCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Retort retort = top.retort(out, false);
     Retort.NewRevision request = new Retort.NewRevision(message, Optional.ofNullable(revId), heads,
-        branchLabels, dependsOn, parseFormat(format));
+        branchLabels, dependsOn, parseFormat(format), dialects(parseFormat(format)));
     if (autogenerate) {
       Path file = retort.autogenerate(request, Renames.parse(renames), tables.filter());
       String text = readQuietly(file);
@@ -75,6 +81,21 @@ final class RevisionCommand implements Callable<Integer> {
     out.println("Generated " + relative(retort, file));
     out.flush();
     return 0;
+  }
+
+  /**
+   * The sections to write: {@code --dialects}, else for an SQL migration the project's {@code
+   * dialects} setting (a Java migration needs none, so the setting does not apply to it).
+   */
+  private List<String> dialects(Revision.Format f) {
+    List<String> names = dialects;
+    if (names == null) {
+      names = f == Revision.Format.SQL
+          ? top.setting("dialects").map(v -> List.of(v.split(","))).orElse(List.of())
+          : List.of();
+    }
+    return names.stream().map(d -> d.strip().toLowerCase(Locale.ROOT)).filter(d -> !d.isEmpty())
+        .toList();
   }
 
   private static String readQuietly(Path file) {

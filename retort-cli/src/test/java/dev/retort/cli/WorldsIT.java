@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Seeds 000 and 002 with examples/worlds: the initial migration, then usernames, wider unique
- * emails, user preferences and world_elements.user_id back-filled from the world's owner; down and
- * up without losing a row; and a clear failure that changes nothing when worlds.user_id is gone.
+ * Seeds 000, 001 and 002 with examples/worlds: the initial migration; usernames, wider unique
+ * emails and world_elements.user_id back-filled from the world's owner (Java); user_preferences
+ * (SQL with a section per database); down and up without losing a row, down to base leaving
+ * nothing; and a clear failure that changes nothing when worlds.user_id is gone.
  */
 class WorldsIT {
   @TempDir Path dir;
@@ -26,7 +27,8 @@ class WorldsIT {
   @Test
   void upgradeBackfillsAndDowngradeRestoresOnSqlite() throws Exception {
     Cli.copyTree(Cli.example("worlds"), dir);
-    walk(List.of(), () -> DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("worlds.db")));
+    walk(List.of(), () -> DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("worlds.db")),
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
   }
 
   @Test
@@ -34,11 +36,22 @@ class WorldsIT {
     Databases.requirePostgres();
     Cli.copyTree(Cli.example("worlds"), dir);
     try (Databases.Pg pg = new Databases.Pg()) {
-      walk(List.of("--url", pg.url()), pg::connect);
+      walk(List.of("--url", pg.url()), pg::connect,
+          "SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
     }
   }
 
-  private void walk(List<String> url, Db db) throws Exception {
+  @Test
+  void upgradeBackfillsAndDowngradeRestoresOnMariaDb() throws Exception {
+    Databases.requireMariaDb();
+    Cli.copyTree(Cli.example("worlds"), dir);
+    try (Databases.Maria maria = new Databases.Maria()) {
+      walk(List.of("--url", maria.url()), maria::connect,
+          "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()");
+    }
+  }
+
+  private void walk(List<String> url, Db db, String tables) throws Exception {
     run(url, 0, "upgrade", "+1");
     try (Connection c = db.connect(); var s = c.createStatement()) {
       s.execute("INSERT INTO users (id, email, password_hash) VALUES (1, 'ada@example.org', 'x'), "
@@ -47,16 +60,34 @@ class WorldsIT {
       s.execute("INSERT INTO world_elements (world_id, kind) VALUES (10, 'tree'), (10, 'river'), (20, 'hill')");
     }
     Cli.Result r = run(url, 0, "upgrade", "head");
-    assertThat(r.out()).contains("add username and user preferences");
+    assertThat(r.out()).contains("-> 3f8d2b6e1a45, add username and world element owners")
+        .contains("3f8d2b6e1a45 -> c0172d603ec7, add user preferences");
     assertThat(query(db, "SELECT kind, user_id FROM world_elements ORDER BY kind"))
         .containsExactly("hill|2", "river|1", "tree|1");
+    // the SQL migration's section for this database: every preference has its default
+    try (Connection c = db.connect(); var s = c.createStatement()) {
+      s.execute("INSERT INTO user_preferences (user_id) VALUES (2)");
+    }
+    assertThat(query(db, "SELECT theme, language, items_per_page FROM user_preferences"))
+        .containsExactly("light|en|20");
     assertThat(run(url, 0, "check").out()).contains("matches WorldsSchema.java");
 
+    run(url, 0, "downgrade", "-1");
+    assertThat(tables(db, tables)).doesNotContain("user_preferences");
     run(url, 0, "downgrade", "-1");
     assertThat(query(db, "SELECT count(*) FROM world_elements")).containsExactly("3");
     assertThat(query(db, "SELECT email FROM users ORDER BY id")).containsExactly("ada@example.org", "bob@example.org");
     run(url, 0, "upgrade", "head");
     assertThat(query(db, "SELECT count(*) FROM world_elements WHERE user_id IS NOT NULL")).containsExactly("3");
+    assertThat(run(url, 0, "check").out()).contains("matches WorldsSchema.java");
+
+    run(url, 0, "downgrade", "base");
+    assertThat(tables(db, tables)).isEmpty();
+  }
+
+  /** The tables of the database other than Retort's own. */
+  private static List<String> tables(Db db, String sql) throws SQLException {
+    return query(db, sql).stream().filter(t -> !t.startsWith("retort_")).toList();
   }
 
   @Test

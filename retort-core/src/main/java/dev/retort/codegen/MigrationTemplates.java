@@ -25,13 +25,22 @@ public final class MigrationTemplates {
   /** A new migration in {@code format}. */
   public static String render(Revision.Format format, String id, List<String> parents,
       List<String> branchLabels, List<String> dependsOn, String message) {
+    return render(format, id, parents, branchLabels, dependsOn, message, List.of());
+  }
+
+  /**
+   * A new migration in {@code format}; an SQL one with an empty {@code -- retort:dialect} section
+   * for each of {@code dialects}, or none when it is empty.
+   */
+  public static String render(Revision.Format format, String id, List<String> parents,
+      List<String> branchLabels, List<String> dependsOn, String message, List<String> dialects) {
     return format == Revision.Format.JAVA
         ? java(id, parents, branchLabels, dependsOn, message)
-        : sql(id, parents, branchLabels, dependsOn, message);
+        : sql(id, parents, branchLabels, dependsOn, message, dialects);
   }
 
   private static String sql(String id, List<String> parents, List<String> labels, List<String> deps,
-      String message) {
+      String message, List<String> dialects) {
     StringBuilder b = new StringBuilder();
     b.append("-- retort:revision ").append(id).append('\n');
     if (!parents.isEmpty()) {
@@ -45,8 +54,15 @@ public final class MigrationTemplates {
     }
     b.append("-- retort:message ").append(message.replace('\n', ' ')).append('\n');
     b.append("-- created ").append(now()).append("\n\n");
-    b.append("-- retort:upgrade\n\n");
-    b.append("-- retort:downgrade\n");
+    if (dialects.isEmpty()) {
+      b.append("-- retort:upgrade\n\n");
+      b.append("-- retort:downgrade\n");
+    }
+    for (String d : dialects) {
+      b.append("-- retort:dialect ").append(d).append('\n');
+      b.append("-- retort:upgrade\n\n");
+      b.append("-- retort:downgrade\n\n");
+    }
     return b.toString();
   }
 

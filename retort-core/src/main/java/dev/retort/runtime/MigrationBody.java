@@ -36,11 +36,12 @@ interface MigrationBody {
     }
   }
 
-  static MigrationBody sql(Revision revision) {
+  /** The statements {@code revision}'s file holds for {@code dialect}, read and split now. */
+  static MigrationBody sql(Revision revision, String dialect) {
     Path file = revision.file().orElseThrow();
     SqlMigration parsed;
     try {
-      parsed = SqlMigration.parse(file, Files.readString(file, StandardCharsets.UTF_8));
+      parsed = SqlMigration.parse(file, Files.readString(file, StandardCharsets.UTF_8), dialect);
     } catch (IOException e) {
       throw new MigrationFileException(file, 0, "cannot read: " + e.getMessage());
     }

@@ -210,7 +210,7 @@ public final class Runner {
       if (r.format() == Revision.Format.JAVA) {
         java.add(r);
       } else if (!bodies.containsKey(r.id())) {
-        bodies.put(r.id(), MigrationBody.sql(r));
+        bodies.put(r.id(), MigrationBody.sql(r, dialect.name()));
       }
     }
     if (!java.isEmpty()) {

@@ -29,6 +29,11 @@ import java.util.regex.Pattern;
  * ALTER TABLE users ALTER COLUMN password TYPE varchar(128);
  * }</pre>
  *
+ * <p>A file may instead hold one section per database: after the header, each {@code -- retort:dialect
+ * postgresql} (or {@code sqlite}, {@code mysql}, or several comma-separated) line opens a section
+ * with its own {@code -- retort:upgrade} and optional {@code -- retort:downgrade}; see {@link
+ * SqlMigration}. The header ends at the first such line.
+ *
  * <p>A Java migration carries the same keys in its {@code @Revision(...)} annotation. Every problem
  * is a {@link MigrationFileException} naming the file and line.
  */
@@ -44,8 +49,15 @@ public final class HeaderParser {
           "depends-on",
           "message",
           "transactional",
+          "dialect",
           "upgrade",
           "downgrade");
+
+  /**
+   * The names a {@code -- retort:dialect} line may use: those of the built-in dialects ({@code
+   * Dialect.name()}). MariaDB and MySQL share {@code mysql}.
+   */
+  static final List<String> DIALECTS = List.of("postgresql", "sqlite", "mysql");
 
   private HeaderParser() {}
 
@@ -64,23 +76,49 @@ public final class HeaderParser {
     return JavaHeader.read(file, content).className();
   }
 
-  /** A SQL migration's header and where its sections lie in {@code content}. */
-  record SqlFile(
-      Revision revision,
-      String content,
+  /**
+   * One upgrade/downgrade pair of a SQL migration, as offsets into the file's content.
+   *
+   * @param dialects the databases it is written for; empty for a file without dialect sections,
+   *     whose only part serves every database
+   * @param line the line of its {@code -- retort:dialect} marker, or of {@code -- retort:upgrade}
+   * @param downgradeFrom -1 when the part has no downgrade section
+   */
+  record Part(
+      List<String> dialects,
+      int line,
       int upgradeFrom,
       int upgradeTo,
       int upgradeLine,
       int downgradeFrom,
-      int downgradeLine) {
+      int downgradeTo,
+      int downgradeLine) {}
 
-    String upgrade() {
-      return content.substring(upgradeFrom, upgradeTo);
+  /** A SQL migration's header and where its parts lie in {@code content}. */
+  record SqlFile(Revision revision, String content, List<Part> parts) {
+
+    /** The dialects the file has sections for, in file order; empty when it serves every one. */
+    List<String> dialects() {
+      return parts.stream().flatMap(p -> p.dialects().stream()).toList();
     }
 
-    /** Empty when the file has no downgrade section. */
-    Optional<String> downgrade() {
-      return downgradeFrom < 0 ? Optional.empty() : Optional.of(content.substring(downgradeFrom));
+    /** The part written for {@code dialect}, or the only part of a file without sections. */
+    Optional<Part> part(String dialect) {
+      if (parts.size() == 1 && parts.get(0).dialects().isEmpty()) {
+        return Optional.of(parts.get(0));
+      }
+      return parts.stream().filter(p -> p.dialects().contains(dialect)).findFirst();
+    }
+
+    String upgrade(Part p) {
+      return content.substring(p.upgradeFrom(), p.upgradeTo());
+    }
+
+    /** Empty when the part has no downgrade section. */
+    Optional<String> downgrade(Part p) {
+      return p.downgradeFrom() < 0
+          ? Optional.empty()
+          : Optional.of(content.substring(p.downgradeFrom(), p.downgradeTo()));
     }
   }
 
@@ -121,6 +159,8 @@ public final class HeaderParser {
   private static final class SqlReader {
     private enum Section {
       HEADER,
+      /** After a {@code -- retort:dialect} line, before its {@code -- retort:upgrade}. */
+      DIALECT,
       UPGRADE,
       DOWNGRADE
     }
@@ -130,7 +170,14 @@ public final class HeaderParser {
     private final String checksum;
     private final Map<String, Integer> seen = new HashMap<>();
     private final Map<String, String> values = new HashMap<>();
+    /** Where each dialect's section starts, to report a second one. */
+    private final Map<String, Integer> dialectLines = new HashMap<>();
+    private final List<Part> parts = new ArrayList<>();
     private Section section = Section.HEADER;
+    private boolean sectioned;
+    private List<String> partDialects = List.of();
+    private int partLine;
+    private int partFrom;
     private int upgradeFrom = -1;
     private int upgradeLine;
     private int downgradeMarker = -1;
@@ -151,7 +198,7 @@ public final class HeaderParser {
         lineNo++;
         int eol = endOfLine(p);
         int next = nextLine(eol);
-        headerLine(content.substring(p, eol).strip(), lineNo, next);
+        headerLine(content.substring(p, eol).strip(), lineNo, p, next);
         p = next;
       }
       if (section == Section.HEADER) {
@@ -177,14 +224,11 @@ public final class HeaderParser {
         }
         p = next;
       }
-      return new SqlFile(
-          revision(),
-          content,
-          upgradeFrom,
-          downgradeMarker < 0 ? len : downgradeMarker,
-          upgradeLine,
-          downgradeFrom,
-          downgradeLine);
+      if (section == Section.DIALECT) {
+        throw noUpgrade();
+      }
+      endPart(len);
+      return new SqlFile(revision(), content, parts);
     }
 
     private int endOfLine(int from) {
@@ -215,7 +259,7 @@ public final class HeaderParser {
       return count;
     }
 
-    private void headerLine(String line, int lineNo, int next) {
+    private void headerLine(String line, int lineNo, int lineStart, int next) {
       if (line.isEmpty()) {
         return;
       }
@@ -229,14 +273,17 @@ public final class HeaderParser {
       if (key == null) {
         return;
       }
-      if (key.equals("upgrade")) {
+      if (key.equals("upgrade") || key.equals("dialect")) {
         if (!seen.containsKey("revision")) {
           throw new MigrationFileException(
-              file, lineNo, "missing '-- retort:revision <id>' before '-- retort:upgrade'");
+              file, lineNo, "missing '-- retort:revision <id>' before '-- retort:" + key + "'");
         }
-        section = Section.UPGRADE;
-        upgradeFrom = next;
-        upgradeLine = lineNo + 1;
+        if (key.equals("dialect")) {
+          sectioned = true;
+          startPart(line, lineNo, lineStart);
+        } else {
+          startUpgrade(lineNo, next);
+        }
         return;
       }
       if (key.equals("downgrade")) {
@@ -257,25 +304,153 @@ public final class HeaderParser {
       if (key == null) {
         return;
       }
-      if (key.equals("downgrade") && section == Section.UPGRADE) {
-        section = Section.DOWNGRADE;
-        downgradeMarker = lineStart;
-        downgradeFrom = next;
-        downgradeLine = lineNo + 1;
-      } else if (key.equals("downgrade")) {
-        throw new MigrationFileException(file, lineNo, "'-- retort:downgrade' appears twice");
-      } else if (key.equals("upgrade")) {
+      String where = sectioned ? " in the section for " + String.join(", ", partDialects) : "";
+      switch (key) {
+        case "dialect" -> {
+          if (!sectioned) {
+            throw new MigrationFileException(
+                file,
+                lineNo,
+                "'-- retort:dialect' after a '-- retort:upgrade' that belongs to no dialect; in a "
+                    + "file with dialect sections the header ends at the first '-- retort:dialect', "
+                    + "and each section has its own '-- retort:upgrade'");
+          }
+          if (section == Section.DIALECT) {
+            throw noUpgrade();
+          }
+          endPart(lineStart);
+          startPart(line, lineNo, lineStart);
+        }
+        case "upgrade" -> {
+          if (section == Section.DIALECT) {
+            onlyComments(partFrom, lineStart, lineNo - newlines(partFrom, lineStart));
+            startUpgrade(lineNo, next);
+          } else {
+            throw new MigrationFileException(
+                file,
+                lineNo,
+                section == Section.UPGRADE
+                    ? "'-- retort:upgrade' appears twice" + where
+                    : "'-- retort:upgrade' after '-- retort:downgrade'" + where
+                        + "; upgrade comes first");
+          }
+        }
+        case "downgrade" -> {
+          if (section == Section.UPGRADE) {
+            section = Section.DOWNGRADE;
+            downgradeMarker = lineStart;
+            downgradeFrom = next;
+            downgradeLine = lineNo + 1;
+          } else {
+            throw new MigrationFileException(
+                file,
+                lineNo,
+                section == Section.DIALECT
+                    ? "'-- retort:downgrade' before '-- retort:upgrade'" + where
+                        + "; upgrade comes first"
+                    : "'-- retort:downgrade' appears twice" + where);
+          }
+        }
+        default ->
+            throw new MigrationFileException(
+                file,
+                lineNo,
+                "header key 'retort:" + key + "' after '-- retort:"
+                    + (sectioned ? "dialect" : "upgrade") + "'; move it into the header");
+      }
+    }
+
+    /** Opens the section of a {@code -- retort:dialect name[, name...]} line. */
+    private void startPart(String line, int lineNo, int lineStart) {
+      List<String> names = list(argument(line, "dialect"), lineNo, "dialect");
+      if (names.isEmpty()) {
         throw new MigrationFileException(
             file,
             lineNo,
-            section == Section.UPGRADE
-                ? "'-- retort:upgrade' appears twice"
-                : "'-- retort:upgrade' after '-- retort:downgrade'; upgrade comes first");
-      } else {
-        throw new MigrationFileException(
-            file,
-            lineNo,
-            "header key 'retort:" + key + "' after '-- retort:upgrade'; move it into the header");
+            "'-- retort:dialect' needs a database: one or more of "
+                + String.join(", ", DIALECTS));
+      }
+      for (String name : names) {
+        if (!DIALECTS.contains(name)) {
+          throw new MigrationFileException(
+              file,
+              lineNo,
+              "unknown dialect '" + name + "'" + hint(name) + "; known dialects: "
+                  + String.join(", ", DIALECTS));
+        }
+        Integer first = dialectLines.putIfAbsent(name, lineNo);
+        if (first != null) {
+          throw new MigrationFileException(
+              file,
+              lineNo,
+              "a second section for dialect '" + name + "' (the first starts at line " + first
+                  + "); each database has at most one section");
+        }
+      }
+      section = Section.DIALECT;
+      partDialects = names;
+      partLine = lineNo;
+      partFrom = nextLine(endOfLine(lineStart));
+    }
+
+    private static String hint(String name) {
+      return switch (name) {
+        case "postgres", "pg", "pgsql" -> " (did you mean postgresql?)";
+        case "mariadb" -> " (MariaDB runs the 'mysql' section)";
+        case "sqlite3" -> " (did you mean sqlite?)";
+        default -> "";
+      };
+    }
+
+    private void startUpgrade(int lineNo, int next) {
+      section = Section.UPGRADE;
+      upgradeFrom = next;
+      upgradeLine = lineNo + 1;
+      if (!sectioned) {
+        partLine = lineNo;
+      }
+    }
+
+    /** Closes the current part at {@code end}: the next dialect line, or the end of the file. */
+    private void endPart(int end) {
+      parts.add(
+          new Part(
+              partDialects,
+              partLine,
+              upgradeFrom,
+              downgradeMarker < 0 ? end : downgradeMarker,
+              upgradeLine,
+              downgradeFrom,
+              end,
+              downgradeLine));
+      upgradeFrom = -1;
+      downgradeMarker = -1;
+      downgradeFrom = -1;
+    }
+
+    private MigrationFileException noUpgrade() {
+      return new MigrationFileException(
+          file,
+          partLine,
+          "the section for " + String.join(", ", partDialects)
+              + " has no '-- retort:upgrade' line; put it after '-- retort:dialect', before the "
+              + "upgrade statements");
+    }
+
+    /** Between a dialect line and its upgrade line only comments and blank lines may stand. */
+    private void onlyComments(int from, int to, int firstLine) {
+      int lineNo = firstLine;
+      for (int p = from; p < to; lineNo++) {
+        int eol = endOfLine(p);
+        String line = content.substring(p, eol).strip();
+        if (!line.isEmpty() && !line.startsWith("--")) {
+          throw new MigrationFileException(
+              file,
+              lineNo,
+              "SQL between '-- retort:dialect' and '-- retort:upgrade'; statements go after "
+                  + "'-- retort:upgrade'");
+        }
+        p = nextLine(eol);
       }
     }
 
@@ -309,7 +484,6 @@ public final class HeaderParser {
       String body = line.substring(2).stripLeading();
       return body.substring(7 + key.length()).strip();
     }
-
     private void check(String key, String value, int lineNo) {
       switch (key) {
         case "revision" -> {
