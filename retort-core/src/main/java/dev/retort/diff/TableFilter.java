@@ -1,6 +1,8 @@
 package dev.retort.diff;
 
+import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
+import dev.retort.schema.Sequence;
 import dev.retort.schema.Table;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -23,15 +25,27 @@ public record TableFilter(List<String> include, List<String> exclude) {
 
   /** Whether the table is looked at. */
   public boolean accepts(Table table) {
-    String name = table.name().name();
-    String qualified = table.name().toString();
+    return accepts(table.name());
+  }
+
+  /** Whether the table with this name is looked at. */
+  public boolean accepts(QualifiedName table) {
+    String name = table.name();
+    String qualified = table.toString();
     boolean in = include.isEmpty() || include.stream().anyMatch(p -> matches(p, name) || matches(p, qualified));
     return in && exclude.stream().noneMatch(p -> matches(p, name) || matches(p, qualified));
   }
 
-  /** The schema with only the accepted tables; types, sequences and extensions are kept. */
+  /**
+   * The schema with only the accepted tables. Types, extensions and free-standing sequences are
+   * kept; a sequence owned by a column of a table left out goes with its table.
+   */
   public Schema apply(Schema schema) {
-    return schema.withTables(schema.tables().stream().filter(this::accepts).toList());
+    List<Sequence> sequences = schema.sequences().stream()
+        .filter(q -> q.ownedBy().map(c -> accepts(c.table())).orElse(true))
+        .toList();
+    return new Schema(schema.tables().stream().filter(this::accepts).toList(), schema.enums(),
+        schema.domains(), sequences, schema.extensions());
   }
 
   private static boolean matches(String pattern, String text) {

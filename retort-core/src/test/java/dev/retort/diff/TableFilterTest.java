@@ -4,8 +4,10 @@ import static dev.retort.schema.ColumnType.integer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retort.schema.Column;
+import dev.retort.schema.ColumnRef;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
+import dev.retort.schema.Sequence;
 import dev.retort.schema.Table;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +34,18 @@ class TableFilterTest {
         .containsExactly("users", "user_prefs");
     assertThat(names(new TableFilter(List.of("user*"), List.of("user_prefs")))).containsExactly("users");
     assertThat(names(new TableFilter(List.of("events"), List.of()))).containsExactly("audit.events");
+  }
+
+  @Test
+  void aSequenceOwnedByATableLeftOutIsLeftOutToo() {
+    Sequence owned = new Sequence(QualifiedName.of("legacy_orders_no"), Optional.empty(), 1,
+        Optional.empty(), Optional.empty(), 1, false,
+        Optional.of(new ColumnRef(QualifiedName.of("legacy_orders"), "id")));
+    Sequence free = Sequence.of(QualifiedName.of("invoice_no"));
+    Schema s = new Schema(S.tables(), List.of(), List.of(), List.of(owned, free), List.of());
+    assertThat(new TableFilter(List.of(), List.of("legacy_*")).apply(s).sequences())
+        .containsExactly(free);
+    assertThat(TableFilter.all().apply(s).sequences()).containsExactly(owned, free);
   }
 
   @Test
