@@ -28,6 +28,11 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<Domain> doma
     this(tables, enums, List.of());
   }
 
+  /** The same schema with other tables, everything else kept. */
+  public Schema withTables(List<Table> t) {
+    return new Schema(t, enums, domains);
+  }
+
   /** The table with this name, if the schema has it. */
   public Optional<Table> table(QualifiedName name) {
     return tables.stream().filter(t -> t.name().equals(name)).findFirst();

@@ -141,6 +141,11 @@ public final class PostgresDialect implements Dialect {
           + "|REINDEX\\b.*\\bCONCURRENTLY\\b|VACUUM\\b|(?:CREATE|DROP)\\s+DATABASE\\b|ALTER\\s+SYSTEM\\b).*");
 
   @Override
+  public dev.retort.diff.Normalizer normalizer() {
+    return new PostgresNormalizer();
+  }
+
+  @Override
   public dev.retort.inspect.Inspector inspector() {
     return new PostgresInspector();
   }
