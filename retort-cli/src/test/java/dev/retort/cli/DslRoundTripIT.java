@@ -143,6 +143,15 @@ class DslRoundTripIT {
         replacing("add foreign key", "t.unique(\"uq_books_author_title\"",
             "t.foreignKey(\"fk_books_editor\", \"editor_id\").references(\"authors\", \"id\").onDelete(SET_NULL);\n      t.unique(\"uq_books_author_title\""),
         replacing("drop foreign key", "t.foreignKey(\"fk_book_tags_book\", \"book_id\").references(\"books\", \"id\").onDelete(CASCADE);", ""),
+        replacing("change check", "\"score >= 0\"", "\"score >= -1 AND score < 1000\""),
+        replacing("change index columns", "t.index(\"ix_authors_name\", \"name\")",
+            "t.index(\"ix_authors_name\", \"name\", \"email\")"),
+        replacing("make index unique", "t.index(\"ix_authors_name\", \"name\")",
+            "t.uniqueIndex(\"ix_authors_name\", \"name\")"),
+        replacing("change precision", "numeric(10, 2)", "numeric(12, 3)"),
+        replacing("add not null column with default", "t.column(\"draft\"",
+            "t.column(\"pages\", integer()).notNull().defaultValue(1);\n      t.column(\"draft\""),
+        replacing("drop expression default", ".defaultExpr(\"CURRENT_TIMESTAMP\")", ""),
         replacing("change on delete", ".references(\"authors\", \"id\").onDelete(CASCADE)", ".references(\"authors\", \"id\").onDelete(RESTRICT)")));
     if (comments) {
       all.add(replacing("change table comment", "people who write", "people who write books"));

@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  * 1}, {@code 't'}, {@code TRUE} it was written or read as; a numeric literal default loses
  * trailing zeros ({@code 0.00} is {@code 0}), as every database compares numbers by value; {@code
  * now()}, {@code current_timestamp()} and {@code CURRENT_TIMESTAMP} are one expression; a check
- * expression has its whitespace squashed and its redundant outer parentheses removed, which the
- * catalogs of PostgreSQL and MySQL add.
+ * expression or partial-index predicate is spelt as {@link CheckExpression} describes, without the
+ * parentheses and quotes that the catalogs of PostgreSQL and MySQL add.
  */
 public abstract class TableNormalizer implements Normalizer {
   private static final Set<String> TRUE = Set.of("true", "1", "t", "yes", "on", "y");
@@ -40,9 +40,14 @@ public abstract class TableNormalizer implements Normalizer {
   private Table normalizeTable(Table t) {
     Table out = t.withColumns(t.columns().stream().map(c -> column(t, shared(c))).toList())
         .withChecks(t.checks().stream()
-            .map(c -> new CheckConstraint(c.name(), squash(checkExpression(squash(c.expression())))))
-            .toList());
+            .map(c -> new CheckConstraint(c.name(), predicate(c.expression())))
+            .toList())
+        .withIndexes(t.indexes().stream().map(i -> i.withWhere(i.where().map(this::predicate))).toList());
     return table(out);
+  }
+
+  private String predicate(String sql) {
+    return CheckExpression.canonical(checkExpression(squash(sql)));
   }
 
   /** The dialect's own rewriting of a column, after the shared forms. */
@@ -55,7 +60,10 @@ public abstract class TableNormalizer implements Normalizer {
     return table;
   }
 
-  /** The dialect's own rewriting of a check expression, after the shared forms. */
+  /**
+   * The dialect's own rewriting of a check expression or index predicate, before the shared
+   * canonical spelling ({@link CheckExpression}) is applied.
+   */
   protected String checkExpression(String expression) {
     return expression;
   }

@@ -19,8 +19,8 @@ import java.util.Optional;
  * one spelling and that come back as another ({@code jsonb} is {@code json}, {@code timestamptz}
  * is {@code datetime(6)}, {@code uuid} is {@code char(36)}); ON DELETE/UPDATE RESTRICT, which
  * InnoDB treats as NO ACTION and the catalog reads so; a unique index on plain columns, which
- * MySQL keeps as a UNIQUE constraint; and check expressions without the backticks the catalog
- * quotes every name with. {@code CURRENT_TIMESTAMP(6)} on a {@code datetime(6)} column is the
+ * MySQL keeps as a UNIQUE constraint (the backticks the catalog puts around every name in a check
+ * go in the shared canonical form). {@code CURRENT_TIMESTAMP(6)} on a {@code datetime(6)} column is the
  * column's plain {@code CURRENT_TIMESTAMP}.
  */
 final class MySqlNormalizer extends TableNormalizer {
@@ -59,11 +59,6 @@ final class MySqlNormalizer extends TableNormalizer {
     }
     return table.withUniques(uniques).withIndexes(indexes)
         .withForeignKeys(table.foreignKeys().stream().map(MySqlNormalizer::foreignKey).toList());
-  }
-
-  @Override
-  protected String checkExpression(String expression) {
-    return expression.replace("`", "");
   }
 
   private static boolean isPlain(Index i) {
