@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
  * <p>Shared forms: a boolean literal default is {@code true} or {@code false} whichever of {@code
  * 1}, {@code 't'}, {@code TRUE} it was written or read as; a numeric literal default loses
  * trailing zeros ({@code 0.00} is {@code 0}), as every database compares numbers by value; {@code
- * now()}, {@code current_timestamp()} and {@code CURRENT_TIMESTAMP} are one expression; a check
+ * current_timestamp()} and {@code current_timestamp} are {@code CURRENT_TIMESTAMP} (a dialect
+ * whose database stores {@code now()} as that says so too; PostgreSQL keeps {@code now()} as
+ * written, and so does the migration autogenerate writes); a check
  * expression or partial-index predicate is spelt as {@link CheckExpression} describes, without the
  * parentheses and quotes that the catalogs of PostgreSQL and MySQL add.
  */
@@ -30,7 +32,7 @@ public abstract class TableNormalizer implements Normalizer {
       ColumnType.Kind.INTEGER, ColumnType.Kind.BIGINT, ColumnType.Kind.NUMERIC,
       ColumnType.Kind.REAL, ColumnType.Kind.DOUBLE);
   private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
-  private static final Pattern NOW = Pattern.compile("(?i)now\\(\\)|current_timestamp(\\(\\))?");
+  private static final Pattern NOW = Pattern.compile("(?i)current_timestamp(\\(\\))?");
 
   @Override
   public final Schema normalize(Schema schema) {

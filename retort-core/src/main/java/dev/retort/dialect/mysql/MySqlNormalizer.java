@@ -20,12 +20,12 @@ import java.util.Optional;
  * is {@code datetime(6)}, {@code uuid} is {@code char(36)}); ON DELETE/UPDATE RESTRICT, which
  * InnoDB treats as NO ACTION and the catalog reads so; a unique index on plain columns, which
  * MySQL keeps as a UNIQUE constraint (the backticks the catalog puts around every name in a check
- * go in the shared canonical form). {@code CURRENT_TIMESTAMP(6)} on a {@code datetime(6)} column is the
- * column's plain {@code CURRENT_TIMESTAMP}.
+ * go in the shared canonical form). {@code now()} is {@code CURRENT_TIMESTAMP}, and so is {@code
+ * CURRENT_TIMESTAMP(6)} on a {@code datetime(6)} column.
  */
 final class MySqlNormalizer extends TableNormalizer {
-  private static final java.util.regex.Pattern FRACTIONAL_NOW =
-      java.util.regex.Pattern.compile("(?i)(current_timestamp|now)\\(6\\)");
+  private static final java.util.regex.Pattern NOW =
+      java.util.regex.Pattern.compile("(?i)(current_timestamp|now)\\((6)?\\)");
 
   @Override
   protected Column column(Table table, Column column) {
@@ -38,9 +38,10 @@ final class MySqlNormalizer extends TableNormalizer {
     };
     Column c = column.withType(canonical);
     if (c.defaultValue().orElse(null) instanceof DefaultValue.Expression e
-        && FRACTIONAL_NOW.matcher(e.sql().strip()).matches()
-        && MySqlTypes.sql(canonical).endsWith("(6)")) {
-      // MariaDB stores CURRENT_TIMESTAMP on a datetime(6) column with the column's precision
+        && NOW.matcher(e.sql().strip()).matches()
+        && (MySqlTypes.sql(canonical).endsWith("(6)") || !e.sql().contains("6"))) {
+      // MariaDB stores now() as current_timestamp(), and CURRENT_TIMESTAMP on a datetime(6)
+      // column with the column's precision
       c = c.withDefault(Optional.of(new DefaultValue.Expression("CURRENT_TIMESTAMP")));
     }
     return c;

@@ -26,11 +26,15 @@ class MySqlNormalizerTest {
       b.column("j", jsonb());
       b.column("ts", timestamptz()).defaultExpr("current_timestamp(6)");
       b.column("u", uuid());
-      b.column("v", varchar(5));
+      b.column("v", varchar(5)).defaultExpr("now()");
+      b.column("d", date()).defaultExpr("current_timestamp(6)");
     }));
     assertThat(t.columns()).extracting(c -> c.type())
-        .containsExactly(json(), timestamp(), fixedChar(36), varchar(5));
+        .containsExactly(json(), timestamp(), fixedChar(36), varchar(5), date());
     assertThat(t.columns().get(1).defaultValue()).contains(DefaultValue.expression("CURRENT_TIMESTAMP"));
+    assertThat(t.columns().get(3).defaultValue()).contains(DefaultValue.expression("CURRENT_TIMESTAMP"));
+    // only a column with microseconds stores the precision
+    assertThat(t.columns().get(4).defaultValue()).contains(DefaultValue.expression("current_timestamp(6)"));
   }
 
   @Test
