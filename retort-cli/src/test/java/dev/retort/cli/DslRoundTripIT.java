@@ -148,6 +148,7 @@ class DslRoundTripIT {
             "t.index(\"ix_authors_name\", \"name\", \"email\")"),
         replacing("make index unique", "t.index(\"ix_authors_name\", \"name\")",
             "t.uniqueIndex(\"ix_authors_name\", \"name\")"),
+        replacing("change type of a commented column", "t.column(\"bio\", text())", "t.column(\"bio\", varchar(500))"),
         replacing("change precision", "numeric(10, 2)", "numeric(12, 3)"),
         replacing("add not null column with default", "t.column(\"draft\"",
             "t.column(\"pages\", integer()).notNull().defaultValue(1);\n      t.column(\"draft\""),
@@ -157,6 +158,9 @@ class DslRoundTripIT {
       all.add(replacing("change table comment", "people who write", "people who write books"));
       all.add(replacing("drop table comment", "t.comment(\"people who write\");", ""));
       all.add(replacing("change column comment", "about the author", "who they are"));
+      all.add(replacing("drop column comment", ".comment(\"about the author\")", ""));
+      all.add(replacing("change column comment and type", "t.column(\"bio\", text()).comment(\"about the author\")",
+          "t.column(\"bio\", varchar(300)).comment(\"who they are\")"));
       all.add(replacing("add column comment", "t.column(\"tag\", varchar(50)).notNull()",
           "t.column(\"tag\", varchar(50)).notNull().comment(\"lower case\")"));
     }
