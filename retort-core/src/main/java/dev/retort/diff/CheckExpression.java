@@ -11,8 +11,9 @@ import java.util.Set;
  * ({@code ((a > 0) AND (b < 9))}), MariaDB quotes names in backticks and lower-cases keywords;
  * the canonical form drops quotes around plain names, upper-cases the logical keywords, squashes
  * whitespace, and removes parentheses where they cannot change the meaning: around the whole
- * expression, around a single operand, and around a comparison that has no AND or OR at its top level (comparisons bind more
- * tightly than NOT, AND and OR, and a definition rarely does arithmetic on a comparison).
+ * expression, around a single operand, and around a comparison that has no AND or OR at its top
+ * level (comparisons bind more tightly than NOT, AND and OR, and a definition rarely does
+ * arithmetic on a comparison).
  * Parentheses of a function call or an IN list stay.
  */
 final class CheckExpression {
@@ -48,11 +49,8 @@ final class CheckExpression {
         continue;
       }
       if (ch == '\'') {
-        i++;
-        while (i < sql.length() && !(sql.charAt(i) == '\'' && (i + 1 == sql.length() || sql.charAt(i + 1) != '\''))) {
-          i += sql.charAt(i) == '\'' ? 2 : 1;
-        }
-        if (i >= sql.length()) {
+        i = stringEnd(sql, i);
+        if (i < 0) {
           return null;
         }
         out.add(sql.substring(start, ++i));
@@ -67,7 +65,8 @@ final class CheckExpression {
             ? name : sql.substring(i, end + 1));
         i = end + 1;
       } else if (Character.isLetterOrDigit(ch) || ch == '_' || ch == '.') {
-        while (i < sql.length() && (Character.isLetterOrDigit(sql.charAt(i)) || "_.$".indexOf(sql.charAt(i)) >= 0)) {
+        while (i < sql.length()
+            && (Character.isLetterOrDigit(sql.charAt(i)) || "_.$".indexOf(sql.charAt(i)) >= 0)) {
           i++;
         }
         String word = sql.substring(start, i);
@@ -87,6 +86,22 @@ final class CheckExpression {
       }
     }
     return out;
+  }
+
+  /** The index of the quote that closes the string literal opening at {@code open}, or -1. */
+  private static int stringEnd(String sql, int open) {
+    int i = open + 1;
+    while (i < sql.length()) {
+      if (sql.charAt(i) == '\'') {
+        if (i + 1 < sql.length() && sql.charAt(i + 1) == '\'') {
+          i += 2; // a doubled quote inside the literal
+          continue;
+        }
+        return i;
+      }
+      i++;
+    }
+    return -1;
   }
 
   /** Removes one pair of parentheses that cannot matter; false when there is none. */

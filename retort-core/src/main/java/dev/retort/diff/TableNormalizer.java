@@ -85,7 +85,8 @@ public abstract class TableNormalizer implements Normalizer {
       // an expression that is just a literal ('x', 42, TRUE) is that literal
       if (bare.length() >= 2 && bare.startsWith("'") && bare.endsWith("'")
           && !bare.substring(1, bare.length() - 1).replace("''", "").contains("'")) {
-        return defaultValue(type, new DefaultValue.Literal(bare.substring(1, bare.length() - 1).replace("''", "'")));
+        String text = bare.substring(1, bare.length() - 1).replace("''", "'");
+        return defaultValue(type, new DefaultValue.Literal(text));
       }
       if (NUMBER.matcher(bare).matches() || TRUE.contains(bare.toLowerCase(Locale.ROOT))
           || FALSE.contains(bare.toLowerCase(Locale.ROOT))) {

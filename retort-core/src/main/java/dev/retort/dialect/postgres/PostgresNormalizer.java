@@ -5,9 +5,9 @@ import java.util.regex.Pattern;
 
 /**
  * PostgreSQL's canonical forms, beyond the shared ones: check expressions as {@code
- * pg_get_constraintdef} prints them cast their constants ({@code price >= (0)::numeric}, {@code score >= '-1'::integer}, {@code
- * kind <> 'x'::text}), which a definition does not write, so a cast on a plain constant is
- * dropped on both sides.
+ * pg_get_constraintdef} prints them cast their constants ({@code price >= (0)::numeric}, {@code
+ * score >= '-1'::integer}, {@code kind <> 'x'::text}), which a definition does not write, so a
+ * cast on a plain constant is dropped on both sides.
  */
 final class PostgresNormalizer extends TableNormalizer {
   private static final Pattern CAST_NUMBER =
