@@ -173,7 +173,9 @@ public final class Retort {
       Schema live = dialect.inspector().inspect(c, InspectOptions.excluding(
           QualifiedName.parse(config.versionTable()).name(), QualifiedName.parse(config.historyTable()).name()));
       DesiredSchema.Desired desired = DesiredSchema.load(source, dialect, c, classCache());
-      DiffResult d = new Differ().diff(filter.apply(live), filter.apply(desired.schema()),
+      dev.retort.diff.Normalizer canonical = dialect.normalizer();
+      DiffResult d = new Differ().diff(canonical.normalize(filter.apply(live)),
+          canonical.normalize(filter.apply(desired.schema())),
           merge(desired.hints(), options));
       Renderer renderer = dialect.renderer(Catalog.NONE);
       List<SqlMigrationWriter.Step> up = new ArrayList<>();

@@ -55,6 +55,14 @@ public interface Dialect {
         "a desired-state SQL schema is not supported on " + name() + " yet");
   }
 
+  /**
+   * Rewrites a schema into this database's canonical form; the inspected and the desired schema
+   * both go through it before they are compared. The default changes nothing.
+   */
+  default dev.retort.diff.Normalizer normalizer() {
+    return dev.retort.diff.Normalizer.NONE;
+  }
+
   /** The lock that serialises concurrent runs. */
   MigrationLock lock();
 

@@ -1,6 +1,7 @@
 package dev.retort.diff;
 
 import dev.retort.ops.AlterColumn;
+import dev.retort.ops.SetTableComment;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.Constraint;
@@ -17,7 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** Compares a table present on both sides: columns, keys, constraints, indexes. */
+/** Compares a table present on both sides: columns, keys, constraints, indexes, comments. */
 final class TableDiff {
   private TableDiff() {}
 
@@ -32,6 +33,7 @@ final class TableDiff {
         added.add(c);
       } else {
         ColumnComparator.compare(name, old.get(), c).ifPresent(p::alterColumn);
+        ColumnComparator.comment(name, old.get(), c).ifPresent(p.columns::add);
       }
     }
     for (Column c : from.columns()) {
@@ -47,6 +49,9 @@ final class TableDiff {
           p.candidates.add(new RenameCandidate("column", name + "." + d.name(), name + "." + a.name()));
         }
       }
+    }
+    if (!from.comment().equals(to.comment())) {
+      p.columns.add(new SetTableComment(name, from.comment(), to.comment()));
     }
     primaryKey(from, to, p);
     constraints(name, from.uniques(), to.uniques(), u -> u.name().orElse("unique " + u.columns()), p);

@@ -68,6 +68,10 @@ public record Table(
     return new Table(name, columns, primaryKey, foreignKeys, uniques, checks, i, comment);
   }
 
+  public Table withComment(Optional<String> c) {
+    return new Table(name, columns, primaryKey, foreignKeys, uniques, checks, indexes, c);
+  }
+
   /** The same table with one column replaced (matched by {@code oldName}). */
   public Table replaceColumn(String oldName, Column replacement) {
     List<Column> out = new ArrayList<>();

@@ -213,4 +213,33 @@ class DifferTest {
     assertThat(down.get(0)).isEqualTo(new CreateTable(posts()));
     assertThat(down).anyMatch(o -> o.equals(new AddColumn(USERS, col("name", text(), true))));
   }
+
+  @Test
+  void tableAndColumnCommentsAreSetAndTheReversePutsTheOldTextBack() {
+    Table commented = users().withComment(Optional.of("people"))
+        .replaceColumn("name", col("name", text(), true).withComment(Optional.of("shown")));
+    List<Op> up = diff(schema(users()), schema(commented));
+    assertThat(up).containsExactlyInAnyOrder(
+        new dev.retort.ops.SetTableComment(USERS, Optional.empty(), Optional.of("people")),
+        new dev.retort.ops.SetColumnComment(USERS, "name", Optional.empty(), Optional.of("shown")));
+
+    Table changed = commented.withComment(Optional.empty())
+        .replaceColumn("name", col("name", text(), true).withComment(Optional.of("display name")));
+    List<Op> change = diff(schema(commented), schema(changed));
+    assertThat(change).containsExactlyInAnyOrder(
+        new dev.retort.ops.SetTableComment(USERS, Optional.of("people"), Optional.empty()),
+        new dev.retort.ops.SetColumnComment(USERS, "name", Optional.of("shown"), Optional.of("display name")));
+    assertThat(change.stream().map(Op::reverse).toList()).containsExactlyInAnyOrder(
+        new dev.retort.ops.SetTableComment(USERS, Optional.empty(), Optional.of("people")),
+        new dev.retort.ops.SetColumnComment(USERS, "name", Optional.of("display name"), Optional.of("shown")));
+    assertThat(diff(schema(changed), schema(changed))).isEmpty();
+  }
+
+  @Test
+  void aCommentChangeAlongsideATypeChangeIsTwoOps() {
+    Table a = users().replaceColumn("name", col("name", text(), true).withComment(Optional.of("x")));
+    Table b = users().replaceColumn("name", col("name", varchar(40), true).withComment(Optional.of("y")));
+    assertThat(diff(schema(a), schema(b))).extracting(Op::describe).containsExactly(
+        "alter column users.name (type varchar(40))", "set comment on column users.name");
+  }
 }

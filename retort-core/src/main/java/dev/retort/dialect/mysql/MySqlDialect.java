@@ -138,6 +138,11 @@ public final class MySqlDialect implements Dialect {
   }
 
   @Override
+  public dev.retort.diff.Normalizer normalizer() {
+    return new MySqlNormalizer();
+  }
+
+  @Override
   public dev.retort.inspect.Inspector inspector() {
     return new MySqlInspector();
   }

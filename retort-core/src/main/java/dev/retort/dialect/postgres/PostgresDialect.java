@@ -149,6 +149,11 @@ public final class PostgresDialect implements Dialect {
   }
 
   @Override
+  public dev.retort.diff.Normalizer normalizer() {
+    return new PostgresNormalizer();
+  }
+
+  @Override
   public dev.retort.inspect.Inspector inspector() {
     return new PostgresInspector();
   }

@@ -104,6 +104,11 @@ public final class SqliteDialect implements Dialect {
   }
 
   @Override
+  public dev.retort.diff.Normalizer normalizer() {
+    return new SqliteNormalizer();
+  }
+
+  @Override
   public dev.retort.inspect.Inspector inspector() {
     return new SqliteInspector(this);
   }

@@ -1,0 +1,80 @@
+package dev.retort.dialect.mysql;
+
+import dev.retort.diff.TableNormalizer;
+import dev.retort.schema.Column;
+import dev.retort.schema.ColumnType;
+import dev.retort.schema.DefaultValue;
+import dev.retort.schema.ForeignKey;
+import dev.retort.schema.Index;
+import dev.retort.schema.IndexPart;
+import dev.retort.schema.ReferentialAction;
+import dev.retort.schema.Table;
+import dev.retort.schema.UniqueConstraint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * MySQL's and MariaDB's canonical forms: the portable types that {@link MySqlTypes} writes with
+ * one spelling and that come back as another ({@code jsonb} is {@code json}, {@code timestamptz}
+ * is {@code datetime(6)}, {@code uuid} is {@code char(36)}); ON DELETE/UPDATE RESTRICT, which
+ * InnoDB treats as NO ACTION and the catalog reads so; a unique index on plain columns, which
+ * MySQL keeps as a UNIQUE constraint (the backticks the catalog puts around every name in a check
+ * go in the shared canonical form). {@code now()} is {@code CURRENT_TIMESTAMP}, and so is {@code
+ * CURRENT_TIMESTAMP(6)} on a {@code datetime(6)} column.
+ */
+final class MySqlNormalizer extends TableNormalizer {
+  private static final java.util.regex.Pattern NOW =
+      java.util.regex.Pattern.compile("(?i)(current_timestamp|now)\\((6)?\\)");
+
+  @Override
+  protected Column column(Table table, Column column) {
+    ColumnType t = column.type();
+    ColumnType canonical = switch (t.kind()) {
+      case JSONB -> ColumnType.json();
+      case TIMESTAMPTZ -> ColumnType.timestamp();
+      case UUID -> ColumnType.fixedChar(36);
+      default -> t;
+    };
+    Column c = column.withType(canonical);
+    if (c.defaultValue().orElse(null) instanceof DefaultValue.Expression e
+        && NOW.matcher(e.sql().strip()).matches()
+        && (MySqlTypes.sql(canonical).endsWith("(6)") || !e.sql().contains("6"))) {
+      // MariaDB stores now() as current_timestamp(), and CURRENT_TIMESTAMP on a datetime(6)
+      // column with the column's precision
+      c = c.withDefault(Optional.of(new DefaultValue.Expression("CURRENT_TIMESTAMP")));
+    }
+    return c;
+  }
+
+  @Override
+  protected Table table(Table table) {
+    List<UniqueConstraint> uniques = new ArrayList<>(table.uniques());
+    List<Index> indexes = new ArrayList<>();
+    for (Index i : table.indexes()) {
+      if (i.unique() && isPlain(i)) {
+        uniques.add(new UniqueConstraint(Optional.of(i.name()), i.columns()));
+      } else {
+        indexes.add(i);
+      }
+    }
+    return table.withUniques(uniques).withIndexes(indexes)
+        .withForeignKeys(table.foreignKeys().stream().map(MySqlNormalizer::foreignKey).toList());
+  }
+
+  private static boolean isPlain(Index i) {
+    return i.where().isEmpty() && i.method().isEmpty() && i.include().isEmpty()
+        && i.parts().stream().allMatch(p -> p.columnName().isPresent()
+            && p.order() != IndexPart.Order.DESC && p.nulls() == IndexPart.Nulls.DEFAULT
+            && p.opclass().isEmpty());
+  }
+
+  private static ForeignKey foreignKey(ForeignKey fk) {
+    return new ForeignKey(fk.name(), fk.columns(), fk.referencedTable(), fk.referencedColumns(),
+        noAction(fk.onDelete()), noAction(fk.onUpdate()), fk.deferrable(), fk.initiallyDeferred());
+  }
+
+  private static ReferentialAction noAction(ReferentialAction a) {
+    return a == ReferentialAction.RESTRICT ? ReferentialAction.NO_ACTION : a;
+  }
+}

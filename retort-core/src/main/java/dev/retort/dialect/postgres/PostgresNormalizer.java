@@ -1,0 +1,27 @@
+package dev.retort.dialect.postgres;
+
+import dev.retort.diff.TableNormalizer;
+import java.util.regex.Pattern;
+
+/**
+ * PostgreSQL's canonical forms, beyond the shared ones: check expressions as {@code
+ * pg_get_constraintdef} prints them cast their constants ({@code price >= (0)::numeric}, {@code
+ * score >= '-1'::integer}, {@code kind <> 'x'::text}), which a definition does not write, so a
+ * cast on a plain constant is dropped on both sides.
+ */
+final class PostgresNormalizer extends TableNormalizer {
+  private static final Pattern CAST_NUMBER =
+      Pattern.compile("\\((-?\\d+(?:\\.\\d+)?)\\)::(integer|bigint|smallint|numeric|real|double precision)"
+          + "(\\(\\d+(,\\d+)?\\))?");
+  private static final Pattern QUOTED_NUMBER = Pattern.compile(
+      "'(-?\\d+(?:\\.\\d+)?)'::(integer|bigint|smallint|numeric|real|double precision)");
+  private static final Pattern CAST_STRING =
+      Pattern.compile("('(?:[^']|'')*')::(text|character varying|bpchar)");
+
+  @Override
+  protected String checkExpression(String expression) {
+    String s = CAST_NUMBER.matcher(expression).replaceAll("$1");
+    s = QUOTED_NUMBER.matcher(s).replaceAll("$1");
+    return CAST_STRING.matcher(s).replaceAll("$1");
+  }
+}

@@ -1,0 +1,40 @@
+package dev.retort.dialect.postgres;
+
+import static dev.retort.schema.ColumnType.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.retort.ops.TableBuilder;
+import dev.retort.schema.Schema;
+import dev.retort.schema.Table;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PostgresNormalizerTest {
+  private final PostgresNormalizer normalizer = new PostgresNormalizer();
+
+  private String check(String expression) {
+    Table t = TableBuilder.table("t", b -> {
+      b.column("a", integer());
+      b.check("ck", expression);
+    });
+    return normalizer.normalize(new Schema(List.of(t))).tables().get(0).checks().get(0).expression();
+  }
+
+  @Test
+  void constantCastsFromTheCatalogGo() {
+    assertThat(check("(price >= (0)::numeric)")).isEqualTo("price >= 0");
+    assertThat(check("((score >= '-1'::integer) AND (score < 1000))")).isEqualTo("score >= -1 AND score < 1000");
+    assertThat(check("(kind <> 'x'::text)")).isEqualTo("kind <> 'x'");
+    assertThat(check("price >= 0")).isEqualTo("price >= 0");
+  }
+
+  @Test
+  void castsOfColumnsStay() {
+    assertThat(check("((a)::text <> ''::text)")).isEqualTo("(a)::text <> ''");
+  }
+
+  @Test
+  void aCastIsOnlyItsTypeName() {
+    assertThat(check("((0)::numeric and a > 1)")).isEqualTo("0 AND a > 1");
+  }
+}
