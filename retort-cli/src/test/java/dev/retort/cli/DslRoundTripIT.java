@@ -89,6 +89,7 @@ class DslRoundTripIT {
             t.column("tag", varchar(50)).notNull();
             t.column("weight", numeric(5, 2));
             t.primaryKey("book_id", "tag");
+            t.check("ck_book_tags_tag", "tag <> '' AND tag IN ('fiction', 'it''s new', 'a,b')");
             t.foreignKey("fk_book_tags_book", "book_id").references("books", "id").onDelete(CASCADE);
           });
       """;

@@ -21,11 +21,36 @@ import java.util.Optional;
  * InnoDB treats as NO ACTION and the catalog reads so; a unique index on plain columns, which
  * MySQL keeps as a UNIQUE constraint (the backticks the catalog puts around every name in a check
  * go in the shared canonical form). {@code now()} is {@code CURRENT_TIMESTAMP}, and so is {@code
- * CURRENT_TIMESTAMP(6)} on a {@code datetime(6)} column.
+ * CURRENT_TIMESTAMP(6)} on a {@code datetime(6)} column. The catalog escapes a quote inside a
+ * string literal of a check with a backslash ({@code 'it\\'s'}); it is read back doubled.
  */
 final class MySqlNormalizer extends TableNormalizer {
   private static final java.util.regex.Pattern NOW =
       java.util.regex.Pattern.compile("(?i)(current_timestamp|now)\\((6)?\\)");
+
+  @Override
+  protected String checkExpression(String expression) {
+    StringBuilder out = new StringBuilder(expression.length());
+    boolean inString = false;
+    for (int i = 0; i < expression.length(); i++) {
+      char ch = expression.charAt(i);
+      if (inString && ch == '\\' && i + 1 < expression.length()) {
+        char next = expression.charAt(++i);
+        out.append(next == '\'' ? "''" : "\\" + next);
+        continue;
+      }
+      if (ch == '\'') {
+        if (inString && i + 1 < expression.length() && expression.charAt(i + 1) == '\'') {
+          out.append("''");
+          i++;
+          continue;
+        }
+        inString = !inString;
+      }
+      out.append(ch);
+    }
+    return out.toString();
+  }
 
   @Override
   protected Column column(Table table, Column column) {

@@ -1,13 +1,17 @@
 package dev.retort.dialect.postgres;
 
 import dev.retort.diff.TableNormalizer;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * PostgreSQL's canonical forms, beyond the shared ones: check expressions as {@code
  * pg_get_constraintdef} prints them cast their constants ({@code price >= (0)::numeric}, {@code
  * score >= '-1'::integer}, {@code kind <> 'x'::text}), which a definition does not write, so a
- * cast on a plain constant is dropped on both sides.
+ * cast on a plain constant is dropped on both sides. A text-like column is cast to text before a
+ * comparison ({@code (status)::text <> ''}), and {@code status IN ('a', 'b')} comes back as
+ * {@code (status)::text = ANY ((ARRAY['a'::character varying, ...])::text[])}; both are read back
+ * into the form a definition writes.
  */
 final class PostgresNormalizer extends TableNormalizer {
   private static final Pattern CAST_NUMBER =
@@ -18,10 +22,18 @@ final class PostgresNormalizer extends TableNormalizer {
   private static final Pattern CAST_STRING =
       Pattern.compile("('(?:[^']|'')*')::(text|character varying|bpchar)");
 
+  private static final Pattern CAST_COLUMN =
+      Pattern.compile("\\(([a-z_][a-z0-9_]*)\\)::(text|character varying|bpchar)(?![\\w\\[])");
+  private static final Pattern ANY_ARRAY = Pattern.compile(
+      "= ANY \\(\\(?ARRAY\\[((?:'(?:[^']|'')*'|-?\\d+(?:\\.\\d+)?)(?:, ?(?:'(?:[^']|'')*'|-?\\d+(?:\\.\\d+)?))*)\\]"
+          + "\\)?(?:::[a-z ]+\\[\\])?\\)");
+
   @Override
   protected String checkExpression(String expression) {
     String s = CAST_NUMBER.matcher(expression).replaceAll("$1");
     s = QUOTED_NUMBER.matcher(s).replaceAll("$1");
-    return CAST_STRING.matcher(s).replaceAll("$1");
+    s = CAST_STRING.matcher(s).replaceAll("$1");
+    s = CAST_COLUMN.matcher(s).replaceAll("$1");
+    return ANY_ARRAY.matcher(s).replaceAll(m -> Matcher.quoteReplacement("IN (" + m.group(1) + ")"));
   }
 }

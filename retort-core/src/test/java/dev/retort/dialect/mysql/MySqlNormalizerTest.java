@@ -59,4 +59,17 @@ class MySqlNormalizerTest {
     }));
     assertThat(t.checks().get(0).expression()).isEqualTo("score >= -1 AND score < 1000");
   }
+
+  @Test
+  void aBackslashEscapedQuoteInACheckReadsAsADoubledOne() {
+    String printed = normalized(TableBuilder.table("t", b -> {
+      b.column("tag", varchar(10));
+      b.check("ck", "`tag` <> '' and `tag` in ('fiction','it\\'s new','a\\\\b')");
+    })).checks().get(0).expression();
+    String written = normalized(TableBuilder.table("t", b -> {
+      b.column("tag", varchar(10));
+      b.check("ck", "tag <> '' AND tag IN ('fiction', 'it''s new', 'a\\\\b')");
+    })).checks().get(0).expression();
+    assertThat(printed).isEqualTo(written).isEqualTo("tag <> '' AND tag IN ('fiction', 'it''s new', 'a\\\\b')");
+  }
 }

@@ -29,8 +29,22 @@ class PostgresNormalizerTest {
   }
 
   @Test
-  void castsOfColumnsStay() {
-    assertThat(check("((a)::text <> ''::text)")).isEqualTo("(a)::text <> ''");
+  void textCastsOfColumnsGoOtherCastsStay() {
+    assertThat(check("((a)::text <> ''::text)")).isEqualTo("a <> ''");
+    assertThat(check("((a)::bigint > 0)")).isEqualTo("(a)::bigint > 0");
+  }
+
+  @Test
+  void anyOfAnArrayIsReadBackAsIn() {
+    String printed = "((status)::text = ANY ((ARRAY['draft'::character varying, "
+        + "'it''s live'::character varying])::text[]))";
+    assertThat(check(printed)).isEqualTo(check("status IN ('draft','it''s live')"))
+        .isEqualTo("status IN ('draft', 'it''s live')");
+    assertThat(check("((c)::text = ANY ((ARRAY['a,b'::text, '$1'::text])::text[]))"))
+        .isEqualTo("c IN ('a,b', '$1')");
+    assertThat(check("(n = ANY (ARRAY[1, 2, 3]))")).isEqualTo(check("n in (1, 2, 3)"));
+    assertThat(check("((kind)::text = ANY ((ARRAY['a'::character varying])::text[])) AND a > 0"))
+        .isEqualTo("kind IN ('a') AND a > 0");
   }
 
   @Test
