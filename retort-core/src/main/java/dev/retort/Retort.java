@@ -174,9 +174,8 @@ public final class Retort {
           QualifiedName.parse(config.versionTable()).name(), QualifiedName.parse(config.historyTable()).name()));
       DesiredSchema.Desired desired = DesiredSchema.load(source, dialect, c, classCache());
       dev.retort.diff.Normalizer canonical = dialect.normalizer();
-      DiffResult d = new Differ().diff(canonical.normalize(filter.apply(live)),
-          canonical.normalize(filter.apply(desired.schema())),
-          merge(desired.hints(), options));
+      DiffResult d = new Differ().diff(filter.apply(live), filter.apply(desired.schema()),
+          merge(desired.hints(), options), canonical);
       Renderer renderer = dialect.renderer(Catalog.NONE);
       List<SqlMigrationWriter.Step> up = new ArrayList<>();
       List<SqlMigrationWriter.Step> down = new ArrayList<>();

@@ -48,6 +48,9 @@ class MultiDialectSqlIT {
             t.column("theme", varchar(20)).notNull().defaultValue("light");
             t.column("email_notifications", bool()).notNull().defaultValue(true);
             t.column("items_per_page", integer()).notNull().defaultValue(20);
+            // written as declared in every section, whichever database generated the file:
+            // MariaDB reads jsonb back as json, SQLite keeps no comments
+            t.column("settings", jsonb()).comment("free-form, per client");
             t.index("ix_user_preferences_theme", "theme");
           });
       """;

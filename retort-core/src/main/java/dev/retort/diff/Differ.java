@@ -42,7 +42,17 @@ import java.util.Optional;
  */
 public final class Differ {
 
-  /** The ops that turn {@code from} into {@code to}. */
+  /**
+   * The ops that turn {@code from} into {@code to}, comparing both in {@code canonical} form
+   * (see {@link Normalizer}); the ops then carry {@code to}'s objects as written, not as
+   * normalized, so that what autogenerate writes is what the definition says.
+   */
+  public DiffResult diff(Schema from, Schema to, DiffOptions options, Normalizer canonical) {
+    DiffResult d = diff(canonical.normalize(from), canonical.normalize(to), options);
+    return new DiffResult(new AsWritten(to).restore(d.ops()), d.renameCandidates());
+  }
+
+  /** The ops that turn {@code from} into {@code to}, both already normalized. */
   public DiffResult diff(Schema from, Schema to, DiffOptions options) {
     Phases p = new Phases();
     Map<QualifiedName, Table> before = byName(from);
