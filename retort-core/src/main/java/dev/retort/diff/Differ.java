@@ -110,7 +110,8 @@ public final class Differ {
             }
           }
         } else {
-          p.dropTypes.add(new dev.retort.ops.DropEnum(old.name(), Optional.of(old.values())));
+          // the same name: the old type must go before the new one can be created
+          p.createTypes.add(new dev.retort.ops.DropEnum(old.name(), Optional.of(old.values())));
           p.createTypes.add(new dev.retort.ops.CreateEnum(e.name(), e.values()));
         }
       }
@@ -131,7 +132,7 @@ public final class Differ {
       if (old == null) {
         p.createTypes.add(new dev.retort.ops.CreateDomain(d));
       } else if (!old.equals(d)) {
-        p.dropTypes.add(new dev.retort.ops.DropDomain(old.name(), Optional.of(old)));
+        p.createTypes.add(new dev.retort.ops.DropDomain(old.name(), Optional.of(old)));
         p.createTypes.add(new dev.retort.ops.CreateDomain(d));
       }
     }
