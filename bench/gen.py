@@ -7,8 +7,9 @@ always writes the same bytes and the tools are compared on identical input.
   gen.py apply  OUT N URL   W1/W2: N migrations, migration i creates t_i and an index on owner_id,
                             written for Retort (SQL and Java), Flyway, Liquibase, Alembic and psql.
   gen.py graph  OUT N URL   W4: N revisions with branches and merges, for Retort and Alembic.
-  gen.py schema OUT N       W3: the DDL of an N-table schema (for the database generator) and the
-                            matching SQLAlchemy metadata (for Alembic's autogenerate).
+  gen.py schema OUT N       W3: the DDL of an N-table schema (for the database generator), the
+                            matching SQLAlchemy metadata (for Alembic's autogenerate) and two
+                            Retort projects whose desired state is that DDL or nothing.
 """
 import os
 import sys
@@ -242,6 +243,11 @@ def gen_schema(out, n):
             f"    Index('ix_w_{i}_owner_id', 'owner_id'))\n")
     write(os.path.join(out, "schema.sql"), "".join(ddl))
     write(os.path.join(out, "metadata.py"), "".join(py))
+    # Retort: the same DDL as the desired state (check: 0 differences expected), and an empty
+    # desired state (diff: every table to drop, so every table inspected and compared)
+    for name, text in (("retort-match", "".join(ddl)), ("retort-empty", "")):
+        write(os.path.join(out, name, "retort.properties"), "migrations=migrations\nschema=schema.sql\n")
+        write(os.path.join(out, name, "schema.sql"), text)
 
 
 def main():
