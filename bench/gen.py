@@ -7,8 +7,10 @@ always writes the same bytes and the tools are compared on identical input.
   gen.py apply  OUT N URL   W1/W2: N migrations, migration i creates t_i and an index on owner_id,
                             written for Retort (SQL and Java), Flyway, Liquibase, Alembic and psql.
   gen.py graph  OUT N URL   W4: N revisions with branches and merges, for Retort and Alembic.
-  gen.py schema OUT N       W3: the DDL of an N-table schema (for the database generator) and the
-                            matching SQLAlchemy metadata (for Alembic's autogenerate).
+  gen.py schema OUT N       W3: the DDL of an N-table schema (for the database generator), the
+                            matching SQLAlchemy metadata (for Alembic's autogenerate) and three
+                            Retort projects whose desired state is that DDL, the same schema as
+                            a Java definition, or nothing.
 """
 import os
 import sys
@@ -242,6 +244,37 @@ def gen_schema(out, n):
             f"    Index('ix_w_{i}_owner_id', 'owner_id'))\n")
     write(os.path.join(out, "schema.sql"), "".join(ddl))
     write(os.path.join(out, "metadata.py"), "".join(py))
+    # Retort: the same DDL as the desired state (check: 0 differences expected), and an empty
+    # desired state (diff: every table to drop, so every table inspected and compared)
+    for name, text in (("retort-match", "".join(ddl)), ("retort-empty", "")):
+        write(os.path.join(out, name, "retort.properties"), "migrations=migrations\nschema=schema.sql\n")
+        write(os.path.join(out, name, "schema.sql"), text)
+    # Retort: the same schema as a Java definition (compiled once, then cached; no scratch load)
+    java = ["import static dev.retort.schema.ColumnType.*;\n\n"
+            "import dev.retort.dsl.SchemaBuilder;\nimport dev.retort.dsl.SchemaDefinition;\n\n"
+            "public final class BenchSchema implements SchemaDefinition {\n"
+            "  @Override\n  public void define(SchemaBuilder s) {\n"]
+    for i in range(1, n + 1):
+        java.append(
+            f'    s.table("w_{i}", t -> {{\n'
+            '      t.column("id", bigint()).primaryKey();\n'
+            '      t.column("name", varchar(100)).notNull();\n'
+            '      t.column("code", varchar(20)).notNull();\n'
+            '      t.column("created_at", timestamp()).defaultExpr("now()");\n'
+            '      t.column("owner_id", bigint());\n'
+            '      t.column("active", bool()).notNull().defaultValue(true);\n'
+            '      t.column("qty", integer());\n'
+            '      t.column("payload", jsonb());\n'
+            + (f'      t.column("parent_id", bigint());\n'
+               f'      t.foreignKey("w_{i}_parent_id_fkey", "parent_id").references("w_{i // 2}", "id");\n'
+               if i > 1 else "")
+            + f'      t.unique("uq_w_{i}_code", "code");\n'
+            f'      t.index("ix_w_{i}_owner_id", "owner_id");\n'
+            "    });\n")
+    java.append("  }\n}\n")
+    write(os.path.join(out, "retort-dsl", "retort.properties"),
+          "migrations=migrations\nschema=schema/BenchSchema.java\n")
+    write(os.path.join(out, "retort-dsl", "schema", "BenchSchema.java"), "".join(java))
 
 
 def main():

@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Not a command: the training run the {@code ./retort} launcher uses to write its AppCDS archive
- * ({@code -XX:ArchiveClassesAtExit}). Runs the common commands against a throwaway SQLite project
- * in a temporary directory, and a PostgreSQL connection attempt to a closed port, so the archive
- * holds the classes a real run loads; touches no real project or database, prints nothing.
+ * Not a command: the training run whose class list the {@code ./retort} launcher gives {@code
+ * -Xshare:dump} to write its AppCDS archive. Runs the common commands against a throwaway SQLite
+ * project in a temporary directory, and a PostgreSQL connection attempt to a closed port, so the
+ * archive holds the classes a real run loads; touches no real project or database, prints nothing.
  */
 final class CdsTraining {
   private CdsTraining() {}

@@ -118,6 +118,17 @@ public interface Dialect {
   default void afterStep(Connection connection) throws SQLException {}
 
   /**
+   * Whether the statements of a migration that runs in a transaction may be sent together as one
+   * JDBC batch, with the version and history rows: worth it where the driver sends a batch in one
+   * round trip (pgjdbc), and possible only where rendering does not read the live database between
+   * ops ({@link #catalog(Connection)} is {@link Catalog#NONE}). A refused batch is rolled back
+   * and the migration run again statement by statement, so errors still name the statement.
+   */
+  default boolean batchesStatements() {
+    return false;
+  }
+
+  /**
    * The class name of the JDBC driver that usually serves this dialect's URLs, when there is one:
    * Retort then loads and asks just that driver instead of {@link java.sql.DriverManager}, which
    * loads every driver on the class path. Empty, an absent class or a driver that declines the URL

@@ -9,26 +9,53 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
-/** Renders each op for the live database and executes it at once. */
+/**
+ * Renders each op for the live database and executes it: at once, or (when {@code batch}) held
+ * back and sent with the step's bookkeeping as one JDBC batch, which pgjdbc sends in one round
+ * trip. The batch is sent early whenever something needs the database to be up to date: a
+ * statement with bound parameters or one that may return rows (run on its own), and the migration
+ * asking for the connection.
+ */
 final class LiveSink implements OpSink {
+  /** The first word of a statement that may return rows, which a JDBC batch cannot carry. */
+  private static final Pattern MAY_RETURN_ROWS = Pattern.compile(
+      "(?is)^(?:\\s|\\(|--[^\\n]*\\n|/\\*.*?\\*/)*(?:select|with|values|table|show|explain|fetch|call)\\b.*|.*\\breturning\\b.*");
+
   private final Connection connection;
   private final Dialect dialect;
   private final Renderer renderer;
   private final int skip;
+  private final boolean batch;
+  private final List<String> pending = new ArrayList<>();
   private String location = "";
   private int executed;
+  private boolean batchFailed;
 
   /**
    * @param skip how many of the migration's statements to pass over without running them: those
    *     a failed run outside a transaction already committed
+   * @param batch hold statements back and send them as one batch; only inside a transaction,
+   *     where a failure rolls back the whole batch and the runner can replay it one by one
    */
-  LiveSink(Connection connection, Dialect dialect, int skip) {
+  LiveSink(Connection connection, Dialect dialect, int skip, boolean batch) {
     this.connection = connection;
     this.dialect = dialect;
     this.renderer = dialect.renderer(dialect.catalog(connection));
     this.skip = skip;
+    this.batch = batch;
+  }
+
+  /**
+   * Whether a batch was refused. The batch's error does not say reliably which statement failed,
+   * so the runner rolls back and runs the step again without batching, which stops at the failing
+   * statement with the database's own message.
+   */
+  boolean batchFailed() {
+    return batchFailed;
   }
 
   /** Where the next statements come from (file:line of an SQL migration), for error messages. */
@@ -45,9 +72,44 @@ final class LiveSink implements OpSink {
   public void accept(Op op) {
     for (Sql sql : renderer.render(op)) {
       if (executed >= skip) {
-        execute(connection, sql, location);
+        if (batch && sql.parameters().isEmpty() && !MAY_RETURN_ROWS.matcher(sql.text()).matches()) {
+          pending.add(sql.text());
+        } else {
+          flush();
+          execute(connection, sql, location);
+        }
       }
       executed++;
+    }
+  }
+
+  /** Sends the statements held back, as one batch. */
+  void flush() {
+    if (batchFailed) {
+      throw new IllegalStateException("a batch of this step already failed");
+    }
+    if (pending.isEmpty()) {
+      return;
+    }
+    String[] texts = pending.toArray(new String[0]);
+    pending.clear();
+    if (texts.length == 1) {
+      try (Statement s = connection.createStatement()) {
+        s.execute(texts[0]);
+      } catch (SQLException e) {
+        batchFailed = true;
+        throw new StatementFailure(texts[0], location, e);
+      }
+      return;
+    }
+    try (Statement s = connection.createStatement()) {
+      for (String text : texts) {
+        s.addBatch(text);
+      }
+      s.executeBatch();
+    } catch (SQLException e) {
+      batchFailed = true;
+      throw new StatementFailure(String.join(";\n", texts), location, e);
     }
   }
 
@@ -57,6 +119,13 @@ final class LiveSink implements OpSink {
    * them: one round trip to the server instead of one per statement, in the same transaction.
    */
   void record(List<Sql> statements) {
+    if (batch) {
+      for (Sql sql : statements) {
+        pending.add(inline(dialect, sql));
+      }
+      flush();
+      return;
+    }
     if (statements.size() < 2) {
       for (Sql sql : statements) {
         execute(connection, sql, location);
@@ -132,8 +201,10 @@ final class LiveSink implements OpSink {
     }
   }
 
+  /** The connection, with every statement held back sent first. */
   @Override
   public Connection connection() {
+    flush();
     return connection;
   }
 

@@ -239,24 +239,22 @@ public final class Runner {
             .orElse(""));
     Instant started = Instant.now();
     long t0 = System.nanoTime();
-    LiveSink sink = new LiveSink(c, dialect, skip);
+    LiveSink sink = new LiveSink(c, dialect, skip, tx && dialect.batchesStatements());
     dialect.beforeStep(c);
     try {
-      if (tx) {
-        c.setAutoCommit(false);
+      try {
+        attempt(c, step, body, sink, tx, started, t0);
+      } catch (Exception e) {
+        if (!sink.batchFailed()) {
+          throw e;
+        }
+        // A refused batch rolled back whole, and its error does not say reliably which statement
+        // it was: run the step again one statement at a time, which stops at that statement with
+        // the database's own message (or succeeds, when the failure was transient).
+        c.rollback();
+        sink = new LiveSink(c, dialect, skip, false);
+        attempt(c, step, body, sink, tx, started, t0);
       }
-      body.run(step.direction(), new Operations(sink), sink::at);
-      if (!tx) {
-        // the migration's own statements are committed; the bookkeeping goes in one transaction
-        c.setAutoCommit(false);
-      }
-      sink.at("version table");
-      List<Sql> bookkeeping = new ArrayList<>(versions.update(step.rowsBefore(), step.rowsAfter()));
-      bookkeeping.add(versions.history(
-          entry(r, step.direction(), started, millisSince(t0), true, null, "")));
-      sink.record(bookkeeping); // one round trip
-      dialect.beforeCommit(c);
-      c.commit();
     } catch (Exception e) {
       if (!c.getAutoCommit()) {
         rollbackQuietly(c);
@@ -270,6 +268,26 @@ public final class Runner {
       c.setAutoCommit(true);
       dialect.afterStep(c);
     }
+  }
+
+  /** Runs the step's body and bookkeeping through {@code sink}, and commits. */
+  private void attempt(Connection c, Step step, MigrationBody body, LiveSink sink, boolean tx,
+      Instant started, long t0) throws Exception {
+    if (tx) {
+      c.setAutoCommit(false);
+    }
+    body.run(step.direction(), new Operations(sink), sink::at);
+    if (!tx) {
+      // the migration's own statements are committed; the bookkeeping goes in one transaction
+      c.setAutoCommit(false);
+    }
+    sink.at("version table");
+    List<Sql> bookkeeping = new ArrayList<>(versions.update(step.rowsBefore(), step.rowsAfter()));
+    bookkeeping.add(versions.history(
+        entry(step.revision(), step.direction(), started, millisSince(t0), true, null, "")));
+    sink.record(bookkeeping); // one round trip; with a batching sink, the migration's too
+    dialect.beforeCommit(c);
+    c.commit();
   }
 
   /**

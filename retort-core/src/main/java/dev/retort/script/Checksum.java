@@ -12,6 +12,30 @@ import java.util.HexFormat;
 public final class Checksum {
   private Checksum() {}
 
+  /** Looked up once: {@code getInstance} searches the security providers on every call. */
+  private static final MessageDigest PROTOTYPE;
+
+  static {
+    try {
+      PROTOTYPE = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      // Every Java platform must provide SHA-256 (MessageDigest Javadoc), so this cannot happen.
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return (MessageDigest) PROTOTYPE.clone();
+    } catch (CloneNotSupportedException e) {
+      try {
+        return MessageDigest.getInstance(PROTOTYPE.getAlgorithm(), PROTOTYPE.getProvider());
+      } catch (NoSuchAlgorithmException impossible) {
+        throw new IllegalStateException(impossible);
+      }
+    }
+  }
+
   /** The hex SHA-256 of {@code content} with line endings normalised to LF. */
   public static String of(byte[] content) {
     byte[] normalised = new byte[content.length];
@@ -27,13 +51,7 @@ public final class Checksum {
         normalised[n++] = b;
       }
     }
-    MessageDigest sha;
-    try {
-      sha = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      // Every Java platform must provide SHA-256 (MessageDigest Javadoc), so this cannot happen.
-      throw new IllegalStateException(e);
-    }
+    MessageDigest sha = sha256();
     sha.update(normalised, 0, n);
     return HexFormat.of().formatHex(sha.digest());
   }

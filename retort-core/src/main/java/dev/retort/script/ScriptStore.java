@@ -1,7 +1,6 @@
 package dev.retort.script;
 
 import dev.retort.error.MigrationFileException;
-import dev.retort.error.RetortException;
 import dev.retort.error.RevisionGraphException;
 import dev.retort.error.UsageException;
 import java.io.IOException;
@@ -20,7 +19,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /**
  * The migrations directory: every {@code *.sql} and {@code *.java} file directly in it, with its
@@ -33,7 +31,10 @@ import java.util.stream.IntStream;
  * }</pre>
  */
 public final class ScriptStore {
-  private static final SecureRandom RANDOM = new SecureRandom();
+  /** Only new revision ids need it; seeding it at class load cost every command the entropy set-up. */
+  private static final class Random {
+    static final SecureRandom INSTANCE = new SecureRandom();
+  }
 
   private final Path dir;
   private final List<Revision> revisions;
@@ -60,26 +61,12 @@ public final class ScriptStore {
               + " or set 'migrations' in retort.properties");
     }
     List<Path> files = list(migrationsDir);
-    // Files are independent and parsing is pure, so read them in parallel; errors are then
-    // reported for the first bad file by name, the same on every run.
-    Object[] results = new Object[files.size()];
-    IntStream.range(0, files.size())
-        .parallel()
-        .forEach(
-            i -> {
-              try {
-                results[i] = read(files.get(i));
-              } catch (RetortException e) {
-                results[i] = e;
-              }
-            });
+    // One thread: the work is small and mostly cold code, which a second thread would interpret
+    // and compile all over again (a parallel stream cost more CPU and no time on two cores).
     List<Revision> revisions = new ArrayList<>(files.size());
     Map<String, Revision> byId = new HashMap<>();
-    for (Object result : results) {
-      if (result instanceof RetortException e) {
-        throw e;
-      }
-      Revision r = (Revision) result;
+    for (Path file : files) {
+      Revision r = read(file);
       Revision other = byId.putIfAbsent(r.id(), r);
       if (other != null) {
         throw new RevisionGraphException(
@@ -144,7 +131,7 @@ public final class ScriptStore {
   /** A new revision id: 12 random hex digits. */
   public static String newRevisionId() {
     byte[] bytes = new byte[6];
-    RANDOM.nextBytes(bytes);
+    Random.INSTANCE.nextBytes(bytes);
     return HexFormat.of().formatHex(bytes);
   }
 

@@ -93,6 +93,12 @@ public final class PostgresDialect implements Dialect {
     return Catalog.NONE;
   }
 
+  /** Yes: pgjdbc sends a batch in one round trip, and rendering needs no catalog. */
+  @Override
+  public boolean batchesStatements() {
+    return true;
+  }
+
   /** A session-level advisory lock, polled with {@code pg_try_advisory_lock}. */
   @Override
   public MigrationLock lock() {

@@ -1,0 +1,92 @@
+package dev.retort.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * On PostgreSQL a transactional step's statements go to the server as one batch with its version
+ * and history rows. What must not change: data code sees every statement before it, statements
+ * that return rows or bind parameters still run, and a failure names its statement exactly.
+ */
+class BatchedStepIT {
+  @TempDir Path dir;
+
+  @Test
+  void dataCodeAndRowReturningStatementsSeeTheStatementsBeforeThem() throws Exception {
+    Databases.requirePostgres();
+    try (Databases.Pg pg = new Databases.Pg()) {
+      Project p = new Project(dir.resolve("proj"), pg.url());
+      p.sql("a1", "", """
+          CREATE TABLE t (id integer PRIMARY KEY, n integer);
+          INSERT INTO t VALUES (1, 10);
+          CREATE TABLE s (id serial PRIMARY KEY);
+          SELECT setval(pg_get_serial_sequence('s', 'id'), (SELECT max(n) FROM t));
+          INSERT INTO t SELECT id + 1, n + 1 FROM t RETURNING id;""", "DROP TABLE s, t;");
+      Files.writeString(p.dir.resolve("migrations/a2_java.java"), """
+          import dev.retort.migration.Migration;
+          import dev.retort.migration.Revision;
+          import dev.retort.ops.Operations;
+
+          @Revision(id = "a2", revises = "a1", message = "data code between statements")
+          final class DataCode implements Migration {
+            public void upgrade(Operations op) throws Exception {
+              op.execute("CREATE TABLE u (id integer)");
+              op.execute("INSERT INTO u VALUES (1)");
+              try (var st = op.connection().createStatement()) {
+                st.execute("INSERT INTO u SELECT count(*) + 1 FROM u");
+              }
+              op.execute("INSERT INTO u VALUES (?)", 3);
+              op.execute("INSERT INTO u SELECT max(id) + 1 FROM u");
+            }
+
+            public void downgrade(Operations op) {
+              op.execute("DROP TABLE u");
+            }
+          }
+          """);
+      Cli.Result r = p.run("upgrade", "head");
+      assertThat(r.exit()).as(r.toString()).isZero();
+      try (Connection c = pg.connect()) {
+        assertThat(Databases.query(c, "SELECT id || ':' || n FROM t ORDER BY id"))
+            .containsExactly("1:10", "2:11");
+        assertThat(Databases.query(c, "SELECT last_value FROM s_id_seq")).containsExactly("10");
+        assertThat(Databases.query(c, "SELECT id FROM u ORDER BY id"))
+            .containsExactly("1", "2", "3", "4");
+        assertThat(Databases.query(c, "SELECT version_num FROM retort_version")).containsExactly("a2");
+        assertThat(Databases.query(c, "SELECT revision || '|' || success FROM retort_history ORDER BY id"))
+            .containsExactly("a1|true", "a2|true");
+      }
+    }
+  }
+
+  @Test
+  void aFailureInTheMiddleOfABatchNamesItsStatementAndLeavesOneFailureRow() throws Exception {
+    Databases.requirePostgres();
+    try (Databases.Pg pg = new Databases.Pg()) {
+      Project p = new Project(dir.resolve("proj"), pg.url());
+      p.sql("a1", "", "CREATE TABLE t1 (id integer);", "DROP TABLE t1;");
+      Path a2 = p.sql("a2", "a1", """
+          CREATE TABLE t2 (id integer UNIQUE);
+          INSERT INTO t2 VALUES (1);
+          INSERT INTO t2 VALUES (1);
+          CREATE TABLE t3 (id integer);""", "DROP TABLE t3, t2;");
+      Cli.Result r = p.run("upgrade", "head");
+      assertThat(r.exit()).as(r.toString()).isEqualTo(3);
+      assertThat(r.err()).contains("upgrade a1 -> a2").contains(a2 + ":7")
+          .contains("statement: INSERT INTO t2 VALUES (1)").contains("duplicate key value")
+          .doesNotContain("CREATE TABLE t3").doesNotContain("Batch entry")
+          .contains("rolled back").contains("stays at a1");
+      try (Connection c = pg.connect()) {
+        assertThat(Databases.query(c, "SELECT version_num FROM retort_version")).containsExactly("a1");
+        assertThat(Databases.query(c, "SELECT to_regclass('t2') IS NULL")).containsExactly("true");
+        assertThat(Databases.query(c, "SELECT revision || '|' || success FROM retort_history ORDER BY id"))
+            .containsExactly("a1|true", "a2|false");
+      }
+    }
+  }
+}
