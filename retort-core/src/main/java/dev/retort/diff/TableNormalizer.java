@@ -32,6 +32,8 @@ public abstract class TableNormalizer implements Normalizer {
       ColumnType.Kind.INTEGER, ColumnType.Kind.BIGINT, ColumnType.Kind.NUMERIC,
       ColumnType.Kind.REAL, ColumnType.Kind.DOUBLE);
   private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+  private static final Pattern CAST_LITERAL =
+      Pattern.compile("^('(?:[^']|'')*')::[a-z][a-z ]*(\\(\\d+(,\\d+)?\\))?$");
   private static final Pattern NOW = Pattern.compile("(?i)current_timestamp(\\(\\))?");
 
   @Override
@@ -81,7 +83,8 @@ public abstract class TableNormalizer implements Normalizer {
       if (NOW.matcher(sql).matches()) {
         return new DefaultValue.Expression("CURRENT_TIMESTAMP");
       }
-      String bare = unwrap(sql);
+      // a quoted literal cast to a type, as PostgreSQL keeps DEFAULT '0' on a bigint: '0'::bigint
+      String bare = CAST_LITERAL.matcher(unwrap(sql)).replaceFirst("$1");
       // an expression that is just a literal ('x', 42, TRUE) is that literal
       if (bare.length() >= 2 && bare.startsWith("'") && bare.endsWith("'")
           && !bare.substring(1, bare.length() - 1).replace("''", "").contains("'")) {

@@ -39,6 +39,11 @@ class TableNormalizerTest {
     assertThat(defaultOf(numeric(10, 2), DefaultValue.literal("0.00"))).contains(DefaultValue.literal("0"));
     assertThat(defaultOf(numeric(10, 2), DefaultValue.literal("9.50"))).contains(DefaultValue.literal("9.5"));
     assertThat(defaultOf(integer(), DefaultValue.expression("(5)"))).contains(DefaultValue.literal("5"));
+    assertThat(defaultOf(bigint(), DefaultValue.expression("'0'::bigint"))).contains(DefaultValue.literal("0"));
+    assertThat(defaultOf(doublePrecision(), DefaultValue.expression("'100'::double precision")))
+        .contains(DefaultValue.literal("100"));
+    assertThat(defaultOf(numeric(20, 0), DefaultValue.expression("'7'::numeric(20,0)")))
+        .contains(DefaultValue.literal("7"));
     // text keeps its spelling: '0.00' is not '0'
     assertThat(defaultOf(text(), DefaultValue.literal("0.00"))).contains(DefaultValue.literal("0.00"));
   }

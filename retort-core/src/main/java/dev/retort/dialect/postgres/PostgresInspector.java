@@ -38,6 +38,8 @@ import java.util.regex.Pattern;
 final class PostgresInspector implements Inspector {
   // 'it''s'::character varying, 42, -1.5, true: literals PostgreSQL stores as written, with a cast
   private static final Pattern STRING_LITERAL = Pattern.compile("(?s)^'((?:[^']|'')*)'(?:::[\\w \\[\\]\"().,]+)?$");
+  private static final Pattern QUOTED_NUMBER = Pattern.compile(
+      "^'-?\\d+(?:\\.\\d+)?'::(?:bigint|integer|smallint|numeric|real|double precision)$");
   private static final Pattern NUMBER = Pattern.compile("^\\(?(-?\\d+(?:\\.\\d+)?)\\)?(?:::[\\w ]+)?$");
   private static final Pattern SERIAL = Pattern.compile("^nextval\\('.*'::regclass\\)$");
   private static final Pattern CHECK = Pattern.compile("(?s)^CHECK \\((.*)\\)(?: NOT VALID)?$");
@@ -241,6 +243,10 @@ final class PostgresInspector implements Inspector {
 
   /** A stored default back as a literal where it is one, else as the expression PostgreSQL shows. */
   static DefaultValue defaultValue(String text) {
+    if (QUOTED_NUMBER.matcher(text).matches()) {
+      // DEFAULT '0' on a number column: kept as written, so that it reads back the same
+      return DefaultValue.expression(text);
+    }
     Matcher s = STRING_LITERAL.matcher(text);
     if (s.matches()) {
       return DefaultValue.literal(s.group(1).replace("''", "'"));
