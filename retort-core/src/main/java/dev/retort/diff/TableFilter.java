@@ -45,7 +45,7 @@ public record TableFilter(List<String> include, List<String> exclude) {
         .filter(q -> q.ownedBy().map(c -> accepts(c.table())).orElse(true))
         .toList();
     return new Schema(schema.tables().stream().filter(this::accepts).toList(), schema.enums(),
-        schema.domains(), sequences, schema.extensions());
+        schema.domains(), sequences, schema.extensions(), schema.unmodelled());
   }
 
   private static boolean matches(String pattern, String text) {

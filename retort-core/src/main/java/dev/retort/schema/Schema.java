@@ -13,15 +13,25 @@ import java.util.Optional;
  * @param sequences the sequences created on their own (PostgreSQL); those behind identity and
  *     serial columns belong to their column and are not listed
  * @param extensions the installed extensions (PostgreSQL), except the built-in {@code plpgsql}
+ * @param unmodelled what the source holds that this model leaves out (functions, triggers, views,
+ *     ...), one line each such as {@code function f(integer)}, so that it can be reported rather
+ *     than silently dropped; empty where the source cannot tell
  */
 public record Schema(List<Table> tables, List<EnumType> enums, List<Domain> domains,
-    List<Sequence> sequences, List<Extension> extensions) {
+    List<Sequence> sequences, List<Extension> extensions, List<String> unmodelled) {
   public Schema {
     tables = List.copyOf(tables);
     enums = List.copyOf(enums);
     domains = List.copyOf(domains);
     sequences = List.copyOf(sequences);
     extensions = List.copyOf(extensions);
+    unmodelled = List.copyOf(unmodelled);
+  }
+
+  /** A schema with nothing left out. */
+  public Schema(List<Table> tables, List<EnumType> enums, List<Domain> domains,
+      List<Sequence> sequences, List<Extension> extensions) {
+    this(tables, enums, domains, sequences, extensions, List.of());
   }
 
   /** A schema of tables only. */
@@ -46,6 +56,11 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<Domain> doma
 
   /** A copy with these tables, everything else kept. */
   public Schema withTables(List<Table> tables) {
-    return new Schema(tables, enums, domains, sequences, extensions);
+    return new Schema(tables, enums, domains, sequences, extensions, unmodelled);
+  }
+
+  /** A copy that reports {@code objects} as left out. */
+  public Schema withUnmodelled(List<String> objects) {
+    return new Schema(tables, enums, domains, sequences, extensions, objects);
   }
 }

@@ -191,7 +191,8 @@ public final class PostgresDialect implements Dialect {
         }
       }
       return extensions.addTo(
-          new PostgresInspector().inspect(live, dev.retort.inspect.InspectOptions.excluding()));
+          new PostgresInspector().inspect(live, dev.retort.inspect.InspectOptions.excluding()))
+          .withUnmodelled(PostgresUnmodelled.read(live));
     } finally {
       live.rollback();
       live.setAutoCommit(autoCommit);

@@ -110,7 +110,7 @@ final class PostgresScratchExtensions {
         all.add(Extension.of(name));
       }
     }
-    return new Schema(s.tables(), s.enums(), s.domains(), s.sequences(), all);
+    return new Schema(s.tables(), s.enums(), s.domains(), s.sequences(), all, s.unmodelled());
   }
 
   private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args)
