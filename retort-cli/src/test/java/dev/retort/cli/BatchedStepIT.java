@@ -89,4 +89,42 @@ class BatchedStepIT {
       }
     }
   }
+
+  /** A failed batch is run again statement by statement, so only SQL files are batched. */
+  @Test
+  void aFailingJavaMigrationRunsItsCodeOnce() throws Exception {
+    Databases.requirePostgres();
+    try (Databases.Pg pg = new Databases.Pg()) {
+      Project p = new Project(dir.resolve("proj"), pg.url());
+      Path marker = dir.resolve("ran.txt");
+      Files.writeString(p.dir.resolve("migrations/b1_java.java"), """
+          import dev.retort.migration.Migration;
+          import dev.retort.migration.Revision;
+          import dev.retort.ops.Operations;
+          import java.nio.file.Files;
+          import java.nio.file.Path;
+          import java.nio.file.StandardOpenOption;
+
+          @Revision(id = "b1", message = "writes outside the database, then fails")
+          final class Fails implements Migration {
+            public void upgrade(Operations op) throws Exception {
+              op.connection(); // past the dry run, which stops here
+              Files.writeString(Path.of("%s"), "ran\\n", StandardOpenOption.CREATE,
+                  StandardOpenOption.APPEND);
+              op.execute("CREATE TABLE v (id integer UNIQUE)");
+              op.execute("INSERT INTO v VALUES (1)");
+              op.execute("INSERT INTO v VALUES (1)");
+            }
+
+            public void downgrade(Operations op) {
+              op.execute("DROP TABLE v");
+            }
+          }
+          """.formatted(marker.toString().replace("\\", "/")));
+      Cli.Result r = p.run("upgrade", "head");
+      assertThat(r.exit()).as(r.toString()).isEqualTo(3);
+      assertThat(r.err()).contains("duplicate key");
+      assertThat(Files.readAllLines(marker)).containsExactly("ran");
+    }
+  }
 }

@@ -239,7 +239,10 @@ public final class Runner {
             .orElse(""));
     Instant started = Instant.now();
     long t0 = System.nanoTime();
-    LiveSink sink = new LiveSink(c, dialect, skip, tx && dialect.batchesStatements());
+    // Only an SQL file is batched: a refused batch is run again statement by statement (below),
+    // and a Java migration's code must run once, as it may do more than send SQL
+    boolean sqlFile = r.file().map(f -> f.getFileName().toString().endsWith(".sql")).orElse(false);
+    LiveSink sink = new LiveSink(c, dialect, skip, tx && sqlFile && dialect.batchesStatements());
     dialect.beforeStep(c);
     try {
       try {
