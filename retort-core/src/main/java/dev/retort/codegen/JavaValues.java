@@ -166,9 +166,20 @@ final class JavaValues {
     return "new " + imports.type(r.getClass()) + "(" + String.join(", ", args) + ")";
   }
 
+  /** An enum constant by its bare name, {@code CASCADE}, imported statically. */
+  String staticConstant(Enum<?> constant) {
+    imports.staticMember(constant.getDeclaringClass().getCanonicalName() + "." + constant.name());
+    return constant.name();
+  }
+
   /** A Java string literal. */
   static String string(String s) {
     return "\"" + escape(s) + "\"";
+  }
+
+  /** String literals separated by commas: the varargs of a call. */
+  static String strings(List<String> list) {
+    return String.join(", ", list.stream().map(JavaValues::string).toList());
   }
 
   /**

@@ -62,8 +62,8 @@ public record SqlMigration(List<Statement> upgrade, Optional<List<Statement>> do
    *     dialect}; the message names the file and the dialects it has
    */
   public static SqlMigration parse(Path file, String content, String dialect) {
-    HeaderParser.SqlFile sql = HeaderParser.readSql(file, content);
-    HeaderParser.Part part = sql.part(dialect).orElseThrow(() -> new MigrationFileException(file,
+    SqlFile sql = HeaderParser.readSql(file, content);
+    SqlFile.Part part = sql.part(dialect).orElseThrow(() -> new MigrationFileException(file,
         0, "has dialect sections for " + String.join(", ", sql.dialects()) + " only, so it cannot "
             + "run on " + (dialect == null ? "an unnamed database" : dialect) + "; add a '-- retort:dialect "
             + (dialect == null ? "<name>" : dialect) + "' section, or run it on one of those"
