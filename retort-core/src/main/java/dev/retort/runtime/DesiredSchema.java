@@ -23,6 +23,9 @@ import java.util.List;
  * desired-state SQL file ({@code .sql}, loaded into a scratch copy).
  */
 public final class DesiredSchema {
+  /** Run on their own, not in a batch: CREATE EXTENSION, and statements that return rows. */
+  private static final java.util.regex.Pattern ALONE = java.util.regex.Pattern.compile(
+      "(?is)(?:\\s|--[^\\n]*\\n|/\\*.*?\\*/)*(?:CREATE\\s+EXTENSION\\b|SELECT\\b|WITH\\b|VALUES\\b|SHOW\\b|TABLE\\b)");
   private static final java.util.regex.Pattern TRANSACTION_CONTROL = java.util.regex.Pattern.compile(
       "(?i)\\s*(BEGIN|START\\s+TRANSACTION|COMMIT|END|ROLLBACK|ABORT)(\\s+(WORK|TRANSACTION))?\\s*");
 
@@ -65,13 +68,16 @@ public final class DesiredSchema {
     } catch (IllegalArgumentException e) {
       throw new MigrationFileException(file, 0, e.getMessage());
     }
+    // a desired state has no transactions; a COMMIT would end the scratch copy's
+    List<Statement> body = statements.stream()
+        .filter(s -> !TRANSACTION_CONTROL.matcher(s.sql()).matches()).toList();
     Statement[] current = new Statement[1];
     try {
       return dialect.inspectScratch(live, scratch -> {
-        for (Statement s : statements) {
-          if (TRANSACTION_CONTROL.matcher(s.sql()).matches()) {
-            continue; // a desired state has no transactions; a COMMIT would end the scratch copy's
-          }
+        if (dialect.batchesStatements() && loadBatched(scratch, body)) {
+          return;
+        }
+        for (Statement s : body) {
           current[0] = s;
           try (java.sql.Statement st = scratch.createStatement()) {
             st.execute(s.sql());
@@ -84,6 +90,42 @@ public final class DesiredSchema {
             "the desired schema does not apply: " + e.getMessage().replaceAll("\\s*\\R\\s*", " "));
       }
       throw new DatabaseException("cannot make a scratch copy to load " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Sends the statements as JDBC batches, a round trip each instead of one per statement, with
+   * {@code CREATE EXTENSION} (the dialect may handle it apart) and statements that return rows
+   * (a batch refuses them) on their own. False, with the batch
+   * rolled back to where it began, when the database refused it: a batch's error does not say
+   * which statement failed, so the caller then runs them one at a time to name it.
+   */
+  private static boolean loadBatched(Connection scratch, List<Statement> body) throws SQLException {
+    java.sql.Savepoint start = scratch.setSavepoint();
+    try (java.sql.Statement batch = scratch.createStatement()) {
+      boolean pending = false;
+      for (Statement s : body) {
+        if (ALONE.matcher(s.sql()).lookingAt()) {
+          if (pending) {
+            batch.executeBatch();
+            pending = false;
+          }
+          try (java.sql.Statement alone = scratch.createStatement()) {
+            alone.execute(s.sql());
+          }
+        } else {
+          batch.addBatch(s.sql());
+          pending = true;
+        }
+      }
+      if (pending) {
+        batch.executeBatch();
+      }
+      scratch.releaseSavepoint(start);
+      return true;
+    } catch (SQLException e) {
+      scratch.rollback(start);
+      return false;
     }
   }
 }
