@@ -49,7 +49,7 @@ public final class Differ {
    */
   public DiffResult diff(Schema from, Schema to, DiffOptions options, Normalizer canonical) {
     DiffResult d = diff(canonical.normalize(from), canonical.normalize(to), options);
-    return new DiffResult(new AsWritten(to).restore(d.ops()), d.renameCandidates());
+    return new DiffResult(new AsWritten(to).restore(d.ops()), d.renameCandidates(), to.unmodelled());
   }
 
   /** The ops that turn {@code from} into {@code to}, both already normalized. */
