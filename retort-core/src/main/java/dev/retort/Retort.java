@@ -47,11 +47,16 @@ public final class Retort {
     return new Retort(config);
   }
 
+  /** The configuration this facade runs with. */
   public RetortConfig config() {
     return config;
   }
 
-  /** The revision graph of the migrations directory (headers only, nothing compiled). */
+  /**
+   * The revision graph of the migrations directory (headers only, nothing compiled): the
+   * lower-level view for planning tools; {@link #heads()}, {@link #history} and {@link #show}
+   * give the same information as records.
+   */
   public RevisionGraph graph() {
     if (store == null) {
       store = ScriptStore.open(config.migrations());
