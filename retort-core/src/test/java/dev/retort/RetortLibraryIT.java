@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retort.error.MigrationFailedException;
 import dev.retort.error.UsageException;
-import dev.retort.runtime.Runner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -76,10 +75,10 @@ class RetortLibraryIT {
 
   @Test
   void upgradesAndReportsWhatItDid() throws Exception {
-    Runner.Result r = retort().upgrade("a1");
+    RunResult r = retort().upgrade("a1");
     assertThat(r.before()).isEmpty();
     assertThat(r.after()).containsExactly("a1");
-    assertThat(r.steps()).extracting(s -> s.revision().id()).containsExactly("a1");
+    assertThat(r.steps()).extracting(RunResult.Step::revision).containsExactly("a1");
     assertThat(progress).containsExactly("Running upgrade -> a1, users with data");
     assertThat(names()).containsExactly("O'Brien", "Zoë");
     assertThat(retort().current()).containsExactly("a1");
@@ -110,9 +109,9 @@ class RetortLibraryIT {
   @Test
   void downgradeToBaseRemovesEverything() throws Exception {
     retort().upgrade("a1");
-    Runner.Result r = retort().downgrade("base");
+    RunResult r = retort().downgrade("base");
     assertThat(r.after()).isEmpty();
-    assertThat(r.steps()).extracting(s -> s.describe()).containsExactly("downgrade a1 -> base, users with data");
+    assertThat(r.steps()).extracting(RunResult.Step::description).containsExactly("downgrade a1 -> base, users with data");
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("app.db"));
         ResultSet rs = c.getMetaData().getTables(null, null, "users", null)) {
       assertThat(rs.next()).isFalse();

@@ -1,8 +1,9 @@
 package dev.retort.cli;
 
-import dev.retort.script.Revision;
-import dev.retort.script.RevisionGraph;
+import dev.retort.BranchPoint;
+import dev.retort.RevisionInfo;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,14 +20,13 @@ final class BranchesCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    RevisionGraph graph = top.retort(out, false).graph();
-    if (graph.branchPoints().isEmpty()) {
+    List<BranchPoint> points = top.retort(out, false).branchPoints();
+    if (points.isEmpty()) {
       out.println("(no branch points)");
     }
-    for (String id : graph.branchPoints()) {
-      out.println(Format.line(graph, graph.get(id), Set.of()));
-      for (String child : graph.children(id)) {
-        Revision c = graph.get(child);
+    for (BranchPoint p : points) {
+      out.println(Format.line(p.revision(), Set.of()));
+      for (RevisionInfo c : p.children()) {
         out.println("    -> " + c.id() + ", " + c.message());
       }
     }

@@ -1,7 +1,8 @@
 package dev.retort.cli;
 
+import dev.retort.CompareOptions;
 import dev.retort.Retort;
-import dev.retort.codegen.SqlMigrationWriter;
+import dev.retort.SchemaDiff;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,18 +23,18 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     Retort retort = top.retort(out, false);
-    Retort.SchemaDiff d = retort.diff(dev.retort.diff.DiffOptions.defaults(), tables.filter());
+    SchemaDiff d = retort.diff(tables.apply(CompareOptions.defaults()));
     if (d.isEmpty()) {
       out.println("The database matches " + retort.config().schema().orElseThrow().getFileName() + ".");
       out.flush();
       return 0;
     }
     out.println("The database differs from " + retort.config().schema().orElseThrow().getFileName()
-        + " (" + d.diff().ops().size() + " change" + (d.diff().ops().size() == 1 ? "" : "s") + " needed):");
-    for (SqlMigrationWriter.Step s : d.upgrade()) {
-      out.println("  " + s.op().describe());
+        + " (" + d.upgrade().size() + " change" + (d.upgrade().size() == 1 ? "" : "s") + " needed):");
+    for (SchemaDiff.Step s : d.upgrade()) {
+      out.println("  " + s.description());
     }
-    d.diff().renameCandidates().forEach(c -> out.println("  note: " + c.warning()));
+    d.renameWarnings().forEach(w -> out.println("  note: " + w));
     out.println("Run 'retort revision --autogenerate -m \"...\"' to write the migration.");
     out.flush();
     return 1;

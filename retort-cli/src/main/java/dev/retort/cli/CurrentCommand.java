@@ -1,10 +1,9 @@
 package dev.retort.cli;
 
-import dev.retort.Retort;
-import dev.retort.script.RevisionGraph;
+import dev.retort.CurrentStatus;
+import dev.retort.DirtyMigration;
+import dev.retort.RevisionInfo;
 import java.io.PrintWriter;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,18 +23,14 @@ final class CurrentCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    Retort retort = top.retort(out, false);
-    Set<String> rows = retort.current();
-    RevisionGraph graph = retort.graph();
-    var dirty = retort.dirty();
-    if (rows.isEmpty() && dirty.isEmpty()) {
+    CurrentStatus status = top.retort(out, false).status();
+    if (status.revisions().isEmpty() && status.dirty().isEmpty()) {
       out.println("(base: no revision applied)");
     }
-    for (String id : new TreeSet<>(rows)) {
-      out.println(verbose ? Format.block(graph, graph.get(id))
-          : id + (graph.heads().contains(id) ? " (head)" : "") + ", " + graph.get(id).message());
+    for (RevisionInfo r : status.revisions()) {
+      out.println(verbose ? Format.block(r) : r.id() + (r.head() ? " (head)" : "") + ", " + r.message());
     }
-    for (var d : dirty) {
+    for (DirtyMigration d : status.dirty()) {
       out.println(d.describe());
       out.println("  fix the migration and run again to resume there, or repair by hand and "
           + "'retort stamp <revision>'");

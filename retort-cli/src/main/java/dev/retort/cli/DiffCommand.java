@@ -1,7 +1,7 @@
 package dev.retort.cli;
 
 import dev.retort.Retort;
-import dev.retort.codegen.SqlMigrationWriter;
+import dev.retort.SchemaDiff;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,17 +28,17 @@ final class DiffCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     Retort retort = top.retort(out, false);
-    Retort.SchemaDiff d = retort.diff(Renames.parse(renames), tables.filter());
+    SchemaDiff d = retort.diff(tables.apply(Renames.parse(renames)));
     if (d.isEmpty()) {
       out.println("-- no changes: the database matches the desired schema");
     }
-    d.diff().renameCandidates().forEach(c -> {
-      out.println("-- WARNING: " + c.warning());
-      spec.commandLine().getErr().println("warning: " + c.warning());
+    d.renameWarnings().forEach(w -> {
+      out.println("-- WARNING: " + w);
+      spec.commandLine().getErr().println("warning: " + w);
     });
-    for (SqlMigrationWriter.Step s : d.upgrade()) {
-      out.println("-- " + s.op().describe());
-      SqlMigrationWriter.dataLoss(s.op()).ifPresent(w -> out.println("-- DATA LOSS: " + w));
+    for (SchemaDiff.Step s : d.upgrade()) {
+      out.println("-- " + s.description());
+      s.dataLoss().ifPresent(w -> out.println("-- DATA LOSS: " + w));
       s.problem().ifPresent(p -> out.println("-- (no SQL ahead of time: " + p + ")"));
       s.statements().forEach(sql -> out.println(sql + ";"));
     }

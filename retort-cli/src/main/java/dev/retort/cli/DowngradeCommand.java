@@ -1,7 +1,7 @@
 package dev.retort.cli;
 
 import dev.retort.Retort;
-import dev.retort.runtime.Runner;
+import dev.retort.RunResult;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,7 +37,7 @@ final class DowngradeCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
-    Runner.Result r = retort.downgrade(target);
+    RunResult r = retort.downgrade(target);
     Report.result(out, r, "downgrade");
     return 0;
   }

@@ -1,7 +1,6 @@
 package dev.retort.cli;
 
-import dev.retort.script.Revision;
-import dev.retort.script.RevisionGraph;
+import dev.retort.RevisionInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -10,16 +9,16 @@ import java.util.Set;
 final class Format {
   private Format() {}
 
-  static String line(RevisionGraph graph, Revision r, Set<String> current) {
+  static String line(RevisionInfo r, Set<String> current) {
     String from = r.parents().isEmpty() ? "<base>" : String.join(", ", r.parents());
     List<String> tags = new ArrayList<>();
-    if (graph.heads().contains(r.id())) {
+    if (r.head()) {
       tags.add("head");
     }
     if (r.isMerge()) {
       tags.add("mergepoint");
     }
-    if (graph.children(r.id()).size() > 1) {
+    if (r.isBranchPoint()) {
       tags.add("branchpoint");
     }
     if (current.contains(r.id())) {
@@ -30,10 +29,10 @@ final class Format {
         + ", " + (r.message().isEmpty() ? "(no message)" : r.message());
   }
 
-  static String block(RevisionGraph graph, Revision r) {
+  static String block(RevisionInfo r) {
     StringBuilder b = new StringBuilder();
     b.append("Rev: ").append(r.id());
-    if (graph.heads().contains(r.id())) {
+    if (r.head()) {
       b.append(" (head)");
     }
     b.append('\n');
@@ -44,7 +43,7 @@ final class Format {
     if (!r.dependsOn().isEmpty()) {
       b.append("Depends on: ").append(String.join(", ", r.dependsOn())).append('\n');
     }
-    Set<String> children = graph.children(r.id());
+    List<String> children = r.children();
     if (!children.isEmpty()) {
       b.append(children.size() > 1 ? "Branches into: " : "Child: ").append(String.join(", ", children)).append('\n');
     }

@@ -1,6 +1,6 @@
 package dev.retort.cli;
 
-import dev.retort.script.RevisionGraph;
+import dev.retort.RevisionInfo;
 import java.io.PrintWriter;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -22,9 +22,8 @@ final class HeadsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    RevisionGraph graph = top.retort(out, false).graph();
-    for (String id : graph.heads()) {
-      out.println(verbose ? Format.block(graph, graph.get(id)) : Format.line(graph, graph.get(id), Set.of()));
+    for (RevisionInfo r : top.retort(out, false).heads()) {
+      out.println(verbose ? Format.block(r) : Format.line(r, Set.of()));
     }
     out.flush();
     return 0;

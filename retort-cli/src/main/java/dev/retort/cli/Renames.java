@@ -1,6 +1,6 @@
 package dev.retort.cli;
 
-import dev.retort.diff.DiffOptions;
+import dev.retort.CompareOptions;
 import dev.retort.error.UsageException;
 import java.util.HashMap;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.Map;
 final class Renames {
   private Renames() {}
 
-  static DiffOptions parse(List<String> values) {
+  static CompareOptions parse(List<String> values) {
     Map<String, String> tables = new HashMap<>();
     Map<String, String> columns = new HashMap<>();
     for (String v : values) {
@@ -22,6 +22,6 @@ final class Renames {
       String to = v.substring(eq + 1);
       (from.contains(".") ? columns : tables).put(from, to);
     }
-    return new DiffOptions(tables, columns);
+    return CompareOptions.defaults().withRenames(tables, columns);
   }
 }

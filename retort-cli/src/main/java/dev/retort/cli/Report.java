@@ -1,6 +1,6 @@
 package dev.retort.cli;
 
-import dev.retort.runtime.Runner;
+import dev.retort.RunResult;
 import java.io.PrintWriter;
 import java.util.Set;
 import java.util.TreeSet;
@@ -9,7 +9,7 @@ import java.util.TreeSet;
 final class Report {
   private Report() {}
 
-  static void result(PrintWriter out, Runner.Result r, String verb) {
+  static void result(PrintWriter out, RunResult r, String verb) {
     if (r.steps().isEmpty()) {
       out.println("Nothing to " + verb + "; the database is at " + rows(r.after()) + ".");
     } else {

@@ -1,7 +1,8 @@
 package dev.retort.cli;
 
+import dev.retort.MigrationFormat;
+import dev.retort.NewRevision;
 import dev.retort.Retort;
-import dev.retort.script.Revision;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,10 +63,10 @@ final class RevisionCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     Retort retort = top.retort(out, false);
-    Retort.NewRevision request = new Retort.NewRevision(message, Optional.ofNullable(revId), heads,
+    NewRevision request = new NewRevision(message, Optional.ofNullable(revId), heads,
         branchLabels, dependsOn, parseFormat(format), dialects(parseFormat(format)));
     if (autogenerate) {
-      Path file = retort.autogenerate(request, Renames.parse(renames), tables.filter());
+      Path file = retort.autogenerate(request, tables.apply(Renames.parse(renames)));
       String text = readQuietly(file);
       text.lines().filter(l -> l.startsWith("-- WARNING: "))
           .forEach(l -> spec.commandLine().getErr().println("warning: " + l.substring("-- WARNING: ".length())));
@@ -87,10 +88,10 @@ final class RevisionCommand implements Callable<Integer> {
    * The sections to write: {@code --dialects}, else for an SQL migration the project's {@code
    * dialects} setting (a Java migration needs none, so the setting does not apply to it).
    */
-  private List<String> dialects(Revision.Format f) {
+  private List<String> dialects(MigrationFormat f) {
     List<String> names = dialects;
     if (names == null) {
-      names = f == Revision.Format.SQL
+      names = f == MigrationFormat.SQL
           ? top.setting("dialects").map(v -> List.of(v.split(","))).orElse(List.of())
           : List.of();
     }
@@ -106,10 +107,10 @@ final class RevisionCommand implements Callable<Integer> {
     }
   }
 
-  static Revision.Format parseFormat(String text) {
+  static MigrationFormat parseFormat(String text) {
     return switch (text.toLowerCase(Locale.ROOT)) {
-      case "java" -> Revision.Format.JAVA;
-      case "sql" -> Revision.Format.SQL;
+      case "java" -> MigrationFormat.JAVA;
+      case "sql" -> MigrationFormat.SQL;
       default -> throw new dev.retort.error.UsageException("--format must be java or sql, got '" + text + "'");
     };
   }

@@ -1,6 +1,5 @@
 package dev.retort.cli;
 
-import dev.retort.script.RevisionGraph;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,18 +20,7 @@ final class ShowCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    RevisionGraph graph = top.retort(out, false).graph();
-    String id;
-    if (revision.equals("head") || revision.equals("heads")) {
-      if (graph.heads().size() != 1) {
-        throw new dev.retort.error.RevisionGraphException("there are " + graph.heads().size()
-            + " heads: " + String.join(", ", graph.heads()) + "; name one");
-      }
-      id = graph.heads().iterator().next();
-    } else {
-      id = graph.resolveId(revision);
-    }
-    out.print(Format.block(graph, graph.get(id)));
+    out.print(Format.block(top.retort(out, false).show(revision)));
     out.flush();
     return 0;
   }

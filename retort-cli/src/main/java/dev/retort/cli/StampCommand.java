@@ -1,6 +1,6 @@
 package dev.retort.cli;
 
-import dev.retort.runtime.Runner;
+import dev.retort.RunResult;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,7 +26,7 @@ final class StampCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    Runner.Result r = top.retort(out, false).stamp(target, purge);
+    RunResult r = top.retort(out, false).stamp(target, purge);
     out.println("Stamped: the database is at " + Report.rows(r.after())
         + " (was " + Report.rows(r.before()) + ").");
     out.flush();

@@ -1,6 +1,6 @@
 package dev.retort.cli;
 
-import dev.retort.diff.TableFilter;
+import dev.retort.CompareOptions;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -15,7 +15,8 @@ final class TableFilterOptions {
       description = "Leave tables matching PATTERN out of the comparison.")
   List<String> exclude = new ArrayList<>();
 
-  TableFilter filter() {
-    return new TableFilter(include, exclude);
+  /** {@code options}, comparing only the tables these options select. */
+  CompareOptions apply(CompareOptions options) {
+    return options.withTables(include, exclude);
   }
 }

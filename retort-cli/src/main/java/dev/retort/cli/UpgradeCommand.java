@@ -1,7 +1,7 @@
 package dev.retort.cli;
 
 import dev.retort.Retort;
-import dev.retort.runtime.Runner;
+import dev.retort.RunResult;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,7 +38,7 @@ final class UpgradeCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
-    Runner.Result r = retort.upgrade(target);
+    RunResult r = retort.upgrade(target);
     Report.result(out, r, "upgrade");
     return 0;
   }

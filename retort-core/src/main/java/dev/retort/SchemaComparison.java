@@ -1,0 +1,106 @@
+package dev.retort;
+
+import dev.retort.codegen.SqlMigrationWriter;
+import dev.retort.dialect.Catalog;
+import dev.retort.dialect.Renderer;
+import dev.retort.dialect.Sql;
+import dev.retort.diff.DiffOptions;
+import dev.retort.diff.DiffResult;
+import dev.retort.diff.Differ;
+import dev.retort.diff.RenameCandidate;
+import dev.retort.diff.TableFilter;
+import dev.retort.error.IrreversibleOperationException;
+import dev.retort.error.UsageException;
+import dev.retort.inspect.InspectOptions;
+import dev.retort.ops.Op;
+import dev.retort.runtime.DesiredSchema;
+import dev.retort.schema.QualifiedName;
+import dev.retort.schema.Schema;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The live database compared with the desired schema, with each op rendered for the database: what
+ * {@code diff} and {@code check} show and autogenerate writes.
+ *
+ * @param diff the ops that bring the database to the definition, and possible renames
+ * @param upgrade the SQL of each op for this database
+ * @param downgrade the SQL of the reversed ops, in reverse order
+ * @param irreversible why some ops are missing from the downgrade (no inverse exists)
+ */
+record SchemaComparison(DiffResult diff, List<SqlMigrationWriter.Step> upgrade,
+    List<SqlMigrationWriter.Step> downgrade, List<String> irreversible) {
+
+  boolean isEmpty() {
+    return diff.isEmpty();
+  }
+
+  static SchemaComparison compare(RetortConfig config, Session session, CompareOptions options) {
+    Path source = config.schema().orElseThrow(() -> new UsageException("no desired schema: set "
+        + "schema=schema.sql in retort.properties (or RETORT_SCHEMA) to the file that declares it"));
+    if (!Files.isRegularFile(source)) {
+      throw new UsageException("the desired schema " + source + " does not exist");
+    }
+    TableFilter filter = options.tableFilter();
+    return session.withConnection((dialect, c) -> {
+      Schema live = dialect.inspector().inspect(c, InspectOptions.excluding(
+          QualifiedName.parse(config.versionTable()).name(), QualifiedName.parse(config.historyTable()).name()));
+      DesiredSchema.Desired desired = DesiredSchema.load(source, dialect, c, session.classCache());
+      DiffResult d = new Differ().diff(filter.apply(live), filter.apply(desired.schema()),
+          merge(desired.hints(), options.diffOptions()), dialect.normalizer());
+      Renderer renderer = dialect.renderer(Catalog.NONE);
+      List<SqlMigrationWriter.Step> up = new ArrayList<>();
+      List<SqlMigrationWriter.Step> down = new ArrayList<>();
+      for (Op op : d.ops()) {
+        up.add(step(renderer, op));
+      }
+      List<String> irreversible = new ArrayList<>();
+      for (int i = d.ops().size() - 1; i >= 0; i--) {
+        try {
+          down.add(step(renderer, d.ops().get(i).reverse()));
+        } catch (IrreversibleOperationException e) {
+          irreversible.add("the downgrade cannot undo this step: " + e.getMessage());
+        }
+      }
+      return new SchemaComparison(d, up, down, irreversible);
+    });
+  }
+
+  /** The definition's rename hints, overridden by those given on the command line. */
+  private static DiffOptions merge(DiffOptions fromDefinition, DiffOptions given) {
+    Map<String, String> tables = new HashMap<>(fromDefinition.tableRenames());
+    tables.putAll(given.tableRenames());
+    Map<String, String> columns = new HashMap<>(fromDefinition.columnRenames());
+    columns.putAll(given.columnRenames());
+    return new DiffOptions(tables, columns);
+  }
+
+  /** The op rendered, or why it cannot be rendered ahead of time. */
+  static SqlMigrationWriter.Step step(Renderer renderer, Op op) {
+    try {
+      return new SqlMigrationWriter.Step(op, renderer.render(op).stream().map(Sql::text).toList(),
+          Optional.empty());
+    } catch (UsageException e) {
+      return new SqlMigrationWriter.Step(op, List.of(), Optional.of(e.getMessage()));
+    }
+  }
+
+  List<String> renameWarnings() {
+    return diff.renameCandidates().stream().map(RenameCandidate::warning).toList();
+  }
+
+  SchemaDiff toSchemaDiff() {
+    return new SchemaDiff(publicSteps(upgrade), publicSteps(downgrade), renameWarnings(),
+        irreversible);
+  }
+
+  private static List<SchemaDiff.Step> publicSteps(List<SqlMigrationWriter.Step> steps) {
+    return steps.stream().map(s -> new SchemaDiff.Step(s.op().describe(), s.statements(),
+        s.problem(), SqlMigrationWriter.dataLoss(s.op()))).toList();
+  }
+}

@@ -1,0 +1,42 @@
+package dev.retort;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How the database differs from the desired schema.
+ *
+ * @param upgrade one step per change that brings the database to the definition
+ * @param downgrade the reversed changes, in reverse order
+ * @param renameWarnings drops and adds that may be renames, as warnings
+ * @param irreversible why some changes are missing from the downgrade (no inverse exists)
+ */
+public record SchemaDiff(List<Step> upgrade, List<Step> downgrade, List<String> renameWarnings,
+    List<String> irreversible) {
+  public SchemaDiff {
+    upgrade = List.copyOf(upgrade);
+    downgrade = List.copyOf(downgrade);
+    renameWarnings = List.copyOf(renameWarnings);
+    irreversible = List.copyOf(irreversible);
+  }
+
+  /** Whether the database matches the definition. */
+  public boolean isEmpty() {
+    return upgrade.isEmpty();
+  }
+
+  /**
+   * One change and its SQL for this database.
+   *
+   * @param description what the change does, in words
+   * @param statements its SQL statements, without terminators; empty when {@code problem} is set
+   * @param problem why it has no SQL ahead of time (it is planned when a Java migration runs)
+   * @param dataLoss what data the change destroys, if any
+   */
+  public record Step(String description, List<String> statements, Optional<String> problem,
+      Optional<String> dataLoss) {
+    public Step {
+      statements = List.copyOf(statements);
+    }
+  }
+}
