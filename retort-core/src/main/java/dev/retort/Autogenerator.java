@@ -42,9 +42,10 @@ final class Autogenerator {
     SchemaComparison d = SchemaComparison.compare(config, session, options);
     if (d.isEmpty()) {
       throw new UsageException("the database already matches " + config.schema().orElseThrow()
-          + "; no migration written");
+          + "; no migration written" + d.leftOut().map(n -> " (" + n + ")").orElse(""));
     }
-    List<String> warnings = concat(d.renameWarnings(), d.irreversible());
+    List<String> warnings = concat(concat(d.renameWarnings(), d.irreversible()),
+        d.leftOut().stream().toList());
     List<SqlMigrationWriter.Section> sections = sections(request, d);
     if (request.format() == MigrationFormat.SQL && sections.isEmpty()) {
       for (SqlMigrationWriter.Step s : concat(d.upgrade(), d.downgrade())) {

@@ -32,9 +32,10 @@ import java.util.Optional;
  * @param upgrade the SQL of each op for this database
  * @param downgrade the SQL of the reversed ops, in reverse order
  * @param irreversible why some ops are missing from the downgrade (no inverse exists)
+ * @param leftOut what the desired schema holds that Retort does not model, for the user
  */
 record SchemaComparison(DiffResult diff, List<SqlMigrationWriter.Step> upgrade,
-    List<SqlMigrationWriter.Step> downgrade, List<String> irreversible) {
+    List<SqlMigrationWriter.Step> downgrade, List<String> irreversible, Optional<String> leftOut) {
 
   boolean isEmpty() {
     return diff.isEmpty();
@@ -67,7 +68,8 @@ record SchemaComparison(DiffResult diff, List<SqlMigrationWriter.Step> upgrade,
           irreversible.add("the downgrade cannot undo this step: " + e.getMessage());
         }
       }
-      return new SchemaComparison(d, up, down, irreversible);
+      return new SchemaComparison(d, up, down, irreversible,
+          d.unmodelledNote(source.getFileName().toString()));
     });
   }
 
@@ -96,7 +98,7 @@ record SchemaComparison(DiffResult diff, List<SqlMigrationWriter.Step> upgrade,
 
   SchemaDiff toSchemaDiff() {
     return new SchemaDiff(publicSteps(upgrade), publicSteps(downgrade), renameWarnings(),
-        irreversible);
+        irreversible, leftOut);
   }
 
   private static List<SchemaDiff.Step> publicSteps(List<SqlMigrationWriter.Step> steps) {

@@ -10,9 +10,11 @@ import java.util.Optional;
  * @param downgrade the reversed changes, in reverse order
  * @param renameWarnings drops and adds that may be renames, as warnings
  * @param irreversible why some changes are missing from the downgrade (no inverse exists)
+ * @param leftOut what the desired schema holds that Retort does not model (functions, triggers,
+ *     views, ...), which neither the comparison nor a migration covers
  */
 public record SchemaDiff(List<Step> upgrade, List<Step> downgrade, List<String> renameWarnings,
-    List<String> irreversible) {
+    List<String> irreversible, Optional<String> leftOut) {
   public SchemaDiff {
     upgrade = List.copyOf(upgrade);
     downgrade = List.copyOf(downgrade);

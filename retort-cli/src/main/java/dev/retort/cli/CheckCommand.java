@@ -24,6 +24,10 @@ final class CheckCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Retort retort = top.retort(out, false);
     SchemaDiff d = retort.diff(tables.apply(CompareOptions.defaults()));
+    d.leftOut().ifPresent(n -> {
+      spec.commandLine().getErr().println("warning: " + n);
+      spec.commandLine().getErr().flush();
+    });
     if (d.isEmpty()) {
       out.println("The database matches " + retort.config().schema().orElseThrow().getFileName() + ".");
       out.flush();

@@ -32,6 +32,10 @@ final class DiffCommand implements Callable<Integer> {
     if (d.isEmpty()) {
       out.println("-- no changes: the database matches the desired schema");
     }
+    d.leftOut().ifPresent(n -> {
+      out.println("-- WARNING: " + n);
+      spec.commandLine().getErr().println("warning: " + n);
+    });
     d.renameWarnings().forEach(w -> {
       out.println("-- WARNING: " + w);
       spec.commandLine().getErr().println("warning: " + w);

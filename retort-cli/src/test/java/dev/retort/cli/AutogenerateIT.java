@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -192,5 +193,33 @@ class AutogenerateIT {
     Cli.Result r = Cli.run(dir, args);
     assertThat(r.exit()).as(String.join(" ", args) + "\n" + r).isEqualTo(exit);
     return r;
+  }
+
+  /** A function and a trigger in schema.sql are not modelled: said on stderr and in the file. */
+  @Test
+  void whatIsNotModelledIsReportedNotDroppedSilently() throws Exception {
+    Files.createDirectories(dir.resolve("migrations"));
+    Files.writeString(dir.resolve("retort.properties"), "url=" + url("postgresql") + "\nschema=schema.sql\n");
+    Files.writeString(dir.resolve("schema.sql"), users("postgresql") + """
+        CREATE FUNCTION lower_email() RETURNS trigger LANGUAGE plpgsql AS
+          $$ BEGIN NEW.email := lower(NEW.email); RETURN NEW; END $$;
+        CREATE TRIGGER users_lower_email BEFORE INSERT ON users
+          FOR EACH ROW EXECUTE FUNCTION lower_email();
+        """);
+    String note = "schema.sql holds 2 objects Retort does not model, which migrations leave out: "
+        + "function lower_email(), trigger users_lower_email on users";
+    Cli.Result r = run(0, "revision", "--autogenerate", "-m", "users", "--format", "sql");
+    assertThat(r.err()).contains("warning: " + note);
+    Path file;
+    try (var files = Files.list(dir.resolve("migrations"))) {
+      file = files.findFirst().orElseThrow();
+    }
+    assertThat(Files.readString(file)).contains("-- WARNING: " + note);
+    run(0, "upgrade", "head");
+    r = run(0, "check");
+    assertThat(r.out()).contains("The database matches schema.sql.");
+    assertThat(r.err()).contains("warning: " + note);
+    r = run(2, "revision", "--autogenerate", "-m", "again");
+    assertThat(r.err()).contains("already matches").contains(note);
   }
 }
