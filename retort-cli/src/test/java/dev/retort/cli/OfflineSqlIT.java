@@ -79,4 +79,20 @@ class OfflineSqlIT {
     assertThat(p.exitValue()).as(String.join(" ", cmd) + "\n" + out).isZero();
     return out;
   }
+
+  /** The version rows a merge's downgrade restores come in its parents' order, every run. */
+  @Test
+  void aMergesDowngradeScriptIsTheSameEveryTime() throws Exception {
+    Project p = new Project(dir.resolve("merge"), "jdbc:sqlite:merge.db");
+    p.sql("a1", "", "CREATE TABLE a (id integer);", "DROP TABLE a;");
+    p.sql("b1", "a1", "CREATE TABLE b (id integer);", "DROP TABLE b;");
+    p.sql("c1", "a1", "CREATE TABLE c (id integer);", "DROP TABLE c;");
+    p.sql("m1", "c1, b1", "", "");
+    Cli.Result r = p.run("downgrade", "--sql", "m1:a1");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    String script = r.out();
+    int c1 = script.indexOf("INSERT INTO retort_version (version_num) VALUES ('c1')");
+    int b1 = script.indexOf("INSERT INTO retort_version (version_num) VALUES ('b1')");
+    assertThat(c1).as(script).isPositive().isLessThan(b1);
+  }
 }

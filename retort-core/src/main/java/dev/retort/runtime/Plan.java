@@ -12,8 +12,8 @@ import java.util.Set;
 public record Plan(List<Step> steps, Set<String> rowsBefore, Set<String> rowsAfter) {
   public Plan {
     steps = List.copyOf(steps);
-    rowsBefore = Set.copyOf(rowsBefore);
-    rowsAfter = Set.copyOf(rowsAfter);
+    rowsBefore = Step.ordered(rowsBefore);
+    rowsAfter = Step.ordered(rowsAfter);
   }
 
   /** Steps applying {@code revisions} in order from {@code rows}. */

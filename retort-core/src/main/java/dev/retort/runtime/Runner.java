@@ -53,8 +53,8 @@ public final class Runner {
   public record Result(List<Step> steps, Set<String> before, Set<String> after) {
     public Result {
       steps = List.copyOf(steps);
-      before = Set.copyOf(before);
-      after = Set.copyOf(after);
+      before = Step.ordered(before);
+      after = Step.ordered(after);
     }
   }
 

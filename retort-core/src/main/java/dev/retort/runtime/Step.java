@@ -17,8 +17,8 @@ public record Step(Revision revision, Direction direction, Set<String> rowsBefor
   public Step {
     requireNonNull(revision, "revision");
     requireNonNull(direction, "direction");
-    rowsBefore = Set.copyOf(rowsBefore);
-    rowsAfter = Set.copyOf(rowsAfter);
+    rowsBefore = Step.ordered(rowsBefore);
+    rowsAfter = Step.ordered(rowsAfter);
   }
 
   /** Alembic-style description: {@code upgrade 1a2b -> bc31, message}. */
@@ -30,5 +30,14 @@ public record Step(Revision revision, Direction direction, Set<String> rowsBefor
         : r.id() + " -> " + (parents.isEmpty() ? "base" : parents);
     return (direction == Direction.UP ? "upgrade " : "downgrade ") + arrow.strip()
         + (r.message().isEmpty() ? "" : ", " + r.message());
+  }
+
+  /**
+   * An unmodifiable copy in the given order. Not {@code Set.copyOf}, whose iteration order changes
+   * from one JVM to the next: the version rows are written in this order, and an offline script
+   * must come out the same every time.
+   */
+  static Set<String> ordered(Set<String> rows) {
+    return java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(rows));
   }
 }
