@@ -2,19 +2,10 @@ package dev.retort.dialect.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.retort.dialect.Catalog;
-import dev.retort.dialect.Sql;
-import dev.retort.diff.DiffOptions;
-import dev.retort.diff.Differ;
-import dev.retort.inspect.InspectOptions;
 import dev.retort.ops.Op;
 import dev.retort.schema.Schema;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,8 +14,7 @@ import org.junit.jupiter.api.Test;
  * domain (a sequence owned by the column it feeds, which is no serial column): reproduced from the diff alone, then
  * changed one at a time, and taken back to nothing by the reversed ops.
  */
-class PostgresSequenceRoundTripIT {
-  private static final PostgresDialect PG = new PostgresDialect();
+class PostgresSequenceRoundTripIT extends PgRoundTrip {
   private static final String SCHEMA = """
       CREATE EXTENSION citext;
       CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
@@ -46,52 +36,12 @@ class PostgresSequenceRoundTripIT {
       ALTER SEQUENCE meta_id_seq OWNED BY meta.id;
       """;
 
-  private PgTestDatabase desired;
-  private PgTestDatabase target;
-  private Connection d;
-  private Connection t;
-  private final Differ differ = new Differ();
-
-  @BeforeEach
-  void databases() throws SQLException {
-    desired = PgTestDatabase.create();
-    target = PgTestDatabase.create();
-    d = desired.connect();
-    t = target.connect();
-    PgTestDatabase.execute(d, SCHEMA);
+  @Override
+  String schemaSql() {
+    return SCHEMA;
   }
 
-  @AfterEach
-  void drop() throws SQLException {
-    d.close();
-    t.close();
-    desired.close();
-    target.close();
-  }
 
-  private static Schema inspect(Connection c) throws SQLException {
-    return PG.inspector().inspect(c, InspectOptions.excluding());
-  }
-
-  private static void apply(Connection c, List<Op> ops) throws SQLException {
-    for (Op op : ops) {
-      for (Sql sql : PG.renderer(Catalog.NONE).render(op)) {
-        PgTestDatabase.execute(c, sql.text());
-      }
-    }
-  }
-
-  private static List<Op> reversed(List<Op> ops) {
-    List<Op> down = new ArrayList<>();
-    for (int i = ops.size() - 1; i >= 0; i--) {
-      down.add(ops.get(i).reverse());
-    }
-    return down;
-  }
-
-  private List<Op> diff(Schema from, Schema to) {
-    return differ.diff(from, to, DiffOptions.defaults()).ops();
-  }
 
   @Test
   void reproducedFromEmptyThenCleanAndTheReverseLeavesNothing() throws SQLException {
