@@ -17,31 +17,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class AutogenerateIT {
   @TempDir Path dir;
-  private Databases.Pg pg;
-  private Databases.Maria maria;
+  private final Databases.Fresh dbs = new Databases.Fresh();
 
   @AfterEach
   void drop() throws SQLException {
-    if (pg != null) {
-      pg.close();
-    }
-    if (maria != null) {
-      maria.close();
-    }
+    dbs.close();
   }
 
   private String url(String kind) {
-    if (kind.equals("postgresql")) {
-      Databases.requirePostgres();
-      pg = new Databases.Pg();
-      return pg.url();
-    }
-    if (kind.equals("mariadb")) {
-      Databases.requireMariaDb();
-      maria = new Databases.Maria();
-      return maria.url();
-    }
-    return "jdbc:sqlite:app.db";
+    return dbs.url(kind, "jdbc:sqlite:app.db");
   }
 
   private static String users(String kind) {
@@ -183,8 +167,8 @@ class AutogenerateIT {
     Files.writeString(dir.resolve("schema.sql"), "begin;\n" + users(kind) + "commit;\n");
     Cli.Result r = run(1, "check");
     assertThat(r.out()).contains("create table users");
-    if (pg != null) {
-      assertThat(pg.query("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'retort_scratch%'"))
+    if (dbs.pg != null) {
+      assertThat(dbs.pg.query("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'retort_scratch%'"))
           .containsExactly("0");
     }
   }

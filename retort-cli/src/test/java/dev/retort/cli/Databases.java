@@ -100,6 +100,40 @@ final class Databases {
     }
   }
 
+  /**
+   * The fresh databases one test makes, one per kind, dropped together:
+   * {@code url = dbs.url(kind, "jdbc:sqlite:app.db")} in the test, {@code dbs.close()} after it.
+   */
+  static final class Fresh implements AutoCloseable {
+    Pg pg;
+    Maria maria;
+
+    /** A fresh database of {@code kind} (postgresql, mariadb) and its URL; sqlite gets {@code sqliteUrl}. */
+    String url(String kind, String sqliteUrl) {
+      if (kind.equals("postgresql")) {
+        requirePostgres();
+        pg = new Pg();
+        return pg.url();
+      }
+      if (kind.equals("mariadb")) {
+        requireMariaDb();
+        maria = new Maria();
+        return maria.url();
+      }
+      return sqliteUrl;
+    }
+
+    @Override
+    public void close() throws SQLException {
+      if (pg != null) {
+        pg.close();
+      }
+      if (maria != null) {
+        maria.close();
+      }
+    }
+  }
+
   /** Skips (locally) or fails (under CI) when MariaDB cannot be reached. */
   static void requireMariaDb() {
     try (Connection c = DriverManager.getConnection(MYSQL_ADMIN_URL)) {

@@ -20,32 +20,16 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class DirtyStateIT {
   @TempDir Path dir;
-  private Databases.Pg pg;
-  private Databases.Maria maria;
+  private final Databases.Fresh dbs = new Databases.Fresh();
   private String url;
 
   private void use(String kind) {
-    if (kind.equals("postgresql")) {
-      Databases.requirePostgres();
-      pg = new Databases.Pg();
-      url = pg.url();
-    } else if (kind.equals("mariadb")) {
-      Databases.requireMariaDb();
-      maria = new Databases.Maria();
-      url = maria.url();
-    } else {
-      url = "jdbc:sqlite:" + dir.resolve("d.db");
-    }
+    url = dbs.url(kind, "jdbc:sqlite:" + dir.resolve("d.db"));
   }
 
   @AfterEach
   void drop() throws SQLException {
-    if (pg != null) {
-      pg.close();
-    }
-    if (maria != null) {
-      maria.close();
-    }
+    dbs.close();
   }
 
   private Path failing(Project p) throws Exception {

@@ -25,17 +25,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class DslRoundTripIT {
   @TempDir Path dir;
-  private Databases.Pg pg;
-  private Databases.Maria maria;
+  private final Databases.Fresh dbs = new Databases.Fresh();
 
   @AfterEach
   void drop() throws SQLException {
-    if (pg != null) {
-      pg.close();
-    }
-    if (maria != null) {
-      maria.close();
-    }
+    dbs.close();
   }
 
   private static final String HEAD = """
@@ -171,16 +165,7 @@ class DslRoundTripIT {
   @ParameterizedTest
   @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
   void everySingleChangeRoundTrips(String kind) throws Exception {
-    String url = "jdbc:sqlite:app.db";
-    if (kind.equals("postgresql")) {
-      Databases.requirePostgres();
-      pg = new Databases.Pg();
-      url = pg.url();
-    } else if (kind.equals("mariadb")) {
-      Databases.requireMariaDb();
-      maria = new Databases.Maria();
-      url = maria.url();
-    }
+    String url = dbs.url(kind, "jdbc:sqlite:app.db");
     Files.createDirectories(dir.resolve("migrations"));
     Files.writeString(dir.resolve("retort.properties"), "url=" + url + "\nschema=schema/AppSchema.java\n");
     write(BASE);
