@@ -14,6 +14,25 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs the command line as a user would: in this JVM, or as a separate process. */
 final class Cli {
+  /** The start of a schema definition class {@code AppSchema}, up to its {@code define} body. */
+  static final String SCHEMA_HEAD = """
+      import static dev.retort.schema.ColumnType.*;
+      import static dev.retort.schema.ReferentialAction.*;
+
+      import dev.retort.dsl.SchemaBuilder;
+      import dev.retort.dsl.SchemaDefinition;
+
+      public final class AppSchema implements SchemaDefinition {
+        @Override
+        public void define(SchemaBuilder s) {
+      """;
+
+  /** The end of the class {@link #SCHEMA_HEAD} starts. */
+  static final String SCHEMA_TAIL = """
+        }
+      }
+      """;
+
   private Cli() {}
 
   record Result(int exit, String out, String err) {

@@ -32,18 +32,6 @@ class DslRoundTripIT {
     dbs.close();
   }
 
-  private static final String HEAD = """
-      import static dev.retort.schema.ColumnType.*;
-      import static dev.retort.schema.ReferentialAction.*;
-
-      import dev.retort.dsl.SchemaBuilder;
-      import dev.retort.dsl.SchemaDefinition;
-
-      public final class AppSchema implements SchemaDefinition {
-        @Override
-        public void define(SchemaBuilder s) {
-      """;
-
   private static final String AUTHORS = """
           s.table("authors", t -> {
             t.column("id", integer()).primaryKey().autoIncrement();
@@ -88,12 +76,7 @@ class DslRoundTripIT {
           });
       """;
 
-  private static final String TAIL = """
-        }
-      }
-      """;
-
-  private static final String BASE = HEAD + AUTHORS + BOOKS + TAGS + TAIL;
+  private static final String BASE = Cli.SCHEMA_HEAD + AUTHORS + BOOKS + TAGS + Cli.SCHEMA_TAIL;
 
   /** One change to the definition, made from {@link #BASE}. */
   private record Change(String name, UnaryOperator<String> edit) {}
@@ -107,7 +90,7 @@ class DslRoundTripIT {
 
   private static List<Change> changes(boolean comments) {
     List<Change> all = new ArrayList<>(List.of(
-        replacing("add table", TAIL, """
+        replacing("add table", Cli.SCHEMA_TAIL, """
                 s.table("reviews", t -> {
                   t.column("id", integer()).primaryKey().autoIncrement();
                   t.column("book_id", bigint()).notNull();
@@ -115,7 +98,7 @@ class DslRoundTripIT {
                   t.foreignKey("fk_reviews_book", "book_id").references("books", "id").onDelete(CASCADE);
                   t.index("ix_reviews_book", "book_id");
                 });
-            """ + TAIL),
+            """ + Cli.SCHEMA_TAIL),
         replacing("drop table", TAGS, ""),
         replacing("add column", "t.column(\"bio\"",
             "t.column(\"nickname\", varchar(40));\n      t.column(\"bio\""),

@@ -22,24 +22,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * database, then applied to the other two, where check finds nothing left to do.
  */
 class MultiDialectSqlIT {
-  private static final String SCHEMA = """
-      import static dev.retort.schema.ColumnType.*;
-      import static dev.retort.schema.ReferentialAction.CASCADE;
-
-      import dev.retort.dsl.SchemaBuilder;
-      import dev.retort.dsl.SchemaDefinition;
-
-      public final class AppSchema implements SchemaDefinition {
-        @Override
-        public void define(SchemaBuilder s) {
+  private static final String SCHEMA = Cli.SCHEMA_HEAD + """
           s.table("users", t -> {
             t.column("id", integer()).primaryKey().autoIncrement();
             t.column("email", varchar(255)).notNull().unique();
           });
       %s
-        }
-      }
-      """;
+      """ + Cli.SCHEMA_TAIL;
 
   private static final String PREFERENCES = """
           s.table("user_preferences", t -> {

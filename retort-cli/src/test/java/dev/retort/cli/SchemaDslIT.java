@@ -20,16 +20,7 @@ class SchemaDslIT {
     dbs.close();
   }
 
-  private static final String SCHEMA = """
-      import static dev.retort.schema.ColumnType.*;
-      import static dev.retort.schema.ReferentialAction.CASCADE;
-
-      import dev.retort.dsl.SchemaBuilder;
-      import dev.retort.dsl.SchemaDefinition;
-
-      public final class AppSchema implements SchemaDefinition {
-        @Override
-        public void define(SchemaBuilder s) {
+  private static final String SCHEMA = Cli.SCHEMA_HEAD + """
           s.table("users", t -> {
             t.column("id", integer()).primaryKey().autoIncrement();
             t.column("email", varchar(255)).notNull().unique();
@@ -41,9 +32,7 @@ class SchemaDslIT {
             t.column("metadata", s.isPostgres() ? jsonb() : text());
             t.index("ix_worlds_user", "user_id");
           })%s;
-        }
-      }
-      """;
+      """ + Cli.SCHEMA_TAIL;
 
   private void write(String usersHint, String nameColumn, String worldsHint) throws Exception {
     Files.createDirectories(dir.resolve("schema"));
