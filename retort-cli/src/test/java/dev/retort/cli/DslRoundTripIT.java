@@ -42,7 +42,7 @@ class DslRoundTripIT {
             t.column("created_at", timestamp()).notNull().defaultExpr("CURRENT_TIMESTAMP");
             t.column("bio", text()).comment("about the author");
             t.unique("uq_authors_email", "email");
-            t.check("ck_authors_score", "score >= 0");
+            t.check("ck_authors_score", "Score >= 0");
             t.index("ix_authors_name", "name");
             t.comment("people who write");
           });
@@ -117,11 +117,11 @@ class DslRoundTripIT {
         replacing("add unique", "t.check(\"ck_authors_score\"", "t.unique(\"uq_authors_name\", \"name\");\n      t.check(\"ck_authors_score\""),
         replacing("drop unique", "t.unique(\"uq_authors_email\", \"email\");", ""),
         replacing("add check", "t.unique(\"uq_books_author_title\"", "t.check(\"ck_books_price\", \"price >= 0\");\n      t.unique(\"uq_books_author_title\""),
-        replacing("drop check", "t.check(\"ck_authors_score\", \"score >= 0\");", ""),
+        replacing("drop check", "t.check(\"ck_authors_score\", \"Score >= 0\");", ""),
         replacing("add foreign key", "t.unique(\"uq_books_author_title\"",
             "t.foreignKey(\"fk_books_editor\", \"editor_id\").references(\"authors\", \"id\").onDelete(SET_NULL);\n      t.unique(\"uq_books_author_title\""),
         replacing("drop foreign key", "t.foreignKey(\"fk_book_tags_book\", \"book_id\").references(\"books\", \"id\").onDelete(CASCADE);", ""),
-        replacing("change check", "\"score >= 0\"", "\"score >= -1 AND score < 1000\""),
+        replacing("change check", "\"Score >= 0\"", "\"score >= -1 AND score < 1000\""),
         replacing("change index columns", "t.index(\"ix_authors_name\", \"name\")",
             "t.index(\"ix_authors_name\", \"name\", \"email\")"),
         replacing("make index unique", "t.index(\"ix_authors_name\", \"name\")",

@@ -147,6 +147,31 @@ public abstract class TableNormalizer implements Normalizer {
     return -1;
   }
 
+  /**
+   * {@code sql} with its names and keywords in lower case, for a database that does not tell
+   * {@code Score} from {@code score}: text inside single quotes (a string) and inside the quote
+   * characters in {@code keep} (names the database compares as written) is left alone.
+   */
+  protected static String foldCase(String sql, String keep) {
+    StringBuilder out = new StringBuilder(sql.length());
+    char quote = 0;
+    for (int i = 0; i < sql.length(); i++) {
+      char ch = sql.charAt(i);
+      if (quote != 0) {
+        if (ch == quote) {
+          quote = 0;
+        }
+        out.append(ch);
+      } else if (ch == '\'' || keep.indexOf(ch) >= 0) {
+        quote = ch;
+        out.append(ch);
+      } else {
+        out.append(Character.toLowerCase(ch));
+      }
+    }
+    return out.toString();
+  }
+
   /** The column with no comment, for databases that cannot keep one. */
   protected static Column withoutComment(Column c) {
     return c.withComment(Optional.empty());

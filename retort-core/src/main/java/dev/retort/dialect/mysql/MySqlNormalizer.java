@@ -49,7 +49,8 @@ final class MySqlNormalizer extends TableNormalizer {
       }
       out.append(ch);
     }
-    return out.toString();
+    // column and function names compare without case; strings (in '' or "") keep theirs
+    return foldCase(out.toString(), "\"");
   }
 
   @Override

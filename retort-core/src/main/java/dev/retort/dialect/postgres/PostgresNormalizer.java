@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * cast on a plain constant is dropped on both sides. A text-like column is cast to text before a
  * comparison ({@code (status)::text <> ''}), and {@code status IN ('a', 'b')} comes back as
  * {@code (status)::text = ANY ((ARRAY['a'::character varying, ...])::text[])}; both are read back
- * into the form a definition writes.
+ * into the form a definition writes. Unquoted names fold to lower case, as PostgreSQL folds them.
  */
 final class PostgresNormalizer extends TableNormalizer {
   private static final Pattern CAST_NUMBER =
@@ -25,12 +25,13 @@ final class PostgresNormalizer extends TableNormalizer {
   private static final Pattern CAST_COLUMN =
       Pattern.compile("\\(([a-z_][a-z0-9_]*)\\)::(text|character varying|bpchar)(?![\\w\\[])");
   private static final Pattern ANY_ARRAY = Pattern.compile(
-      "= ANY \\(\\(?ARRAY\\[((?:'(?:[^']|'')*'|-?\\d+(?:\\.\\d+)?)(?:, ?(?:'(?:[^']|'')*'|-?\\d+(?:\\.\\d+)?))*)\\]"
+      "(?i)= ANY \\(\\(?ARRAY\\[((?:'(?:[^']|'')*'|-?\\d+(?:\\.\\d+)?)(?:, ?(?:'(?:[^']|'')*'|-?\\d+(?:\\.\\d+)?))*)\\]"
           + "\\)?(?:::[a-z ]+\\[\\])?\\)");
 
   @Override
   protected String checkExpression(String expression) {
-    String s = CAST_NUMBER.matcher(expression).replaceAll("$1");
+    // PostgreSQL folds unquoted names to lower case, and prints them so
+    String s = CAST_NUMBER.matcher(foldCase(expression, "\"")).replaceAll("$1");
     s = QUOTED_NUMBER.matcher(s).replaceAll("$1");
     s = CAST_STRING.matcher(s).replaceAll("$1");
     s = CAST_COLUMN.matcher(s).replaceAll("$1");

@@ -72,4 +72,17 @@ class MySqlNormalizerTest {
     })).checks().get(0).expression();
     assertThat(printed).isEqualTo(written).isEqualTo("tag <> '' AND tag IN ('fiction', 'it''s new', 'a\\\\b')");
   }
+
+  @Test
+  void namesInAChecksCompareWithoutCaseStringsWithIt() {
+    String printed = normalized(TableBuilder.table("t", b -> {
+      b.column("Score", integer());
+      b.check("ck", "`score` > 0 and `kind` <> 'MiXed'");
+    })).checks().get(0).expression();
+    String written = normalized(TableBuilder.table("t", b -> {
+      b.column("Score", integer());
+      b.check("ck", "Score > 0 AND Kind <> 'MiXed'");
+    })).checks().get(0).expression();
+    assertThat(printed).isEqualTo(written).isEqualTo("score > 0 AND kind <> 'MiXed'");
+  }
 }

@@ -51,4 +51,13 @@ class PostgresNormalizerTest {
   void aCastIsOnlyItsTypeName() {
     assertThat(check("((0)::numeric and a > 1)")).isEqualTo("0 AND a > 1");
   }
+
+  @Test
+  void unquotedNamesFoldToLowerCaseQuotedNamesAndStringsKeepTheirs() {
+    assertThat(check("Score > 0 AND \"Weird\" <> 'MiXed' AND Length(Name) > 1"))
+        .isEqualTo(check("((score > 0) AND (\"Weird\" <> 'MiXed'::text) AND (length(name) > 1))"))
+        .isEqualTo("score > 0 AND \"Weird\" <> 'MiXed' AND length(name) > 1");
+    assertThat(check("Kind In ('A', 'b')"))
+        .isEqualTo(check("((kind)::text = ANY ((ARRAY['A'::character varying, 'b'::character varying])::text[]))"));
+  }
 }
