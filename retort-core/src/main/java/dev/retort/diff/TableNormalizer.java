@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * current_timestamp()} and {@code current_timestamp} are {@code CURRENT_TIMESTAMP} (a dialect
  * whose database stores {@code now()} as that says so too; PostgreSQL keeps {@code now()} as
  * written, and so does the migration autogenerate writes); a check
- * expression or partial-index predicate is spelt as {@link CheckExpression} describes, without the
+ * expression, partial-index predicate or index key expression is spelt as {@link CheckExpression} describes, without the
  * parentheses and quotes that the catalogs of PostgreSQL and MySQL add.
  */
 public abstract class TableNormalizer implements Normalizer {
@@ -46,7 +46,10 @@ public abstract class TableNormalizer implements Normalizer {
         .withChecks(t.checks().stream()
             .map(c -> new CheckConstraint(c.name(), predicate(c.expression())))
             .toList())
-        .withIndexes(t.indexes().stream().map(i -> i.withWhere(i.where().map(this::predicate))).toList());
+        .withIndexes(t.indexes().stream().map(i -> i.withWhere(i.where().map(this::predicate))
+            .withParts(i.parts().stream()
+                .map(p -> p.expression() ? p.withText(predicate(p.text())) : p).toList()))
+            .toList());
     return table(out);
   }
 

@@ -24,6 +24,9 @@ final class PostgresNormalizer extends TableNormalizer {
 
   private static final Pattern CAST_COLUMN =
       Pattern.compile("\\(([a-z_][a-z0-9_]*)\\)::(text|character varying|bpchar)(?![\\w\\[])");
+  /** The same cast as pg_get_indexdef's pretty form prints it, without the parentheses. */
+  private static final Pattern BARE_CAST_COLUMN = Pattern.compile(
+      "(?<![\\w'\")\\]])([a-z_][a-z0-9_]*)::(text|character varying|bpchar)(?![\\w\\[])");
   private static final Pattern ANY_ARRAY = Pattern.compile(
       "(?i)= ANY \\(\\(?ARRAY\\[((?:'(?:[^']|'')*'|-?\\d+(?:\\.\\d+)?)(?:, ?(?:'(?:[^']|'')*'|-?\\d+(?:\\.\\d+)?))*)\\]"
           + "\\)?(?:::[a-z ]+\\[\\])?\\)");
@@ -35,6 +38,7 @@ final class PostgresNormalizer extends TableNormalizer {
     s = QUOTED_NUMBER.matcher(s).replaceAll("$1");
     s = CAST_STRING.matcher(s).replaceAll("$1");
     s = CAST_COLUMN.matcher(s).replaceAll("$1");
+    s = BARE_CAST_COLUMN.matcher(s).replaceAll("$1");
     return ANY_ARRAY.matcher(s).replaceAll(m -> Matcher.quoteReplacement("IN (" + m.group(1) + ")"));
   }
 }

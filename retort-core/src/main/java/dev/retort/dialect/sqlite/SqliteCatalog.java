@@ -62,8 +62,9 @@ final class SqliteCatalog implements Catalog {
   }
 
   /**
-   * The triggers on the table, the views that mention it, and its indexes on expressions: what
-   * a rebuild must drop or recreate besides the table, per step 3 of
+   * The triggers on the table, the views that mention it, and the indexes on expressions whose
+   * statement {@link #indexes} cannot read into the table: what a rebuild must drop or recreate
+   * besides the table, per step 3 of
    * https://www.sqlite.org/lang_altertable.html#otheralter.
    */
   List<Dependent> dependents(QualifiedName table) {
@@ -79,7 +80,7 @@ final class SqliteCatalog implements Catalog {
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
           Dependent d = new Dependent(rs.getString(1), rs.getString(2), rs.getString(3));
-          if (!d.type().equals("index") || hasExpression(table, d.name())) {
+          if (!d.type().equals("index") || hasExpression(table, d.name()) && !readable(table, d)) {
             out.add(d);
           }
         }
@@ -182,9 +183,9 @@ final class SqliteCatalog implements Catalog {
   }
 
   /**
-   * Indexes made by CREATE INDEX on columns, with each key's order from PRAGMA index_xinfo;
-   * those of UNIQUE and PRIMARY KEY are constraints, and those on expressions are {@link
-   * Dependent}s. An ascending key reads back in the default order, which is the same thing.
+   * Indexes made by CREATE INDEX, with each key's order from PRAGMA index_xinfo and the text of an
+   * expression key from the statement; those of UNIQUE and PRIMARY KEY are constraints, and one
+   * whose statement cannot be read is a {@link Dependent}. An ascending key reads back in the default order, which is the same thing.
    */
   private List<Index> indexes(QualifiedName table) throws SQLException {
     List<Index> out = new ArrayList<>();
@@ -197,28 +198,42 @@ final class SqliteCatalog implements Catalog {
       }
     }
     for (String[] index : listed) {
+      String sql = indexSql(table, index[0]);
+      List<String> keys = SqliteTableSql.indexKeys(sql);
       List<IndexPart> parts = new ArrayList<>();
-      boolean expression = false;
+      boolean unreadable = false;
       try (ResultSet rs = pragma("index_xinfo", index[0], table)) {
         while (rs.next()) {
           if (rs.getInt("key") == 0) {
             continue;
           }
           String column = rs.getString("name");
-          expression |= column == null;
-          if (column != null) {
-            IndexPart part = IndexPart.column(column);
-            parts.add(rs.getInt("desc") == 1 ? part.desc() : part);
-          }
+          int k = parts.size();
+          // an expression key has no column name; its text comes from the CREATE INDEX statement
+          unreadable |= column == null && k >= keys.size();
+          IndexPart part = column != null ? IndexPart.column(column)
+              : IndexPart.expression(k < keys.size() ? keys.get(k) : "?");
+          parts.add(rs.getInt("desc") == 1 ? part.desc() : part);
         }
       }
-      if (!expression && !parts.isEmpty()) {
+      if (!unreadable && !parts.isEmpty()) {
         out.add(new Index(index[0], table, parts, "1".equals(index[1]),
-            SqliteTableSql.indexWhere(indexSql(table, index[0])), Optional.empty(), List.of()));
+            SqliteTableSql.indexWhere(sql), Optional.empty(), List.of()));
       }
     }
     out.sort(Comparator.comparing(Index::name));
     return out;
+  }
+
+  /** Whether {@link #indexes} reads this expression index into the table (then it is no dependent). */
+  private boolean readable(QualifiedName table, Dependent index) throws SQLException {
+    int keys = 0;
+    try (ResultSet rs = pragma("index_info", index.name(), table)) {
+      while (rs.next()) {
+        keys++;
+      }
+    }
+    return keys > 0 && SqliteTableSql.indexKeys(index.sql()).size() == keys;
   }
 
   private boolean hasExpression(QualifiedName table, String index) throws SQLException {

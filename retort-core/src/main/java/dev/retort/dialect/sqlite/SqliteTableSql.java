@@ -92,6 +92,46 @@ final class SqliteTableSql {
     return Optional.empty();
   }
 
+  /**
+   * The key texts of a CREATE INDEX statement, in order, each without a trailing ASC or DESC
+   * ({@code lower(email)}, {@code name}); empty when the statement cannot be read.
+   */
+  static List<String> indexKeys(String createIndex) {
+    if (createIndex == null) {
+      return List.of();
+    }
+    List<Token> tokens = tokenize(createIndex);
+    int open = -1;
+    for (int i = 0; i < tokens.size(); i++) {
+      if (tokens.get(i).kind == Kind.OPEN) {
+        open = i;
+        break;
+      }
+    }
+    if (open < 0) {
+      return List.of();
+    }
+    List<String> keys = new ArrayList<>();
+    int depth = 0;
+    int from = tokens.get(open).end;
+    for (int i = open + 1; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      if (t.kind == Kind.OPEN) {
+        depth++;
+      } else if (t.kind == Kind.CLOSE && depth > 0) {
+        depth--;
+      } else if (depth == 0 && (t.kind == Kind.COMMA || t.kind == Kind.CLOSE)) {
+        keys.add(createIndex.substring(from, t.start).strip()
+            .replaceFirst("(?i)\\s+(ASC|DESC)$", ""));
+        from = t.end;
+        if (t.kind == Kind.CLOSE) {
+          return keys;
+        }
+      }
+    }
+    return List.of();
+  }
+
   Set<String> autoIncrementColumns() {
     return autoIncrement;
   }

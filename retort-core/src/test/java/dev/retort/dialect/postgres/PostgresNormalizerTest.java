@@ -60,4 +60,16 @@ class PostgresNormalizerTest {
     assertThat(check("Kind In ('A', 'b')"))
         .isEqualTo(check("((kind)::text = ANY ((ARRAY['A'::character varying, 'b'::character varying])::text[]))"));
   }
+
+  @Test
+  void indexKeyExpressionsReadBackAsWritten() {
+    Table t = TableBuilder.table("t", b -> {
+      b.column("email", varchar(200));
+      b.index("ix", ix -> ix.expression("lower(email::text)").expression("(upper(email))::text"));
+    });
+    List<dev.retort.schema.IndexPart> parts =
+        normalizer.normalize(new Schema(List.of(t))).tables().get(0).indexes().get(0).parts();
+    assertThat(parts).extracting(dev.retort.schema.IndexPart::text)
+        .containsExactly("lower(email)", "(upper(email))::text");
+  }
 }
