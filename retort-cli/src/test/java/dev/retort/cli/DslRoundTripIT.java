@@ -62,6 +62,7 @@ class DslRoundTripIT {
             t.unique("uq_books_author_title", "author_id", "title");
             t.index("ix_books_title_published", "title", "published");
             t.uniqueIndex("ux_books_meta_price", "price", "published");
+            t.index("ix_books_published_desc", ix -> ix.column("published").desc());
             if (!s.dialect().equals("mysql")) {
               t.index("ix_books_lower_title", ix -> ix.expression("lower(title)").desc());
             }
@@ -73,6 +74,7 @@ class DslRoundTripIT {
             t.column("book_id", bigint()).notNull();
             t.column("tag", varchar(50)).notNull();
             t.column("weight", numeric(5, 2));
+            t.column("note", text()).defaultExpr("NULL");
             t.primaryKey("book_id", "tag");
             t.check("ck_book_tags_tag", "tag <> '' AND tag IN ('fiction', 'it''s new', 'a,b')");
             t.foreignKey("fk_book_tags_book", "book_id").references("books", "id").onDelete(CASCADE);

@@ -32,6 +32,8 @@ public abstract class TableNormalizer implements Normalizer {
       ColumnType.Kind.INTEGER, ColumnType.Kind.BIGINT, ColumnType.Kind.NUMERIC,
       ColumnType.Kind.REAL, ColumnType.Kind.DOUBLE);
   private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+  private static final Pattern NULL =
+      Pattern.compile("(?i)^\\(?null\\)?(::[a-z][a-z ]*(\\(\\d+(,\\d+)?\\))?)?$");
   private static final Pattern CAST_LITERAL =
       Pattern.compile("^('(?:[^']|'')*')::[a-z][a-z ]*(\\(\\d+(,\\d+)?\\))?$");
   private static final Pattern NOW = Pattern.compile("(?i)current_timestamp(\\(\\))?");
@@ -76,7 +78,10 @@ public abstract class TableNormalizer implements Normalizer {
   }
 
   private static Column shared(Column c) {
-    return c.withDefault(c.defaultValue().map(d -> defaultValue(c.type(), d)));
+    // DEFAULT NULL is no default: every database reads it back so
+    return c.withDefault(c.defaultValue()
+        .filter(d -> !(d instanceof DefaultValue.Expression e && NULL.matcher(e.sql().strip()).matches()))
+        .map(d -> defaultValue(c.type(), d)));
   }
 
   /** A default in the shared canonical form, for a column of {@code type}. */

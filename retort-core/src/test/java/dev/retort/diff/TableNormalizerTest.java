@@ -49,6 +49,15 @@ class TableNormalizerTest {
   }
 
   @Test
+  void defaultNullIsNoDefault() {
+    for (String none : List.of("NULL", "null", "NULL::text", "NULL::character varying(20)")) {
+      assertThat(defaultOf(text(), DefaultValue.expression(none))).as(none).isEmpty();
+    }
+    assertThat(defaultOf(text(), DefaultValue.literal("NULL"))).as("the string 'NULL'")
+        .contains(DefaultValue.literal("NULL"));
+  }
+
+  @Test
   void theSpellingsOfNowAreOne() {
     for (String now : List.of("CURRENT_TIMESTAMP", "current_timestamp()", "current_timestamp")) {
       assertThat(defaultOf(timestamp(), DefaultValue.expression(now))).as(now)

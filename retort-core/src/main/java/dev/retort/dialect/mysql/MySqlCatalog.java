@@ -8,6 +8,7 @@ import dev.retort.schema.ColumnType;
 import dev.retort.schema.DefaultValue;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Index;
+import dev.retort.schema.IndexPart;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.ReferentialAction;
@@ -189,7 +190,7 @@ final class MySqlCatalog implements Catalog {
   private List<Index> indexes(QualifiedName name, Keys keys) throws SQLException {
     Set<String> fkNames = new HashSet<>();
     keys.foreignKeys().forEach(fk -> fkNames.add(fk.name().orElseThrow()));
-    Map<String, List<String>> columns = new LinkedHashMap<>();
+    Map<String, List<IndexPart>> parts = new LinkedHashMap<>();
     Set<String> skip = new HashSet<>();
     try (ResultSet rs = query(MySqlCatalogQueries.INDEXES, name)) {
       while (rs.next()) {
@@ -198,14 +199,18 @@ final class MySqlCatalog implements Catalog {
         if (index.equals("PRIMARY") || rs.getInt(2) == 0 || fkNames.contains(index)
             || column == null) {
           skip.add(index);
+          continue;
         }
-        columns.computeIfAbsent(index, k -> new ArrayList<>()).add(column);
+        // COLLATION is 'A' for ascending, 'D' for descending (MariaDB 10.8+, MySQL 8)
+        IndexPart part = IndexPart.column(column);
+        parts.computeIfAbsent(index, k -> new ArrayList<>())
+            .add("D".equals(rs.getString(4)) ? part.desc() : part);
       }
     }
     List<Index> out = new ArrayList<>();
-    columns.forEach((index, cols) -> {
+    parts.forEach((index, indexParts) -> {
       if (!skip.contains(index)) {
-        out.add(new Index(index, name, cols, false, Optional.empty()));
+        out.add(new Index(index, name, indexParts, false, Optional.empty(), Optional.empty(), List.of()));
       }
     });
     return out;
