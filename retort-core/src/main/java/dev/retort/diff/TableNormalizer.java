@@ -35,7 +35,7 @@ public abstract class TableNormalizer implements Normalizer {
   private static final Pattern NULL =
       Pattern.compile("(?i)^\\(?null\\)?(::[a-z][a-z ]*(\\(\\d+(,\\d+)?\\))?)?$");
   private static final Pattern CAST_LITERAL =
-      Pattern.compile("^('(?:[^']|'')*')::[a-z][a-z ]*(\\(\\d+(,\\d+)?\\))?$");
+      Pattern.compile("^('(?:[^']|'')*')::[a-z][a-z ]*(\\(\\d+(,\\d+)?\\))?(\\[\\])?$");
   private static final Pattern NOW = Pattern.compile("(?i)current_timestamp(\\(\\))?");
 
   @Override

@@ -40,6 +40,8 @@ class TableNormalizerTest {
     assertThat(defaultOf(numeric(10, 2), DefaultValue.literal("9.50"))).contains(DefaultValue.literal("9.5"));
     assertThat(defaultOf(integer(), DefaultValue.expression("(5)"))).contains(DefaultValue.literal("5"));
     assertThat(defaultOf(bigint(), DefaultValue.expression("'0'::bigint"))).contains(DefaultValue.literal("0"));
+    assertThat(defaultOf(raw("text[]"), DefaultValue.expression("'{}'::text[]")))
+        .contains(DefaultValue.literal("{}"));
     assertThat(defaultOf(doublePrecision(), DefaultValue.expression("'100'::double precision")))
         .contains(DefaultValue.literal("100"));
     assertThat(defaultOf(numeric(20, 0), DefaultValue.expression("'7'::numeric(20,0)")))

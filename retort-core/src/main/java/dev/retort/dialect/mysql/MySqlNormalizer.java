@@ -25,6 +25,8 @@ import java.util.Optional;
  * string literal of a check with a backslash ({@code 'it\\'s'}); it is read back doubled.
  */
 final class MySqlNormalizer extends TableNormalizer {
+  private static final java.util.regex.Pattern LENGTH =
+      java.util.regex.Pattern.compile("(?<![\\w.`])length\\(");
   private static final java.util.regex.Pattern NOW =
       java.util.regex.Pattern.compile("(?i)(current_timestamp|now)\\((6)?\\)");
 
@@ -49,8 +51,9 @@ final class MySqlNormalizer extends TableNormalizer {
       }
       out.append(ch);
     }
-    // column and function names compare without case; strings (in '' or "") keep theirs
-    return foldCase(out.toString(), "\"");
+    // column and function names compare without case; strings (in '' or "") keep theirs;
+    // MariaDB prints LENGTH(), a synonym, as OCTET_LENGTH()
+    return LENGTH.matcher(foldCase(out.toString(), "\"")).replaceAll("octet_length(");
   }
 
   @Override

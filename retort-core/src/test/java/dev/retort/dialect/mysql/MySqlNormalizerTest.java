@@ -84,5 +84,9 @@ class MySqlNormalizerTest {
       b.check("ck", "Score > 0 AND Kind <> 'MiXed'");
     })).checks().get(0).expression();
     assertThat(printed).isEqualTo(written).isEqualTo("score > 0 AND kind <> 'MiXed'");
+    assertThat(normalized(TableBuilder.table("t", b -> { b.column("note", text()); b.check("ck", "Length(note) < 100"); }))
+        .checks().get(0).expression())
+        .isEqualTo(normalized(TableBuilder.table("t", b -> { b.column("note", text()); b.check("ck", "octet_length(`note`) < 100"); }))
+            .checks().get(0).expression());
   }
 }
