@@ -65,6 +65,10 @@ class DslRoundTripIT {
             t.index("ix_books_published_desc", ix -> ix.column("published").desc());
             if (!s.dialect().equals("mysql")) {
               t.index("ix_books_lower_title", ix -> ix.expression("lower(title)").desc());
+            } else {
+              // MySQL's own: a key on a column's first characters, and a full-text index
+              t.index("ix_books_title_prefix", ix -> ix.expression("title(20)"));
+              t.index("ft_books_title", ix -> ix.column("title").using("fulltext"));
             }
           });
       """;

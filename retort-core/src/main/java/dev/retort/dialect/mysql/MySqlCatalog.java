@@ -191,6 +191,7 @@ final class MySqlCatalog implements Catalog {
     Set<String> fkNames = new HashSet<>();
     keys.foreignKeys().forEach(fk -> fkNames.add(fk.name().orElseThrow()));
     Map<String, List<IndexPart>> parts = new LinkedHashMap<>();
+    Map<String, String> kinds = new HashMap<>();
     Set<String> skip = new HashSet<>();
     try (ResultSet rs = query(MySqlCatalogQueries.INDEXES, name)) {
       while (rs.next()) {
@@ -201,16 +202,24 @@ final class MySqlCatalog implements Catalog {
           skip.add(index);
           continue;
         }
-        // COLLATION is 'A' for ascending, 'D' for descending (MariaDB 10.8+, MySQL 8)
-        IndexPart part = IndexPart.column(column);
+        // COLLATION is 'A' for ascending, 'D' for descending (MariaDB 10.8+, MySQL 8); SUB_PART
+        // the length of a prefix key, written name(n) as MySQL writes it
+        String prefix = rs.getString(5);
+        IndexPart part = prefix == null ? IndexPart.column(column)
+            : IndexPart.expression(column + "(" + prefix + ")");
         parts.computeIfAbsent(index, k -> new ArrayList<>())
             .add("D".equals(rs.getString(4)) ? part.desc() : part);
+        String type = rs.getString(6);
+        if ("FULLTEXT".equals(type) || "SPATIAL".equals(type)) {
+          kinds.put(index, type.toLowerCase(java.util.Locale.ROOT));
+        }
       }
     }
     List<Index> out = new ArrayList<>();
     parts.forEach((index, indexParts) -> {
       if (!skip.contains(index)) {
-        out.add(new Index(index, name, indexParts, false, Optional.empty(), Optional.empty(), List.of()));
+        out.add(new Index(index, name, indexParts, false, Optional.empty(),
+            Optional.ofNullable(kinds.get(index)), List.of()));
       }
     });
     return out;

@@ -73,8 +73,8 @@ final class MySqlRenderer implements Renderer {
     table.uniques().forEach(u -> items.add(constraint(u)));
     table.checks().forEach(c -> items.add(constraint(c)));
     table.foreignKeys().forEach(fk -> items.add(constraint(fk)));
-    table.indexes().forEach(i -> items.add(
-        (i.unique() ? "UNIQUE INDEX " : "INDEX ") + q(i.name()) + " (" + keyParts(i) + ")" + method(i)));
+    table.indexes().forEach(i -> items.add(indexKind(i) + "INDEX " + q(i.name())
+        + " (" + keyParts(i) + ")" + method(i)));
     for (Column column : table.columns()) {
       if (column.autoIncrement() && !leadsAKey(table, column.name())) {
         // InnoDB needs an AUTO_INCREMENT column to lead an index, to find the next value
@@ -162,7 +162,7 @@ final class MySqlRenderer implements Renderer {
     Index index = op.index();
     // CONCURRENTLY has no MySQL spelling and needs none: InnoDB builds secondary indexes online,
     // without blocking writes ("Online DDL Operations"), so the flag is ignored.
-    return List.of(Sql.of("CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + q(index.name())
+    return List.of(Sql.of("CREATE " + indexKind(index) + "INDEX " + q(index.name())
         + " ON " + q(index.table()) + " (" + keyParts(index) + ")" + method(index)));
   }
 
@@ -253,6 +253,9 @@ final class MySqlRenderer implements Renderer {
    * server has (partial indexes, NULLS FIRST/LAST, operator classes, INCLUDE) is refused rather
    * than dropped silently.
    */
+  private static final java.util.regex.Pattern PREFIX =
+      java.util.regex.Pattern.compile("`?([A-Za-z_][A-Za-z0-9_$]*)`?\\s*\\(\\s*(\\d+)\\s*\\)");
+
   private String keyParts(Index index) {
     String what = "index " + index.name() + " on " + index.table();
     if (index.where().isPresent()) {
@@ -268,7 +271,10 @@ final class MySqlRenderer implements Renderer {
         throw new UsageException(what + ": NULLS FIRST/LAST and operator classes are PostgreSQL "
             + "features that MySQL and MariaDB do not have");
       }
-      String text = part.expression() ? "(" + part.text() + ")" : q(part.text());
+      java.util.regex.Matcher prefix = PREFIX.matcher(part.text());
+      // a key on the first n characters of a column, name(n), is no expression to MySQL
+      String text = part.expression() && prefix.matches() ? q(prefix.group(1)) + "(" + prefix.group(2) + ")"
+          : part.expression() ? "(" + part.text() + ")" : q(part.text());
       parts.add(text + switch (part.order()) {
         case ASC -> " ASC";
         case DESC -> " DESC";
@@ -278,15 +284,30 @@ final class MySqlRenderer implements Renderer {
     return String.join(", ", parts);
   }
 
-  /** {@code USING BTREE|HASH}, the index types InnoDB tables name; others are refused. */
+  /** FULLTEXT and SPATIAL indexes, which MySQL names before INDEX rather than with USING. */
+  private static final java.util.Set<String> KINDS = java.util.Set.of("FULLTEXT", "SPATIAL");
+
+  /** {@code UNIQUE }, {@code FULLTEXT }, {@code SPATIAL } or nothing: what goes before INDEX. */
+  private static String indexKind(Index index) {
+    return index.unique() ? "UNIQUE " : KINDS.contains(methodName(index)) ? methodName(index) + " " : "";
+  }
+
+  private static String methodName(Index index) {
+    return index.method().map(m -> m.toUpperCase(Locale.ROOT)).orElse("");
+  }
+
+  /**
+   * {@code USING BTREE|HASH}, the index types InnoDB tables name; FULLTEXT and SPATIAL go before
+   * INDEX instead; others are refused.
+   */
   private static String method(Index index) {
-    if (index.method().isEmpty()) {
+    if (index.method().isEmpty() || KINDS.contains(methodName(index))) {
       return "";
     }
     String m = index.method().get().toLowerCase(Locale.ROOT);
     if (!m.equals("btree") && !m.equals("hash")) {
       throw new UsageException("index " + index.name() + " on " + index.table() + " uses " + m
-          + ", a PostgreSQL index method; MySQL and MariaDB know btree and hash");
+          + ", a PostgreSQL index method; MySQL and MariaDB know btree, hash, fulltext and spatial");
     }
     return " USING " + m.toUpperCase(Locale.ROOT);
   }

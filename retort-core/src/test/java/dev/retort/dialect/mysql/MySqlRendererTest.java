@@ -280,6 +280,19 @@ class MySqlRendererTest {
   }
 
   @Test
+  void prefixKeysAndFullTextIndexesAreWrittenTheMySqlWay() {
+    Index prefix = new Index("ix_users_email", USERS,
+        List.of(dev.retort.schema.IndexPart.expression("email(20)")), false, Optional.empty(),
+        Optional.empty(), List.of());
+    assertThat(render(MY.renderer(Catalog.NONE), new CreateIndex(prefix, false)))
+        .isEqualTo("CREATE INDEX ix_users_email ON users (email(20))");
+    Index fullText = new Index("ft_users_bio", USERS, List.of(dev.retort.schema.IndexPart.column("bio")),
+        false, Optional.empty(), Optional.of("fulltext"), List.of());
+    assertThat(render(MY.renderer(Catalog.NONE), new CreateIndex(fullText, false)))
+        .isEqualTo("CREATE FULLTEXT INDEX ft_users_bio ON users (bio)");
+  }
+
+  @Test
   void offlineAlterWithoutTheExistingTypeSaysWhichValueToGive() {
     AlterColumn op = alter("password", null, null, null, false, false, null, null);
     assertThatThrownBy(() -> MY.renderer(Catalog.NONE).render(op))
