@@ -149,7 +149,39 @@ class PostgresInspectorIT {
     assertThat(schema.tables()).hasSize(30);
     assertThat(schema.tables().get(0).name().schema()).contains("audit");
     assertThat(schema.tables().get(0).primaryKey().orElseThrow().columns()).containsExactly("id");
-    assertThat(statements.get()).as("set-based: a fixed number of queries for 30 tables").isEqualTo(8);
+    // the eight catalog queries, one for the session's schema and JIT setting, and two to turn
+    // JIT off and back on when it is on
+    int expected = 9 + (show("jit").equals("on") ? 2 : 0);
+    assertThat(statements.get()).as("set-based: a fixed number of queries for 30 tables").isEqualTo(expected);
+  }
+
+  @Test
+  void inspectionLeavesTheJitSettingAsItWas() throws SQLException {
+    PgTestDatabase.execute(c, "SET jit = on");
+    PG.inspector().inspect(c, InspectOptions.excluding());
+    assertThat(show("jit")).as("autocommit: put back").isEqualTo("on");
+
+    c.setAutoCommit(false);
+    try {
+      PG.inspector().inspect(c, InspectOptions.excluding());
+      assertThat(show("jit")).as("inside a transaction: off until it ends").isEqualTo("off");
+      c.rollback();
+      assertThat(show("jit")).isEqualTo("on");
+    } finally {
+      c.setAutoCommit(true);
+    }
+
+    PgTestDatabase.execute(c, "SET jit = off");
+    PG.inspector().inspect(c, InspectOptions.excluding());
+    assertThat(show("jit")).as("off stays off").isEqualTo("off");
+    PgTestDatabase.execute(c, "RESET jit");
+  }
+
+  private static String show(String setting) throws SQLException {
+    try (var s = c.createStatement(); var rs = s.executeQuery("SHOW " + setting)) {
+      rs.next();
+      return rs.getString(1);
+    }
   }
 
   @Test
