@@ -104,6 +104,26 @@ class SchemaDslIT {
     assertThat(r.err()).contains("AppSchema.java:").contains("does not compile");
   }
 
+  /** The definition runs on its own thread while the database is inspected; its failure still
+   * reaches the user as the definition's, with exit 2, and nothing is changed. */
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void aDefinitionThatThrowsIsNamed(String kind) throws Exception {
+    String url = dbs.url(kind, "jdbc:sqlite:app.db");
+    Files.createDirectories(dir.resolve("migrations"));
+    Files.writeString(dir.resolve("retort.properties"), "url=" + url + "\nschema=schema/AppSchema.java\n");
+    write("", "name", "");
+    Path file = dir.resolve("schema/AppSchema.java");
+    Files.writeString(file, Files.readString(file).replace("s.table(\"users\", t -> {",
+        "s.table(\"users\", t -> {\n            if (true) throw new IllegalStateException(\"no users today\");"));
+    for (String command : new String[] {"check", "diff"}) {
+      Cli.Result r = run(2, command);
+      assertThat(r.err()).contains("AppSchema.java").contains("the schema definition failed")
+          .contains("no users today");
+    }
+    assertThat(Files.list(dir.resolve("migrations"))).isEmpty();
+  }
+
   private Cli.Result run(int exit, String... args) {
     Cli.Result r = Cli.run(dir, args);
     assertThat(r.exit()).as(String.join(" ", args) + "\n" + r).isEqualTo(exit);

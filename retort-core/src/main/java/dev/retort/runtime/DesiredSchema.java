@@ -34,7 +34,15 @@ public final class DesiredSchema {
   /** The desired schema, and the rename hints its definition gives. */
   public record Desired(Schema schema, DiffOptions hints) {}
 
-  /** Reads {@code file} by its kind. */
+  /**
+   * Whether reading {@code file} needs the database: a SQL file is run on a scratch copy, a Java
+   * definition is not.
+   */
+  public static boolean needsDatabase(Path file) {
+    return !file.getFileName().toString().endsWith(".java");
+  }
+
+  /** Reads {@code file} by its kind; {@code live} may be null when it {@linkplain #needsDatabase does not need it}. */
   public static Desired load(Path file, Dialect dialect, Connection live, Path classCache) {
     String name = file.getFileName().toString();
     if (name.endsWith(".java")) {
