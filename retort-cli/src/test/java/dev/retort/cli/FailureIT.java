@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,6 +89,24 @@ class FailureIT {
     r = p.run("upgrade", "head", "--allow-changed");
     assertThat(r.exit()).as(r.toString()).isZero();
     assertThat(p.run("current").out()).startsWith("a2");
+  }
+
+  @Test
+  void manyEditedFilesAreCountedNotAllListed() throws Exception {
+    Project p = new Project(dir.resolve("proj"), "jdbc:sqlite:" + dir.resolve("many.db"));
+    List<Path> files = new ArrayList<>();
+    for (int i = 1; i <= 13; i++) {
+      files.add(p.sql(String.format("a%02d", i), i == 1 ? "" : String.format("a%02d", i - 1),
+          "CREATE TABLE t" + i + " (id integer);", "DROP TABLE t" + i + ";"));
+    }
+    assertThat(p.run("upgrade", "head").exit()).isZero();
+    for (Path f : files) {
+      Files.writeString(f, Files.readString(f).replace("(id integer)", "(id bigint)"));
+    }
+    Cli.Result r = p.run("upgrade", "head");
+    assertThat(r.exit()).as(r.toString()).isEqualTo(2);
+    assertThat(r.err()).contains("13 applied migrations were changed").contains(files.get(9).toString())
+        .doesNotContain(files.get(10).toString()).contains("and 3 more").contains("--allow-changed");
   }
 
   @Test

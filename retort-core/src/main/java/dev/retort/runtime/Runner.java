@@ -185,6 +185,9 @@ public final class Runner {
     }
   }
 
+  /** How many changed files an error names before it only counts the rest. */
+  private static final int MAX_LISTED = 10;
+
   private void verifyChecksums(Set<String> rows, Map<String, String> recorded) {
     Set<String> applied = graph.applied(rows);
     List<String> changed = new ArrayList<>();
@@ -196,8 +199,11 @@ public final class Runner {
       }
     }
     if (!changed.isEmpty() && !options.allowChanged()) {
-      throw new UsageException("applied migration" + (changed.size() > 1 ? "s were" : " was")
-          + " changed after being applied: " + String.join(", ", changed)
+      // a whole directory checked out with other content would otherwise be one endless line
+      int shown = Math.min(changed.size(), MAX_LISTED);
+      throw new UsageException((changed.size() > 1 ? changed.size() + " applied migrations were" : "an applied migration was")
+          + " changed after being applied: " + String.join(", ", changed.subList(0, shown))
+          + (changed.size() > shown ? " and " + (changed.size() - shown) + " more" : "")
           + ". Restore the file, or run with --allow-changed to proceed anyway.");
     }
   }
