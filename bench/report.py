@@ -16,7 +16,7 @@ import re
 import statistics
 import subprocess
 
-ORDER = ["floor", "psql-per-tx", "retort-sql", "retort-sql-cds", "retort", "retort-dsl", "retort-empty", "retort-java",
+ORDER = ["floor", "psql-per-tx", "retort-sql", "retort-sql-nocds", "retort", "retort-dsl", "retort-empty", "retort-java",
          "retort-java-cached",
          "flyway", "liquibase", "alembic"]
 REFERENCE = ["retort-sql", "retort"]  # the "Retort" column of the ratios
@@ -155,7 +155,7 @@ def targets(summary):
                            f"per migration | {r['wall'] / p['wall']:.2f}× | |")
         if w == "W2" and r and n in (1000, 10000):
             limit = 0.2 if n == 1000 else 0.3
-            for tool in ("retort-sql", "retort-sql-cds", "retort-java"):
+            for tool in ("retort-sql", "retort-sql-nocds", "retort-java"):
                 s = stats.get(tool)
                 if s:
                     out.append(f"| W2 no-op, N={n}: {tool} ≤ {limit} s | {s['wall']:.3f} s | "
