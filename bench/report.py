@@ -80,7 +80,8 @@ def machine(args):
         ("OS", f"{osname}, kernel {platform.release()}"),
         ("Java", java[1] if len(java) > 1 else (java[0] if java else "?")),
         ("PostgreSQL", sh("psql", "-XAtc", "show server_version", "postgres")),
-        ("Retort", "; ".join(sh("java", "-jar", args.retort_jar, "--version").splitlines())),
+        ("Retort", "; ".join(sh("java", "-jar", args.retort_jar, "--version").splitlines())
+                   + f" (source {sh('git', '-C', os.path.dirname(os.path.abspath(__file__)), 'describe', '--always', '--dirty')})"),
         ("Flyway", peer("flyway-core-")),
         ("Liquibase", peer("liquibase-core-")),
         ("PostgreSQL JDBC (peers)", peer("postgresql-")),
@@ -104,6 +105,10 @@ def summarize(rows):
     for key, tools in groups.items():
         stats = {}
         for tool, rs in tools.items():
+            failed = [r for r in rs if r.get("exit", 0) != 0]
+            if failed:  # never a number: a failed run is not a fast one
+                stats[tool] = {"failed": failed[0]["exit"], "n": len(failed)}
+                continue
             counted = [r for r in rs if r["rep"] >= 1] or rs  # a warm-up-only run still shows
             walls = [r["wall"] for r in counted]
             stats[tool] = {
@@ -117,7 +122,7 @@ def summarize(rows):
 
 
 def table(workload, size, stats):
-    ref = next((stats[t]["wall"] for t in REFERENCE if t in stats), None)
+    ref = next((stats[t]["wall"] for t in REFERENCE if t in stats and "wall" in stats[t]), None)
     floor = stats.get("floor", {}).get("wall")
     lines = [f"### {TITLES.get(workload, workload)} — N = {size}", "",
              f"Floor: {FLOORS.get(workload, '?')}.", "",
@@ -126,6 +131,9 @@ def table(workload, size, stats):
     tools = sorted(stats, key=lambda t: ORDER.index(t) if t in ORDER else 99)
     for t in tools:
         s = stats[t]
+        if "failed" in s:
+            lines.append(f"| {t} | failed (exit {s['failed']}; see the run log) | | | – | – | {s['n']} |")
+            continue
         lines.append(
             f"| {t} | {fmt_s(s['wall'])} ({fmt_s(s['min'])}–{fmt_s(s['max'])}) | {fmt_s(s['cpu'])} "
             f"| {s['rss']:.0f} | {ratio(s['wall'], ref) if ref else '–'} "
@@ -145,6 +153,7 @@ def targets(summary):
         return ("met" if ok else "**MISSED**") + note
 
     for (w, n), stats in sorted(summary.items()):
+        stats = {t: s for t, s in stats.items() if "failed" not in s}
         r, f = stats.get("retort-sql"), stats.get("floor")
         if w == "W1" and r and f:
             out.append(f"| W1 apply, N={n}: Retort (SQL) ≤ 1.2× psql floor | "
