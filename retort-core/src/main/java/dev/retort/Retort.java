@@ -66,17 +66,21 @@ public final class Retort {
 
   /** Applies migrations up to {@code target} ({@code heads}, {@code head}, an id, {@code +1}...). */
   public RunResult upgrade(String target) {
-    RevisionGraph graph = graph();
-    Planner.validateUpgrade(graph, target);
-    return RunResult.from(session.withConnection((dialect, c) -> session.runner(dialect, graph)
+    return RunResult.from(session.withConnection(() -> {
+      RevisionGraph graph = graph();
+      Planner.validateUpgrade(graph, target);
+      return graph;
+    }, (graph, dialect, c) -> session.runner(dialect, graph)
         .run(c, rows -> Planner.upgrade(graph, rows, target))));
   }
 
   /** Un-applies migrations down to {@code target} ({@code -1}, {@code base}, an id...). */
   public RunResult downgrade(String target) {
-    RevisionGraph graph = graph();
-    Planner.validateDowngrade(graph, target);
-    return RunResult.from(session.withConnection((dialect, c) -> session.runner(dialect, graph)
+    return RunResult.from(session.withConnection(() -> {
+      RevisionGraph graph = graph();
+      Planner.validateDowngrade(graph, target);
+      return graph;
+    }, (graph, dialect, c) -> session.runner(dialect, graph)
         .run(c, rows -> Planner.downgrade(graph, rows, target))));
   }
 
@@ -102,10 +106,11 @@ public final class Retort {
 
   /** The version rows: the applied heads. Empty for a database never migrated. */
   public Set<String> current() {
-    RevisionGraph graph = graph();
-    Set<String> rows = session.withConnection((dialect, c) -> session.runner(dialect, graph).current(c));
-    graph.applied(rows); // an unknown revision in the database is an error worth seeing here too
-    return rows;
+    return session.withConnection(this::graph, (graph, dialect, c) -> {
+      Set<String> rows = session.runner(dialect, graph).current(c);
+      graph.applied(rows); // an unknown revision in the database is an error worth seeing here too
+      return rows;
+    });
   }
 
   /**

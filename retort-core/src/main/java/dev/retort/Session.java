@@ -13,6 +13,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /** The facade's access to the database: URL, dialect, connections and the runner. */
 final class Session {
@@ -41,15 +44,80 @@ final class Session {
         new Runner.Options(config.allowChanged(), config.lockTimeout(), who(), config.progress()));
   }
 
+  /** Work that needs what {@code prepare} made, on one open connection. */
+  interface PreparedWork<P, T> {
+    T run(P prepared, Dialect dialect, Connection c) throws SQLException;
+  }
+
   <T> T withConnection(Work<T> work) {
     String url = url();
     Dialect dialect = Dialects.forUrl(url);
+    return run(dialect, open(dialect, url), work);
+  }
+
+  /**
+   * Runs {@code prepare} (reading the migrations directory, say), then {@code work} with its result
+   * on a connection. Where connecting changes nothing, the connection is opened on a second thread
+   * while {@code prepare} runs: both are mostly cold code, and a machine has more than one core.
+   * Errors come in the same order as without: {@code prepare}'s first (the connection is then
+   * closed unused), then the connection's.
+   */
+  <P, T> T withConnection(Supplier<P> prepare, PreparedWork<P, T> work) {
+    Optional<String> url = config.url();
+    Optional<Dialect> dialect = url.flatMap(Dialects::find);
+    if (dialect.isEmpty() || !dialect.get().connectingChangesNothing()) {
+      P prepared = prepare.get();
+      return withConnection((d, c) -> work.run(prepared, d, c));
+    }
+    CompletableFuture<Connection> ahead = CompletableFuture.supplyAsync(
+        () -> open(dialect.get(), url.get()), task -> {
+          Thread t = new Thread(task, "retort-connect");
+          t.setDaemon(true);
+          t.start();
+        });
+    P prepared;
+    try {
+      prepared = prepare.get();
+    } catch (RuntimeException | Error e) {
+      ahead.thenAccept(Session::closeQuietly); // now, or when the connection is made
+      throw e;
+    }
+    Connection c;
+    try {
+      c = ahead.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
+    return run(dialect.get(), c, (d, conn) -> work.run(prepared, d, conn));
+  }
+
+  private static void closeQuietly(Connection c) {
+    try {
+      c.close();
+    } catch (SQLException e) {
+      // unused, and going away: nothing to report
+    }
+  }
+
+  private <T> T run(Dialect dialect, Connection c, Work<T> work) {
+    try (c) {
+      return work.run(dialect, c);
+    } catch (SQLException e) {
+      throw new DatabaseException("database error: " + e.getMessage(), e);
+    } catch (RetortException e) {
+      throw e;
+    }
+  }
+
+  private Connection open(Dialect dialect, String url) {
     Properties props = new Properties();
     config.user().ifPresent(u -> props.setProperty("user", u));
     config.password().ifPresent(p -> props.setProperty("password", p));
-    Connection c;
     try {
-      c = connect(dialect, url, props);
+      return connect(dialect, url, props);
     } catch (SQLException e) {
       if (e.getMessage() != null && e.getMessage().startsWith("No suitable driver")) {
         throw new UsageException("no JDBC driver on the classpath accepts " + JdbcUrls.redact(url)
@@ -57,13 +125,6 @@ final class Session {
       }
       throw new DatabaseException("cannot connect to " + JdbcUrls.redact(url) + ": "
           + e.getMessage(), e);
-    }
-    try (c) {
-      return work.run(dialect, c);
-    } catch (SQLException e) {
-      throw new DatabaseException("database error: " + e.getMessage(), e);
-    } catch (RetortException e) {
-      throw e;
     }
   }
 

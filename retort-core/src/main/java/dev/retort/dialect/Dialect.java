@@ -139,6 +139,15 @@ public interface Dialect {
   }
 
   /**
+   * Whether opening a connection leaves the database as it was, so that Retort may connect while it
+   * still reads the migrations directory, and close the connection unused when that fails. False by
+   * default: SQLite, for one, creates a missing database file on connect.
+   */
+  default boolean connectingChangesNothing() {
+    return false;
+  }
+
+  /**
    * A cheaper way than {@link java.sql.DatabaseMetaData#getTables} to ask whether {@code table}
    * exists as a table where an unqualified name resolves: a query whose first row's first column is
    * true when it does. Empty (the default) means {@code getTables}.

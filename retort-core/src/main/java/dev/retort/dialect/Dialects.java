@@ -56,6 +56,12 @@ public final class Dialects {
     return List.copyOf(dialects);
   }
 
+  /** The one dialect that accepts {@code jdbcUrl}; empty when none does, or several do. */
+  public static java.util.Optional<Dialect> find(String jdbcUrl) {
+    List<Dialect> accepting = all().stream().filter(d -> d.accepts(jdbcUrl)).toList();
+    return accepting.size() == 1 ? java.util.Optional.of(accepting.get(0)) : java.util.Optional.empty();
+  }
+
   /**
    * The one dialect that accepts {@code jdbcUrl}.
    *

@@ -103,6 +103,12 @@ public final class MySqlDialect implements Dialect {
     return java.util.Optional.of("org.mariadb.jdbc.Driver");
   }
 
+  /** A server: connecting starts a session and changes nothing. */
+  @Override
+  public boolean connectingChangesNothing() {
+    return true;
+  }
+
   /** {@code jdbc:mysql:} (MySQL Connector/J) and {@code jdbc:mariadb:} (MariaDB Connector/J). */
   @Override
   public boolean accepts(String jdbcUrl) {

@@ -70,6 +70,12 @@ public final class PostgresDialect implements Dialect {
     return java.util.Optional.of("org.postgresql.Driver");
   }
 
+  /** A server: connecting starts a session and changes nothing. */
+  @Override
+  public boolean connectingChangesNothing() {
+    return true;
+  }
+
   @Override
   public boolean accepts(String jdbcUrl) {
     return jdbcUrl != null && jdbcUrl.startsWith("jdbc:postgresql:");
