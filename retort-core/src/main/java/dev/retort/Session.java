@@ -64,7 +64,7 @@ final class Session {
    */
   <P, T> T withConnection(Supplier<P> prepare, PreparedWork<P, T> work) {
     Optional<String> url = config.url();
-    Optional<Dialect> dialect = url.flatMap(Dialects::find);
+    Optional<Dialect> dialect = findDialect(url);
     if (dialect.isEmpty() || !dialect.get().connectingChangesNothing()) {
       P prepared = prepare.get();
       return withConnection((d, c) -> work.run(prepared, d, c));
@@ -92,6 +92,15 @@ final class Session {
       throw e;
     }
     return run(dialect.get(), c, (d, conn) -> work.run(prepared, d, conn));
+  }
+
+  /** Empty also when the class path holds a broken dialect: reported after prepare, as before. */
+  private static Optional<Dialect> findDialect(Optional<String> url) {
+    try {
+      return url.flatMap(Dialects::find);
+    } catch (RetortException e) {
+      return Optional.empty();
+    }
   }
 
   private static void closeQuietly(Connection c) {
