@@ -90,6 +90,47 @@ class BatchedStepIT {
     }
   }
 
+  /**
+   * The batch ends with the step's COMMIT. A deferred constraint fails at that COMMIT, after every
+   * statement ran: the step must still fail as a whole, with the constraint named, and the steps
+   * before it stay committed.
+   */
+  @Test
+  void aFailureAtTheBatchedCommitFailsTheStepAndKeepsTheStepsBefore() throws Exception {
+    Databases.requirePostgres();
+    try (Databases.Pg pg = new Databases.Pg()) {
+      Project p = new Project(dir.resolve("proj"), pg.url());
+      p.sql("c1", "", "CREATE TABLE parent (id integer PRIMARY KEY);", "DROP TABLE parent;");
+      p.sql("c2", "c1", """
+          CREATE TABLE child (id integer, parent_id integer
+            REFERENCES parent DEFERRABLE INITIALLY DEFERRED);
+          INSERT INTO child VALUES (1, 42);""", "DROP TABLE child;");
+      Cli.Result r = p.run("upgrade", "head");
+      assertThat(r.exit()).as(r.toString()).isEqualTo(3);
+      assertThat(r.err()).contains("upgrade c1 -> c2").contains("child_parent_id_fkey")
+          .contains("stays at c1");
+      try (Connection c = pg.connect()) {
+        assertThat(Databases.query(c, "SELECT version_num FROM retort_version")).containsExactly("c1");
+        assertThat(Databases.query(c, "SELECT to_regclass('parent') IS NOT NULL, to_regclass('child') IS NULL"))
+            .containsExactly("true|true");
+        assertThat(Databases.query(c, "SELECT revision || '|' || success FROM retort_history ORDER BY id"))
+            .containsExactly("c1|true", "c2|false");
+      }
+      // after the fix the same command completes, and the connection ended with no open transaction
+      p.sql("c2", "c1", """
+          CREATE TABLE child (id integer, parent_id integer
+            REFERENCES parent DEFERRABLE INITIALLY DEFERRED);
+          INSERT INTO parent VALUES (42);
+          INSERT INTO child VALUES (1, 42);""", "DROP TABLE child;");
+      Cli.Result fixed = p.run("upgrade", "head");
+      assertThat(fixed.exit()).as(fixed.toString()).isZero();
+      try (Connection c = pg.connect()) {
+        assertThat(Databases.query(c, "SELECT version_num FROM retort_version")).containsExactly("c2");
+        assertThat(Databases.query(c, "SELECT count(*) FROM child")).containsExactly("1");
+      }
+    }
+  }
+
   /** A failed batch is run again statement by statement, so only SQL files are batched. */
   @Test
   void aFailingJavaMigrationRunsItsCodeOnce() throws Exception {

@@ -123,6 +123,9 @@ public interface Dialect {
    * round trip (pgjdbc), and possible only where rendering does not read the live database between
    * ops ({@link #catalog(Connection)} is {@link Catalog#NONE}). A refused batch is rolled back
    * and the migration run again statement by statement, so errors still name the statement.
+   *
+   * <p>The batch ends with the migration's {@code COMMIT}, saving a round trip per migration, so
+   * a dialect that batches does not get {@link #beforeCommit} called on its batched steps.
    */
   default boolean batchesStatements() {
     return false;

@@ -126,6 +126,37 @@ final class LiveSink implements OpSink {
       flush();
       return;
     }
+    recordUnbatched(statements);
+  }
+
+  /**
+   * Runs the bookkeeping statements and commits. A batching sink sends the {@code COMMIT} at the
+   * end of its batch, so that a migration is one round trip: should any statement fail, the
+   * server skips the rest of the batch, the {@code COMMIT} with it, and the transaction stays
+   * open and failed for the runner to roll back. Otherwise {@code beforeCommit} runs, then the
+   * connection commits.
+   */
+  void recordAndCommit(List<Sql> statements, SqlRunnable beforeCommit) throws SQLException {
+    if (batch) {
+      for (Sql sql : statements) {
+        pending.add(inline(dialect, sql));
+      }
+      pending.add("COMMIT");
+      flush();
+    } else {
+      record(statements);
+      beforeCommit.run();
+    }
+    // after the batch's COMMIT the driver sees no open transaction, and this sends nothing
+    connection.commit();
+  }
+
+  /** Work that may throw {@link SQLException}. */
+  interface SqlRunnable {
+    void run() throws SQLException;
+  }
+
+  private void recordUnbatched(List<Sql> statements) {
     if (statements.size() < 2) {
       for (Sql sql : statements) {
         execute(connection, sql, location);

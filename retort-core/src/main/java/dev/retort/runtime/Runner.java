@@ -294,9 +294,8 @@ public final class Runner {
     List<Sql> bookkeeping = new ArrayList<>(versions.update(step.rowsBefore(), step.rowsAfter()));
     bookkeeping.add(versions.history(
         entry(step.revision(), step.direction(), started, millisSince(t0), true, null, "")));
-    sink.record(bookkeeping); // one round trip; with a batching sink, the migration's too
-    dialect.beforeCommit(c);
-    c.commit();
+    // one round trip; with a batching sink, the migration's statements and the COMMIT too
+    sink.recordAndCommit(bookkeeping, () -> dialect.beforeCommit(c));
   }
 
   /**
