@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -127,6 +128,27 @@ class BatchedStepIT {
       try (Connection c = pg.connect()) {
         assertThat(Databases.query(c, "SELECT version_num FROM retort_version")).containsExactly("c2");
         assertThat(Databases.query(c, "SELECT count(*) FROM child")).containsExactly("1");
+      }
+    }
+  }
+
+  /** A batched step's statements run after its history row is rendered: the server times them. */
+  @Test
+  void theHistoryRowOfABatchedStepHoldsHowLongItsStatementsTook() throws Exception {
+    Databases.requirePostgres();
+    try (Databases.Pg pg = new Databases.Pg()) {
+      Project p = new Project(dir.resolve("proj"), pg.url());
+      p.sql("d1", "", """
+          CREATE TABLE slow (id integer);
+          DO $$ BEGIN PERFORM pg_sleep(0.4); END $$;
+          INSERT INTO slow VALUES (1);""", "DROP TABLE slow;");
+      p.sql("d2", "d1", "CREATE TABLE quick (id integer);", "DROP TABLE quick;");
+      Cli.Result r = p.run("upgrade", "head");
+      assertThat(r.exit()).as(r.toString()).isZero();
+      try (Connection c = pg.connect()) {
+        List<String> ms = Databases.query(c, "SELECT duration_ms FROM retort_history ORDER BY id");
+        assertThat(Long.parseLong(ms.get(0))).isBetween(400L, 30_000L);
+        assertThat(Long.parseLong(ms.get(1))).isLessThan(400L);
       }
     }
   }

@@ -3,6 +3,7 @@ package dev.retort.dialect;
 import dev.retort.schema.QualifiedName;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.List;
 
 /**
@@ -129,6 +130,15 @@ public interface Dialect {
    */
   default boolean batchesStatements() {
     return false;
+  }
+
+  /**
+   * An SQL expression for the whole milliseconds since the current transaction began, for the
+   * history row of a batched migration: its statements have not run when the row is written, so
+   * only the server can say how long they took. Needed where {@link #batchesStatements} is true.
+   */
+  default Optional<String> transactionMillisSql() {
+    return Optional.empty();
   }
 
   /**

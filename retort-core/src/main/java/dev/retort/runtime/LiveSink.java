@@ -58,6 +58,11 @@ final class LiveSink implements OpSink {
     return batchFailed;
   }
 
+  /** Whether statements are held back and sent as one batch with the bookkeeping. */
+  boolean batching() {
+    return batch;
+  }
+
   /** Where the next statements come from (file:line of an SQL migration), for error messages. */
   void at(String where) {
     location = where;

@@ -292,8 +292,10 @@ public final class Runner {
     }
     sink.at("version table");
     List<Sql> bookkeeping = new ArrayList<>(versions.update(step.rowsBefore(), step.rowsAfter()));
+    // a batched step's statements run only with the batch: the server times them
+    String duration = sink.batching() ? dialect.transactionMillisSql().orElse(null) : null;
     bookkeeping.add(versions.history(
-        entry(step.revision(), step.direction(), started, millisSince(t0), true, null, "")));
+        entry(step.revision(), step.direction(), started, millisSince(t0), true, null, ""), duration));
     // one round trip; with a batching sink, the migration's statements and the COMMIT too
     sink.recordAndCommit(bookkeeping, () -> dialect.beforeCommit(c));
   }

@@ -165,11 +165,26 @@ final class VersionTable {
 
   /** One history row. {@code startedAt} is an SQL expression so offline scripts can say CURRENT_TIMESTAMP. */
   Sql history(HistoryEntry e) {
+    return history(e, null);
+  }
+
+  /**
+   * One history row whose duration, when {@code durationSql} is not null, the database computes
+   * from that expression instead of {@code e.durationMs()}: for a batched migration, whose
+   * statements run only after the row is rendered.
+   */
+  Sql history(HistoryEntry e, String durationSql) {
+    List<Object> params = new ArrayList<>(List.of(e.revision(), e.direction().word()));
+    params.add(e.checksum());
+    if (durationSql == null) {
+      params.add(e.durationMs());
+    }
+    params.addAll(java.util.Arrays.asList(e.who(), e.success(), e.failedStatement(), e.message()));
     return new Sql("INSERT INTO " + dialect.quote(history)
         + " (revision, direction, checksum, started_at, duration_ms, who, success, failed_statement, message)"
-        + " VALUES (?, ?, ?, " + e.startedAtSql() + ", ?, ?, ?, ?, ?)",
-        java.util.Arrays.asList(e.revision(), e.direction().word(), e.checksum(), e.durationMs(),
-            e.who(), e.success(), e.failedStatement(), e.message()));
+        + " VALUES (?, ?, ?, " + e.startedAtSql() + ", " + (durationSql == null ? "?" : durationSql)
+        + ", ?, ?, ?, ?)",
+        params);
   }
 
   /**

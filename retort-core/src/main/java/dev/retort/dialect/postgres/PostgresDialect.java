@@ -105,6 +105,11 @@ public final class PostgresDialect implements Dialect {
     return true;
   }
 
+  @Override
+  public Optional<String> transactionMillisSql() {
+    return Optional.of("CAST(EXTRACT(EPOCH FROM clock_timestamp() - transaction_timestamp()) * 1000 AS bigint)");
+  }
+
   /** A session-level advisory lock, polled with {@code pg_try_advisory_lock}. */
   @Override
   public MigrationLock lock() {
