@@ -38,6 +38,11 @@ public final class Checksum {
 
   /** The hex SHA-256 of {@code content} with line endings normalised to LF. */
   public static String of(byte[] content) {
+    MessageDigest sha = sha256();
+    if (indexOfCr(content) < 0) {
+      sha.update(content); // nothing to normalise: no copy
+      return HEX.formatHex(sha.digest());
+    }
     byte[] normalised = new byte[content.length];
     int n = 0;
     for (int i = 0; i < content.length; i++) {
@@ -51,8 +56,18 @@ public final class Checksum {
         normalised[n++] = b;
       }
     }
-    MessageDigest sha = sha256();
     sha.update(normalised, 0, n);
-    return HexFormat.of().formatHex(sha.digest());
+    return HEX.formatHex(sha.digest());
+  }
+
+  private static final HexFormat HEX = HexFormat.of();
+
+  private static int indexOfCr(byte[] content) {
+    for (int i = 0; i < content.length; i++) {
+      if (content[i] == '\r') {
+        return i;
+      }
+    }
+    return -1;
   }
 }

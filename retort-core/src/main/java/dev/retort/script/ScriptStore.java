@@ -3,12 +3,13 @@ package dev.retort.script;
 import dev.retort.error.MigrationFileException;
 import dev.retort.error.RevisionGraphException;
 import dev.retort.error.UsageException;
+import java.io.File;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -67,6 +68,9 @@ public final class ScriptStore {
     Map<String, Revision> byId = new HashMap<>();
     for (Path file : files) {
       Revision r = read(file);
+      if (r == null) {
+        continue;
+      }
       Revision other = byId.putIfAbsent(r.id(), r);
       if (other != null) {
         throw new RevisionGraphException(
@@ -135,44 +139,59 @@ public final class ScriptStore {
     return HexFormat.of().formatHex(bytes);
   }
 
+  /**
+   * The migration files in {@code dir}, sorted. Names come from {@link File#list} and are filtered
+   * before any {@code Path} or {@code stat} is made: on a cold JVM this costs half what a {@code
+   * DirectoryStream} with a regular-file check per entry did. What is not a regular file (a
+   * directory named {@code x.sql}) is passed over when reading it fails, as before.
+   */
   private static List<Path> list(Path dir) {
+    String[] names = dir.toFile().list();
+    if (names == null) {
+      throw new UsageException("cannot list migrations directory " + dir);
+    }
     List<Path> files = new ArrayList<>();
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-      for (Path p : entries) {
-        String name = p.getFileName().toString();
-        if (!name.startsWith(".")
-            && (name.endsWith(".sql") || name.endsWith(".java"))
-            && Files.isRegularFile(p)) {
-          files.add(p);
-        }
+    for (String name : names) {
+      if (!name.startsWith(".") && (name.endsWith(".sql") || name.endsWith(".java"))) {
+        files.add(dir.resolve(name));
       }
-    } catch (IOException e) {
-      throw new UsageException(
-          "cannot list migrations directory " + dir + ": " + e.getMessage(), e);
     }
     files.sort(null);
     return files;
   }
 
+  /** The file's revision, or null when it is not a regular file (skipped, as when listing). */
   private static Revision read(Path file) {
     String content;
     byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-      content =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
+    try (FileInputStream in = new FileInputStream(file.toFile())) {
+      bytes = in.readAllBytes();
+      content = decode(bytes);
     } catch (CharacterCodingException e) {
       throw new MigrationFileException(file, 0, "not valid UTF-8; save the file as UTF-8");
     } catch (IOException e) {
+      if (!Files.isRegularFile(file)) {
+        return null;
+      }
       throw new MigrationFileException(file, 0, "cannot read: " + e.getMessage());
     }
     return file.getFileName().toString().endsWith(".sql")
         ? HeaderParser.readSql(file, content, Checksum.of(bytes)).revision()
         : HeaderParser.parseJava(file, content, Checksum.of(bytes));
+  }
+
+  /** Strict UTF-8; ASCII, the usual case, without a decoder. */
+  private static String decode(byte[] bytes) throws CharacterCodingException {
+    for (byte b : bytes) {
+      if (b < 0) {
+        return StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(ByteBuffer.wrap(bytes))
+            .toString();
+      }
+    }
+    return new String(bytes, StandardCharsets.US_ASCII);
   }
 }

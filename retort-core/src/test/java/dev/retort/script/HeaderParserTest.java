@@ -166,6 +166,12 @@ repeated item | -- retort:revision a\\n-- retort:revises b, b\\n-- retort:upgrad
     // SHA-256 of the empty input, from FIPS 180-2 test vectors.
     assertThat(Checksum.of(new byte[0]))
         .isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    // checksums recorded by earlier versions stay valid: sha256sum of the LF file, with and
+    // without carriage returns to normalise
+    String lf = "-- retort:revision a\n-- retort:upgrade\n";
+    String expected = "e33aff005a2b068ad06033f44fd85cb30e5f93b3dbcca5fcc8ed39745d8081b2";
+    assertThat(Checksum.of(lf.getBytes(UTF_8))).isEqualTo(expected);
+    assertThat(Checksum.of(lf.replace("\n", "\r\n").getBytes(UTF_8))).isEqualTo(expected);
   }
 
   // ---- Java ----

@@ -60,6 +60,23 @@ class ScriptStoreTest {
   }
 
   @Test
+  void aDirectoryWithAMigrationsNameIsPassedOver() throws Exception {
+    write("a_one.sql", "-- retort:revision a\n-- retort:upgrade\n");
+    Files.createDirectories(dir.resolve("b_two.sql"));
+    Files.createDirectories(dir.resolve("c_three.java"));
+    assertThat(ScriptStore.open(dir).revisions()).extracting(Revision::id).containsExactly("a");
+  }
+
+  @Test
+  void nonAsciiFilesAreDecodedAsUtf8() throws Exception {
+    write("a_cafe.sql", "-- retort:revision a\n-- retort:message café ☕ 𝄞\n-- retort:upgrade\n");
+    write("b_plain.sql", "-- retort:revision b\n-- retort:message plain\n-- retort:upgrade\n");
+    assertThat(ScriptStore.open(dir).revisions())
+        .extracting(Revision::message)
+        .containsExactly("café ☕ 𝄞", "plain");
+  }
+
+  @Test
   void duplicateIdsAcrossTwoFilesNameBoth() throws Exception {
     Path sql = write("aaa_one.sql", "-- retort:revision aaa\n-- retort:upgrade\n");
     Path java = write("aaa_two.java", "@Revision(id = \"aaa\") class Two {}");
