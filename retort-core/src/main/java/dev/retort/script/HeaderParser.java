@@ -68,8 +68,25 @@ public final class HeaderParser {
     return JavaHeader.read(file, content).toRevision(file, checksum);
   }
 
+  /** Whether {@code id} matches {@link #ID}; a loop, as it runs for every header on every command. */
+  public static boolean isValidId(String id) {
+    if (id.isEmpty() || id.length() > 64) {
+      return false;
+    }
+    for (int i = 0; i < id.length(); i++) {
+      if (!idChar(id.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean idChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  }
+
   static String checkId(Path file, int line, String what, String id) {
-    if (!ID.matcher(id).matches()) {
+    if (!isValidId(id)) {
       throw new MigrationFileException(
           file, line, what + " '" + id + "' is not a valid revision id (1-64 of A-Z a-z 0-9 _)");
     }
