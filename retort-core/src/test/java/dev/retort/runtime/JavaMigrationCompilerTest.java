@@ -51,6 +51,23 @@ class JavaMigrationCompilerTest {
     assertThat(second.compiledCount()).as("nothing compiled the second time").isZero();
   }
 
+  /** Whatever JDK runs Retort, migrations are compiled for Java 17: class file version 61. */
+  @Test
+  void migrationsAreCompiledForJava17() throws Exception {
+    Revision a = write("a1_a.java", "a1", "First", "op.execute(\"SELECT 1\");");
+    Path cache = dir.resolve("cache");
+    new JavaMigrationCompiler(cache).load(List.of(a));
+    List<Path> classes;
+    try (var walk = Files.walk(cache)) {
+      classes = walk.filter(p -> p.toString().endsWith(".class")).toList();
+    }
+    assertThat(classes).isNotEmpty();
+    for (Path c : classes) {
+      byte[] b = Files.readAllBytes(c);
+      assertThat(((b[6] & 0xff) << 8) | (b[7] & 0xff)).as(c.toString()).isEqualTo(61);
+    }
+  }
+
   @Test
   void sameClassNameInTwoFilesCompilesInSeparateBatches() throws Exception {
     Revision a = write("a1_a.java", "a1", "AddColumn", "");
