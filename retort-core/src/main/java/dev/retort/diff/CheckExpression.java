@@ -1,5 +1,6 @@
 package dev.retort.diff;
 
+import java.util.regex.Pattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,11 +25,13 @@ final class CheckExpression {
 
   private CheckExpression() {}
 
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
   /** The canonical spelling of {@code sql}. */
   static String canonical(String sql) {
     List<String> tokens = tokens(sql);
     if (tokens == null) {
-      return sql.replaceAll("\\s+", " ").strip();
+      return WHITESPACE.matcher(sql).replaceAll(" ").strip();
     }
     boolean changed = true;
     while (changed) {

@@ -1,5 +1,6 @@
 package dev.retort.ops;
 
+import java.util.regex.Pattern;
 import static java.util.Objects.requireNonNull;
 
 import dev.retort.error.IrreversibleOperationException;
@@ -31,9 +32,11 @@ public record ExecuteSql(String sql, List<Object> parameters, Optional<String> u
         describe() + " cannot be reversed: no undo SQL was given")), List.of(), Optional.of(sql));
   }
 
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
   @Override
   public String describe() {
-    String flat = sql.strip().replaceAll("\\s+", " ");
+    String flat = WHITESPACE.matcher(sql.strip()).replaceAll(" ");
     return "execute " + (flat.length() > 60 ? flat.substring(0, 57) + "..." : flat);
   }
 }

@@ -134,10 +134,12 @@ final class MySqlTypes {
    * refuses literal defaults on BLOB, TEXT, GEOMETRY and JSON columns and accepts expression
    * defaults from 8.0.13 ("Data Type Default Values"); MariaDB 10.2+ takes either form.
    */
+  private static final Pattern LONG_TYPE = Pattern.compile(".*(text|blob|json|geometry).*");
+
   static boolean needsExpressionDefault(ColumnType type) {
     return switch (type.kind()) {
       case TEXT, JSON, JSONB, BYTES -> true;
-      case RAW -> type.raw().toLowerCase(Locale.ROOT).matches(".*(text|blob|json|geometry).*");
+      case RAW -> LONG_TYPE.matcher(type.raw().toLowerCase(Locale.ROOT)).matches();
       default -> false;
     };
   }

@@ -238,8 +238,12 @@ final class PostgresInspector implements Inspector {
   }
 
   /** The portable type for {@code format_type}'s text, or a raw type. */
+  /** format_type's spelling of a sized type; compiled once, as it is matched for every column. */
+  private static final Pattern SIZED_TYPE =
+      Pattern.compile("^(character varying|character|numeric)\\((\\d+)(?:,(\\d+))?\\)$");
+
   static ColumnType type(String text) {
-    Matcher m = Pattern.compile("^(character varying|character|numeric)\\((\\d+)(?:,(\\d+))?\\)$").matcher(text);
+    Matcher m = SIZED_TYPE.matcher(text);
     if (m.matches()) {
       int n = Integer.parseInt(m.group(2));
       return switch (m.group(1)) {

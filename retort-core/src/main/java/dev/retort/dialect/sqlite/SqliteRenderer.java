@@ -48,6 +48,11 @@ final class SqliteRenderer implements Renderer {
 
   private static final Pattern NUMBER =
       Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+  private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final Pattern BARE_KEYWORD =
+      Pattern.compile("(?i)CURRENT_(TIME|DATE|TIMESTAMP)|NULL|TRUE|FALSE");
+  private static final Pattern STRING = Pattern.compile("'([^']|'')*'");
+  private static final Pattern BLOB = Pattern.compile("(?i)X'[0-9a-f]*'");
 
   private final SqliteDialect dialect;
   private final Catalog catalog;
@@ -284,7 +289,7 @@ final class SqliteRenderer implements Renderer {
     // constraint: COLLATE name (https://www.sqlite.org/datatype3.html#collation). Collation names
     // are case-insensitive, so a plain one is written bare, as the SQLite documentation does
     column.collation().ifPresent(c -> sql.append(" COLLATE ")
-        .append(c.matches("[A-Za-z_][A-Za-z0-9_]*") ? c : q(c)));
+        .append(PLAIN_NAME.matcher(c).matches() ? c : q(c)));
     if (!column.nullable()) {
       sql.append(" NOT NULL");
     }
@@ -302,9 +307,9 @@ final class SqliteRenderer implements Renderer {
     if (value instanceof DefaultValue.Expression e) {
       String sql = e.sql().strip();
       boolean bare = sql.startsWith("(") && sql.endsWith(")")
-          || sql.matches("(?i)CURRENT_(TIME|DATE|TIMESTAMP)|NULL|TRUE|FALSE")
+          || BARE_KEYWORD.matcher(sql).matches()
           || NUMBER.matcher(sql).matches()
-          || sql.matches("'([^']|'')*'") || sql.matches("(?i)X'[0-9a-f]*'");
+          || STRING.matcher(sql).matches() || BLOB.matcher(sql).matches();
       return bare ? sql : "(" + sql + ")";
     }
     String text = ((DefaultValue.Literal) value).value();

@@ -62,8 +62,10 @@ final class SqliteTypes {
    * tools write (INT, DATETIME, DECIMAL, DOUBLE PRECISION) map to their kind, the rest is raw. A
    * column without a declared type has BLOB affinity, so it comes back as {@code bytes}.
    */
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
   static ColumnType parse(String declared) {
-    String text = declared == null ? "" : declared.strip().replaceAll("\\s+", " ");
+    String text = declared == null ? "" : WHITESPACE.matcher(declared.strip()).replaceAll(" ");
     if (text.isEmpty()) {
       return ColumnType.bytes();
     }
