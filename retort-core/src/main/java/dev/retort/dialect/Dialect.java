@@ -3,8 +3,8 @@ package dev.retort.dialect;
 import dev.retort.schema.QualifiedName;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Optional;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything Retort needs to know about one database family. Shared code asks a dialect's {@link

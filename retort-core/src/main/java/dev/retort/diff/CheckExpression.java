@@ -1,10 +1,10 @@
 package dev.retort.diff;
 
-import java.util.regex.Pattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A check or index predicate in one canonical spelling, so that the text a catalog prints back

@@ -1,6 +1,5 @@
 package dev.retort.ops;
 
-import java.util.regex.Pattern;
 import static java.util.Objects.requireNonNull;
 
 import dev.retort.error.IrreversibleOperationException;
@@ -8,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Runs SQL as written. Parameters are bound ({@code ?} placeholders), never concatenated. With

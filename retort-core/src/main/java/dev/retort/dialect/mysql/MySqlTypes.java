@@ -129,13 +129,13 @@ final class MySqlTypes {
     return type.kind() == ColumnType.Kind.BOOLEAN;
   }
 
+  private static final Pattern LONG_TYPE = Pattern.compile(".*(text|blob|json|geometry).*");
+
   /**
    * Whether a literal default must be written as an expression, {@code DEFAULT ('x')}: MySQL
    * refuses literal defaults on BLOB, TEXT, GEOMETRY and JSON columns and accepts expression
    * defaults from 8.0.13 ("Data Type Default Values"); MariaDB 10.2+ takes either form.
    */
-  private static final Pattern LONG_TYPE = Pattern.compile(".*(text|blob|json|geometry).*");
-
   static boolean needsExpressionDefault(ColumnType type) {
     return switch (type.kind()) {
       case TEXT, JSON, JSONB, BYTES -> true;

@@ -237,11 +237,11 @@ final class PostgresInspector implements Inspector {
         .withDefault(Optional.of(DefaultValue.expression(defaultText)));
   }
 
-  /** The portable type for {@code format_type}'s text, or a raw type. */
   /** format_type's spelling of a sized type; compiled once, as it is matched for every column. */
   private static final Pattern SIZED_TYPE =
       Pattern.compile("^(character varying|character|numeric)\\((\\d+)(?:,(\\d+))?\\)$");
 
+  /** The portable type for {@code format_type}'s text, or a raw type. */
   static ColumnType type(String text) {
     Matcher m = SIZED_TYPE.matcher(text);
     if (m.matches()) {

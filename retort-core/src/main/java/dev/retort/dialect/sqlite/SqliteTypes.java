@@ -57,13 +57,13 @@ final class SqliteTypes {
     };
   }
 
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
   /**
    * The portable type for a declared type as PRAGMA table_info reports it; synonyms that other
    * tools write (INT, DATETIME, DECIMAL, DOUBLE PRECISION) map to their kind, the rest is raw. A
    * column without a declared type has BLOB affinity, so it comes back as {@code bytes}.
    */
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-
   static ColumnType parse(String declared) {
     String text = declared == null ? "" : WHITESPACE.matcher(declared.strip()).replaceAll(" ");
     if (text.isEmpty()) {
