@@ -32,10 +32,16 @@ final class PostgresCatalogQueries {
    * collation when it is not the type's default, and whether the default draws from a sequence
    * the column owns: that is what serial creates, where a default calling {@code nextval} on a
    * sequence of its own is a plain expression.
+   *
+   * <p>A default cannot refer to a column, so its text is deparsed without its table (relation 0,
+   * which the manual allows for an expression without Vars): given the table, {@code pg_get_expr}
+   * opens it, which on a fresh connection cost 40 ms for the 2,000 defaults of 1,000 tables. A
+   * generated column's expression does refer to columns and keeps its table.
    */
   static final String COLUMNS = """
       SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
-             pg_get_expr(d.adbin, d.adrelid), a.attidentity, ds.description,
+             pg_get_expr(d.adbin, CASE WHEN a.attgenerated = '' THEN 0 ELSE d.adrelid END),
+             a.attidentity, ds.description,
              CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation
                   THEN (SELECT collname FROM pg_collation WHERE oid = a.attcollation) END,
              EXISTS (SELECT 1 FROM pg_depend dd

@@ -149,32 +149,39 @@ class PostgresInspectorIT {
     assertThat(schema.tables()).hasSize(30);
     assertThat(schema.tables().get(0).name().schema()).contains("audit");
     assertThat(schema.tables().get(0).primaryKey().orElseThrow().columns()).containsExactly("id");
-    // the eight catalog queries, one for the session's schema and JIT setting, and two to turn
-    // JIT off and back on when it is on
-    int expected = 9 + (show("jit").equals("on") ? 2 : 0);
+    // the eight catalog queries, one for the session's schema and settings, and two to turn JIT
+    // and parallel workers off and back on when either is on
+    int expected = 9 + (show("jit").equals("on") || !show("max_parallel_workers_per_gather").equals("0") ? 2 : 0);
     assertThat(statements.get()).as("set-based: a fixed number of queries for 30 tables").isEqualTo(expected);
   }
 
   @Test
-  void inspectionLeavesTheJitSettingAsItWas() throws SQLException {
+  void inspectionLeavesJitAndParallelWorkersAsTheyWere() throws SQLException {
     PgTestDatabase.execute(c, "SET jit = on");
+    PgTestDatabase.execute(c, "SET max_parallel_workers_per_gather = 3");
     PG.inspector().inspect(c, InspectOptions.excluding());
     assertThat(show("jit")).as("autocommit: put back").isEqualTo("on");
+    assertThat(show("max_parallel_workers_per_gather")).as("autocommit: put back").isEqualTo("3");
 
     c.setAutoCommit(false);
     try {
       PG.inspector().inspect(c, InspectOptions.excluding());
       assertThat(show("jit")).as("inside a transaction: off until it ends").isEqualTo("off");
+      assertThat(show("max_parallel_workers_per_gather")).as("inside a transaction").isEqualTo("0");
       c.rollback();
       assertThat(show("jit")).isEqualTo("on");
+      assertThat(show("max_parallel_workers_per_gather")).isEqualTo("3");
     } finally {
       c.setAutoCommit(true);
     }
 
     PgTestDatabase.execute(c, "SET jit = off");
+    PgTestDatabase.execute(c, "SET max_parallel_workers_per_gather = 0");
     PG.inspector().inspect(c, InspectOptions.excluding());
     assertThat(show("jit")).as("off stays off").isEqualTo("off");
+    assertThat(show("max_parallel_workers_per_gather")).isEqualTo("0");
     PgTestDatabase.execute(c, "RESET jit");
+    PgTestDatabase.execute(c, "RESET max_parallel_workers_per_gather");
   }
 
   private static String show(String setting) throws SQLException {
