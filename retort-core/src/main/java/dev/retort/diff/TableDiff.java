@@ -1,6 +1,7 @@
 package dev.retort.diff;
 
 import dev.retort.ops.AlterColumn;
+import dev.retort.ops.SetColumnComment;
 import dev.retort.ops.SetTableComment;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
@@ -32,8 +33,15 @@ final class TableDiff {
       if (old.isEmpty()) {
         added.add(c);
       } else {
-        ColumnComparator.compare(name, old.get(), c).ifPresent(p::alterColumn);
-        ColumnComparator.comment(name, old.get(), c).ifPresent(p.columns::add);
+        // no method references here: bound to p, each would be a new object per column
+        Optional<AlterColumn> alter = ColumnComparator.compare(name, old.get(), c);
+        if (alter.isPresent()) {
+          p.alterColumn(alter.get());
+        }
+        Optional<SetColumnComment> comment = ColumnComparator.comment(name, old.get(), c);
+        if (comment.isPresent()) {
+          p.columns.add(comment.get());
+        }
       }
     }
     for (Column c : from.columns()) {
@@ -54,11 +62,24 @@ final class TableDiff {
       p.columns.add(new SetTableComment(name, from.comment(), to.comment()));
     }
     primaryKey(from, to, p);
-    constraints(name, from.uniques(), to.uniques(), u -> u.name().orElse("unique " + u.columns()), p);
-    constraints(name, from.checks(), to.checks(), c -> c.name().orElse("check " + c.expression()), p);
-    constraints(name, from.foreignKeys(), to.foreignKeys(),
-        f -> f.name().orElse("fk " + f.columns() + " " + f.referencedTable()), p);
+    constraints(name, from.uniques(), to.uniques(), TableDiff::key, p);
+    constraints(name, from.checks(), to.checks(), TableDiff::key, p);
+    constraints(name, from.foreignKeys(), to.foreignKeys(), TableDiff::key, p);
     indexes(from.indexes(), to.indexes(), p);
+  }
+
+  // A constraint is matched by its name, or by what it says when it has none. The text is built
+  // only then: orElse(...) would build it for every constraint.
+  private static String key(UniqueConstraint u) {
+    return u.name().isPresent() ? u.name().get() : "unique " + u.columns();
+  }
+
+  private static String key(CheckConstraint c) {
+    return c.name().isPresent() ? c.name().get() : "check " + c.expression();
+  }
+
+  private static String key(ForeignKey f) {
+    return f.name().isPresent() ? f.name().get() : "fk " + f.columns() + " " + f.referencedTable();
   }
 
   private static Table renameColumns(Table from, DiffOptions options, Differ.Phases p) {
@@ -110,18 +131,32 @@ final class TableDiff {
 
   private static <C extends Constraint> void constraints(QualifiedName table, List<C> from, List<C> to,
       Function<C, String> key, Differ.Phases p) {
-    for (C c : from) {
-      Optional<C> match = to.stream().filter(o -> key.apply(o).equals(key.apply(c))).findFirst();
-      if (match.isEmpty() || !same(c, match.get())) {
-        p.dropConstraint(table, c);
+    if (from.isEmpty() && to.isEmpty()) {
+      return;
+    }
+    List<String> fromKeys = keys(from, key);
+    List<String> toKeys = keys(to, key);
+    for (int i = 0; i < from.size(); i++) {
+      int j = toKeys.indexOf(fromKeys.get(i));
+      if (j < 0 || !same(from.get(i), to.get(j))) {
+        p.dropConstraint(table, from.get(i));
       }
     }
-    for (C c : to) {
-      Optional<C> match = from.stream().filter(o -> key.apply(o).equals(key.apply(c))).findFirst();
-      if (match.isEmpty() || !same(match.get(), c)) {
-        p.addConstraint(table, c);
+    for (int j = 0; j < to.size(); j++) {
+      int i = fromKeys.indexOf(toKeys.get(j));
+      if (i < 0 || !same(from.get(i), to.get(j))) {
+        p.addConstraint(table, to.get(j));
       }
     }
+  }
+
+  /** Each constraint's key, in order: worked out once, where a search would repeat it per pair. */
+  private static <C> List<String> keys(List<C> constraints, Function<C, String> key) {
+    List<String> keys = new ArrayList<>(constraints.size());
+    for (C c : constraints) {
+      keys.add(key.apply(c));
+    }
+    return keys;
   }
 
   private static boolean same(Constraint a, Constraint b) {
@@ -146,17 +181,26 @@ final class TableDiff {
 
   private static void indexes(List<Index> from, List<Index> to, Differ.Phases p) {
     for (Index i : from) {
-      Optional<Index> match = to.stream().filter(o -> o.name().equals(i.name())).findFirst();
-      if (match.isEmpty() || !sameIndex(i, match.get())) {
+      Index match = named(to, i.name());
+      if (match == null || !sameIndex(i, match)) {
         p.dropIndex(i);
       }
     }
     for (Index i : to) {
-      Optional<Index> match = from.stream().filter(o -> o.name().equals(i.name())).findFirst();
-      if (match.isEmpty() || !sameIndex(match.get(), i)) {
+      Index match = named(from, i.name());
+      if (match == null || !sameIndex(match, i)) {
         p.addIndex(i);
       }
     }
+  }
+
+  private static Index named(List<Index> indexes, String name) {
+    for (Index i : indexes) {
+      if (i.name().equals(name)) {
+        return i;
+      }
+    }
+    return null;
   }
 
   private static boolean sameIndex(Index a, Index b) {

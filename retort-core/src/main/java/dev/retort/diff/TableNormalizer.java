@@ -4,9 +4,13 @@ import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.ColumnType;
 import dev.retort.schema.DefaultValue;
+import dev.retort.schema.Index;
+import dev.retort.schema.IndexPart;
 import dev.retort.schema.Schema;
 import dev.retort.schema.Table;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -40,19 +44,51 @@ public abstract class TableNormalizer implements Normalizer {
 
   @Override
   public final Schema normalize(Schema schema) {
-    return schema.withTables(schema.tables().stream().map(this::normalizeTable).toList());
+    List<Table> tables = new ArrayList<>(schema.tables().size());
+    for (Table t : schema.tables()) {
+      tables.add(normalizeTable(t));
+    }
+    return schema.withTables(tables);
   }
 
+  // Loops rather than streams here and in shared(): this runs for every column of both schemas,
+  // cold, and a capturing lambda per element cost a third of comparing 1,000 tables.
   private Table normalizeTable(Table t) {
-    Table out = t.withColumns(t.columns().stream().map(c -> column(t, shared(c))).toList())
-        .withChecks(t.checks().stream()
-            .map(c -> new CheckConstraint(c.name(), predicate(c.expression())))
-            .toList())
-        .withIndexes(t.indexes().stream().map(i -> i.withWhere(i.where().map(this::predicate))
-            .withParts(i.parts().stream()
-                .map(p -> p.expression() ? p.withText(predicate(p.text())) : p).toList()))
-            .toList());
+    List<Column> columns = new ArrayList<>(t.columns().size());
+    for (Column c : t.columns()) {
+      columns.add(column(t, shared(c)));
+    }
+    Table out = t.withColumns(columns);
+    if (!t.checks().isEmpty()) {
+      List<CheckConstraint> checks = new ArrayList<>(t.checks().size());
+      for (CheckConstraint c : t.checks()) {
+        checks.add(new CheckConstraint(c.name(), predicate(c.expression())));
+      }
+      out = out.withChecks(checks);
+    }
+    if (!t.indexes().isEmpty()) {
+      List<Index> indexes = new ArrayList<>(t.indexes().size());
+      for (Index i : t.indexes()) {
+        indexes.add(index(i));
+      }
+      out = out.withIndexes(indexes);
+    }
     return table(out);
+  }
+
+  private Index index(Index i) {
+    boolean expressions = false;
+    for (IndexPart part : i.parts()) {
+      expressions |= part.expression();
+    }
+    if (i.where().isEmpty() && !expressions) {
+      return i;
+    }
+    List<IndexPart> parts = new ArrayList<>(i.parts().size());
+    for (IndexPart part : i.parts()) {
+      parts.add(part.expression() ? part.withText(predicate(part.text())) : part);
+    }
+    return i.withWhere(i.where().map(this::predicate)).withParts(parts);
   }
 
   private String predicate(String sql) {
@@ -78,10 +114,15 @@ public abstract class TableNormalizer implements Normalizer {
   }
 
   private static Column shared(Column c) {
-    // DEFAULT NULL is no default: every database reads it back so
-    return c.withDefault(c.defaultValue()
-        .filter(d -> !(d instanceof DefaultValue.Expression e && NULL.matcher(e.sql().strip()).matches()))
-        .map(d -> defaultValue(c.type(), d)));
+    if (c.defaultValue().isEmpty()) {
+      return c;
+    }
+    DefaultValue d = c.defaultValue().get();
+    if (d instanceof DefaultValue.Expression e && NULL.matcher(e.sql().strip()).matches()) {
+      return c.withDefault(Optional.empty()); // DEFAULT NULL is no default: every database reads it back so
+    }
+    DefaultValue canonical = defaultValue(c.type(), d);
+    return canonical.equals(d) ? c : c.withDefault(Optional.of(canonical));
   }
 
   /** A default in the shared canonical form, for a column of {@code type}. */

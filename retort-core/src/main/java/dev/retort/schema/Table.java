@@ -36,7 +36,14 @@ public record Table(
 
   /** The column with this name, if the table has one. */
   public Optional<Column> column(String columnName) {
-    return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
+    // indexed, not a stream or an iterator: the differ asks for every column of every table, and
+    // under the C1 compiler each of those allocates
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).name().equals(columnName)) {
+        return Optional.of(columns.get(i));
+      }
+    }
+    return Optional.empty();
   }
 
   public Table withName(QualifiedName n) {
