@@ -38,6 +38,20 @@ public record ColumnType(Kind kind, int length, int scale, String raw) {
     }
   }
 
+  // equals and hashCode written out: the generated ones go through method handles, which the
+  // first call per record class links and the C1 compiler does not inline. The differ compares
+  // these values for every column; cold, they were a third of comparing 1,000 tables.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ColumnType t && kind == t.kind && length == t.length && scale == t.scale
+        && raw.equals(t.raw);
+  }
+
+  @Override
+  public int hashCode() {
+    return ((kind.ordinal() * 31 + length) * 31 + scale) * 31 + raw.hashCode();
+  }
+
   private static ColumnType simple(Kind kind) {
     return new ColumnType(kind, 0, 0, "");
   }

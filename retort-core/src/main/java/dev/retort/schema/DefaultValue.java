@@ -10,12 +10,35 @@ public sealed interface DefaultValue permits DefaultValue.Literal, DefaultValue.
     public Literal {
       requireNonNull(value, "value");
     }
+
+    // equals and hashCode written out: the generated ones go through method handles, which the
+    // first call per record class links and the C1 compiler does not inline. The differ compares
+    // these values for every column; cold, they were a third of comparing 1,000 tables.
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Literal l && value.equals(l.value);
+    }
+
+    @Override
+    public int hashCode() {
+      return value.hashCode();
+    }
   }
 
   /** An SQL expression passed through unchanged, such as {@code now()} or {@code CURRENT_TIMESTAMP}. */
   record Expression(String sql) implements DefaultValue {
     public Expression {
       requireNonNull(sql, "sql");
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Expression e && sql.equals(e.sql);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 + sql.hashCode();
     }
   }
 

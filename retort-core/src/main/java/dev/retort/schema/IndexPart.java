@@ -53,6 +53,21 @@ public record IndexPart(
     });
   }
 
+  // equals and hashCode written out: the generated ones go through method handles, which the
+  // first call per record class links and the C1 compiler does not inline. The differ compares
+  // these values for every column; cold, they were a third of comparing 1,000 tables.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof IndexPart p && expression == p.expression && text.equals(p.text)
+        && order == p.order && nulls == p.nulls && opclass.equals(p.opclass);
+  }
+
+  @Override
+  public int hashCode() {
+    return (((text.hashCode() * 31 + (expression ? 1 : 0)) * 31 + order.ordinal()) * 31
+        + nulls.ordinal()) * 31 + opclass.hashCode();
+  }
+
   /** A column key in the default order. */
   public static IndexPart column(String name) {
     return new IndexPart(name, false, Order.DEFAULT, Nulls.DEFAULT, Optional.empty());
