@@ -153,6 +153,27 @@ class BatchedStepIT {
     }
   }
 
+  /** An offline script's history rows are timed by the server too, for steps in a transaction. */
+  @Test
+  void anOfflineScriptRecordsHowLongEachStepTook() throws Exception {
+    Databases.requirePostgres();
+    try (Databases.Pg pg = new Databases.Pg()) {
+      Project p = new Project(dir.resolve("proj"), pg.url());
+      p.sql("d1", "", """
+          CREATE TABLE slow (id integer);
+          DO $$ BEGIN PERFORM pg_sleep(0.4); END $$;""", "DROP TABLE slow;");
+      p.sql("d2", "d1", "CREATE TABLE quick (id integer);", "DROP TABLE quick;");
+      Cli.Result script = p.run("upgrade", "--sql", "head");
+      assertThat(script.exit()).as(script.toString()).isZero();
+      try (Connection c = pg.connect(); var s = c.createStatement()) {
+        s.execute(script.out());
+        List<String> ms = Databases.query(c, "SELECT duration_ms FROM retort_history ORDER BY id");
+        assertThat(Long.parseLong(ms.get(0))).isBetween(400L, 30_000L);
+        assertThat(Long.parseLong(ms.get(1))).isLessThan(400L);
+      }
+    }
+  }
+
   /** A failed batch is run again statement by statement, so only SQL files are batched. */
   @Test
   void aFailingJavaMigrationRunsItsCodeOnce() throws Exception {

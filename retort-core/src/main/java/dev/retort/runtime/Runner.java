@@ -387,8 +387,10 @@ public final class Runner {
             + "script: " + e, e);
       }
       sink.write(versions.update(step.rowsBefore(), step.rowsAfter()));
+      // inside a transaction the database can time the step, where the dialect says how
+      String duration = tx ? dialect.transactionMillisSql().orElse(null) : null;
       sink.write(List.of(versions.history(new VersionTable.HistoryEntry(r.id(), step.direction(),
-          r.checksum(), "CURRENT_TIMESTAMP", 0, "offline script", true, null, ""))));
+          r.checksum(), "CURRENT_TIMESTAMP", 0, "offline script", true, null, ""), duration)));
       if (tx) {
         out.append("COMMIT;\n");
       }
