@@ -58,10 +58,14 @@ public final class Retort {
    * give the same information as records.
    */
   public RevisionGraph graph() {
+    return store().graph();
+  }
+
+  private ScriptStore store() {
     if (store == null) {
       store = ScriptStore.open(config.migrations());
     }
-    return store.graph();
+    return store;
   }
 
   /** Applies migrations up to {@code target} ({@code heads}, {@code head}, an id, {@code +1}...). */
@@ -70,7 +74,7 @@ public final class Retort {
       RevisionGraph graph = graph();
       Planner.validateUpgrade(graph, target);
       return graph;
-    }, (graph, dialect, c) -> session.runner(dialect, graph)
+    }, (graph, dialect, c) -> session.runner(dialect, store())
         .run(c, rows -> Planner.upgrade(graph, rows, target))));
   }
 
@@ -80,7 +84,7 @@ public final class Retort {
       RevisionGraph graph = graph();
       Planner.validateDowngrade(graph, target);
       return graph;
-    }, (graph, dialect, c) -> session.runner(dialect, graph)
+    }, (graph, dialect, c) -> session.runner(dialect, store())
         .run(c, rows -> Planner.downgrade(graph, rows, target))));
   }
 
@@ -90,7 +94,7 @@ public final class Retort {
     Planner.Range r = Planner.Range.parse(range, "base");
     Set<String> from = Planner.rowsAt(graph, r.from());
     Plan plan = Planner.upgrade(graph, from, r.to());
-    return session.runner(session.dialect(), graph)
+    return session.runner(session.dialect(), store())
         .script(plan, "upgrade " + r.from() + " -> " + r.to());
   }
 
@@ -100,14 +104,14 @@ public final class Retort {
     Planner.Range r = Planner.Range.parse(range, null);
     Set<String> from = Planner.rowsAt(graph, r.from());
     Plan plan = Planner.downgrade(graph, from, r.to());
-    return session.runner(session.dialect(), graph)
+    return session.runner(session.dialect(), store())
         .script(plan, "downgrade " + r.from() + " -> " + r.to());
   }
 
   /** The version rows: the applied heads. Empty for a database never migrated. */
   public Set<String> current() {
     return session.withConnection(this::graph, (graph, dialect, c) -> {
-      Set<String> rows = session.runner(dialect, graph).current(c);
+      Set<String> rows = session.runner(dialect, store()).current(c);
       graph.applied(rows); // an unknown revision in the database is an error worth seeing here too
       return rows;
     });
@@ -119,7 +123,7 @@ public final class Retort {
    */
   public List<DirtyMigration> dirty() {
     RevisionGraph graph = graph();
-    return session.withConnection((dialect, c) -> session.runner(dialect, graph).dirty(c))
+    return session.withConnection((dialect, c) -> session.runner(dialect, store()).dirty(c))
         .stream().map(DirtyMigration::from).toList();
   }
 
@@ -138,7 +142,7 @@ public final class Retort {
     if (!purge) {
       graph.stampRows(Set.of(), target);
     }
-    return RunResult.from(session.withConnection((dialect, c) -> session.runner(dialect, graph)
+    return RunResult.from(session.withConnection((dialect, c) -> session.runner(dialect, store())
         .stamp(c, purge, rows -> graph.stampRows(rows, target))));
   }
 

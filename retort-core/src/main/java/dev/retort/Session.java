@@ -6,7 +6,7 @@ import dev.retort.error.DatabaseException;
 import dev.retort.error.RetortException;
 import dev.retort.error.UsageException;
 import dev.retort.runtime.Runner;
-import dev.retort.script.RevisionGraph;
+import dev.retort.script.ScriptStore;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -38,10 +38,12 @@ final class Session {
     return config.projectDir().resolve(".retort").resolve("classes");
   }
 
-  Runner runner(Dialect dialect, RevisionGraph graph) {
-    return new Runner(dialect, graph, config.versionTable(), config.historyTable(),
+  /** A runner over {@code store}'s graph, running the SQL texts the store read. */
+  Runner runner(Dialect dialect, ScriptStore store) {
+    return new Runner(dialect, store.graph(), config.versionTable(), config.historyTable(),
         classCache(),
-        new Runner.Options(config.allowChanged(), config.lockTimeout(), who(), config.progress()));
+        new Runner.Options(config.allowChanged(), config.lockTimeout(), who(), config.progress()),
+        store::sqlText);
   }
 
   /** Work that needs what {@code prepare} made, on one open connection. */

@@ -99,6 +99,39 @@ class RetortLibraryIT {
     assertThat(names()).containsExactly("O'Brien", "Zoë");
   }
 
+  /**
+   * A SQL migration runs as it was when the directory was read and checksummed: a file changed in
+   * between is not read again, so what ran is what the history's checksum says.
+   */
+  @Test
+  void runsTheSqlItChecksummedThoughTheFileChangesAfterwards() throws Exception {
+    Path file = dir.resolve("db/migrations/c3_notes.sql");
+    String original = """
+        -- retort:revision c3
+        -- retort:revises a1
+        -- retort:message notes
+        -- retort:upgrade
+        CREATE TABLE notes (id integer);
+        -- retort:downgrade
+        DROP TABLE notes;
+        """;
+    Files.writeString(file, original);
+    Retort retort = retort();
+    retort.graph(); // the directory is read, and every file checksummed, here
+    Files.writeString(file, original.replace("notes (", "other ("));
+    retort.upgrade("c3");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("app.db"));
+        ResultSet rs = c.createStatement().executeQuery(
+            "SELECT name FROM sqlite_master WHERE name IN ('notes', 'other')")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("notes");
+      assertThat(rs.next()).isFalse();
+    }
+    // and the history holds the checksum of what ran: the changed file is refused
+    assertThatThrownBy(() -> retort().upgrade("c3"))
+        .hasMessageContaining("c3").hasMessageContaining("changed after being applied");
+  }
+
   @Test
   void offlineScriptRefusesDataCode() {
     assertThatThrownBy(() -> retort().upgradeSql("a1"))

@@ -36,12 +36,16 @@ interface MigrationBody {
     }
   }
 
-  /** The statements {@code revision}'s file holds for {@code dialect}, read and split now. */
-  static MigrationBody sql(Revision revision, String dialect) {
+  /**
+   * The statements {@code revision}'s file holds for {@code dialect}, split now, from {@code text}
+   * when the file was read already, else read now.
+   */
+  static MigrationBody sql(Revision revision, String dialect, Optional<String> text) {
     Path file = revision.file().orElseThrow();
     SqlMigration parsed;
     try {
-      parsed = SqlMigration.parse(file, Files.readString(file, StandardCharsets.UTF_8), dialect);
+      parsed = SqlMigration.parse(file,
+          text.isPresent() ? text.get() : Files.readString(file, StandardCharsets.UTF_8), dialect);
     } catch (IOException e) {
       throw new MigrationFileException(file, 0, "cannot read: " + e.getMessage());
     }

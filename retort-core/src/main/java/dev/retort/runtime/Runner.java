@@ -38,6 +38,7 @@ public final class Runner {
   private final VersionTable versions;
   private final JavaMigrationCompiler compiler;
   private final Options options;
+  private final Function<Revision, Optional<String>> sqlTexts;
 
   /**
    * How a run behaves.
@@ -60,6 +61,17 @@ public final class Runner {
 
   public Runner(Dialect dialect, RevisionGraph graph, String versionTable, String historyTable,
       Path classCache, Options options) {
+    this(dialect, graph, versionTable, historyTable, classCache, options, r -> Optional.empty());
+  }
+
+  /**
+   * A runner that takes a SQL migration's text from {@code sqlTexts} where it gives one (the
+   * text a {@link dev.retort.script.ScriptStore} read and checksummed), instead of reading the
+   * file again.
+   */
+  public Runner(Dialect dialect, RevisionGraph graph, String versionTable, String historyTable,
+      Path classCache, Options options, Function<Revision, Optional<String>> sqlTexts) {
+    this.sqlTexts = sqlTexts;
     this.dialect = dialect;
     this.graph = graph;
     this.versions = new VersionTable(dialect,
@@ -216,7 +228,7 @@ public final class Runner {
       if (r.format() == Revision.Format.JAVA) {
         java.add(r);
       } else if (!bodies.containsKey(r.id())) {
-        bodies.put(r.id(), MigrationBody.sql(r, dialect.name()));
+        bodies.put(r.id(), MigrationBody.sql(r, dialect.name(), sqlTexts.apply(r)));
       }
     }
     if (!java.isEmpty()) {

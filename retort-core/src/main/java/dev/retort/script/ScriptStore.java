@@ -20,6 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The migrations directory: every {@code *.sql} and {@code *.java} file directly in it, with its
@@ -39,11 +40,16 @@ public final class ScriptStore {
 
   private final Path dir;
   private final List<Revision> revisions;
+  private final Map<String, Text> sqlTexts;
+
+  /** A SQL file's text, and the checksum its revision carries. */
+  private record Text(String checksum, String text) {}
   private RevisionGraph graph;
 
-  private ScriptStore(Path dir, List<Revision> revisions) {
+  private ScriptStore(Path dir, List<Revision> revisions, Map<String, Text> sqlTexts) {
     this.dir = dir;
     this.revisions = List.copyOf(revisions);
+    this.sqlTexts = sqlTexts;
   }
 
   /**
@@ -66,8 +72,10 @@ public final class ScriptStore {
     // and compile all over again (a parallel stream cost more CPU and no time on two cores).
     List<Revision> revisions = new ArrayList<>(files.size());
     Map<String, Revision> byId = new HashMap<>();
+    Map<String, Text> sqlTexts = new HashMap<>();
     for (Path file : files) {
-      Revision r = read(file);
+      String[] text = new String[1];
+      Revision r = read(file, text);
       if (r == null) {
         continue;
       }
@@ -83,8 +91,11 @@ public final class ScriptStore {
                 + "; give one of them a new id");
       }
       revisions.add(r);
+      if (r.format() == Revision.Format.SQL) {
+        sqlTexts.put(r.id(), new Text(r.checksum(), text[0]));
+      }
     }
-    return new ScriptStore(migrationsDir, revisions);
+    return new ScriptStore(migrationsDir, revisions, sqlTexts);
   }
 
   /** The directory this store reads. */
@@ -95,6 +106,17 @@ public final class ScriptStore {
   /** The revisions, in file-name order. */
   public List<Revision> revisions() {
     return revisions;
+  }
+
+  /**
+   * The text of {@code r}'s SQL file as it was read when this store was opened: the text its
+   * checksum was taken of. Running it, rather than the file read again, saves reading every file
+   * twice and runs exactly what was checked, should the file change in between. Empty for a Java
+   * migration or a revision that is not this store's.
+   */
+  public Optional<String> sqlText(Revision r) {
+    Text t = sqlTexts.get(r.id());
+    return t != null && t.checksum().equals(r.checksum()) ? Optional.of(t.text()) : Optional.empty();
   }
 
   /** The revision graph, built and validated on first use. */
@@ -160,13 +182,17 @@ public final class ScriptStore {
     return files;
   }
 
-  /** The file's revision, or null when it is not a regular file (skipped, as when listing). */
-  private static Revision read(Path file) {
+  /**
+   * The file's revision, or null when it is not a regular file (skipped, as when listing); its
+   * text goes in {@code text[0]}.
+   */
+  private static Revision read(Path file, String[] text) {
     String content;
     byte[] bytes;
     try (FileInputStream in = new FileInputStream(file.toFile())) {
       bytes = in.readAllBytes();
       content = decode(bytes);
+      text[0] = content;
     } catch (CharacterCodingException e) {
       throw new MigrationFileException(file, 0, "not valid UTF-8; save the file as UTF-8");
     } catch (IOException e) {
