@@ -41,10 +41,13 @@ public final class ScriptStore {
   private final Path dir;
   private final List<Revision> revisions;
   private final Map<String, Text> sqlTexts;
+  private RevisionGraph graph;
 
   /** A SQL file's text, and the checksum its revision carries. */
   private record Text(String checksum, String text) {}
-  private RevisionGraph graph;
+
+  /** A file read: its revision and its text. */
+  private record Read(Revision revision, String text) {}
 
   private ScriptStore(Path dir, List<Revision> revisions, Map<String, Text> sqlTexts) {
     this.dir = dir;
@@ -74,11 +77,11 @@ public final class ScriptStore {
     Map<String, Revision> byId = new HashMap<>();
     Map<String, Text> sqlTexts = new HashMap<>();
     for (Path file : files) {
-      String[] text = new String[1];
-      Revision r = read(file, text);
-      if (r == null) {
+      Read read = read(file);
+      if (read == null) {
         continue;
       }
+      Revision r = read.revision();
       Revision other = byId.putIfAbsent(r.id(), r);
       if (other != null) {
         throw new RevisionGraphException(
@@ -92,7 +95,7 @@ public final class ScriptStore {
       }
       revisions.add(r);
       if (r.format() == Revision.Format.SQL) {
-        sqlTexts.put(r.id(), new Text(r.checksum(), text[0]));
+        sqlTexts.put(r.id(), new Text(r.checksum(), read.text()));
       }
     }
     return new ScriptStore(migrationsDir, revisions, sqlTexts);
@@ -182,17 +185,13 @@ public final class ScriptStore {
     return files;
   }
 
-  /**
-   * The file's revision, or null when it is not a regular file (skipped, as when listing); its
-   * text goes in {@code text[0]}.
-   */
-  private static Revision read(Path file, String[] text) {
+  /** The file's revision and text, or null when it is not a regular file (skipped, as when listing). */
+  private static Read read(Path file) {
     String content;
     byte[] bytes;
     try (FileInputStream in = new FileInputStream(file.toFile())) {
       bytes = in.readAllBytes();
       content = decode(bytes);
-      text[0] = content;
     } catch (CharacterCodingException e) {
       throw new MigrationFileException(file, 0, "not valid UTF-8; save the file as UTF-8");
     } catch (IOException e) {
@@ -201,9 +200,9 @@ public final class ScriptStore {
       }
       throw new MigrationFileException(file, 0, "cannot read: " + e.getMessage());
     }
-    return file.getFileName().toString().endsWith(".sql")
+    return new Read(file.getFileName().toString().endsWith(".sql")
         ? HeaderParser.readSql(file, content, Checksum.of(bytes)).revision()
-        : HeaderParser.parseJava(file, content, Checksum.of(bytes));
+        : HeaderParser.parseJava(file, content, Checksum.of(bytes)), content);
   }
 
   /** Strict UTF-8; ASCII, the usual case, without a decoder. */
