@@ -16,7 +16,7 @@ import dev.retort.migration.Operations;
     revises = {"bc311ce7dcf8", "4c1d2e3f4a5b",}, // a merge
     branchLabels = "naming",
     dependsOn = {},
-    message = "rename \"tables\" to snake_case \\ plural, caf\u00e9\n" + "second line",
+    message = "rename \"tables\" to snake_case \\ plural, caf\u00e9, " + "second part",
     transactional = false,
     created = "2026-01-13T10:00:00Z")
 public final class RenameTables implements Migration {

@@ -1,5 +1,8 @@
 package dev.retort;
 
+import dev.retort.error.UsageException;
+import dev.retort.script.HeaderParser;
+import dev.retort.text.Inert;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,7 +28,19 @@ import java.util.Optional;
 public record NewRevision(String message, Optional<String> revId, List<String> heads,
     List<String> branchLabels, List<String> dependsOn, MigrationFormat format,
     List<String> dialects) {
+  /**
+   * @throws UsageException when {@code message} holds a line break or another control character:
+   *     it is written as one header line, and shown in comments and on terminals
+   */
   public NewRevision {
+    java.util.OptionalInt bad = Inert.firstControl(message);
+    if (bad.isPresent()) {
+      throw new UsageException("the message holds a control character ("
+          + Inert.describe(bad.getAsInt()) + "); a revision message is one line of plain text");
+    }
+    revId.ifPresent(id -> HeaderParser.idProblem(id).ifPresent(p -> {
+      throw new UsageException(p);
+    }));
     heads = List.copyOf(heads);
     branchLabels = List.copyOf(branchLabels);
     dependsOn = List.copyOf(dependsOn);

@@ -1,5 +1,6 @@
 package dev.retort.cli;
 
+import dev.retort.text.Inert;
 import dev.retort.CompareOptions;
 import dev.retort.Retort;
 import dev.retort.SchemaDiff;
@@ -36,9 +37,9 @@ final class CheckCommand implements Callable<Integer> {
     out.println("The database differs from " + retort.config().schema().orElseThrow().getFileName()
         + " (" + d.upgrade().size() + " change" + (d.upgrade().size() == 1 ? "" : "s") + " needed):");
     for (SchemaDiff.Step s : d.upgrade()) {
-      out.println("  " + s.description());
+      out.println("  " + Inert.text(s.description()));
     }
-    d.renameWarnings().forEach(w -> out.println("  note: " + w));
+    d.renameWarnings().forEach(w -> out.println("  note: " + Inert.text(w)));
     out.println("Run 'retort revision --autogenerate -m \"...\"' to write the migration.");
     out.flush();
     return 1;

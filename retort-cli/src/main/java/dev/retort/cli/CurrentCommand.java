@@ -1,5 +1,6 @@
 package dev.retort.cli;
 
+import dev.retort.text.Inert;
 import dev.retort.CurrentStatus;
 import dev.retort.DirtyMigration;
 import dev.retort.RevisionInfo;
@@ -28,10 +29,10 @@ final class CurrentCommand implements Callable<Integer> {
       out.println("(base: no revision applied)");
     }
     for (RevisionInfo r : status.revisions()) {
-      out.println(verbose ? Format.block(r) : r.id() + (r.head() ? " (head)" : "") + ", " + r.message());
+      out.println(verbose ? Format.block(r) : r.id() + (r.head() ? " (head)" : "") + ", " + Inert.text(r.message()));
     }
     for (DirtyMigration d : status.dirty()) {
-      out.println(d.describe());
+      out.println(Inert.text(d.describe()));
       out.println("  fix the migration and run again to resume there, or repair by hand and "
           + "'retort stamp <revision>'");
     }

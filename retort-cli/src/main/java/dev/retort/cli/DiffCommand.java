@@ -1,5 +1,6 @@
 package dev.retort.cli;
 
+import dev.retort.text.Inert;
 import dev.retort.Retort;
 import dev.retort.SchemaDiff;
 import java.io.PrintWriter;
@@ -33,17 +34,17 @@ final class DiffCommand implements Callable<Integer> {
       out.println("-- no changes: the database matches the desired schema");
     }
     d.leftOut().ifPresent(n -> {
-      out.println("-- WARNING: " + n);
+      out.println("-- WARNING: " + Inert.text(n));
       spec.commandLine().getErr().println("warning: " + n);
     });
     d.renameWarnings().forEach(w -> {
-      out.println("-- WARNING: " + w);
+      out.println("-- WARNING: " + Inert.text(w));
       spec.commandLine().getErr().println("warning: " + w);
     });
     for (SchemaDiff.Step s : d.upgrade()) {
-      out.println("-- " + s.description());
-      s.dataLoss().ifPresent(w -> out.println("-- DATA LOSS: " + w));
-      s.problem().ifPresent(p -> out.println("-- (no SQL ahead of time: " + p + ")"));
+      out.println("-- " + Inert.text(s.description()));
+      s.dataLoss().ifPresent(w -> out.println("-- DATA LOSS: " + Inert.text(w)));
+      s.problem().ifPresent(p -> out.println("-- (no SQL ahead of time: " + Inert.text(p) + ")"));
       s.statements().forEach(sql -> out.println(sql + ";"));
     }
     out.flush();

@@ -1,6 +1,7 @@
 package dev.retort.cli;
 
 import dev.retort.RevisionInfo;
+import dev.retort.text.Inert;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -26,7 +27,7 @@ final class Format {
     }
     String labels = r.branchLabels().isEmpty() ? "" : " (" + String.join(", ", r.branchLabels()) + ")";
     return from + " -> " + r.id() + labels + (tags.isEmpty() ? "" : " (" + String.join(") (", tags) + ")")
-        + ", " + (r.message().isEmpty() ? "(no message)" : r.message());
+        + ", " + (r.message().isEmpty() ? "(no message)" : Inert.text(r.message()));
   }
 
   static String block(RevisionInfo r) {
@@ -47,10 +48,12 @@ final class Format {
     if (!children.isEmpty()) {
       b.append(children.size() > 1 ? "Branches into: " : "Child: ").append(String.join(", ", children)).append('\n');
     }
-    b.append("Path: ").append(r.file().map(Object::toString).orElse("(in memory)")).append('\n');
+    b.append("Path: ").append(r.file().map(f -> Inert.text(f.toString())).orElse("(in memory)"))
+        .append('\n');
     b.append("Format: ").append(r.format().name().toLowerCase(java.util.Locale.ROOT))
         .append(r.transactional() ? "" : ", not transactional").append('\n');
-    b.append('\n').append("    ").append(r.message().isEmpty() ? "(no message)" : r.message()).append('\n');
+    b.append('\n').append("    ").append(r.message().isEmpty() ? "(no message)" : Inert.text(r.message()))
+        .append('\n');
     return b.toString();
   }
 }

@@ -4,6 +4,7 @@ import dev.retort.migration.Migration;
 import dev.retort.migration.Revision;
 import dev.retort.ops.Op;
 import dev.retort.ops.Operations;
+import dev.retort.text.Inert;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -73,25 +74,16 @@ public final class JavaMigrationWriter {
   private static String body(List<Op> ops, List<String> warnings, Imports imports) {
     StringBuilder b = new StringBuilder();
     for (String w : warnings) {
-      b.append("    // WARNING: ").append(comment(w)).append('\n');
+      b.append("    // WARNING: ").append(Inert.text(w)).append('\n');
     }
     for (Op op : ops) {
       SqlMigrationWriter.dataLoss(op).ifPresent(
-          loss -> b.append("    // DATA LOSS: ").append(comment(loss)).append('\n'));
+          loss -> b.append("    // DATA LOSS: ").append(Inert.text(loss)).append('\n'));
       for (String line : OpSourcePrinter.print(op, imports).split("\n", -1)) {
         b.append(line.isEmpty() ? "" : "    " + line).append('\n');
       }
     }
     return b.toString();
-  }
-
-  /**
-   * Text safe in a {@code //} comment: one line, and backslashes doubled, so that none starts a unicode
-   * escape (javac decodes those even in comments, and a line break there ends the comment).
-   */
-  static String comment(String text) {
-    return text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ')
-        .replace("\\", "\\\\");
   }
 
   /** The class name from the message, kept from clashing with a type the file imports. */

@@ -1,6 +1,7 @@
 package dev.retort.codegen;
 
 import dev.retort.error.UsageException;
+import dev.retort.script.HeaderParser;
 import dev.retort.script.Revision;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -10,16 +11,13 @@ import java.util.regex.Pattern;
 
 /** The text of new, empty migrations and of a new project's configuration. */
 public final class MigrationTemplates {
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_]{1,64}");
-
   private MigrationTemplates() {}
 
   /** Refuses an id the header parser would not read back. */
   public static void validateId(String id) {
-    if (!ID.matcher(id).matches()) {
-      throw new UsageException("'" + id + "' is not a valid revision id: use 1 to 64 letters, "
-          + "digits or underscores");
-    }
+    HeaderParser.idProblem(id).ifPresent(p -> {
+      throw new UsageException(p);
+    });
   }
 
   /** A new migration in {@code format}. */
@@ -52,7 +50,7 @@ public final class MigrationTemplates {
     if (!deps.isEmpty()) {
       b.append("-- retort:depends-on ").append(String.join(", ", deps)).append('\n');
     }
-    b.append("-- retort:message ").append(message.replace('\n', ' ')).append('\n');
+    b.append("-- retort:message ").append(message).append('\n');
     b.append("-- created ").append(now()).append("\n\n");
     if (dialects.isEmpty()) {
       b.append("-- retort:upgrade\n\n");

@@ -85,12 +85,54 @@ public final class HeaderParser {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
   }
 
-  static String checkId(Path file, int line, String what, String id) {
+  /**
+   * The words a target can be, which a revision id may not be: {@code upgrade head} must never
+   * mean a revision called {@code head}. Compared without case, as a user would read them.
+   */
+  private static final java.util.Set<String> RESERVED = java.util.Set.of("head", "heads", "base", "current");
+
+  /** Whether {@code id} is one of the target words ({@code head}, {@code base}...) in any case. */
+  public static boolean isReservedId(String id) {
+    return RESERVED.contains(id.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /**
+   * Why {@code id} cannot be a revision id, or empty when it can: 1-64 of A-Z a-z 0-9 _, and not
+   * a target word.
+   */
+  public static java.util.Optional<String> idProblem(String id) {
     if (!isValidId(id)) {
-      throw new MigrationFileException(
-          file, line, what + " '" + id + "' is not a valid revision id (1-64 of A-Z a-z 0-9 _)");
+      return java.util.Optional.of("'" + dev.retort.text.Inert.text(id)
+          + "' is not a valid revision id (1-64 of A-Z a-z 0-9 _)");
+    }
+    if (isReservedId(id)) {
+      return java.util.Optional.of("'" + id + "' is not a valid revision id: head, heads, base "
+          + "and current are target words");
+    }
+    return java.util.Optional.empty();
+  }
+
+  static String checkId(Path file, int line, String what, String id) {
+    java.util.Optional<String> problem = idProblem(id);
+    if (problem.isPresent()) {
+      throw new MigrationFileException(file, line, what + " " + problem.get());
     }
     return id;
+  }
+
+  /**
+   * Refuses a message with a line break or another control character: it is written as one line
+   * of a header and shown in comments and on terminals, where such a character could end a
+   * comment and turn the rest into SQL.
+   */
+  static String checkMessage(Path file, int line, String message) {
+    java.util.OptionalInt bad = dev.retort.text.Inert.firstControl(message);
+    if (bad.isPresent()) {
+      throw new MigrationFileException(file, line, "the message holds a control character ("
+          + dev.retort.text.Inert.describe(bad.getAsInt()) + "); a revision message is one line of "
+          + "plain text");
+    }
+    return message;
   }
 
   static String checkLabel(Path file, int line, String label) {

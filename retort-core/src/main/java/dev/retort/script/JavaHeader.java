@@ -210,6 +210,8 @@ record JavaHeader(
         }
         if (key.text().equals("id")) {
           HeaderParser.checkId(file, line, "revision", (String) value);
+        } else if (key.text().equals("message")) {
+          HeaderParser.checkMessage(file, line, (String) value);
         }
       }
       case "transactional" -> {

@@ -94,6 +94,7 @@ final class SqlHeader {
         }
         HeaderParser.checkId(file, lineNo, "revision", value);
       }
+      case "message" -> HeaderParser.checkMessage(file, lineNo, value);
       case "revises", "depends-on" ->
           list(value, lineNo, key).forEach(id -> HeaderParser.checkId(file, lineNo, key, id));
       case "branch-labels" ->

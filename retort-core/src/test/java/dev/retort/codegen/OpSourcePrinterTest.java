@@ -324,7 +324,7 @@ class OpSourcePrinterTest {
     for (Map.Entry<String, Op> e : SAMPLES.entrySet()) {
       String statements = OpSourcePrinter.print(e.getValue(), imports);
       SOURCES.put(e.getKey(), statements);
-      methods.append("  // ").append(JavaMigrationWriter.comment(e.getKey())).append('\n')
+      methods.append("  // ").append(dev.retort.text.Inert.text(e.getKey())).append('\n')
           .append("  public static void sample").append(i++).append("(Operations op) {\n");
       for (String line : statements.split("\n")) {
         methods.append("    ").append(line).append('\n');

@@ -186,7 +186,7 @@ repeated item | -- retort:revision a\\n-- retort:revises b, b\\n-- retort:upgrad
     assertThat(r.branchLabels()).containsExactly("naming");
     assertThat(r.dependsOn()).isEmpty();
     assertThat(r.message())
-        .isEqualTo("rename \"tables\" to snake_case \\ plural, café\nsecond line");
+        .isEqualTo("rename \"tables\" to snake_case \\ plural, café, second part");
     assertThat(r.transactional()).isFalse();
     assertThat(r.format()).isEqualTo(Revision.Format.JAVA);
     assertThat(r.file()).isEqualTo(Optional.of(file));
