@@ -54,6 +54,7 @@ final class SqlFileReader {
   }
 
   SqlFile read() {
+    NearMisses.check(file, content);
     int lineNo = 0;
     int p = 0;
     int len = content.length();

@@ -69,6 +69,8 @@ public final class SqlSplitter {
   private final String s;
   private final int n;
   private final List<Statement> out = new ArrayList<>();
+  /** Start and end offsets of each comment, when {@link #comments} asked for them. */
+  private List<int[]> comments;
   private int pos;
   private int start = -1;
   private int end;
@@ -104,6 +106,21 @@ public final class SqlSplitter {
     SqlSplitter splitter = new SqlSplitter(sql, firstLine);
     splitter.run();
     return List.copyOf(splitter.out);
+  }
+
+  /**
+   * Where the comments of {@code sql} are: one {@code {start, end}} pair of offsets per {@code --}
+   * or block comment, in order, found with the same rules as statements (a {@code --} inside a
+   * string is no comment).
+   *
+   * @throws IllegalArgumentException when a string, identifier, comment or dollar quote is not
+   *     closed; the message names the line it opens on
+   */
+  static List<int[]> comments(String sql) {
+    SqlSplitter splitter = new SqlSplitter(sql, 1);
+    splitter.comments = new ArrayList<>();
+    splitter.run();
+    return splitter.comments;
   }
 
   private void run() {
@@ -209,8 +226,12 @@ public final class SqlSplitter {
   }
 
   private void skipLineComment() {
+    int open = pos;
     while (pos < n && s.charAt(pos) != '\n' && s.charAt(pos) != '\r') {
       pos++;
+    }
+    if (comments != null) {
+      comments.add(new int[] {open, pos});
     }
   }
 
@@ -226,6 +247,9 @@ public final class SqlSplitter {
         nesting--;
         pos += 2;
         if (nesting == 0) {
+          if (comments != null) {
+            comments.add(new int[] {open, pos});
+          }
           return;
         }
       } else {
