@@ -1,5 +1,6 @@
 package dev.retort;
 
+import dev.retort.error.Secrets;
 import dev.retort.error.UsageException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -8,12 +9,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads the URL forms users bring, and hides passwords when a URL is printed. */
+/** Reads the URL forms users bring. */
 final class JdbcUrls {
   private static final Pattern PG_STYLE =
       Pattern.compile("(?i)(?:postgres|postgresql)(?:\\+\\w+)?://(?:([^:@/]*)(?::([^@/]*))?@)?(.*)");
-  private static final Pattern SECRET =
-      Pattern.compile("(?i)((?:password|passwd|pwd)=)[^&;]*|(//[^:/@]+:)[^@/]*(@)");
 
   private JdbcUrls() {}
 
@@ -33,7 +32,7 @@ final class JdbcUrls {
       return new Parsed(sqlite(url, projectDir), Optional.empty(), Optional.empty());
     }
     if (!url.startsWith("jdbc:")) {
-      throw new UsageException("'" + redact(url) + "' is not a database URL: use a JDBC URL such as "
+      throw new UsageException("'" + Secrets.inUrls(url).scrub(url) + "' is not a database URL: use a JDBC URL such as "
           + "jdbc:postgresql://localhost/app or jdbc:sqlite:app.db, or postgresql://user@host/db");
     }
     return new Parsed(url, Optional.empty(), Optional.empty());
@@ -52,19 +51,13 @@ final class JdbcUrls {
   }
 
   private static Optional<String> decode(String s) {
-    return Optional.ofNullable(s).filter(v -> !v.isEmpty())
-        .map(v -> URLDecoder.decode(v, StandardCharsets.UTF_8));
-  }
-
-  /** The URL with any password replaced by {@code ***}. */
-  static String redact(String url) {
-    Matcher m = SECRET.matcher(url);
-    StringBuilder b = new StringBuilder();
-    while (m.find()) {
-      String replacement = m.group(1) != null ? m.group(1) + "***" : m.group(2) + "***" + m.group(3);
-      m.appendReplacement(b, Matcher.quoteReplacement(replacement));
+    try {
+      return Optional.ofNullable(s).filter(v -> !v.isEmpty())
+          .map(v -> URLDecoder.decode(v, StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      // the text is the user or the password: say what is wrong, not what it is
+      throw new UsageException("the database URL's user or password holds a '%' that does not "
+          + "start an escape (%XX, two hex digits); write a literal '%' as %25");
     }
-    m.appendTail(b);
-    return b.toString();
   }
 }

@@ -1,6 +1,7 @@
 package dev.retort;
 
 import dev.retort.error.RevisionGraphException;
+import dev.retort.error.Secrets;
 import dev.retort.error.UsageException;
 import dev.retort.runtime.Plan;
 import dev.retort.runtime.Planner;
@@ -58,7 +59,7 @@ public final class Retort {
    * give the same information as records.
    */
   public RevisionGraph graph() {
-    return store().graph();
+    return guarded(() -> store().graph());
   }
 
   private ScriptStore store() {
@@ -70,50 +71,85 @@ public final class Retort {
 
   /** Applies migrations up to {@code target} ({@code heads}, {@code head}, an id, {@code +1}...). */
   public RunResult upgrade(String target) {
-    return RunResult.from(session.withConnection(() -> {
-      RevisionGraph graph = graph();
-      Planner.validateUpgrade(graph, target);
-      return graph;
-    }, (graph, dialect, c) -> session.runner(dialect, store())
-        .run(c, rows -> Planner.upgrade(graph, rows, target))));
+    return guarded(() -> {
+      return RunResult.from(session.withConnection(() -> {
+        RevisionGraph graph = graph();
+        Planner.validateUpgrade(graph, target);
+        return graph;
+      }, (graph, dialect, c) -> session.runner(dialect, store())
+          .run(c, rows -> Planner.upgrade(graph, rows, target))));
+    });
   }
 
   /** Un-applies migrations down to {@code target} ({@code -1}, {@code base}, an id...). */
   public RunResult downgrade(String target) {
-    return RunResult.from(session.withConnection(() -> {
-      RevisionGraph graph = graph();
-      Planner.validateDowngrade(graph, target);
-      return graph;
-    }, (graph, dialect, c) -> session.runner(dialect, store())
-        .run(c, rows -> Planner.downgrade(graph, rows, target))));
+    return guarded(() -> {
+      return RunResult.from(session.withConnection(() -> {
+        RevisionGraph graph = graph();
+        Planner.validateDowngrade(graph, target);
+        return graph;
+      }, (graph, dialect, c) -> session.runner(dialect, store())
+          .run(c, rows -> Planner.downgrade(graph, rows, target))));
+    });
   }
 
   /** The offline script for {@code [from:]to}, from base when {@code from} is omitted. */
   public String upgradeSql(String range) {
-    RevisionGraph graph = graph();
-    Planner.Range r = Planner.Range.parse(range, "base");
-    Set<String> from = Planner.rowsAt(graph, r.from());
-    Plan plan = Planner.upgrade(graph, from, r.to());
-    return session.runner(session.dialect(), store())
-        .script(plan, "upgrade " + r.from() + " -> " + r.to());
+    return guarded(() -> {
+      RevisionGraph graph = graph();
+      Planner.Range r = Planner.Range.parse(range, "base");
+      Set<String> from = Planner.rowsAt(graph, r.from());
+      Plan plan = Planner.upgrade(graph, from, r.to());
+      refuseBackwards(graph, plan, r, "upgrade", "downgrade");
+      return session.runner(session.dialect(), store())
+          .script(plan, "upgrade " + r.from() + " -> " + r.to());
+    });
   }
 
   /** The offline script for {@code from:to}; an offline downgrade must say where it starts. */
   public String downgradeSql(String range) {
-    RevisionGraph graph = graph();
-    Planner.Range r = Planner.Range.parse(range, null);
-    Set<String> from = Planner.rowsAt(graph, r.from());
-    Plan plan = Planner.downgrade(graph, from, r.to());
-    return session.runner(session.dialect(), store())
-        .script(plan, "downgrade " + r.from() + " -> " + r.to());
+    return guarded(() -> {
+      RevisionGraph graph = graph();
+      Planner.Range r = Planner.Range.parse(range, null);
+      Set<String> from = Planner.rowsAt(graph, r.from());
+      Plan plan = Planner.downgrade(graph, from, r.to());
+      refuseBackwards(graph, plan, r, "downgrade", "upgrade");
+      return session.runner(session.dialect(), store())
+          .script(plan, "downgrade " + r.from() + " -> " + r.to());
+    });
+  }
+
+  /**
+   * An offline range that plans nothing although its ends differ runs the wrong way ({@code
+   * upgrade --sql a3:a1}): an empty script would read as success.
+   */
+  private static void refuseBackwards(RevisionGraph graph, Plan plan, Planner.Range r, String verb,
+      String other) {
+    if (!plan.isEmpty()) {
+      return;
+    }
+    Set<String> to;
+    try {
+      to = Planner.rowsAt(graph, r.to());
+    } catch (RuntimeException e) {
+      return; // a relative target: no fixed end to compare
+    }
+    if (!to.equals(Planner.rowsAt(graph, r.from()))) {
+      throw new UsageException(verb + " --sql " + r.from() + ":" + r.to() + " goes the wrong way: "
+          + r.to() + (verb.equals("upgrade") ? " is not above " : " is not below ") + r.from()
+          + "; use '" + other + " --sql "
+          + r.from() + ":" + r.to() + "'");
+    }
   }
 
   /** The version rows: the applied heads. Empty for a database never migrated. */
   public Set<String> current() {
-    return session.withConnection(this::graph, (graph, dialect, c) -> {
-      Set<String> rows = session.runner(dialect, store()).current(c);
-      graph.applied(rows); // an unknown revision in the database is an error worth seeing here too
-      return rows;
+    return guarded(() -> {
+      return session.withConnection(this::graph, (graph, dialect, c) -> {
+        Set<String> rows = session.runner(dialect, store()).current(c);
+        graph.applied(rows); // an unknown revision in the database is an error worth seeing here too
+        return rows;
+      });
     });
   }
 
@@ -122,59 +158,71 @@ public final class Retort {
    * transactional): runs refuse until the file is fixed (the next run resumes) or {@code stamp}.
    */
   public List<DirtyMigration> dirty() {
-    RevisionGraph graph = graph();
-    return session.withConnection((dialect, c) -> session.runner(dialect, store()).dirty(c))
-        .stream().map(DirtyMigration::from).toList();
+    return guarded(() -> {
+      RevisionGraph graph = graph();
+      return session.withConnection((dialect, c) -> session.runner(dialect, store()).dirty(c))
+          .stream().map(DirtyMigration::from).toList();
+    });
   }
 
   /** The applied heads, described, and any dirty migrations: {@code retort current}. */
   public CurrentStatus status() {
-    Set<String> rows = current();
-    RevisionGraph graph = graph();
-    List<DirtyMigration> dirty = dirty();
-    return new CurrentStatus(new TreeSet<>(rows).stream()
-        .map(id -> RevisionInfo.from(graph, graph.get(id))).toList(), dirty);
+    return guarded(() -> {
+      Set<String> rows = current();
+      RevisionGraph graph = graph();
+      List<DirtyMigration> dirty = dirty();
+      return new CurrentStatus(new TreeSet<>(rows).stream()
+          .map(id -> RevisionInfo.from(graph, graph.get(id))).toList(), dirty);
+    });
   }
 
   /** Sets the version table to {@code target} without running migrations. */
   public RunResult stamp(String target, boolean purge) {
-    RevisionGraph graph = graph();
-    if (!purge) {
-      graph.stampRows(Set.of(), target);
-    }
-    return RunResult.from(session.withConnection((dialect, c) -> session.runner(dialect, store())
-        .stamp(c, purge, rows -> graph.stampRows(rows, target))));
+    return guarded(() -> {
+      RevisionGraph graph = graph();
+      if (!purge) {
+        graph.stampRows(Set.of(), target);
+      }
+      return RunResult.from(session.withConnection((dialect, c) -> session.runner(dialect, store())
+          .stamp(c, purge, rows -> graph.stampRows(rows, target))));
+    });
   }
 
   /** The revisions nothing revises yet, sorted by id. Needs no database. */
   public List<RevisionInfo> heads() {
-    RevisionGraph graph = graph();
-    return graph.heads().stream().map(id -> RevisionInfo.from(graph, graph.get(id))).toList();
+    return guarded(() -> {
+      RevisionGraph graph = graph();
+      return graph.heads().stream().map(id -> RevisionInfo.from(graph, graph.get(id))).toList();
+    });
   }
 
   /** The revisions two or more revisions revise, sorted by id. Needs no database. */
   public List<BranchPoint> branchPoints() {
-    RevisionGraph graph = graph();
-    return graph.branchPoints().stream().map(id -> new BranchPoint(
-        RevisionInfo.from(graph, graph.get(id)),
-        graph.children(id).stream().map(c -> RevisionInfo.from(graph, graph.get(c))).toList()))
-        .toList();
+    return guarded(() -> {
+      RevisionGraph graph = graph();
+      return graph.branchPoints().stream().map(id -> new BranchPoint(
+          RevisionInfo.from(graph, graph.get(id)),
+          graph.children(id).stream().map(c -> RevisionInfo.from(graph, graph.get(c))).toList()))
+          .toList();
+    });
   }
 
   /** One revision: an id, a unique prefix, a branch label, or {@code head} when there is one. */
   public RevisionInfo show(String revision) {
-    RevisionGraph graph = graph();
-    String id;
-    if (revision.equals("head") || revision.equals("heads")) {
-      if (graph.heads().size() != 1) {
-        throw new RevisionGraphException("there are " + graph.heads().size()
-            + " heads: " + String.join(", ", graph.heads()) + "; name one");
+    return guarded(() -> {
+      RevisionGraph graph = graph();
+      String id;
+      if (revision.equals("head") || revision.equals("heads")) {
+        if (graph.heads().size() != 1) {
+          throw new RevisionGraphException("there are " + graph.heads().size()
+              + " heads: " + String.join(", ", graph.heads()) + "; name one");
+        }
+        id = graph.heads().iterator().next();
+      } else {
+        id = graph.resolveId(revision);
       }
-      id = graph.heads().iterator().next();
-    } else {
-      id = graph.resolveId(revision);
-    }
-    return RevisionInfo.from(graph, graph.get(id));
+      return RevisionInfo.from(graph, graph.get(id));
+    });
   }
 
   /**
@@ -183,12 +231,12 @@ public final class Retort {
    * only when a side is {@code current} or {@code withCurrent} is set.
    */
   public History history(Optional<String> range, boolean withCurrent) {
-    return HistoryQuery.run(this, range, withCurrent);
+    return guarded(() -> HistoryQuery.run(this, range, withCurrent));
   }
 
   /** Compares the live database with the desired schema ({@code schema} in the configuration). */
   public SchemaDiff diff(CompareOptions options) {
-    return SchemaComparison.compare(config, session, options).toSchemaDiff();
+    return guarded(() -> SchemaComparison.compare(config, session, options).toSchemaDiff());
   }
 
   /**
@@ -197,28 +245,46 @@ public final class Retort {
    * for the database at hand.
    */
   public Path autogenerate(NewRevision request, CompareOptions options) {
-    Path file = new Autogenerator(this, session).write(request, options);
-    store = null;
-    return file;
+    return guarded(() -> {
+      Path file = new Autogenerator(this, session).write(request, options);
+      store = null;
+      return file;
+    });
   }
 
   /** Writes a new empty migration and returns its path. */
   public Path revision(NewRevision request) {
-    Path file = RevisionWriter.write(graphOrEmpty(), config.migrations(), request);
-    store = null;
-    return file;
+    return guarded(() -> {
+      Path file = RevisionWriter.write(graphOrEmpty(), config.migrations(), request);
+      store = null;
+      return file;
+    });
   }
 
   /** Writes a revision joining {@code revisions} (ids, prefixes or {@code heads}). */
   public Path merge(List<String> revisions, String message, Optional<String> revId,
       MigrationFormat format) {
-    List<String> parents = RevisionWriter.mergeParents(graph(), revisions);
-    return revision(new NewRevision(message, revId, parents, List.of(), List.of(), format));
+    return guarded(() -> {
+      List<String> parents = RevisionWriter.mergeParents(graph(), revisions);
+      return revision(new NewRevision(message, revId, parents, List.of(), List.of(), format));
+    });
   }
 
   /** Creates {@code retort.properties}, the migrations directory and a schema definition stub. */
   public static List<Path> init(Path dir) {
     return RevisionWriter.init(dir);
+  }
+
+  /**
+   * Runs {@code work} so that no exception leaves the library with a password in it: the drivers
+   * put URLs into their messages as given (see {@link Secrets}).
+   */
+  private <T> T guarded(java.util.function.Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (RuntimeException e) {
+      throw config.secrets().scrub(e);
+    }
   }
 
   RevisionGraph graphOrEmpty() {

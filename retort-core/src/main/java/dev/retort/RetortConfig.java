@@ -2,6 +2,10 @@ package dev.retort;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.retort.error.Secrets;
+import dev.retort.error.UsageException;
+import dev.retort.schema.QualifiedName;
+import dev.retort.text.Inert;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -50,10 +54,16 @@ public record RetortConfig(
     requireNonNull(schema, "schema");
   }
 
+  /** The passwords this configuration holds, to keep out of every message. */
+  public Secrets secrets() {
+    return Secrets.of(java.util.Collections.singletonList(url.orElse(null)),
+        java.util.Collections.singletonList(password.orElse(null)));
+  }
+
   @Override
   public String toString() {
     // a record's default toString would print the password
-    return "RetortConfig[projectDir=" + projectDir + ", url=" + url.map(JdbcUrls::redact).orElse("")
+    return "RetortConfig[projectDir=" + projectDir + ", url=" + url.map(u -> secrets().scrub(u)).orElse("")
         + ", migrations=" + migrations + ", versionTable=" + versionTable + "]";
   }
 
@@ -133,7 +143,34 @@ public record RetortConfig(
       return this;
     }
 
+    /**
+     * The finished configuration.
+     *
+     * @throws UsageException for a URL that cannot be read, a table name that is not {@code name}
+     *     or {@code schema.name}, the same table for versions and history, a negative lock
+     *     timeout; the message never holds the password
+     */
     public RetortConfig build() {
+      Secrets secrets = Secrets.of(java.util.Collections.singletonList(url),
+          java.util.Collections.singletonList(password));
+      try {
+        return buildChecked();
+      } catch (RuntimeException e) {
+        throw secrets.scrub(e);
+      }
+    }
+
+    private RetortConfig buildChecked() {
+      checkTable("version-table", versionTable);
+      checkTable("history-table", historyTable);
+      if (QualifiedName.parse(versionTable).equals(QualifiedName.parse(historyTable))) {
+        throw new UsageException("version-table and history-table are both '" + versionTable
+            + "'; they must be two different tables");
+      }
+      if (lockTimeout.isNegative()) {
+        throw new UsageException("lock-timeout must be 0 or more seconds, not "
+            + lockTimeout.toSeconds());
+      }
       Optional<JdbcUrls.Parsed> parsed = Optional.ofNullable(url).filter(u -> !u.isBlank())
           .map(u -> JdbcUrls.toJdbc(u, projectDir));
       return new RetortConfig(projectDir, parsed.map(JdbcUrls.Parsed::url),
@@ -142,6 +179,17 @@ public record RetortConfig(
           projectDir.resolve(migrations).normalize(), versionTable, historyTable, lockTimeout,
           allowChanged, progress, Optional.ofNullable(schema).map(f -> projectDir.resolve(f).normalize()));
     }
+
+    /** A table setting: {@code name} or {@code schema.name}, each part an SQL identifier. */
+    private static void checkTable(String key, String value) {
+      if (!TABLE.matcher(value).matches()) {
+        throw new UsageException(key + " '" + Inert.text(value) + "' is not a table name: use "
+            + "name or schema.name (letters, digits, _ and $, not starting with a digit)");
+      }
+    }
+
+    private static final java.util.regex.Pattern TABLE = java.util.regex.Pattern.compile(
+        "[A-Za-z_][A-Za-z0-9_$]{0,62}(?:\\.[A-Za-z_][A-Za-z0-9_$]{0,62})?");
 
     /** Builds the configuration and the facade over it. */
     public Retort load() {

@@ -42,7 +42,8 @@ final class Session {
   Runner runner(Dialect dialect, ScriptStore store) {
     return new Runner(dialect, store.graph(), config.versionTable(), config.historyTable(),
         classCache(),
-        new Runner.Options(config.allowChanged(), config.lockTimeout(), who(), config.progress()),
+        new Runner.Options(config.allowChanged(), config.lockTimeout(), who(), config.progress(),
+            config.secrets()),
         store::sqlText);
   }
 
@@ -54,7 +55,12 @@ final class Session {
   <T> T withConnection(Work<T> work) {
     String url = url();
     Dialect dialect = Dialects.forUrl(url);
-    return run(dialect, open(dialect, url), work);
+    Runnable forget = dialect.forgetUnusedConnect(url);
+    try {
+      return run(dialect, open(dialect, url), work);
+    } finally {
+      forget.run();
+    }
   }
 
   /**
@@ -131,10 +137,10 @@ final class Session {
       return connect(dialect, url, props);
     } catch (SQLException e) {
       if (e.getMessage() != null && e.getMessage().startsWith("No suitable driver")) {
-        throw new UsageException("no JDBC driver on the classpath accepts " + JdbcUrls.redact(url)
+        throw new UsageException("no JDBC driver on the classpath accepts " + config.secrets().scrub(url)
             + "; the retort command ships PostgreSQL and SQLite drivers", e);
       }
-      throw new DatabaseException("cannot connect to " + JdbcUrls.redact(url) + ": "
+      throw new DatabaseException("cannot connect to " + config.secrets().scrub(url) + ": "
           + e.getMessage(), e);
     }
   }

@@ -36,11 +36,24 @@ class JdbcUrlsTest {
   }
 
   @Test
-  void passwordsAreRedacted() {
-    assertThat(JdbcUrls.redact("jdbc:postgresql://h/d?user=u&password=secret&ssl=true"))
-        .isEqualTo("jdbc:postgresql://h/d?user=u&password=***&ssl=true");
-    assertThat(JdbcUrls.redact("postgresql://app:secret@h/d")).isEqualTo("postgresql://app:***@h/d");
+  void aConfigurationNeverPrintsItsPassword() {
     RetortConfig c = Retort.configure().url("postgresql://app:secret@h/d").password("x").build();
     assertThat(c.toString()).doesNotContain("secret");
+  }
+
+  @Test
+  void aBadPercentEscapeIsAUsageErrorThatDoesNotEchoThePassword() {
+    assertThatThrownBy(() -> JdbcUrls.toJdbc("postgresql://u:pw%zzsecret@h/d", project))
+        .isInstanceOf(UsageException.class)
+        .hasMessageContaining("%25")
+        .hasMessageNotContaining("pw%zzsecret");
+  }
+
+  @Test
+  void aUrlWithoutSchemeIsRefusedWithoutItsPassword() {
+    assertThatThrownBy(() -> JdbcUrls.toJdbc("u:SECRETPW@host/db", project))
+        .isInstanceOf(UsageException.class)
+        .hasMessageContaining("not a database URL")
+        .hasMessageNotContaining("SECRETPW");
   }
 }

@@ -3,6 +3,10 @@ package dev.retort.cli;
 import dev.retort.error.UsageException;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +51,7 @@ final class ConfigLoader {
 
   private void readProperties(Path file) {
     Properties p = new Properties();
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (Reader r = new StringReader(readUtf8(file))) {
       p.load(r);
     } catch (IOException | IllegalArgumentException e) {
       throw new UsageException("cannot read " + file + ": " + e.getMessage());
@@ -75,6 +79,42 @@ final class ConfigLoader {
     sources.put(key, source);
   }
 
+  /** The file's text; a file that is not UTF-8 is refused with the line of the first bad byte. */
+  static String readUtf8(Path file) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UsageException("cannot read " + file + ": " + e.getMessage());
+    }
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      int line = 1;
+      int bad = firstInvalid(bytes);
+      for (int i = 0; i < bad; i++) {
+        if (bytes[i] == '\n') {
+          line++;
+        }
+      }
+      throw new UsageException(file + ":" + line + ": not valid UTF-8 (byte 0x"
+          + String.format("%02x", bytes[bad] & 0xff) + "); save the file as UTF-8");
+    }
+  }
+
+  /** The offset of the first byte that does not decode as UTF-8. */
+  private static int firstInvalid(byte[] bytes) {
+    var decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+    decoder.decode(in, out, true);
+    return Math.min(in.position(), bytes.length - 1);
+  }
+
   static String envName(String key) {
     return "RETORT_" + key.toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_');
   }
@@ -82,12 +122,7 @@ final class ConfigLoader {
   /** KEY=value lines; '#' comments, optional 'export ', quotes around the value stripped. */
   static Map<String, String> parseDotenv(Path file) {
     Map<String, String> out = new HashMap<>();
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UsageException("cannot read " + file + ": " + e.getMessage());
-    }
+    List<String> lines = readUtf8(file).lines().toList();
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i).strip();
       if (line.isEmpty() || line.startsWith("#")) {

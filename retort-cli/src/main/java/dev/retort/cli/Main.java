@@ -2,6 +2,7 @@ package dev.retort.cli;
 
 import dev.retort.error.ExitCode;
 import dev.retort.error.RetortException;
+import dev.retort.error.Secrets;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.Set;
@@ -17,8 +18,19 @@ public final class Main {
   }
 
   /** Runs one command line and returns its exit code; the tests call this. */
-  public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
+  public static int run(String[] args, PrintWriter out, PrintWriter rawErr, Map<String, String> env) {
+    if (!java.util.Arrays.asList(args).contains("--debug")) {
+      // the MariaDB driver logs every refused statement to the console before Retort reports it
+      System.setProperty("mariadb.logging.disable", "true");
+    }
     RetortCommand top = new RetortCommand(env);
+    Secrets[] known = {null};
+    PrintWriter err = new PrintWriter(new SafeWriter(rawErr, () -> {
+      if (known[0] == null) {
+        known[0] = top.secrets(args);
+      }
+      return known[0];
+    }), true);
     CommandLine cl = new CommandLine(top);
     String named = subcommandName(args);
     for (Map.Entry<String, Class<?>> sub : RetortCommand.SUBCOMMANDS) {

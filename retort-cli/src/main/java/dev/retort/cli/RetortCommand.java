@@ -2,11 +2,14 @@ package dev.retort.cli;
 
 import dev.retort.Retort;
 import dev.retort.RetortConfig;
+import dev.retort.error.Secrets;
 import dev.retort.error.UsageException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -94,6 +97,31 @@ final class RetortCommand implements Runnable {
       out.flush();
     });
     return b.load();
+  }
+
+  /**
+   * The passwords this command line was given, in {@code args} (URLs), the environment, {@code
+   * .env} and the configuration file, to keep out of everything it prints. Reading a broken
+   * configuration again here must not fail the error report: what can be read is used.
+   */
+  Secrets secrets(String[] args) {
+    List<String> urls = new ArrayList<>(java.util.Arrays.asList(args));
+    List<String> passwords = new ArrayList<>();
+    urls.add(url);
+    for (String key : List.of("url", "password")) {
+      String value = env.get(ConfigLoader.envName(key));
+      (key.equals("url") ? urls : passwords).add(value);
+    }
+    urls.add(env.get("DATABASE_URL"));
+    try {
+      ConfigLoader c = ConfigLoader.load(directory == null ? Path.of("") : directory,
+          Optional.ofNullable(config), env);
+      c.get("url").ifPresent(urls::add);
+      c.get("password").ifPresent(passwords::add);
+    } catch (RuntimeException e) {
+      // the configuration's own error is being reported; its secrets were not read
+    }
+    return Secrets.of(urls, passwords);
   }
 
   /**

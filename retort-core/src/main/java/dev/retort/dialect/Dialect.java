@@ -161,6 +161,15 @@ public interface Dialect {
   }
 
   /**
+   * Called before connecting to {@code url}: what undoes the traces connecting alone leaves (an
+   * empty SQLite file, its lock file), to run after the connection is closed. It removes them only
+   * when nothing was written, so that a run refused after connecting leaves no database behind.
+   */
+  default Runnable forgetUnusedConnect(String url) {
+    return () -> {};
+  }
+
+  /**
    * A cheaper way than {@link java.sql.DatabaseMetaData#getTables} to ask whether {@code table}
    * exists as a table where an unqualified name resolves: a query whose first row's first column is
    * true when it does. Empty (the default) means {@code getTables}.

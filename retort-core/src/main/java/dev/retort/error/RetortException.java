@@ -18,6 +18,27 @@ public class RetortException extends RuntimeException {
     this.exitCode = exitCode;
   }
 
+  /** Set by {@link Secrets#scrub(RuntimeException)}: what to show instead of the original. */
+  private String redactedMessage;
+  private Throwable redactedCause;
+  private boolean redacted;
+
+  void redact(String message, Throwable cause) {
+    this.redactedMessage = message;
+    this.redactedCause = cause;
+    this.redacted = true;
+  }
+
+  @Override
+  public String getMessage() {
+    return redacted ? redactedMessage : super.getMessage();
+  }
+
+  @Override
+  public synchronized Throwable getCause() {
+    return redacted ? redactedCause : super.getCause();
+  }
+
   /** How the command line should exit when this error reaches it. */
   public ExitCode exitCode() {
     return exitCode;

@@ -174,7 +174,8 @@ public final class SqliteDialect implements Dialect {
             + "who VARCHAR(255) NOT NULL, "
             + "success BOOLEAN NOT NULL, "
             + "failed_statement INTEGER, "
-            + "message TEXT)"));
+            + "message TEXT, "
+            + "statement_sums TEXT)"));
   }
 
   /**
@@ -225,6 +226,32 @@ public final class SqliteDialect implements Dialect {
           + "do not exist" + (total > problems.size() ? " (first " + problems.size() + " shown)" : "")
           + ":\n  " + String.join("\n  ", problems));
     }
+  }
+
+  /**
+   * An SQLite database file that did not exist before connecting, and is still empty afterwards,
+   * was made by connecting alone: it and its lock file go, so that a refused run leaves nothing.
+   */
+  @Override
+  public Runnable forgetUnusedConnect(String url) {
+    java.util.Optional<java.nio.file.Path> file = SqliteLock.databaseFile(url);
+    if (file.isEmpty() || java.nio.file.Files.exists(file.get())) {
+      return () -> {};
+    }
+    java.nio.file.Path db = file.get();
+    return () -> {
+      try {
+        if (java.nio.file.Files.isRegularFile(db) && java.nio.file.Files.size(db) == 0) {
+          java.nio.file.Files.delete(db);
+          java.nio.file.Path lock = SqliteLock.lockFile(db);
+          if (java.nio.file.Files.isRegularFile(lock) && java.nio.file.Files.size(lock) == 0) {
+            java.nio.file.Files.delete(lock);
+          }
+        }
+      } catch (java.io.IOException e) {
+        // an empty file left behind is untidy, not wrong: the next run uses it
+      }
+    };
   }
 
   /** Restores the foreign_keys setting remembered by {@link #beforeStep}. */

@@ -35,7 +35,7 @@ final class SqliteLock implements MigrationLock {
     if (database.isEmpty()) {
       return () -> {};
     }
-    Path lockFile = Path.of(database.get() + ".retort-lock");
+    Path lockFile = lockFile(database.get());
     long position = position(key);
     FileChannel channel;
     try {
@@ -77,6 +77,11 @@ final class SqliteLock implements MigrationLock {
       close(channel);
       throw e;
     }
+  }
+
+  /** The lock file beside {@code database}. */
+  static Path lockFile(Path database) {
+    return Path.of(database + ".retort-lock");
   }
 
   /**
