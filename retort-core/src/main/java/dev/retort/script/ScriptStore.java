@@ -167,8 +167,8 @@ public final class ScriptStore {
   /**
    * The migration files in {@code dir}, sorted. Names come from {@link File#list} and are filtered
    * before any {@code Path} or {@code stat} is made: on a cold JVM this costs half what a {@code
-   * DirectoryStream} with a regular-file check per entry did. What is not a regular file (a
-   * directory named {@code x.sql}) is passed over when reading it fails, as before.
+   * DirectoryStream} with a regular-file check per entry did. What is not a regular file is
+   * refused when it is read.
    */
   private static List<Path> list(Path dir) {
     String[] names = dir.toFile().list();
@@ -185,24 +185,56 @@ public final class ScriptStore {
     return files;
   }
 
-  /** The file's revision and text, or null when it is not a regular file (skipped, as when listing). */
+  /**
+   * The largest migration file read: a bigger one is refused rather than read into memory whole
+   * (bulk data belongs in a load the migration runs, not in the file).
+   */
+  static final int MAX_BYTES = 64 << 20;
+
+  /**
+   * The file's revision and text. What is named like a migration but is not a regular file (a
+   * directory, a FIFO that would block the read, a device, a dangling symlink) is an error, not
+   * something to pass over in silence: it may be the migration the user meant.
+   */
   private static Read read(Path file) {
+    File f = file.toFile();
+    if (!f.isFile()) {
+      throw new MigrationFileException(file, 0, notRegular(file));
+    }
     String content;
     byte[] bytes;
-    try (FileInputStream in = new FileInputStream(file.toFile())) {
-      bytes = in.readAllBytes();
+    try (FileInputStream in = new FileInputStream(f)) {
+      bytes = in.readNBytes(MAX_BYTES + 1);
+      if (bytes.length > MAX_BYTES) {
+        throw new MigrationFileException(file, 0, "is larger than " + (MAX_BYTES >> 20) + " MiB; "
+            + "load bulk data from a separate file the migration reads, or split the migration");
+      }
       content = decode(bytes);
     } catch (CharacterCodingException e) {
       throw new MigrationFileException(file, 0, "not valid UTF-8; save the file as UTF-8");
     } catch (IOException e) {
-      if (!Files.isRegularFile(file)) {
-        return null;
-      }
       throw new MigrationFileException(file, 0, "cannot read: " + e.getMessage());
     }
     return new Read(file.getFileName().toString().endsWith(".sql")
         ? HeaderParser.readSql(file, content, Checksum.of(bytes)).revision()
         : HeaderParser.parseJava(file, content, Checksum.of(bytes)), content);
+  }
+
+  /** What a path named like a migration is instead of a regular file. */
+  private static String notRegular(Path file) {
+    String what;
+    if (Files.isSymbolicLink(file) && !Files.exists(file)) {
+      what = "a symbolic link to nothing";
+    } else if (Files.isDirectory(file)) {
+      what = "a directory";
+    } else if (!Files.exists(file)) {
+      what = "gone (it was listed a moment ago)";
+    } else {
+      what = "not a regular file (a FIFO, socket or device"
+          + (Files.isSymbolicLink(file) ? ", through a symbolic link" : "") + ")";
+    }
+    return "is named like a migration but is " + what + "; migrations are regular files: "
+        + "rename or remove it";
   }
 
   /** Strict UTF-8; ASCII, the usual case, without a decoder. */

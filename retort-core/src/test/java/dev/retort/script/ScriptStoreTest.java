@@ -7,6 +7,7 @@ import dev.retort.error.ExitCode;
 import dev.retort.error.MigrationFileException;
 import dev.retort.error.RevisionGraphException;
 import dev.retort.error.UsageException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -60,11 +61,44 @@ class ScriptStoreTest {
   }
 
   @Test
-  void aDirectoryWithAMigrationsNameIsPassedOver() throws Exception {
+  void aDirectoryWithAMigrationsNameIsRefusedByName() throws Exception {
     write("a_one.sql", "-- retort:revision a\n-- retort:upgrade\n");
     Files.createDirectories(dir.resolve("b_two.sql"));
-    Files.createDirectories(dir.resolve("c_three.java"));
-    assertThat(ScriptStore.open(dir).revisions()).extracting(Revision::id).containsExactly("a");
+    assertThatThrownBy(() -> ScriptStore.open(dir))
+        .isInstanceOf(MigrationFileException.class)
+        .hasMessageContaining("b_two.sql")
+        .hasMessageContaining("is a directory");
+  }
+
+  @Test
+  void aDanglingSymlinkAFifoAndADeviceAreRefusedWithoutBlocking() throws Exception {
+    write("a_one.sql", "-- retort:revision a\n-- retort:upgrade\n");
+    Path link = Files.createSymbolicLink(dir.resolve("b_gone.sql"), dir.resolve("nowhere.sql"));
+    assertThatThrownBy(() -> ScriptStore.open(dir)).hasMessageContaining("b_gone.sql")
+        .hasMessageContaining("symbolic link to nothing");
+    Files.delete(link);
+    Files.createSymbolicLink(dir.resolve("c_zero.sql"), Path.of("/dev/zero"));
+    assertThatThrownBy(() -> ScriptStore.open(dir)).hasMessageContaining("c_zero.sql")
+        .hasMessageContaining("not a regular file");
+    Files.delete(dir.resolve("c_zero.sql"));
+    Process mkfifo = new ProcessBuilder("mkfifo", dir.resolve("d_pipe.sql").toString()).start();
+    assertThat(mkfifo.waitFor()).isZero();
+    assertThatThrownBy(() -> ScriptStore.open(dir)).hasMessageContaining("d_pipe.sql")
+        .hasMessageContaining("not a regular file");
+  }
+
+  @Test
+  void aFileOverTheSizeLimitIsRefused() throws Exception {
+    Path big = dir.resolve("a_big.sql");
+    try (var out = Files.newOutputStream(big)) {
+      out.write("-- retort:revision a\n-- retort:upgrade\n".getBytes(StandardCharsets.UTF_8));
+      byte[] comment = ("-- " + "x".repeat(1020) + "\n").getBytes(StandardCharsets.UTF_8);
+      for (int written = 0; written <= ScriptStore.MAX_BYTES; written += comment.length) {
+        out.write(comment);
+      }
+    }
+    assertThatThrownBy(() -> ScriptStore.open(dir)).hasMessageContaining("a_big.sql")
+        .hasMessageContaining("larger than 64 MiB");
   }
 
   @Test
