@@ -43,9 +43,15 @@ class ResultRecordsTest {
   }
 
   @Test
-  void dirtyMigrationReadsAsBefore() {
-    DirtyRevision d = new DirtyRevision("b", "down", 3, "abc", "boom");
-    assertThat(DirtyMigration.from(d).describe()).isEqualTo(d.describe());
+  void dirtyMigrationSaysWhetherTheRunFailedOrWasCutOff() {
+    DirtyRevision failed = new DirtyRevision("b", Direction.DOWN, 3, "abc", "boom", false,
+        java.util.Optional.empty());
+    assertThat(DirtyMigration.from(failed).describe())
+        .isEqualTo("b (dirty: downgrade failed at statement 3; statements before it stay applied)");
+    DirtyRevision cut = new DirtyRevision("b", Direction.UP, 2, "abc", "in progress", true,
+        java.util.Optional.of(List.of("0011223344556677")));
+    assertThat(DirtyMigration.from(cut).describe()).contains("upgrade cut off at statement 2")
+        .contains("may or may not have run");
   }
 
   @Test

@@ -12,6 +12,16 @@ public enum Direction {
     this.word = word;
   }
 
+  /** The direction a history row's word names. */
+  static Direction fromWord(String word) {
+    for (Direction d : values()) {
+      if (d.word.equals(word)) {
+        return d;
+      }
+    }
+    throw new IllegalArgumentException("no direction '" + word + "'");
+  }
+
   /** The word stored in the history table. */
   public String word() {
     return word;

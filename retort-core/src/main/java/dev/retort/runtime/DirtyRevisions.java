@@ -4,45 +4,61 @@ import dev.retort.error.UsageException;
 import dev.retort.script.Revision;
 import dev.retort.script.RevisionGraph;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** What a run may do when the history says a revision was left dirty. */
 final class DirtyRevisions {
   private DirtyRevisions() {}
 
   /**
-   * Refuses to run over a dirty revision whose file is unchanged (rerunning would repeat the
-   * statements that did run), and resumes a fixed one at the statement that failed.
+   * Where a dirty revision's step resumes.
+   *
+   * @param skip how many statements ran before the earlier run stopped
+   * @param expected their sums, as that run recorded them; empty when it recorded none
+   * @param interrupted whether that run was cut off rather than refused
    */
-  static Map<String, Integer> resumePoints(RevisionGraph graph, Map<String, DirtyRevision> dirty,
+  record Resume(int skip, Optional<List<String>> expected, boolean interrupted) {
+    static final Resume NONE = new Resume(0, Optional.empty(), false);
+  }
+
+  /**
+   * Refuses to run over a dirty revision whose file is unchanged after a refused statement
+   * (rerunning would fail the same way), resumes a fixed one at the statement that failed, and a
+   * run that was cut off at the statement that was running.
+   */
+  static Map<String, Resume> resumePoints(RevisionGraph graph, Map<String, DirtyRevision> dirty,
       Plan plan) {
-    Map<String, Integer> resume = new HashMap<>();
+    Map<String, Resume> resume = new HashMap<>();
     for (DirtyRevision d : dirty.values()) {
       Revision r = graph.find(d.revision()).orElse(null);
       String how = "Fix the migration and run again to resume at statement " + d.failedStatement()
           + ", or repair the database by hand and run 'retort stamp <revision>' to declare where it"
           + " stands.";
+      String verb = d.direction() == Direction.DOWN ? "downgrade" : "upgrade";
       if (r == null) {
-        throw new UsageException("revision " + d.revision() + " is dirty (a run failed at statement "
+        throw new UsageException("revision " + d.revision() + " is dirty (a run stopped at statement "
             + d.failedStatement() + " outside a transaction) and its file is gone; repair the "
             + "database by hand, then 'retort stamp <revision>'.");
       }
-      if (r.checksum().equals(d.checksum())) {
-        throw new UsageException(r.origin() + ": revision " + r.id() + " is dirty: its "
-            + ("down".equals(d.direction()) ? "downgrade" : "upgrade") + " failed at statement "
-            + d.failedStatement() + " outside a transaction, so the statements before it stay "
-            + "applied (" + d.message().lines().findFirst().orElse("") + "). " + how);
+      if (!d.interrupted() && r.checksum().equals(d.checksum())) {
+        throw new UsageException(r.origin() + ": revision " + r.id() + " is dirty: its " + verb
+            + " failed at statement " + d.failedStatement() + " outside a transaction, so the "
+            + "statements before it stay applied (" + d.message().lines().findFirst().orElse("")
+            + "). " + how);
       }
       boolean planned = plan.steps().stream().anyMatch(s -> s.revision().id().equals(r.id())
-          && s.direction().word().equals(d.direction()));
+          && s.direction() == d.direction());
       if (!planned) {
-        throw new UsageException("revision " + r.id() + " is dirty and this run would not resume it; "
-            + "run '" + ("down".equals(d.direction()) ? "retort downgrade" : "retort upgrade") + " "
-            + r.id() + "' first. " + how);
+        throw new UsageException("revision " + r.id() + " is dirty ("
+            + (d.interrupted() ? "a run was cut off at statement " : "a run failed at statement ")
+            + d.failedStatement() + ") and this run would not resume it; run 'retort " + verb + " "
+            + r.id() + "' first, or repair the database by hand and run 'retort stamp <revision>'"
+            + " to declare where it stands.");
       }
-      resume.put(r.id(), d.failedStatement() - 1);
+      resume.put(r.id(), new Resume(d.failedStatement() - 1, d.applied(), d.interrupted()));
     }
     return resume;
   }
-
 }

@@ -34,6 +34,21 @@ final class LiveSink implements OpSink {
   private String location = "";
   private int executed;
   private boolean batchFailed;
+  /** Outside a transaction: told before each statement runs, so that the history row keeps up. */
+  private Progress progress;
+  /** On a resumed run: the sums of the statements it passes over, as the run that ran them recorded them. */
+  private List<String> expected;
+  /** The sums of the statements run or passed over so far, when {@link #progress} is set. */
+  private StatementSums applied = StatementSums.NONE;
+
+  /** Hears of each statement of a step outside a transaction just before it runs. */
+  interface Progress {
+    /**
+     * @param statement the 1-based index of the statement about to run
+     * @param applied the sums of the statements before it, which ran
+     */
+    void before(int statement, StatementSums applied) throws SQLException;
+  }
 
   /**
    * @param skip how many of the migration's statements to pass over without running them: those
@@ -47,6 +62,22 @@ final class LiveSink implements OpSink {
     this.renderer = dialect.renderer(dialect.catalog(connection));
     this.skip = skip;
     this.batch = batch;
+  }
+
+  /**
+   * Tracks the step outside a transaction: {@code progress} hears of each statement before it
+   * runs, and the statements passed over (a resumed run) are checked against {@code expected},
+   * the sums the run that ran them recorded (null when it recorded none).
+   */
+  LiveSink tracking(Progress progress, List<String> expected) {
+    this.progress = progress;
+    this.expected = expected;
+    return this;
+  }
+
+  /** The sums of the statements run or passed over so far (tracked steps only). */
+  StatementSums applied() {
+    return applied;
   }
 
   /**
@@ -76,15 +107,44 @@ final class LiveSink implements OpSink {
   @Override
   public void accept(Op op) {
     for (Sql sql : renderer.render(op)) {
-      if (executed >= skip) {
-        if (batch && sql.parameters().isEmpty() && !MAY_RETURN_ROWS.matcher(sql.text()).matches()) {
-          pending.add(sql.text());
-        } else {
-          flush();
-          execute(connection, sql, location);
+      String sum = progress == null ? null : StatementSums.of(inline(dialect, sql));
+      if (executed < skip) {
+        checkPassedOver(executed + 1, sum, sql);
+      } else if (batch && sql.parameters().isEmpty() && !MAY_RETURN_ROWS.matcher(sql.text()).matches()) {
+        pending.add(sql.text());
+      } else {
+        flush();
+        if (progress != null) {
+          before(executed + 1);
         }
+        execute(connection, sql, location);
+      }
+      if (sum != null) {
+        applied = applied.plus(sum);
       }
       executed++;
+    }
+  }
+
+  private void before(int statement) {
+    try {
+      progress.before(statement, applied);
+    } catch (SQLException e) {
+      throw new StatementFailure("(recording statement " + statement + " in the history table)",
+          location, e);
+    }
+  }
+
+  /**
+   * A resumed run passes over the statements that ran: each must be the one that ran, else the
+   * file changed above the resume point and the database holds what the file no longer says.
+   */
+  private void checkPassedOver(int statement, String sum, Sql sql) {
+    if (expected == null || sum == null) {
+      return;
+    }
+    if (statement > expected.size() || !expected.get(statement - 1).equals(sum)) {
+      throw new ResumeRefused(statement, location, sql.text());
     }
   }
 
@@ -237,10 +297,17 @@ final class LiveSink implements OpSink {
     }
   }
 
-  /** The connection, with every statement held back sent first. */
+  /**
+   * The connection, with every statement held back sent first. Outside a transaction the history
+   * row is brought up to date first: what the migration does with the connection may change the
+   * database.
+   */
   @Override
   public Connection connection() {
     flush();
+    if (progress != null && executed >= skip) {
+      before(executed + 1);
+    }
     return connection;
   }
 

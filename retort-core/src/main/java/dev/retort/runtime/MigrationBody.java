@@ -22,6 +22,13 @@ interface MigrationBody {
   void run(Direction direction, Operations op, Consumer<String> location) throws Exception;
 
   /**
+   * Refuses, before any step of a run starts, a direction this migration cannot go: a SQL file
+   * without a downgrade section, asked to downgrade. Otherwise a run down several revisions
+   * would undo some of them and then stop.
+   */
+  default void check(Direction direction) {}
+
+  /**
    * The ops the migration will send, found without touching a database, or empty when that cannot
    * be known: a Java migration that reaches for the JDBC connection stops the probe.
    */
@@ -31,7 +38,8 @@ interface MigrationBody {
     try {
       run(direction, new Operations(recorder), where -> {});
       return Optional.of(ops);
-    } catch (Exception | LinkageError e) {
+    } catch (Throwable e) {
+      // whatever it was happens again when the step runs, and is reported there
       return Optional.empty();
     }
   }
@@ -49,15 +57,24 @@ interface MigrationBody {
     } catch (IOException e) {
       throw new MigrationFileException(file, 0, "cannot read: " + e.getMessage());
     }
-    return (direction, op, location) -> {
-      List<Statement> statements = direction == Direction.UP
-          ? parsed.upgrade()
-          : parsed.downgrade().orElseThrow(() -> new MigrationFileException(file, 0,
-              "has no '-- retort:downgrade' section, so revision " + revision.id()
-                  + " cannot be downgraded"));
-      for (Statement s : statements) {
-        location.accept(file + ":" + s.line());
-        op.execute(s.sql());
+    return new MigrationBody() {
+      @Override
+      public void run(Direction direction, Operations op, Consumer<String> location) {
+        check(direction);
+        List<Statement> statements = direction == Direction.UP ? parsed.upgrade()
+            : parsed.downgrade().orElseThrow();
+        for (Statement s : statements) {
+          location.accept(file + ":" + s.line());
+          op.execute(s.sql());
+        }
+      }
+
+      @Override
+      public void check(Direction direction) {
+        if (direction == Direction.DOWN && parsed.downgrade().isEmpty()) {
+          throw new MigrationFileException(file, 0, "has no '-- retort:downgrade' section, so "
+              + "revision " + revision.id() + " cannot be downgraded; nothing was run");
+        }
       }
     };
   }

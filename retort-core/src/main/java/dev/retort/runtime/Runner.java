@@ -4,6 +4,7 @@ import dev.retort.dialect.Dialect;
 import dev.retort.dialect.MigrationLock;
 import dev.retort.dialect.Sql;
 import dev.retort.error.DatabaseException;
+import dev.retort.error.Secrets;
 import dev.retort.error.MigrationFailedException;
 import dev.retort.error.RetortException;
 import dev.retort.error.UsageException;
@@ -12,6 +13,7 @@ import dev.retort.ops.Op;
 import dev.retort.ops.Operations;
 import dev.retort.script.Revision;
 import dev.retort.script.RevisionGraph;
+import dev.retort.text.Inert;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -47,8 +49,10 @@ public final class Runner {
    * @param lockTimeout how long to wait for another run to finish
    * @param who recorded in the history table
    * @param progress receives one line per step as it starts
+   * @param secrets the passwords to keep out of the history table's messages
    */
-  public record Options(boolean allowChanged, Duration lockTimeout, String who, Consumer<String> progress) {}
+  public record Options(boolean allowChanged, Duration lockTimeout, String who,
+      Consumer<String> progress, Secrets secrets) {}
 
   /** What a run did: the steps it ran and the version rows before and after. */
   public record Result(List<Step> steps, Set<String> before, Set<String> after) {
@@ -108,14 +112,16 @@ public final class Runner {
       VersionTable.History history = exists ? versions.readHistory(c) : VersionTable.History.EMPTY;
       verifyChecksums(rows, history.checksums());
       Plan plan = planner.apply(rows);
-      Map<String, Integer> resume = DirtyRevisions.resumePoints(graph, history.dirty(), plan);
+      Map<String, DirtyRevisions.Resume> resume =
+          DirtyRevisions.resumePoints(graph, history.dirty(), plan);
       if (plan.isEmpty()) {
         return new Result(List.of(), rows, rows);
       }
       Map<String, MigrationBody> bodies = load(plan.steps());
       createTables(c);
       for (Step step : plan.steps()) {
-        runStep(c, step, bodies.get(step.revision().id()), resume.getOrDefault(step.revision().id(), 0));
+        runStep(c, step, bodies.get(step.revision().id()),
+            resume.getOrDefault(step.revision().id(), DirtyRevisions.Resume.NONE));
       }
       return new Result(plan.steps(), plan.rowsBefore(), plan.rowsAfter());
     });
@@ -237,79 +243,23 @@ public final class Runner {
         bodies.put(r.id(), MigrationBody.java(r, compiled.get(r.id())));
       }
     }
+    for (Step s : steps) {
+      bodies.get(s.revision().id()).check(s.direction());
+    }
     return bodies;
   }
 
-  /**
-   * Runs one step. Inside a transaction when the migration and the database allow it, the version
-   * update included; otherwise in autocommit, counting statements so that a failure can mark the
-   * revision dirty at the statement it stopped at, and a rerun after the fix can skip the ones
-   * that ran ({@code skip}).
-   */
-  private void runStep(Connection c, Step step, MigrationBody body, int skip) throws SQLException {
+  /** Runs one step; see {@link StepRun}. */
+  private void runStep(Connection c, Step step, MigrationBody body, DirtyRevisions.Resume resume)
+      throws SQLException {
     Revision r = step.revision();
+    int serverMajor = c.getMetaData().getDatabaseMajorVersion();
     Optional<Op> blocker = inTransaction(r)
-        ? autocommitOp(step, body, c.getMetaData().getDatabaseMajorVersion()) : Optional.empty();
+        ? ExitGuard.around(r.origin() + ": the migration called System.exit while Retort read its "
+            + "operations; nothing was run", () -> autocommitOp(step, body, serverMajor))
+        : Optional.empty();
     boolean tx = inTransaction(r) && blocker.isEmpty();
-    options.progress().accept("Running " + step.describe()
-        + (skip > 0 ? " (resuming at statement " + (skip + 1) + ")" : "")
-        + blocker.map(o -> " (outside a transaction: " + o.describe() + " cannot run inside one)")
-            .orElse(""));
-    Instant started = Instant.now();
-    long t0 = System.nanoTime();
-    // Only an SQL file is batched: a refused batch is run again statement by statement (below),
-    // and a Java migration's code must run once, as it may do more than send SQL
-    boolean sqlFile = r.file().map(f -> f.getFileName().toString().endsWith(".sql")).orElse(false);
-    LiveSink sink = new LiveSink(c, dialect, skip, tx && sqlFile && dialect.batchesStatements());
-    dialect.beforeStep(c);
-    try {
-      try {
-        attempt(c, step, body, sink, tx, started, t0);
-      } catch (Exception e) {
-        if (!sink.batchFailed()) {
-          throw e;
-        }
-        // A refused batch rolled back whole, and its error does not say reliably which statement
-        // it was: run the step again one statement at a time, which stops at that statement with
-        // the database's own message (or succeeds, when the failure was transient).
-        c.rollback();
-        sink = new LiveSink(c, dialect, skip, false);
-        attempt(c, step, body, sink, tx, started, t0);
-      }
-    } catch (Exception e) {
-      if (!c.getAutoCommit()) {
-        rollbackQuietly(c);
-      }
-      c.setAutoCommit(true);
-      String why = !r.transactional() ? "the migration is marked transactional false"
-          : blocker.isPresent() ? blocker.get().describe() + " cannot run inside one"
-          : dialect.name() + " commits DDL as it goes";
-      throw failure(c, step, started, t0, e, tx ? null : sink.executed() + 1, why);
-    } finally {
-      c.setAutoCommit(true);
-      dialect.afterStep(c);
-    }
-  }
-
-  /** Runs the step's body and bookkeeping through {@code sink}, and commits. */
-  private void attempt(Connection c, Step step, MigrationBody body, LiveSink sink, boolean tx,
-      Instant started, long t0) throws Exception {
-    if (tx) {
-      c.setAutoCommit(false);
-    }
-    body.run(step.direction(), new Operations(sink), sink::at);
-    if (!tx) {
-      // the migration's own statements are committed; the bookkeeping goes in one transaction
-      c.setAutoCommit(false);
-    }
-    sink.at("version table");
-    List<Sql> bookkeeping = new ArrayList<>(versions.update(step.rowsBefore(), step.rowsAfter()));
-    // a batched step's statements run only with the batch: the server times them
-    String duration = sink.batching() ? dialect.transactionMillisSql().orElse(null) : null;
-    bookkeeping.add(versions.history(
-        entry(step.revision(), step.direction(), started, millisSince(t0), true, null, ""), duration));
-    // one round trip; with a batching sink, the migration's statements and the COMMIT too
-    sink.recordAndCommit(bookkeeping, () -> dialect.beforeCommit(c));
+    new StepRun(c, dialect, versions, options, step, body, resume, blocker, tx).run();
   }
 
   /**
@@ -327,47 +277,6 @@ public final class Runner {
     return r.transactional() && dialect.capabilities().transactionalDdl();
   }
 
-  private RetortException failure(Connection c, Step step, Instant started, long t0, Exception e,
-      Integer failedStatement, String whyNoTransaction) {
-    Revision r = step.revision();
-    String statement = e instanceof StatementFailure f ? f.statement : "";
-    String where = e instanceof StatementFailure f && !f.location.isEmpty() ? f.location : r.origin();
-    String cause = e instanceof StatementFailure || e instanceof SQLException ? e.getMessage()
-        : e instanceof RetortException ? e.getMessage()
-        : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-    // Outside a transaction, a failure at the first statement leaves nothing half-done; later, the
-    // statements before it (run now or by an earlier, resumed run) stay applied.
-    Integer dirtyAt = failedStatement != null && failedStatement > 1 ? failedStatement : null;
-    try {
-      LiveSink.execute(c, versions.history(entry(r, step.direction(), started, millisSince(t0), false,
-          dirtyAt, abbreviate(cause, 2000))), "");
-    } catch (StatementFailure ignored) {
-      // recording the failure is best effort: the database may be gone
-    }
-    String before = rowsText(step.rowsBefore());
-    String outcome;
-    if (failedStatement == null) {
-      outcome = "The migration was rolled back; the database stays at " + before + ".";
-    } else if (dirtyAt == null) {
-      outcome = "Nothing of it ran; the database stays at " + before + ".";
-    } else {
-      outcome = "It ran outside a transaction (" + whyNoTransaction + "), so " + (dirtyAt == 2 ? "its first statement stays"
-              : "its first " + (dirtyAt - 1) + " statements stay")
-          + " applied and revision " + r.id() + " is now marked dirty; the version table stays"
-          + " at " + before + ". Fix the migration and run again to resume at statement " + dirtyAt
-          + ", or repair by hand and run 'retort stamp' with the revision the schema now matches.";
-    }
-    String msg = step.describe() + " failed"
-        + "\n  at: " + where
-        + (statement.isEmpty() ? "" : "\n  statement: " + abbreviate(statement.strip(), 2000))
-        + "\n  error: " + cause
-        + "\n" + outcome;
-    if (e instanceof UsageException u && statement.isEmpty()) {
-      return new UsageException(msg, u);
-    }
-    return new MigrationFailedException(r.id(), statement, msg, e);
-  }
-
   private VersionTable.HistoryEntry entry(Revision r, Direction d, Instant started, long ms,
       boolean ok, Integer failedStatement, String message) {
     return new VersionTable.HistoryEntry(r.id(), d, r.checksum(), dialect.literal(started), ms,
@@ -378,25 +287,31 @@ public final class Runner {
   public String script(Plan plan, String title) {
     StringBuilder out = new StringBuilder();
     OfflineSink sink = new OfflineSink(dialect, out);
-    out.append("-- ").append(title).append("\n-- generated by Retort for ").append(dialect.name())
+    out.append("-- ").append(Inert.text(title)).append("\n-- generated by Retort for ").append(dialect.name())
         .append("; review before running\n\n");
     sink.write(versions.create());
     Map<String, MigrationBody> bodies = load(plan.steps());
     for (Step step : plan.steps()) {
       Revision r = step.revision();
       sink.revision(r.id());
-      out.append("\n-- Running ").append(step.describe()).append('\n');
-      boolean tx = inTransaction(r) && autocommitOp(step, bodies.get(r.id()), 0).isEmpty();
+      out.append("\n-- Running ").append(Inert.text(step.describe())).append('\n');
+      String exiting = r.origin() + ": the migration called System.exit while Retort wrote its "
+          + "script; the script is incomplete";
+      boolean tx = inTransaction(r) && ExitGuard.around(exiting,
+          () -> autocommitOp(step, bodies.get(r.id()), 0)).isEmpty();
       if (tx) {
         out.append("BEGIN;\n");
       }
       try {
-        bodies.get(r.id()).run(step.direction(), new Operations(sink), where -> {});
+        ExitGuard.around(exiting, () -> {
+          bodies.get(r.id()).run(step.direction(), new Operations(sink), where -> {});
+          return null;
+        });
       } catch (RetortException e) {
         throw e;
-      } catch (Exception e) {
-        throw new UsageException(r.origin() + ": " + step.describe() + " failed while writing the "
-            + "script: " + e, e);
+      } catch (Throwable e) {
+        throw new UsageException(r.origin() + ": " + Inert.text(step.describe()) + " failed while "
+            + "writing the script: " + e, e);
       }
       sink.write(versions.update(step.rowsBefore(), step.rowsAfter()));
       // inside a transaction the database can time the step, where the dialect says how
@@ -418,15 +333,8 @@ public final class Runner {
     }
   }
 
-  private static long millisSince(long t0) {
-    return (System.nanoTime() - t0) / 1_000_000;
-  }
-
   static String rowsText(Set<String> rows) {
     return rows.isEmpty() ? "base" : String.join(", ", new TreeSet<>(rows));
   }
 
-  private static String abbreviate(String s, int max) {
-    return s.length() <= max ? s : s.substring(0, max - 3) + "...";
-  }
 }

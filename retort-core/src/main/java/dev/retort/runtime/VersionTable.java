@@ -5,6 +5,7 @@ import dev.retort.dialect.Sql;
 import dev.retort.schema.QualifiedName;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -83,8 +84,16 @@ final class VersionTable {
   }
 
   /**
+   * The message of the row a step outside a transaction writes before its first statement. The
+   * step's end replaces it; a row that still says this was cut off (killed, connection lost).
+   */
+  static final String IN_PROGRESS = "in progress (the run that wrote this row replaces this message when it ends;"
+      + " if it stays, that run was cut off during the statement this row names)";
+
+  /**
    * Reads the history once, in order: the checksum each revision had when last applied or
-   * stamped, and the revisions whose last word is a failure outside a transaction.
+   * stamped, and the revisions whose last word is a failure outside a transaction, or a run
+   * outside a transaction that never reported back.
    */
   History readHistory(Connection c) throws SQLException {
     Map<String, String> sums = new HashMap<>();
@@ -93,6 +102,7 @@ final class VersionTable {
     String sql = "SELECT * FROM " + dialect.quote(history) + " ORDER BY id";
     try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       boolean hasFailedStatement = hasColumn(rs.getMetaData(), "failed_statement");
+      boolean hasSums = hasColumn(rs.getMetaData(), "statement_sums");
       while (rs.next()) {
         String revision = rs.getString("revision");
         String direction = rs.getString("direction");
@@ -108,8 +118,11 @@ final class VersionTable {
           int failed = rs.getInt("failed_statement");
           if (!rs.wasNull()) {
             String message = rs.getString("message");
-            dirty.put(revision, new DirtyRevision(revision, direction, failed,
-                checksum == null ? "" : checksum, message == null ? "" : message));
+            String applied = hasSums ? rs.getString("statement_sums") : null;
+            dirty.put(revision, new DirtyRevision(revision, Direction.fromWord(direction), failed,
+                checksum == null ? "" : checksum, message == null ? "" : message,
+                IN_PROGRESS.equals(message),
+                applied == null ? java.util.Optional.empty() : java.util.Optional.of(StatementSums.parse(applied).sums())));
           }
         }
       }
@@ -128,17 +141,74 @@ final class VersionTable {
 
   /**
    * Brings a history table made by an older Retort up to date: {@code failed_statement} came with
-   * dirty-state tracking. Cheap when there is nothing to do: one empty query.
+   * dirty-state tracking, {@code statement_sums} with checking a resumed migration's applied
+   * statements. Cheap when there is nothing to do: one empty query.
    */
   void upgrade(Connection c) throws SQLException {
+    List<String> missing = new ArrayList<>();
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT * FROM " + dialect.quote(history) + " WHERE 1 = 0")) {
-      if (hasColumn(rs.getMetaData(), "failed_statement")) {
-        return;
+      if (!hasColumn(rs.getMetaData(), "failed_statement")) {
+        missing.add("failed_statement INTEGER");
+      }
+      if (!hasColumn(rs.getMetaData(), "statement_sums")) {
+        missing.add("statement_sums TEXT");
       }
     }
-    try (Statement s = c.createStatement()) {
-      s.execute("ALTER TABLE " + dialect.quote(history) + " ADD COLUMN failed_statement INTEGER");
+    for (String column : missing) {
+      try (Statement s = c.createStatement()) {
+        s.execute("ALTER TABLE " + dialect.quote(history) + " ADD COLUMN " + column);
+      }
+    }
+  }
+
+  /**
+   * Inserts the history row of a step that runs outside a transaction, before its statement
+   * {@code statement} (1-based) runs, and returns the row's id: from here on, whatever cuts the
+   * run off, the revision reads as dirty at that statement.
+   *
+   * @param applied the sums of the statements before it, which ran (in an earlier run, resumed)
+   */
+  long startStep(Connection c, HistoryEntry e, int statement, StatementSums applied)
+      throws SQLException {
+    Sql row = history(new HistoryEntry(e.revision(), e.direction(), e.checksum(), e.startedAtSql(),
+        0, e.who(), false, statement, IN_PROGRESS), null, applied.toString());
+    try (PreparedStatement ps = c.prepareStatement(row.text(), Statement.RETURN_GENERATED_KEYS)) {
+      bind(ps, row.parameters());
+      ps.executeUpdate();
+      try (ResultSet keys = ps.getGeneratedKeys()) {
+        if (!keys.next()) {
+          throw new SQLException("the database returned no id for the new row of " + history);
+        }
+        // PostgreSQL returns every column (RETURNING *); id is the first
+        return keys.getLong(1);
+      }
+    }
+  }
+
+  /** Moves a started step's row on to statement {@code statement}; those before it ran. */
+  Sql progress(long rowId, int statement, StatementSums applied) {
+    return new Sql("UPDATE " + dialect.quote(history)
+        + " SET failed_statement = ?, statement_sums = ? WHERE id = ?",
+        java.util.Arrays.asList(statement, applied.toString(), rowId));
+  }
+
+  /** Writes a started step's outcome into its row: done, or failed (dirty when {@code failedStatement} is set). */
+  Sql finish(long rowId, HistoryEntry e, String durationSql, StatementSums applied) {
+    List<Object> params = new ArrayList<>();
+    if (durationSql == null) {
+      params.add(e.durationMs());
+    }
+    params.addAll(java.util.Arrays.asList(e.success(), e.failedStatement(), e.message(),
+        e.success() ? null : applied.toString(), rowId));
+    return new Sql("UPDATE " + dialect.quote(history) + " SET duration_ms = "
+        + (durationSql == null ? "?" : durationSql)
+        + ", success = ?, failed_statement = ?, message = ?, statement_sums = ? WHERE id = ?", params);
+  }
+
+  private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
+    for (int i = 0; i < params.size(); i++) {
+      ps.setObject(i + 1, params.get(i));
     }
   }
 
@@ -174,16 +244,30 @@ final class VersionTable {
    * statements run only after the row is rendered.
    */
   Sql history(HistoryEntry e, String durationSql) {
+    return history(e, durationSql, null);
+  }
+
+  /** One history row, with the sums of the statements that ran when it leaves a revision dirty. */
+  Sql history(HistoryEntry e, String durationSql, String statementSums) {
     List<Object> params = new ArrayList<>(List.of(e.revision(), e.direction().word()));
     params.add(e.checksum());
     if (durationSql == null) {
       params.add(e.durationMs());
     }
     params.addAll(java.util.Arrays.asList(e.who(), e.success(), e.failedStatement(), e.message()));
+    if (statementSums == null) {
+      return new Sql("INSERT INTO " + dialect.quote(history)
+          + " (revision, direction, checksum, started_at, duration_ms, who, success, failed_statement, message)"
+          + " VALUES (?, ?, ?, " + e.startedAtSql() + ", " + (durationSql == null ? "?" : durationSql)
+          + ", ?, ?, ?, ?)",
+          params);
+    }
+    params.add(statementSums);
     return new Sql("INSERT INTO " + dialect.quote(history)
-        + " (revision, direction, checksum, started_at, duration_ms, who, success, failed_statement, message)"
+        + " (revision, direction, checksum, started_at, duration_ms, who, success, failed_statement,"
+        + " message, statement_sums)"
         + " VALUES (?, ?, ?, " + e.startedAtSql() + ", " + (durationSql == null ? "?" : durationSql)
-        + ", ?, ?, ?, ?)",
+        + ", ?, ?, ?, ?, ?)",
         params);
   }
 

@@ -248,6 +248,7 @@ public final class MySqlDialect implements Dialect {
             + "who varchar(255) NOT NULL, "
             + "success boolean NOT NULL, "
             + "failed_statement integer, "
-            + "message text)" + MySqlRenderer.TABLE_OPTIONS));
+            + "message text, "
+            + "statement_sums text)" + MySqlRenderer.TABLE_OPTIONS));
   }
 }

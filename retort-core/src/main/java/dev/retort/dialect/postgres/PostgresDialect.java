@@ -245,6 +245,7 @@ public final class PostgresDialect implements Dialect {
             + "who varchar(255) NOT NULL, "
             + "success boolean NOT NULL, "
             + "failed_statement integer, "
-            + "message text)"));
+            + "message text, "
+            + "statement_sums text)"));
   }
 }

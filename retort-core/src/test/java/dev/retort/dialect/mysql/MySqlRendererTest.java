@@ -509,7 +509,7 @@ class MySqlRendererTest {
         id bigint NOT NULL AUTO_INCREMENT PRIMARY KEY, revision varchar(64) NOT NULL, \
         direction varchar(8) NOT NULL, checksum varchar(64), \
         started_at datetime(6) NOT NULL, duration_ms bigint NOT NULL, \
-        who varchar(255) NOT NULL, success boolean NOT NULL, failed_statement integer, message text) \
+        who varchar(255) NOT NULL, success boolean NOT NULL, failed_statement integer, message text, statement_sums text) \
         ENGINE=InnoDB DEFAULT CHARSET=utf8mb4""");
   }
 

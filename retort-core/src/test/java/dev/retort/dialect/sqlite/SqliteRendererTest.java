@@ -299,7 +299,7 @@ class SqliteRendererTest {
             "CREATE TABLE IF NOT EXISTS retort_history (id INTEGER PRIMARY KEY AUTOINCREMENT, "
                 + "revision VARCHAR(64) NOT NULL, direction VARCHAR(8) NOT NULL, "
                 + "checksum VARCHAR(64), started_at TEXT NOT NULL, duration_ms BIGINT NOT NULL, "
-                + "who VARCHAR(255) NOT NULL, success BOOLEAN NOT NULL, failed_statement INTEGER, message TEXT)");
+                + "who VARCHAR(255) NOT NULL, success BOOLEAN NOT NULL, failed_statement INTEGER, message TEXT, statement_sums TEXT)");
   }
 
   @Test
