@@ -1,12 +1,12 @@
 package dev.retort;
 
 import dev.retort.error.RevisionGraphException;
-import dev.retort.error.Secrets;
 import dev.retort.error.UsageException;
 import dev.retort.runtime.Plan;
 import dev.retort.runtime.Planner;
 import dev.retort.script.RevisionGraph;
 import dev.retort.script.ScriptStore;
+import dev.retort.script.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -180,11 +180,12 @@ public final class Retort {
   public RunResult stamp(String target, boolean purge) {
     return guarded(() -> {
       RevisionGraph graph = graph();
-      if (!purge) {
-        graph.stampRows(Set.of(), target);
+      Target t = graph.parse(target);
+      if (!t.dependsOnDatabase()) {
+        graph.resolve(t); // a target that names nothing fails before the database is touched
       }
       return RunResult.from(session.withConnection((dialect, c) -> session.runner(dialect, store())
-          .stamp(c, purge, rows -> graph.stampRows(rows, target))));
+          .stamp(c, purge, rows -> graph.stampRows(rows, t))));
     });
   }
 
@@ -207,21 +208,20 @@ public final class Retort {
     });
   }
 
-  /** One revision: an id, a unique prefix, a branch label, or {@code head} when there is one. */
+  /**
+   * One revision, named by any target that names exactly one without asking the database: an id,
+   * a unique prefix, a branch label, {@code head}, {@code BRANCH@head}, {@code REV-1}...
+   */
   public RevisionInfo show(String revision) {
     return guarded(() -> {
       RevisionGraph graph = graph();
-      String id;
-      if (revision.equals("head") || revision.equals("heads")) {
-        if (graph.heads().size() != 1) {
-          throw new RevisionGraphException("there are " + graph.heads().size()
-              + " heads: " + String.join(", ", graph.heads()) + "; name one");
-        }
-        id = graph.heads().iterator().next();
-      } else {
-        id = graph.resolveId(revision);
+      Set<String> ids = graph.resolve(graph.parse(revision));
+      if (ids.size() != 1) {
+        throw new RevisionGraphException("'" + revision + "' names "
+            + (ids.isEmpty() ? "no revision" : ids.size() + " revisions: " + String.join(", ", ids))
+            + "; name one");
       }
-      return RevisionInfo.from(graph, graph.get(id));
+      return RevisionInfo.from(graph, graph.get(ids.iterator().next()));
     });
   }
 

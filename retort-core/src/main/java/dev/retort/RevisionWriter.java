@@ -5,6 +5,7 @@ import dev.retort.dialect.Dialect;
 import dev.retort.dialect.Dialects;
 import dev.retort.error.UsageException;
 import dev.retort.script.RevisionGraph;
+import dev.retort.script.Target;
 import dev.retort.script.ScriptStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -62,15 +63,12 @@ final class RevisionWriter {
       return parents;
     }
     for (String h : heads) {
-      if (h.equals("base")) {
-        continue;
-      }
-      if (h.equals("head") || h.equals("heads")) {
+      Target t = graph.parse(h);
+      if (t instanceof Target.Head head && head.branch().isEmpty()) {
+        // '--head head' with several heads: a revision on top of all of them, as before
         parents.addAll(graph.heads());
-      } else if (h.contains("@")) {
-        parents.addAll(graph.stampRows(Set.of(), h)); // BRANCH@head: where that branch ends
       } else {
-        parents.add(graph.resolveId(h));
+        parents.addAll(graph.resolve(t)); // base adds nothing: a new root
       }
     }
     return parents;
@@ -80,11 +78,7 @@ final class RevisionWriter {
   static List<String> mergeParents(RevisionGraph graph, List<String> revisions) {
     List<String> parents = new ArrayList<>();
     for (String r : revisions) {
-      if (r.equals("heads")) {
-        parents.addAll(graph.heads());
-      } else {
-        parents.add(graph.resolveId(r));
-      }
+      parents.addAll(graph.resolve(graph.parse(r)));
     }
     List<String> distinct = parents.stream().distinct().toList();
     if (distinct.size() < 2) {

@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "downgrade", mixinStandardHelpOptions = true,
     description = {"Revert migrations back to TARGET.",
         "TARGET: -N (N steps back), base (everything), a revision id or prefix (kept applied),",
-        "REV-N, BRANCH@-N, BRANCH@base. With --sql, FROM:TO (an offline run cannot ask the database)."})
+        "REV-N, REV+N, BRANCH@-N, BRANCH@REV (that branch alone, down to REV), BRANCH@base.",
+        "With --sql, FROM:TO (an offline run cannot ask the database)."})
 final class DowngradeCommand implements Callable<Integer> {
   @ParentCommand RetortCommand top;
   @Spec CommandSpec spec;

@@ -19,7 +19,8 @@ final class HistoryCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = {"-r", "--rev-range"}, paramLabel = "A:B",
-      description = "Only revisions from A to B (either side may be empty; base, head, current, ids).")
+      description = "Only revisions from A to B, A an ancestor of B (either side may be empty;"
+          + " base, heads, current, ids, labels, BRANCH@..., -N below, +N above).")
   String range;
 
   @Option(names = {"-v", "--verbose"}, description = "Show each revision in full.")

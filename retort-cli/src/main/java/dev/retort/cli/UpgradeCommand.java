@@ -13,8 +13,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "upgrade", mixinStandardHelpOptions = true,
     description = {"Apply migrations forward to TARGET.",
-        "TARGET: heads (default, every head), head (the single head), a revision id or unique prefix,",
-        "+N, REV+N, BRANCH@head, BRANCH@+N. With --sql, [FROM:]TO, FROM defaulting to base."})
+        "TARGET: heads (default, every head), head (the single head), a revision id, unique prefix or",
+        "branch label, +N, REV+N, REV-N, base+N, BRANCH@head, BRANCH@head-N, BRANCH@REV, BRANCH@+N.",
+        "With --sql, [FROM:]TO, FROM defaulting to base."})
 final class UpgradeCommand implements Callable<Integer> {
   @ParentCommand RetortCommand top;
   @Spec CommandSpec spec;

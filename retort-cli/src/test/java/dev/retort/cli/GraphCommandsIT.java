@@ -120,7 +120,8 @@ class GraphCommandsIT {
         .contains("-- retort:depends-on eee555");
     Cli.Result up = run("upgrade", "ggg777");
     assertThat(up.out()).contains("-> eee555").contains("-> ggg777").doesNotContain("fff666");
-    assertThat(run("current").out()).contains("eee555").contains("ggg777");
+    // ggg777 depends on eee555, which so needs no version row of its own (as in Alembic)
+    assertThat(run("current").out()).contains("ggg777").doesNotContain("eee555");
   }
 
   @ParameterizedTest

@@ -2,41 +2,43 @@ package dev.retort.runtime;
 
 import dev.retort.error.UsageException;
 import dev.retort.script.RevisionGraph;
+import dev.retort.script.Target;
 import java.util.Set;
-import java.util.regex.Pattern;
 
-/** Turns a target into a {@link Plan}, and checks targets before any connection is made. */
+/**
+ * Turns a target into a {@link Plan}, and checks targets before any connection is made. Targets are
+ * read by {@link RevisionGraph#parse}, the one grammar every command shares.
+ */
 public final class Planner {
-  // +N, -N, rev+N, label@+N, label@-N: these depend on where the database stands
-  private static final Pattern RELATIVE = Pattern.compile("(?:.*@)?[+-]\\d+|.+[+-]\\d+");
-
   private Planner() {}
 
   public static Plan upgrade(RevisionGraph graph, Set<String> rows, String target) {
-    return Plan.upgrade(graph, rows, graph.upgradePlan(rows, target));
+    return Plan.upgrade(graph, rows, graph.upgradePlan(rows, graph.parse(target)));
   }
 
   public static Plan downgrade(RevisionGraph graph, Set<String> rows, String target) {
-    return Plan.downgrade(graph, rows, graph.downgradePlan(rows, target));
+    return Plan.downgrade(graph, rows, graph.downgradePlan(rows, graph.parse(target)));
   }
 
   /** Refuses an upgrade target that names nothing, before the database is touched. */
   public static void validateUpgrade(RevisionGraph graph, String target) {
-    if (!RELATIVE.matcher(target).matches()) {
-      graph.upgradePlan(Set.of(), target);
+    Target t = graph.parse(target);
+    if (!t.dependsOnDatabase()) {
+      graph.upgradePlan(Set.of(), t);
     }
   }
 
   /** Refuses a downgrade target that names nothing, before the database is touched. */
   public static void validateDowngrade(RevisionGraph graph, String target) {
-    if (!RELATIVE.matcher(target).matches() && !target.equals("base") && !target.endsWith("@base")) {
-      graph.resolveId(target);
+    Target t = graph.parse(target);
+    if (!t.dependsOnDatabase()) {
+      graph.resolve(t);
     }
   }
 
   /** The version rows of a database standing exactly at {@code revision} ({@code base}: none). */
   public static Set<String> rowsAt(RevisionGraph graph, String revision) {
-    return revision.equals("base") ? Set.of() : graph.stampRows(Set.of(), revision);
+    return graph.stampRows(Set.of(), graph.parse(revision));
   }
 
   /** {@code from:to} of an offline run. */

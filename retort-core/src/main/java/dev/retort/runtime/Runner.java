@@ -131,7 +131,9 @@ public final class Runner {
   public Result stamp(Connection c, boolean purge, Function<Set<String>, Set<String>> target) {
     return locked(c, () -> {
       boolean exists = versions.exists(c);
-      Set<String> rows = purge || !exists ? Set.of() : versions.read(c);
+      // with --purge the rows are reported as they were, but the target is reckoned from none
+      Set<String> held = exists ? versions.read(c) : Set.of();
+      Set<String> rows = purge ? Set.of() : held;
       if (!purge) {
         graph.applied(rows); // refuses rows that name unknown revisions, pointing at --purge
       }
@@ -167,7 +169,7 @@ public final class Runner {
       } finally {
         c.setAutoCommit(true);
       }
-      return new Result(List.of(), rows, after);
+      return new Result(List.of(), held, after);
     });
   }
 

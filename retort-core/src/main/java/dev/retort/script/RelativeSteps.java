@@ -2,176 +2,149 @@ package dev.retort.script;
 
 import dev.retort.error.RevisionGraphException;
 import java.util.BitSet;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Optional;
 
 /**
- * Resolves {@code +N}, {@code -N}, {@code <rev>±N} and {@code <label>@±N} by walking single parent
- * or child links. A fork or a merge on the way makes "N steps" ambiguous, so it is an error that
- * asks for a branch or revision rather than a guess.
+ * Resolves {@code +N} and {@code -N} targets as Alembic walks them: up through children (kept to
+ * the anchor's branch, if it names one) or down through parents, one revision at a time. A fork on
+ * the way up, or a merge on the way down before the last step, makes "N steps" ambiguous, so it is
+ * an error that asks for a branch or a revision rather than a guess. A merge at the last step down
+ * lands on all its parents, so {@code -1} from a merge un-applies just the merge.
  */
 final class RelativeSteps {
-  private RelativeSteps() {}
+  private static final int BASE = -1;
 
-  /** The revision {@code step.delta()} steps ahead; upgrading to it applies its ancestors. */
-  static int forward(RevisionGraph g, BitSet applied, Target.Step step, String text) {
-    int n = step.delta();
-    if (step.branch()) {
-      int labelled = g.label(step.anchor());
-      int at = frontier(g, applied, g.branch(labelled), "branch '" + step.anchor() + "'", text);
-      return at < 0 ? walkForward(g, labelled, 1, n, text) : walkForward(g, at, 0, n, text);
-    }
-    if (step.anchor() != null) {
-      return walkForward(g, g.resolve(step.anchor()), 0, n, text);
-    }
-    Set<String> current = g.rows(applied);
-    if (current.size() > 1) {
-      throw new RevisionGraphException(
-          "the database has several heads ("
-              + String.join(", ", current)
-              + "); name a branch "
-              + "('<label>@+N') or a revision ('<rev>+N' or an id) instead of '"
-              + text
-              + "'");
-    }
-    if (!current.isEmpty()) {
-      return walkForward(g, g.indexOf(current.iterator().next()), 0, n, text);
-    }
-    Set<String> bases = g.bases();
-    if (bases.size() != 1) {
-      throw new RevisionGraphException(
-          bases.isEmpty()
-              ? "there are no revisions to upgrade to"
-              : "the database is empty and there are several bases ("
-                  + String.join(", ", bases)
-                  + "); name a branch ('<label>@+N') or a revision instead of '"
-                  + text
-                  + "'");
-    }
-    return walkForward(g, g.indexOf(bases.iterator().next()), 1, n, text);
+  private final TargetResolver r;
+  private final RevisionGraph g;
+
+  RelativeSteps(TargetResolver r) {
+    this.r = r;
+    this.g = r.graph();
   }
 
-  /** The oldest revision {@code -N} un-applies; it and its applied descendants go. */
-  static int back(RevisionGraph g, BitSet applied, Target.Step step, String text) {
-    int n = -step.delta();
-    if (step.branch()) {
-      BitSet branch = g.branch(g.label(step.anchor()));
-      int at = frontier(g, applied, branch, "branch '" + step.anchor() + "'", text);
-      if (at < 0) {
-        throw new RevisionGraphException(
-            "nothing on branch '" + step.anchor() + "' is applied; there is nothing to downgrade");
-      }
-      return walkBack(g, at, n, branch, text);
+  /** The revisions {@code t} lands on; empty for base. */
+  BitSet position(Target.Relative t) {
+    Target anchor = t.anchor();
+    Optional<Integer> keepTo = anchor.branch().map(r::branch);
+    if (t.delta() > 0) {
+      int start = anchor instanceof Target.Current c ? upgradeStart(c.branch(), t) : single(anchor, t);
+      return g.bit(walkUp(start, t.delta(), keepTo, t));
     }
-    if (step.anchor() != null) {
-      int start = g.resolve(step.anchor());
-      g.requireApplied(applied, start);
-      return walkBack(g, start, n, null, text);
-    }
-    Set<String> current = g.rows(applied);
-    if (current.isEmpty()) {
-      throw new RevisionGraphException("nothing is applied; there is nothing to downgrade");
-    }
-    if (current.size() > 1) {
-      throw new RevisionGraphException(
-          "the database has several heads ("
-              + String.join(", ", current)
-              + "); use "
-              + "'<label>@-N' or a revision ('<rev>-N' or an id) instead of '"
-              + text
-              + "'");
-    }
-    return walkBack(g, g.indexOf(current.iterator().next()), n, null, text);
+    int start = anchor instanceof Target.Current c ? downgradeStart(c.branch(), t) : single(anchor, t);
+    return walkDown(start, -t.delta(), t);
   }
 
-  private static int walkForward(RevisionGraph g, int cur, int taken, int n, String text) {
-    while (taken < n) {
-      int[] kids = g.childrenOf(cur);
-      if (kids.length == 0) {
-        throw new RevisionGraphException(
-            "cannot move '"
-                + text
-                + "': only "
-                + taken
-                + " step"
-                + (taken == 1 ? "" : "s")
-                + " possible, up to head "
-                + g.id(cur));
+  /** The one revision an anchor names, or BASE. */
+  private int single(Target anchor, Target t) {
+    BitSet at = r.position(anchor);
+    if (at.cardinality() > 1) {
+      throw new RevisionGraphException("'" + anchor + "' names several revisions ("
+          + String.join(", ", g.ids(at)) + "), so '" + t + "' is ambiguous; count from one of them");
+    }
+    return at.isEmpty() ? BASE : at.nextSetBit(0);
+  }
+
+  /**
+   * Where {@code +N} starts: the database's head, or on a branch the branch's applied head, else
+   * its last applied revision below, else base.
+   */
+  int upgradeStart(Optional<String> branch, Target t) {
+    BitSet start = (BitSet) r.rows().clone();
+    if (branch.isPresent()) {
+      BitSet line = r.lineage(r.branch(branch.get()));
+      start.and(line);
+      if (start.isEmpty()) {
+        // the branch's own head is not applied: start from where its line stands
+        BitSet active = (BitSet) r.applied().clone();
+        active.and(line);
+        start = g.rows(active);
       }
-      if (kids.length > 1) {
-        throw new RevisionGraphException(
-            "revision "
-                + g.id(cur)
-                + " forks into "
-                + names(g, kids)
-                + "; name a branch "
-                + "('<label>@+N') or a revision instead of '"
-                + text
-                + "'");
+    }
+    if (start.cardinality() > 1) {
+      throw new RevisionGraphException((branch.isPresent() ? "branch '" + branch.get() + "'"
+          : "the database") + " has several heads (" + String.join(", ", g.ids(start))
+          + "), so '" + t + "' is ambiguous; name a branch ('<label>@+N') or a revision"
+          + " ('<rev>+N' or an id)");
+    }
+    return start.isEmpty() ? BASE : start.nextSetBit(0);
+  }
+
+  /** Where {@code -N} starts: the database's single head, or the branch's applied head. */
+  int downgradeStart(Optional<String> branch, Target t) {
+    if (branch.isEmpty()) {
+      if (r.rows().isEmpty()) {
+        throw new RevisionGraphException("nothing is applied; there is nothing to downgrade");
       }
-      cur = kids[0];
-      taken++;
+      if (r.rows().cardinality() > 1) {
+        throw new RevisionGraphException("the database has several heads (" + r.current()
+            + "), so '" + t + "' is ambiguous; use '<label>@" + t + "' or a revision ('<rev>" + t
+            + "' or an id)");
+      }
+      return r.rows().nextSetBit(0);
+    }
+    BitSet line = r.lineage(r.branch(branch.get()));
+    BitSet start = (BitSet) r.rows().clone();
+    start.and(line);
+    if (start.isEmpty()) {
+      // a head implied by a depends-on has no row; look at the applied tips instead
+      start = g.tips(r.applied());
+      start.and(line);
+    }
+    if (start.isEmpty()) {
+      throw new RevisionGraphException(
+          "nothing on branch '" + branch.get() + "' is applied; there is nothing to downgrade");
+    }
+    if (start.cardinality() > 1) {
+      throw new RevisionGraphException("branch '" + branch.get() + "' has several applied heads ("
+          + String.join(", ", g.ids(start)) + "); count from one of them ('<rev>-N')");
+    }
+    return start.nextSetBit(0);
+  }
+
+  /** {@code n} steps up from {@code start} (BASE: from the roots), within {@code keepTo}'s line. */
+  int walkUp(int start, int n, Optional<Integer> keepTo, Target t) {
+    BitSet line = keepTo.map(r::lineage).orElse(null);
+    int cur = start;
+    for (int taken = 0; taken < n; taken++) {
+      BitSet next = cur == BASE ? g.bits(g.bases()) : g.bits(g.childrenOf(cur));
+      if (line != null) {
+        next.and(line);
+      }
+      if (next.isEmpty()) {
+        throw new RevisionGraphException("cannot move '" + t + "': only " + taken + " step"
+            + (taken == 1 ? "" : "s") + " possible, up to "
+            + (cur == BASE ? "base" : "head " + g.id(cur)));
+      }
+      if (next.cardinality() > 1) {
+        throw new RevisionGraphException((cur == BASE ? "there are several bases"
+            : "revision " + g.id(cur) + " forks") + " (" + String.join(", ", g.ids(next))
+            + "), so '" + t + "' is ambiguous; name a branch ('<label>@+N') or a revision instead");
+      }
+      cur = next.nextSetBit(0);
     }
     return cur;
   }
 
-  private static int walkBack(RevisionGraph g, int cur, int n, BitSet within, String text) {
-    int start = cur;
-    for (int i = 1; i < n; i++) {
+  /** {@code n} steps down from {@code start}; empty when that lands on base. */
+  BitSet walkDown(int start, int n, Target t) {
+    if (start == BASE) {
+      throw new RevisionGraphException("'" + t + "' counts down from base; there is nothing below");
+    }
+    int cur = start;
+    for (int step = 1; step <= n; step++) {
       int[] ps = g.parentsOf(cur);
-      if (ps.length > 1) {
-        throw new RevisionGraphException(
-            "revision "
-                + g.id(cur)
-                + " merges "
-                + names(g, ps)
-                + ", so '"
-                + text
-                + "' is ambiguous past it; downgrade to a revision id instead");
-      }
-      if (ps.length == 0 || (within != null && !within.get(ps[0]))) {
-        throw new RevisionGraphException(
-            "cannot downgrade '"
-                + text
-                + "': only "
-                + i
-                + " revision"
-                + (i == 1 ? " is" : "s are")
-                + " applied "
-                + (within == null ? "" : "on that branch ")
-                + "from "
-                + g.id(start)
-                + " down");
+      if (ps.length == 0 || ps.length > 1) {
+        if (step == n) {
+          return g.bits(ps);
+        }
+        throw new RevisionGraphException(ps.length == 0
+            ? "cannot move '" + t + "': " + g.id(start) + " is only " + step + " step"
+                + (step == 1 ? "" : "s") + " above base; count " + step + " or fewer, or use 'base'"
+            : "revision " + g.id(cur) + " merges " + String.join(", ", g.ids(g.bits(ps)))
+                + ", so '" + t + "' is ambiguous past it; name one of them instead");
       }
       cur = ps[0];
     }
-    return cur;
-  }
-
-  /** The single applied revision of {@code within} that nothing applied in it revises, or -1. */
-  private static int frontier(
-      RevisionGraph g, BitSet applied, BitSet within, String what, String text) {
-    BitSet mine = (BitSet) within.clone();
-    mine.and(applied);
-    Set<String> tops = g.rows(mine);
-    if (tops.size() > 1) {
-      throw new RevisionGraphException(
-          what
-              + " has several applied heads ("
-              + String.join(", ", tops)
-              + "); name a revision "
-              + "instead of '"
-              + text
-              + "'");
-    }
-    return tops.isEmpty() ? -1 : g.indexOf(tops.iterator().next());
-  }
-
-  private static String names(RevisionGraph g, int[] is) {
-    Set<String> out = new TreeSet<>();
-    for (int i : is) {
-      out.add(g.id(i));
-    }
-    return String.join(", ", out);
+    return g.bit(cur);
   }
 }

@@ -30,11 +30,8 @@ import java.util.TreeSet;
  * graph.stampRows(Set.of("b2"), "a1");        // {a1}
  * }</pre>
  *
- * <p>Targets for {@link #upgradePlan}: {@code head}, {@code heads}, an id or unique prefix, a
- * branch label or {@code <label>@head}, {@code +N}, {@code <rev>+N}, {@code <label>@+N}. For {@link
- * #downgradePlan}: {@code base}, an id or prefix (or a label, naming the labelled revision), {@code
- * -N}, {@code <rev>-N}, {@code <label>@-N}, {@code <label>@base}. {@link #stampRows} takes either
- * kind. Every problem is a {@link RevisionGraphException}.
+ * <p>Targets follow one grammar, {@link Target}; {@link #parse} reads one and {@link #resolve}
+ * says what it names. Every problem is a {@link RevisionGraphException}.
  */
 public final class RevisionGraph {
   private final List<Revision> revs;
@@ -62,6 +59,7 @@ public final class RevisionGraph {
     parents = new int[n][];
     deps = new int[n][];
     for (int i = 0; i < n; i++) {
+      // RevisionSorter has already turned a depends-on naming a branch label into the revision id
       parents[i] = revs.get(i).parents().stream().distinct().mapToInt(index::get).toArray();
       deps[i] = revs.get(i).dependsOn().stream().distinct().mapToInt(index::get).toArray();
     }
@@ -128,6 +126,11 @@ public final class RevisionGraph {
     return ids(children[indexOf(id)]);
   }
 
+  /** Ids of the revisions that depend on {@code id} (without revising it), sorted. */
+  public Set<String> dependents(String id) {
+    return ids(dependents[indexOf(id)]);
+  }
+
   /** Ids of the revisions with two or more children, sorted. */
   public Set<String> branchPoints() {
     return branchPoints;
@@ -171,123 +174,121 @@ public final class RevisionGraph {
     return idsInOrder(appliedBits(versionRows));
   }
 
-  /** The version rows for an applied set: its members that no other member revises. */
+  /**
+   * The version rows for an applied set: its members that no other member revises or depends on.
+   * As in Alembic, a revision that a depends-on already implies gets no row of its own.
+   */
   public Set<String> versionRows(Set<String> applied) {
     BitSet bits = new BitSet(revs.size());
     for (String id : applied) {
       bits.set(indexOf(id));
     }
-    return rows(bits);
+    return ids(rows(bits));
+  }
+
+  /** Parses {@code text} as a target, knowing this graph's ids and labels (a whole name wins). */
+  public Target parse(String text) {
+    return Target.parse(text, t -> labels.containsKey(t) || index.containsKey(t));
+  }
+
+  /**
+   * The revisions a target names, sorted by id; empty for {@code base}. A label names the labelled
+   * revision, {@code head} the single head (an error when there are several), {@code heads} every
+   * head, {@code BRANCH@...} the same within the branch, and {@code REV+N}/{@code REV-N} the
+   * revision N steps above or below.
+   *
+   * @throws RevisionGraphException when the target names nothing or is ambiguous, or counts from
+   *     where the database stands ({@code +N}, {@code -N}, {@code current}): {@link #resolve(Target,
+   *     Set)} takes those
+   */
+  public Set<String> resolve(Target target) {
+    if (target.dependsOnDatabase()) {
+      throw new RevisionGraphException("'" + target + "' counts from where the database stands;"
+          + " name a revision instead");
+    }
+    return ids(new TargetResolver(this, new BitSet()).position(target));
+  }
+
+  /** {@link #resolve(Target)}, counting {@code +N}, {@code -N} and {@code current} from the rows. */
+  public Set<String> resolve(Target target, Set<String> versionRows) {
+    return ids(new TargetResolver(this, appliedBits(versionRows)).position(target));
   }
 
   /** The revisions to apply, in order, to go from {@code versionRows} to {@code target}. */
+  public List<Revision> upgradePlan(Set<String> versionRows, Target target) {
+    return list(new TargetResolver(this, appliedBits(versionRows)).upgrade(target), false);
+  }
+
+  /** {@link #upgradePlan(Set, Target)} of {@link #parse parsed} text. */
   public List<Revision> upgradePlan(Set<String> versionRows, String target) {
-    BitSet applied = appliedBits(versionRows);
-    BitSet todo = ancestors(TargetResolver.destination(this, applied, parse(target), target));
-    todo.andNot(applied);
-    return list(todo, false);
+    return upgradePlan(versionRows, parse(target));
   }
 
-  /** The revisions to un-apply, children before parents, to go back to {@code target}. */
+  /**
+   * The revisions to un-apply, children before parents, to go back to {@code target}: what lies
+   * above it along parent links, with whatever depends on that. The target stays applied, and so
+   * do revisions that depend on it without lying above it.
+   */
+  public List<Revision> downgradePlan(Set<String> versionRows, Target target) {
+    return list(new TargetResolver(this, appliedBits(versionRows)).downgrade(target), true);
+  }
+
+  /** {@link #downgradePlan(Set, Target)} of {@link #parse parsed} text. */
   public List<Revision> downgradePlan(Set<String> versionRows, String target) {
-    BitSet applied = appliedBits(versionRows);
-    return list(TargetResolver.removal(this, applied, parse(target), target), true);
+    return downgradePlan(versionRows, parse(target));
   }
 
   /**
-   * The version rows after {@code stamp target}: the applied set loses what lies beyond the target
-   * and gains the target with its ancestors. {@code base} gives no rows.
+   * The version rows after {@code stamp target}: each revision the target names replaces the rows
+   * on its line of descent (above or below it, depends-on included), and rows on unrelated
+   * branches stay. {@code base} leaves no rows, {@code BRANCH@base} drops that branch's rows.
    */
+  public Set<String> stampRows(Set<String> versionRows, Target target) {
+    return ids(new TargetResolver(this, appliedBits(versionRows)).stamp(target));
+  }
+
+  /** {@link #stampRows(Set, Target)} of {@link #parse parsed} text. */
   public Set<String> stampRows(Set<String> versionRows, String target) {
-    BitSet applied = appliedBits(versionRows);
-    Target t = parse(target);
-    if (t instanceof Target.Keyword k && k.word().equals("base")) {
-      return Set.of();
-    }
-    boolean backwards =
-        (t instanceof Target.BranchEnd be && !be.head())
-            || (t instanceof Target.Step s && s.delta() < 0);
-    if (backwards) {
-      applied.andNot(TargetResolver.removal(this, applied, t, target));
-      return rows(applied);
-    }
-    BitSet dest = TargetResolver.destination(this, applied, t, target);
-    BitSet beyond = descendants(dest);
-    beyond.andNot(dest);
-    applied.andNot(beyond);
-    applied.or(ancestors(dest));
-    return rows(applied);
+    return stampRows(versionRows, parse(target));
   }
 
   /**
-   * For {@code history -r lower:upper}: the revisions that descend from {@code lower} (or are it)
-   * and lead to {@code upper} (or are it), newest first. An empty side, {@code base} below or
-   * {@code head}/{@code heads} above, is open.
+   * For {@code history -r lower:upper}, newest first: what {@code upper} needs that {@code lower}
+   * does not, {@code lower} included, limited to {@code lower}'s descendants. An empty side is
+   * {@code base} or {@code heads}; {@code current} is {@code versionRows}; {@code -N} below counts
+   * down from the heads and {@code +N} above counts up from {@code lower}; {@code BRANCH@...} below
+   * keeps to that branch's heads.
+   *
+   * @throws RevisionGraphException when {@code lower} is not an ancestor of {@code upper}
    */
-  public List<Revision> range(Optional<String> lower, Optional<String> upper) {
-    BitSet result = new BitSet(revs.size());
-    result.set(0, revs.size());
-    String lo = lower.map(String::strip).orElse("base");
-    String hi = upper.map(String::strip).orElse("heads");
-    if (!lo.equals("base") && !lo.isEmpty()) {
-      result.and(
-          descendants(lo.equals("head") || lo.equals("heads") ? bits(heads) : bit(resolve(lo))));
+  public List<Revision> range(Optional<Target> lower, Optional<Target> upper, Set<String> versionRows) {
+    TargetResolver resolver = new TargetResolver(this, appliedBits(versionRows));
+    return list(new HistoryRange(this, resolver).between(
+        lower.orElse(new Target.Base(Optional.empty())),
+        upper.orElse(new Target.Heads(Optional.empty()))), true);
+  }
+
+  // ---- package-private structure for TargetResolver, RelativeSteps and HistoryRange ----
+
+  int size() {
+    return revs.size();
+  }
+
+  /** The labelled revision, or null when {@code name} is no label. */
+  Integer labelled(String name) {
+    return labels.get(name);
+  }
+
+  Map<String, Integer> labels() {
+    return labels;
+  }
+
+  /** Indexes of the ids starting with {@code prefix}, in id order. */
+  List<Integer> withPrefix(String prefix) {
+    if (prefix.isEmpty()) {
+      return List.of();
     }
-    if (!hi.equals("head") && !hi.equals("heads") && !hi.isEmpty()) {
-      result.and(ancestors(hi.equals("base") ? bits(bases) : bit(resolve(hi))));
-    }
-    return list(result, true);
-  }
-
-  // ---- targets ----
-
-  private Target parse(String target) {
-    return Target.parse(target, t -> labels.containsKey(t) || index.containsKey(t));
-  }
-
-  /** The single head reachable from the revision labelled {@code label}. */
-  int branchHead(String label) {
-    BitSet branch = branch(label(label));
-    Set<String> found = new TreeSet<>();
-    for (int i = branch.nextSetBit(0); i >= 0; i = branch.nextSetBit(i + 1)) {
-      if (children[i].length == 0) {
-        found.add(revs.get(i).id());
-      }
-    }
-    if (found.size() != 1) {
-      throw new RevisionGraphException(
-          "branch '"
-              + label
-              + "' has several heads: "
-              + String.join(", ", found)
-              + "; merge them or name one by id");
-    }
-    return index.get(found.iterator().next());
-  }
-
-  // ---- package-private access for RelativeSteps ----
-
-  boolean isLabel(String name) {
-    return labels.containsKey(name);
-  }
-
-  int label(String label) {
-    Integer i = labels.get(label);
-    if (i == null) {
-      throw new RevisionGraphException(
-          "unknown branch label '" + label + "'; run 'retort branches' to list them");
-    }
-    return i;
-  }
-
-  /** The labelled revision and everything that revises it, directly or not. */
-  BitSet branch(int start) {
-    return closure(bit(start), children, null);
-  }
-
-  int resolve(String text) {
-    Integer l = labels.get(text);
-    return l != null ? l : indexOf(resolveId(text));
+    return List.copyOf(sortedIds.subMap(prefix, prefix + Character.MAX_VALUE).values());
   }
 
   int[] parentsOf(int i) {
@@ -296,6 +297,14 @@ public final class RevisionGraph {
 
   int[] childrenOf(int i) {
     return children[i];
+  }
+
+  int[] depsOf(int i) {
+    return deps[i];
+  }
+
+  int[] dependentsOf(int i) {
+    return dependents[i];
   }
 
   String id(int i) {
@@ -311,33 +320,35 @@ public final class RevisionGraph {
     return i;
   }
 
-  void requireApplied(BitSet applied, int r) {
-    if (!applied.get(r)) {
-      Set<String> current = rows(applied);
-      throw new RevisionGraphException(
-          "revision "
-              + id(r)
-              + " is not applied; current: "
-              + (current.isEmpty() ? "nothing applied" : String.join(", ", current)));
+  /** Applied revisions that no other applied revision revises or depends on. */
+  BitSet rows(BitSet applied) {
+    BitSet out = new BitSet(revs.size());
+    for (int i = applied.nextSetBit(0); i >= 0; i = applied.nextSetBit(i + 1)) {
+      if (!anyIn(children[i], applied) && !anyIn(dependents[i], applied)) {
+        out.set(i);
+      }
     }
+    return out;
   }
 
-  /** Applied revisions in {@code within} that no other applied revision in it revises. */
-  Set<String> rows(BitSet applied) {
-    Set<String> out = new TreeSet<>();
-    for (int i = applied.nextSetBit(0); i >= 0; i = applied.nextSetBit(i + 1)) {
-      boolean top = true;
-      for (int c : children[i]) {
-        if (applied.get(c)) {
-          top = false;
-          break;
-        }
-      }
-      if (top) {
-        out.add(revs.get(i).id());
+  /** Applied revisions that no other applied revision revises; depends-on does not count. */
+  BitSet tips(BitSet set) {
+    BitSet out = new BitSet(revs.size());
+    for (int i = set.nextSetBit(0); i >= 0; i = set.nextSetBit(i + 1)) {
+      if (!anyIn(children[i], set)) {
+        out.set(i);
       }
     }
-    return Collections.unmodifiableSet(out);
+    return out;
+  }
+
+  private static boolean anyIn(int[] is, BitSet set) {
+    for (int i : is) {
+      if (set.get(i)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // ---- closures ----
@@ -358,12 +369,24 @@ public final class RevisionGraph {
     return ancestors(seeds);
   }
 
+  /** The seeds and everything they revise or depend on, directly or not. */
   BitSet ancestors(BitSet seeds) {
     return closure(seeds, parents, deps);
   }
 
+  /** The seeds and everything that revises or depends on them, directly or not. */
   BitSet descendants(BitSet seeds) {
     return closure(seeds, children, dependents);
+  }
+
+  /** The seeds and their ancestors along parent links only. */
+  BitSet lineBelow(BitSet seeds) {
+    return closure(seeds, parents, null);
+  }
+
+  /** The seeds and their descendants along parent links only. */
+  BitSet lineAbove(BitSet seeds) {
+    return closure(seeds, children, null);
   }
 
   /** Iterative, so a 10,000-revision chain cannot overflow the stack. */
@@ -403,18 +426,31 @@ public final class RevisionGraph {
     return b;
   }
 
+  BitSet bits(int[] is) {
+    BitSet b = new BitSet(revs.size());
+    for (int i : is) {
+      b.set(i);
+    }
+    return b;
+  }
+
   BitSet bits(Set<String> ids) {
     BitSet b = new BitSet(revs.size());
     ids.forEach(id -> b.set(index.get(id)));
     return b;
   }
 
-  private Set<String> ids(int[] is) {
+  /** Ids in id order, for messages and results. */
+  Set<String> ids(BitSet bits) {
     Set<String> out = new TreeSet<>();
-    for (int i : is) {
+    for (int i = bits.nextSetBit(0); i >= 0; i = bits.nextSetBit(i + 1)) {
       out.add(revs.get(i).id());
     }
     return Collections.unmodifiableSet(out);
+  }
+
+  private Set<String> ids(int[] is) {
+    return ids(bits(is));
   }
 
   private Set<String> idsInOrder(BitSet bits) {

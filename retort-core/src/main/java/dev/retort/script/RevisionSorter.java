@@ -37,12 +37,21 @@ final class RevisionSorter {
                 + "; give one of them a new id");
       }
     }
+    Map<String, String> labelled = checkLabels(list, index);
+    list.replaceAll(r -> labelsToIds(r, labelled));
     int[][] preds = new int[list.size()][];
     for (int i = 0; i < list.size(); i++) {
       preds[i] = predecessors(list.get(i), index);
     }
-    checkLabels(list, index);
     return kahn(list, preds);
+  }
+
+  /** A depends-on may name a branch label, as in Alembic; the graph works with the revision id. */
+  private static Revision labelsToIds(Revision r, Map<String, String> labelled) {
+    if (r.dependsOn().stream().noneMatch(labelled::containsKey)) {
+      return r;
+    }
+    return r.withDependsOn(r.dependsOn().stream().map(d -> labelled.getOrDefault(d, d)).toList());
   }
 
   static String describe(Revision r) {
@@ -64,13 +73,16 @@ final class RevisionSorter {
     Integer i = index.get(id);
     if (i == null) {
       throw new RevisionGraphException(
-          describe(r) + " " + relation + " '" + id + "', which is not a known revision");
+          describe(r) + " " + relation + " '" + id + "', which is not a known revision"
+              + (relation.equals("depends on") ? " or branch label" : ""));
     }
     return i;
   }
 
-  private static void checkLabels(List<Revision> list, Map<String, Integer> index) {
+  /** Checks the branch labels and returns each label's revision id. */
+  private static Map<String, String> checkLabels(List<Revision> list, Map<String, Integer> index) {
     Map<String, Revision> owners = new HashMap<>();
+    Map<String, String> labelled = new HashMap<>();
     for (Revision r : list) {
       for (String label : r.branchLabels()) {
         if (label.equals("head") || label.equals("heads") || label.equals("base")) {
@@ -91,8 +103,10 @@ final class RevisionSorter {
                   + " and "
                   + describe(r));
         }
+        labelled.put(label, r.id());
       }
     }
+    return labelled;
   }
 
   private static List<Revision> kahn(List<Revision> list, int[][] preds) {

@@ -1,59 +1,165 @@
 package dev.retort.script;
 
 import dev.retort.error.RevisionGraphException;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A target as the user types it for {@code upgrade}, {@code downgrade} or {@code stamp}, parsed but
- * not yet resolved against a graph.
+ * A revision target as the user types it, parsed but not yet resolved against a graph: the one
+ * grammar behind {@code upgrade}, {@code downgrade}, {@code stamp}, {@code history -r}, {@code
+ * show}, {@code merge} and {@code revision --head}. {@link RevisionGraph#resolve(Target)} says
+ * which revisions it names.
+ *
+ * <pre>
+ * base | head | heads | current | NAME             NAME: an id, a unique id prefix or a branch label
+ * BRANCH@base | BRANCH@head | BRANCH@heads | BRANCH@NAME
+ *                                                  BRANCH: a branch label or a revision on the branch
+ * [BRANCH@][ANCHOR]+N | [BRANCH@][ANCHOR]-N        ANCHOR: NAME, head, heads or base;
+ *                                                  none: where the database stands
+ * </pre>
+ *
+ * <p>A text that is a revision id or branch label as a whole is that name, so a label such as
+ * {@code feature-2} still names its branch.
  */
-sealed interface Target {
-  /** {@code head}, {@code heads} or {@code base}. */
-  record Keyword(String word) implements Target {}
+public sealed interface Target {
+  /** The branch this target is narrowed to ({@code BRANCH@...}), if any. */
+  Optional<String> branch();
 
-  /** A full id, an id prefix or a branch label. */
-  record Named(String text) implements Target {}
+  /** Whether resolving this target needs the database's version rows. */
+  default boolean dependsOnDatabase() {
+    return this instanceof Current || (this instanceof Relative r && r.anchor() instanceof Current);
+  }
 
-  /** {@code <label>@head} ({@code head} true) or {@code <label>@base}. */
-  record BranchEnd(String label, boolean head) implements Target {}
+  /** Nothing applied: {@code base}, or {@code BRANCH@base} for the roots of that branch. */
+  record Base(Optional<String> branch) implements Target {
+    @Override
+    public String toString() {
+      return prefix(branch) + "base";
+    }
+  }
 
-  /** {@code +N}/{@code -N} from the current head ({@code anchor} null, {@code branch} false). */
-  record Step(String anchor, boolean branch, int delta) implements Target {}
+  /** The single head, or the single head of a branch. */
+  record Head(Optional<String> branch) implements Target {
+    @Override
+    public String toString() {
+      return prefix(branch) + "head";
+    }
+  }
 
-  Pattern BRANCH_END = Pattern.compile("(.+)@(head|base)");
-  Pattern BRANCH_STEP = Pattern.compile("(.+)@([+-]\\d+)");
-  Pattern STEP = Pattern.compile("(.*?)([+-]\\d+)");
+  /** Every head, or every head of a branch. */
+  record Heads(Optional<String> branch) implements Target {
+    @Override
+    public String toString() {
+      return prefix(branch) + "heads";
+    }
+  }
 
   /**
-   * Parses {@code text}. A name that is a branch label or revision id as a whole wins over a
-   * relative reading, so a label like {@code feature-2} still names its branch.
+   * A revision by id, unique prefix or branch label (naming the labelled revision itself); with a
+   * branch, the revision must lie on it.
+   */
+  record Rev(Optional<String> branch, String name) implements Target {
+    @Override
+    public String toString() {
+      return prefix(branch) + name;
+    }
+  }
+
+  /**
+   * Where the database stands: {@code current} in a history range, or the start of {@code +N}
+   * and {@code -N} (with a branch: where that branch stands).
+   */
+  record Current(Optional<String> branch) implements Target {
+    @Override
+    public String toString() {
+      return branch.isPresent() ? branch.get() + "@" : "current";
+    }
+  }
+
+  /**
+   * {@code delta} steps from {@code anchor}: up through children when positive, down through
+   * parents when negative. Walking up keeps to the anchor's branch where it names one.
+   */
+  record Relative(Target anchor, int delta) implements Target {
+    public Relative {
+      if (anchor instanceof Relative) {
+        throw new IllegalArgumentException("a relative target cannot be the anchor of another");
+      }
+    }
+
+    @Override
+    public Optional<String> branch() {
+      return anchor.branch();
+    }
+
+    @Override
+    public String toString() {
+      String sign = delta > 0 ? "+" : "";
+      return (anchor instanceof Current c ? prefix(c.branch()) : anchor.toString()) + sign + delta;
+    }
+  }
+
+  private static String prefix(Optional<String> branch) {
+    return branch.map(b -> b + "@").orElse("");
+  }
+
+  /** Parses {@code text} knowing no names: every text is read by its shape. */
+  static Target parse(String text) {
+    return parse(text, name -> false);
+  }
+
+  /**
+   * Parses {@code text}; {@code isName} says whether a whole text is a revision id or branch label,
+   * which then wins over reading it as relative or branch-qualified.
    */
   static Target parse(String text, Predicate<String> isName) {
     String t = text.strip();
     if (t.isEmpty()) {
       throw new RevisionGraphException("empty target; give a revision, 'head', 'heads' or 'base'");
     }
-    if (t.equals("head") || t.equals("heads") || t.equals("base")) {
-      return new Keyword(t);
-    }
     if (isName.test(t)) {
-      return new Named(t);
+      return new Rev(Optional.empty(), t);
     }
-    Matcher m = BRANCH_END.matcher(t);
+    // [BRANCH@][ANCHOR](+|-)N; the anchor is lazy so that "a-b-2" anchors at "a-b"
+    Matcher m = Pattern.compile("(?:([^@]+)@)?([^@]*?)([+-]\\d+)").matcher(t);
     if (m.matches()) {
-      return new BranchEnd(m.group(1), m.group(2).equals("head"));
+      Optional<String> branch = Optional.ofNullable(m.group(1));
+      String symbol = m.group(2);
+      Target anchor = symbol.isEmpty() ? new Current(branch) : symbol(branch, symbol, t);
+      return new Relative(anchor, steps(t, m.group(3)));
     }
-    m = BRANCH_STEP.matcher(t);
-    if (m.matches()) {
-      return new Step(m.group(1), true, steps(t, m.group(2)));
+    int at = t.indexOf('@');
+    if (at >= 0) {
+      String branch = t.substring(0, at);
+      String symbol = t.substring(at + 1);
+      if (branch.isEmpty() || symbol.isEmpty() || symbol.contains("@")) {
+        throw new RevisionGraphException("'" + t + "' is not a target: write BRANCH@head, "
+            + "BRANCH@base, BRANCH@<revision>, BRANCH@+N or BRANCH@-N");
+      }
+      return symbol(Optional.of(branch), symbol, t);
     }
-    m = STEP.matcher(t);
-    if (m.matches()) {
-      return new Step(m.group(1).isEmpty() ? null : m.group(1), false, steps(t, m.group(2)));
+    if (t.equals("current")) {
+      return new Current(Optional.empty());
     }
-    return new Named(t);
+    return symbol(Optional.empty(), t, t);
+  }
+
+  private static Target symbol(Optional<String> branch, String symbol, String text) {
+    switch (symbol) {
+      case "base":
+        return new Base(branch);
+      case "head":
+        return new Head(branch);
+      case "heads":
+        return new Heads(branch);
+      case "current":
+        throw new RevisionGraphException("'" + text + "': 'current' stands alone; "
+            + "use '+N' or '-N' to count from where the database stands");
+      default:
+        return new Rev(branch, symbol);
+    }
   }
 
   private static int steps(String target, String signed) {
