@@ -37,8 +37,10 @@ class ConfigLoaderTest {
   void urlOptionBeatsEverything() throws Exception {
     Files.createDirectories(dir.resolve("migrations"));
     Files.writeString(dir.resolve("retort.properties"), "url=jdbc:nosuchdb:x\n");
+    Files.writeString(dir.resolve("migrations/a1_m.sql"), "-- retort:revision a1\n-- retort:upgrade\n"
+        + "CREATE TABLE t (id integer);\n");
     Cli.Result r = Cli.run(dir, Map.of("RETORT_URL", "jdbc:nosuchdb:y"),
-        "--url", "jdbc:sqlite:" + dir.resolve("opt.db"), "current");
+        "--url", "jdbc:sqlite:" + dir.resolve("opt.db"), "upgrade", "head");
     assertThat(r.exit()).as(r.toString()).isZero();
     assertThat(Files.exists(dir.resolve("opt.db"))).isTrue();
   }
