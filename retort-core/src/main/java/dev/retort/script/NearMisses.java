@@ -3,7 +3,6 @@ package dev.retort.script;
 import dev.retort.error.MigrationFileException;
 import dev.retort.text.Inert;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Finds comments in a SQL migration that look like a Retort directive but are not one: {@code --
@@ -22,16 +21,17 @@ final class NearMisses {
 
   private final Path file;
   private final String content;
-  private List<int[]> comments;
+  private final CommentIndex comments;
 
-  private NearMisses(Path file, String content) {
+  private NearMisses(Path file, String content, CommentIndex comments) {
     this.file = file;
     this.content = content;
+    this.comments = comments;
   }
 
   /** @throws MigrationFileException at the first comment that looks like a directive and is not one */
-  static void check(Path file, String content) {
-    new NearMisses(file, content).run();
+  static void check(Path file, String content, CommentIndex comments) {
+    new NearMisses(file, content, comments).run();
   }
 
   private void run() {
@@ -42,7 +42,7 @@ final class NearMisses {
       if (start < 0 || isExact(start)) {
         continue;
       }
-      int[] comment = commentAt(start);
+      int[] comment = comments.containing(start);
       if (comment != null && onlyOpenerBefore(comment[0], start)) {
         int line = lineOf(start);
         String text = content.substring(comment[0], Math.min(comment[1], comment[0] + 80)).strip();
@@ -88,26 +88,6 @@ final class NearMisses {
       p--;
     }
     return p < 0 || content.charAt(p) == '\n' || content.charAt(p) == '\r' || content.charAt(p) == '\uFEFF';
-  }
-
-  /** The comment {@code offset} lies in, or null. */
-  private int[] commentAt(int offset) {
-    if (comments == null) {
-      try {
-        comments = SqlSplitter.comments(content);
-      } catch (SqlSplitter.SyntaxException e) {
-        throw new MigrationFileException(file, e.line, e.problem);
-      }
-    }
-    for (int[] c : comments) {
-      if (c[0] <= offset && offset < c[1]) {
-        return c;
-      }
-      if (c[0] > offset) {
-        break;
-      }
-    }
-    return null;
   }
 
   /** Whether only the comment's opener, dashes, stars, slashes and whitespace stand between {@code from} and {@code to}. */

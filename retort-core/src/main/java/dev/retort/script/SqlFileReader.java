@@ -32,6 +32,7 @@ final class SqlFileReader {
   private final String content;
   private final String checksum;
   private final SqlHeader header;
+  private final CommentIndex comments;
   /** Where each dialect's section starts, to report a second one. */
   private final Map<String, Integer> dialectLines = new HashMap<>();
   private final List<Part> parts = new ArrayList<>();
@@ -51,10 +52,11 @@ final class SqlFileReader {
     this.checksum = checksum;
     this.header = new SqlHeader(file);
     this.content = content.startsWith("\uFEFF") ? content.substring(1) : content;
+    this.comments = new CommentIndex(file, this.content);
   }
 
   SqlFile read() {
-    NearMisses.check(file, content);
+    NearMisses.check(file, content, comments);
     int lineNo = 0;
     int p = 0;
     int len = content.length();
@@ -83,7 +85,8 @@ final class SqlFileReader {
       int eol = endOfLine(k);
       int next = nextLine(eol);
       String line = content.substring(start, eol).strip();
-      if (line.startsWith("--") && line.indexOf("retort:") > 0) {
+      if (line.startsWith("--") && line.indexOf("retort:") > 0
+          && comments.startsAt(content.indexOf("--", start))) {
         bodyLine(line, lineNo, start, next);
       }
       p = next;

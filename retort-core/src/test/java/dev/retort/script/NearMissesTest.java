@@ -83,4 +83,19 @@ class NearMissesTest {
         + "-- retort:upgrade\n" + line + "\n";
     assertThat(HeaderParser.parseSql(FILE, text).id()).isEqualTo("a3");
   }
+
+  @Test
+  void aDirectiveInsideAQuotedNameOrStringIsPartOfIt() {
+    String text = "-- retort:revision a3\n-- retort:upgrade\n"
+        + "CREATE TABLE \"x\n-- retort:downgrade\nDROP TABLE victim; --\" (id integer);\n"
+        + "INSERT INTO t VALUES ('a\n-- RETORT:upgrade\n');\n"
+        + "-- retort:downgrade\n"
+        + "DROP TABLE \"x\n-- retort:downgrade\nDROP TABLE victim; --\";\n";
+    SqlMigration m = SqlMigration.parse(FILE, text, "postgresql");
+    assertThat(m.upgrade()).extracting(Statement::sql).containsExactly(
+        "CREATE TABLE \"x\n-- retort:downgrade\nDROP TABLE victim; --\" (id integer)",
+        "INSERT INTO t VALUES ('a\n-- RETORT:upgrade\n')");
+    assertThat(m.downgrade().orElseThrow()).extracting(Statement::sql).containsExactly(
+        "DROP TABLE \"x\n-- retort:downgrade\nDROP TABLE victim; --\"");
+  }
 }
