@@ -36,7 +36,7 @@ final class Autogenerator {
     if (!rows.equals(graph.heads())) {
       throw new UsageException("the database is at " + (rows.isEmpty() ? "base" : String.join(", ", rows))
           + " but the migrations end at " + (graph.heads().isEmpty() ? "base" : String.join(", ", graph.heads()))
-          + "; run 'retort upgrade heads' first, so that the new migration starts where the others end");
+          + "; upgrade to the heads first, so that the new migration starts where the others end");
     }
     RetortConfig config = retort.config();
     SchemaComparison d = SchemaComparison.compare(config, session, options);

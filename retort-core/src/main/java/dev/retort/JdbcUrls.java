@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 final class JdbcUrls {
   private static final Pattern PG_STYLE =
       Pattern.compile("(?i)(?:postgres|postgresql)(?:\\+\\w+)?://(?:([^:@/]*)(?::([^@/]*))?@)?(.*)");
+  private static final Pattern MYSQL_STYLE =
+      Pattern.compile("(?i)(?:mysql|mariadb)(?:\\+\\w+)?://(?:([^:@/]*)(?::([^@/]*))?@)?(.*)");
 
   private JdbcUrls() {}
 
@@ -25,6 +27,12 @@ final class JdbcUrls {
       // the form Alembic, Flask and most .env files use: postgresql://user:pass@host:5432/db
       return new Parsed("jdbc:postgresql://" + pg.group(3), decode(pg.group(1)), decode(pg.group(2)));
     }
+    Matcher my = MYSQL_STYLE.matcher(url);
+    if (my.matches()) {
+      // mysql://user:pass@host:3306/db, as SQLAlchemy, Rails and Drizzle write it; the MariaDB
+      // driver (the one the command line ships) serves MySQL too
+      return new Parsed("jdbc:mariadb://" + my.group(3), decode(my.group(1)), decode(my.group(2)));
+    }
     if (url.startsWith("sqlite:///")) {
       url = "jdbc:sqlite:" + url.substring("sqlite:///".length());
     }
@@ -33,7 +41,8 @@ final class JdbcUrls {
     }
     if (!url.startsWith("jdbc:")) {
       throw new UsageException("'" + Secrets.inUrls(url).scrub(url) + "' is not a database URL: use a JDBC URL such as "
-          + "jdbc:postgresql://localhost/app or jdbc:sqlite:app.db, or postgresql://user@host/db");
+          + "jdbc:postgresql://localhost/app or jdbc:sqlite:app.db, or postgresql://user@host/db, "
+          + "mysql://user@host/db or sqlite:///app.db");
     }
     return new Parsed(url, Optional.empty(), Optional.empty());
   }

@@ -8,6 +8,11 @@ import dev.retort.schema.QualifiedName;
 import dev.retort.text.Inert;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -25,8 +30,13 @@ import java.util.function.Consumer;
  * @param lockTimeout how long a run waits for another one to finish
  * @param allowChanged run even when an applied migration file has changed
  * @param progress receives a line as each migration starts
- * @param schema the desired schema for autogenerate, {@code check} and {@code diff}: a {@code .sql}
- *     file of CREATE statements
+ * @param schema the desired schema for autogenerate, {@code check} and {@code diff}: a Java
+ *     schema definition ({@code .java}) or a {@code .sql} file of CREATE statements
+ * @param urlSource where the URL came from ({@code retort.properties}, {@code RETORT_URL in
+ *     .env}, {@code DATABASE_URL in the environment}, {@code the builder}); empty without a URL
+ * @param settings every project setting by its key, as read and as set on the builder, for the
+ *     settings of other modules ({@code dialects}, {@code jpa-naming}, {@code jpa-property.*})
+ * @param warnings what reading the settings found worth saying: unknown keys, which are ignored
  */
 public record RetortConfig(
     Path projectDir,
@@ -39,7 +49,10 @@ public record RetortConfig(
     Duration lockTimeout,
     boolean allowChanged,
     Consumer<String> progress,
-    Optional<Path> schema) {
+    Optional<Path> schema,
+    Optional<String> urlSource,
+    Map<String, String> settings,
+    List<String> warnings) {
 
   public RetortConfig {
     requireNonNull(projectDir, "projectDir");
@@ -52,12 +65,20 @@ public record RetortConfig(
     requireNonNull(lockTimeout, "lockTimeout");
     requireNonNull(progress, "progress");
     requireNonNull(schema, "schema");
+    requireNonNull(urlSource, "urlSource");
+    settings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+    warnings = List.copyOf(warnings);
+  }
+
+  /** A setting by its key ({@code dialects}, {@code jpa-naming}...), when set and not blank. */
+  public Optional<String> setting(String key) {
+    return Optional.ofNullable(settings.get(key)).filter(v -> !v.isBlank());
   }
 
   /** The passwords this configuration holds, to keep out of every message. */
   public Secrets secrets() {
-    return Secrets.of(java.util.Collections.singletonList(url.orElse(null)),
-        java.util.Collections.singletonList(password.orElse(null)));
+    List<String> urls = new ArrayList<>(Arrays.asList(url.orElse(null), settings.get("url")));
+    return Secrets.of(urls, Arrays.asList(password.orElse(null), settings.get("password")));
   }
 
   @Override
@@ -67,64 +88,86 @@ public record RetortConfig(
         + ", migrations=" + migrations + ", versionTable=" + versionTable + "]";
   }
 
-  /** Builds a {@link RetortConfig}; every setting has a default but the URL. */
+  /**
+   * Builds a {@link RetortConfig}; every setting has a default but the URL. Given a project
+   * directory, the builder reads the project's settings as the command line does ({@code
+   * retort.properties}, {@code .env}, {@code RETORT_*} and {@code DATABASE_URL} in the
+   * environment); what is set on the builder overrides them.
+   *
+   * <pre>{@code
+   * Retort retort = Retort.configure().projectDir(Path.of("/srv/app")).load();
+   * }</pre>
+   */
   public static final class Builder {
     private Path projectDir = Path.of("").toAbsolutePath();
-    private String url;
-    private String user;
-    private String password;
-    private String migrations = "migrations";
-    private String versionTable = "retort_version";
-    private String historyTable = "retort_history";
-    private Duration lockTimeout = Duration.ofMinutes(5);
+    private boolean readProject;
+    private Optional<Path> configFile = Optional.empty();
+    private Map<String, String> environment = System.getenv();
+    private final Map<String, String> set = new LinkedHashMap<>();
+    private Duration lockTimeout;
     private boolean allowChanged;
     private Consumer<String> progress = line -> {};
-    private String schema;
 
     Builder() {}
 
-    /** The desired schema, relative to the project directory: a {@code .sql} file. */
-    public Builder schema(String file) {
-      schema = file;
+    /**
+     * The project directory (default: the working directory). Setting it reads the project's
+     * settings from it and the environment.
+     */
+    public Builder projectDir(Path dir) {
+      projectDir = dir.toAbsolutePath().normalize();
+      readProject = true;
       return this;
     }
 
-    /** The project directory (default: the working directory). */
-    public Builder projectDir(Path dir) {
-      projectDir = dir.toAbsolutePath().normalize();
+    /** The settings file, relative to the project directory (default {@code retort.properties}). */
+    public Builder configFile(Path file) {
+      configFile = Optional.ofNullable(file);
+      readProject = true;
       return this;
+    }
+
+    /** The environment the project's settings are read from (default: the process's). */
+    public Builder environment(Map<String, String> env) {
+      environment = Map.copyOf(env);
+      return this;
+    }
+
+    /** Any setting by its key, as in {@code retort.properties}. */
+    public Builder setting(String key, String value) {
+      set.put(key, value);
+      return this;
+    }
+
+    /** The desired schema, relative to the project directory: a Java definition or a {@code .sql} file. */
+    public Builder schema(String file) {
+      return setting("schema", file);
     }
 
     /** The database: a JDBC URL, or {@code postgresql://user:pass@host/db}, or {@code sqlite:///file}. */
     public Builder url(String jdbcUrl) {
-      url = jdbcUrl;
-      return this;
+      return setting("url", jdbcUrl);
     }
 
     public Builder user(String databaseUser) {
-      user = databaseUser;
-      return this;
+      return setting("user", databaseUser);
     }
 
     public Builder password(String databasePassword) {
-      password = databasePassword;
-      return this;
+      return setting("password", databasePassword);
     }
 
     /** The migrations directory, relative to the project directory (default {@code migrations}). */
     public Builder migrations(String dir) {
-      migrations = dir;
-      return this;
+      return setting("migrations", dir);
     }
 
     public Builder versionTable(String table) {
-      versionTable = table;
-      return this;
+      return setting("version-table", table);
     }
 
     public Builder historyTable(String table) {
-      historyTable = table;
-      return this;
+      return setting("history-table", table);
     }
 
     public Builder lockTimeout(Duration timeout) {
@@ -146,13 +189,15 @@ public record RetortConfig(
     /**
      * The finished configuration.
      *
-     * @throws UsageException for a URL that cannot be read, a table name that is not {@code name}
-     *     or {@code schema.name}, the same table for versions and history, a negative lock
-     *     timeout; the message never holds the password
+     * @throws UsageException for settings that cannot be read, a URL that cannot be read, a table
+     *     name that is not {@code name} or {@code schema.name}, the same table for versions and
+     *     history, a lock timeout that is not 0 or more seconds; the message never holds the
+     *     password
      */
     public RetortConfig build() {
-      Secrets secrets = Secrets.of(java.util.Collections.singletonList(url),
-          java.util.Collections.singletonList(password));
+      Secrets secrets = Secrets.of(Arrays.asList(set.get("url"), environment.get("RETORT_URL"),
+          environment.get("DATABASE_URL")),
+          Arrays.asList(set.get("password"), environment.get("RETORT_PASSWORD")));
       try {
         return buildChecked();
       } catch (RuntimeException e) {
@@ -161,23 +206,57 @@ public record RetortConfig(
     }
 
     private RetortConfig buildChecked() {
+      Map<String, String> all = new LinkedHashMap<>();
+      Map<String, String> sources = new LinkedHashMap<>();
+      List<String> warnings = new ArrayList<>();
+      if (readProject) {
+        ProjectSettings project = ProjectSettings.load(projectDir, configFile, environment);
+        all.putAll(project.all());
+        project.all().keySet().forEach(k -> sources.put(k, project.source(k).orElse("")));
+        warnings.addAll(project.warnings());
+      }
+      set.forEach((k, v) -> {
+        if (v != null) {
+          all.put(k, v);
+          sources.put(k, "the builder");
+        }
+      });
+      String versionTable = value(all, "version-table").orElse("retort_version");
+      String historyTable = value(all, "history-table").orElse("retort_history");
       checkTable("version-table", versionTable);
       checkTable("history-table", historyTable);
       if (QualifiedName.parse(versionTable).equals(QualifiedName.parse(historyTable))) {
         throw new UsageException("version-table and history-table are both '" + versionTable
             + "'; they must be two different tables");
       }
-      if (lockTimeout.isNegative()) {
-        throw new UsageException("lock-timeout must be 0 or more seconds, not "
-            + lockTimeout.toSeconds());
+      Duration timeout = lockTimeout != null ? lockTimeout
+          : value(all, "lock-timeout").map(t -> seconds(t, sources.get("lock-timeout")))
+              .orElse(Duration.ofMinutes(5));
+      if (timeout.isNegative()) {
+        throw new UsageException("lock-timeout must be 0 or more seconds, not " + timeout.toSeconds());
       }
-      Optional<JdbcUrls.Parsed> parsed = Optional.ofNullable(url).filter(u -> !u.isBlank())
-          .map(u -> JdbcUrls.toJdbc(u, projectDir));
+      Optional<String> url = value(all, "url");
+      Optional<JdbcUrls.Parsed> parsed = url.map(u -> JdbcUrls.toJdbc(u, projectDir));
       return new RetortConfig(projectDir, parsed.map(JdbcUrls.Parsed::url),
-          Optional.ofNullable(user).or(() -> parsed.flatMap(JdbcUrls.Parsed::user)),
-          Optional.ofNullable(password).or(() -> parsed.flatMap(JdbcUrls.Parsed::password)),
-          projectDir.resolve(migrations).normalize(), versionTable, historyTable, lockTimeout,
-          allowChanged, progress, Optional.ofNullable(schema).map(f -> projectDir.resolve(f).normalize()));
+          value(all, "user").or(() -> parsed.flatMap(JdbcUrls.Parsed::user)),
+          value(all, "password").or(() -> parsed.flatMap(JdbcUrls.Parsed::password)),
+          projectDir.resolve(value(all, "migrations").orElse("migrations")).normalize(),
+          versionTable, historyTable, timeout, allowChanged, progress,
+          value(all, "schema").map(f -> projectDir.resolve(f).normalize()),
+          url.map(u -> sources.get("url")), all, warnings);
+    }
+
+    private static Optional<String> value(Map<String, String> all, String key) {
+      return Optional.ofNullable(all.get(key)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private static Duration seconds(String text, String source) {
+      try {
+        return Duration.ofSeconds(Long.parseLong(text.strip()));
+      } catch (NumberFormatException e) {
+        throw new UsageException("lock-timeout" + (source == null ? "" : " (" + source + ")")
+            + " must be a number of seconds, not '" + Inert.text(text) + "'");
+      }
     }
 
     /** A table setting: {@code name} or {@code schema.name}, each part an SQL identifier. */

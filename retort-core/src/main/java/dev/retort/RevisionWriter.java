@@ -57,7 +57,7 @@ final class RevisionWriter {
       Set<String> all = graph.heads();
       if (all.size() > 1) {
         throw new UsageException("there are several heads: " + String.join(", ", all)
-            + "; pass --head to choose the parent, or run 'retort merge heads -m ...' first");
+            + "; name the parent (--head), or merge the heads first");
       }
       parents.addAll(all);
       return parents;

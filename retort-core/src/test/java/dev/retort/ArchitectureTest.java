@@ -79,4 +79,26 @@ class ArchitectureTest {
     }
     assertThat(violations).isEmpty();
   }
+
+  /**
+   * The library's messages say what to do in the library's words: a hint to "run 'retort
+   * history'" means nothing to an application that calls {@code Retort.upgrade}.
+   */
+  @Test
+  void libraryMessagesNameNoCommandLine() throws IOException {
+    Pattern command = Pattern.compile("\"[^\"\\n]*'retort [a-z]");
+    List<String> violations = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(SRC)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+        if (f.endsWith("codegen/MigrationTemplates.java")) {
+          continue; // the project stub it writes speaks to the command line's user
+        }
+        Matcher m = command.matcher(Files.readString(f));
+        while (m.find()) {
+          violations.add(SRC.relativize(f) + ": " + m.group());
+        }
+      }
+    }
+    assertThat(violations).isEmpty();
+  }
 }

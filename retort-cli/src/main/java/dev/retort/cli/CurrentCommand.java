@@ -2,6 +2,7 @@ package dev.retort.cli;
 
 import dev.retort.text.Inert;
 import dev.retort.CurrentStatus;
+import dev.retort.Retort;
 import dev.retort.DirtyMigration;
 import dev.retort.RevisionInfo;
 import java.io.PrintWriter;
@@ -18,13 +19,19 @@ final class CurrentCommand implements Callable<Integer> {
   @ParentCommand RetortCommand top;
   @Spec CommandSpec spec;
 
-  @Option(names = {"-v", "--verbose"}, description = "Show each revision in full.")
+  @Option(names = {"-v", "--verbose"},
+      description = "Show each revision in full, and which database and where its URL came from.")
   boolean verbose;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    CurrentStatus status = top.retort(out, false).status();
+    Retort retort = top.retort(out, false);
+    if (verbose) {
+      out.println("Database: " + retort.config().secrets().scrub(retort.config().url().orElse("(none)"))
+          + " (from " + RetortCommand.urlSource(retort.config(), top.urlFromOption()) + ")");
+    }
+    CurrentStatus status = retort.status();
     if (status.revisions().isEmpty() && status.dirty().isEmpty()) {
       out.println("(base: no revision applied)");
     }

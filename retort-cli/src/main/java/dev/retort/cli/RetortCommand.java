@@ -7,11 +7,9 @@ import dev.retort.error.UsageException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -78,25 +76,40 @@ final class RetortCommand implements Runnable {
     return abs;
   }
 
-  /** The facade, configured from files, environment and options. */
+  /**
+   * The facade, configured from files, environment and options; what reading the settings warns
+   * of goes to standard error.
+   */
   Retort retort(PrintWriter out, boolean allowChanged) {
-    Path dir = projectDir();
-    ConfigLoader c = ConfigLoader.load(dir, Optional.ofNullable(config), env);
-    RetortConfig.Builder b = Retort.configure().projectDir(dir);
-    Optional.ofNullable(url).or(() -> c.get("url")).ifPresent(b::url);
-    c.get("user").ifPresent(b::user);
-    c.get("password").ifPresent(b::password);
-    c.get("migrations").ifPresent(b::migrations);
-    c.get("version-table").ifPresent(b::versionTable);
-    c.get("history-table").ifPresent(b::historyTable);
-    c.get("lock-timeout").ifPresent(t -> b.lockTimeout(seconds(t)));
-    c.get("schema").ifPresent(b::schema);
-    b.allowChanged(allowChanged);
-    b.progress(line -> {
+    RetortConfig c = builder().allowChanged(allowChanged).progress(line -> {
       out.println(line);
       out.flush();
-    });
-    return b.load();
+    }).build();
+    PrintWriter err = spec.commandLine().getErr();
+    c.warnings().forEach(w -> err.println("warning: " + w));
+    err.flush();
+    return Retort.of(c);
+  }
+
+  private RetortConfig.Builder builder() {
+    RetortConfig.Builder b = Retort.configure().projectDir(projectDir()).environment(env);
+    if (config != null) {
+      b.configFile(config);
+    }
+    if (url != null) {
+      b.url(url);
+    }
+    return b;
+  }
+
+  /** Where the URL came from, in words: {@code --url}, or what the configuration says. */
+  static String urlSource(RetortConfig c, boolean fromOption) {
+    return fromOption ? "--url" : c.urlSource().orElse("nowhere");
+  }
+
+  /** Whether the URL was given with {@code --url}. */
+  boolean urlFromOption() {
+    return url != null;
   }
 
   /**
@@ -106,37 +119,12 @@ final class RetortCommand implements Runnable {
    */
   Secrets secrets(String[] args) {
     List<String> urls = new ArrayList<>(java.util.Arrays.asList(args));
-    List<String> passwords = new ArrayList<>();
-    urls.add(url);
-    for (String key : List.of("url", "password")) {
-      String value = env.get(ConfigLoader.envName(key));
-      (key.equals("url") ? urls : passwords).add(value);
-    }
-    urls.add(env.get("DATABASE_URL"));
+    urls.addAll(java.util.Arrays.asList(url, env.get("RETORT_URL"), env.get("DATABASE_URL")));
+    Secrets given = Secrets.of(urls, List.of(String.valueOf(env.get("RETORT_PASSWORD"))));
     try {
-      ConfigLoader c = ConfigLoader.load(directory == null ? Path.of("") : directory,
-          Optional.ofNullable(config), env);
-      c.get("url").ifPresent(urls::add);
-      c.get("password").ifPresent(passwords::add);
+      return given.and(builder().build().secrets());
     } catch (RuntimeException e) {
-      // the configuration's own error is being reported; its secrets were not read
-    }
-    return Secrets.of(urls, passwords);
-  }
-
-  /**
-   * A setting only the command line uses (not part of the library's configuration), from the
-   * same files and environment as the others.
-   */
-  Optional<String> setting(String key) {
-    return ConfigLoader.load(projectDir(), Optional.ofNullable(config), env).get(key);
-  }
-
-  private static Duration seconds(String text) {
-    try {
-      return Duration.ofSeconds(Long.parseLong(text.strip()));
-    } catch (NumberFormatException e) {
-      throw new UsageException("lock-timeout must be a number of seconds, got '" + text + "'");
+      return given; // the configuration's own error is being reported; its secrets were not read
     }
   }
 }

@@ -64,7 +64,7 @@ final class RevisionCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Retort retort = top.retort(out, false);
     NewRevision request = new NewRevision(message, Optional.ofNullable(revId), heads,
-        branchLabels, dependsOn, parseFormat(format), dialects(parseFormat(format)));
+        branchLabels, dependsOn, parseFormat(format), dialects(retort, parseFormat(format)));
     if (autogenerate) {
       Path file = retort.autogenerate(request, tables.apply(Renames.parse(renames)));
       String text = readQuietly(file);
@@ -88,11 +88,11 @@ final class RevisionCommand implements Callable<Integer> {
    * The sections to write: {@code --dialects}, else for an SQL migration the project's {@code
    * dialects} setting (a Java migration needs none, so the setting does not apply to it).
    */
-  private List<String> dialects(MigrationFormat f) {
+  private List<String> dialects(Retort retort, MigrationFormat f) {
     List<String> names = dialects;
     if (names == null) {
       names = f == MigrationFormat.SQL
-          ? top.setting("dialects").map(v -> List.of(v.split(","))).orElse(List.of())
+          ? retort.config().setting("dialects").map(v -> List.of(v.split(","))).orElse(List.of())
           : List.of();
     }
     return names.stream().map(d -> d.strip().toLowerCase(Locale.ROOT)).filter(d -> !d.isEmpty())

@@ -110,7 +110,7 @@ class AutogenerateIT {
     run(0, "downgrade", "-1");
     assertThat(run(1, "check").out()).contains("create table user_preferences");
     r = run(2, "revision", "--autogenerate", "-m", "too early", "--format", "sql");
-    assertThat(r.err()).contains("run 'retort upgrade heads' first");
+    assertThat(r.err()).contains("upgrade to the heads first");
   }
 
   @ParameterizedTest

@@ -34,13 +34,13 @@ final class DirtyRevisions {
     for (DirtyRevision d : dirty.values()) {
       Revision r = graph.find(d.revision()).orElse(null);
       String how = "Fix the migration and run again to resume at statement " + d.failedStatement()
-          + ", or repair the database by hand and run 'retort stamp <revision>' to declare where it"
-          + " stands.";
+          + ", or repair the database by hand and stamp the revision it then matches, which declares"
+          + " where it stands.";
       String verb = d.direction() == Direction.DOWN ? "downgrade" : "upgrade";
       if (r == null) {
         throw new UsageException("revision " + d.revision() + " is dirty (a run stopped at statement "
             + d.failedStatement() + " outside a transaction) and its file is gone; repair the "
-            + "database by hand, then 'retort stamp <revision>'.");
+            + "database by hand, then stamp the revision it matches.");
       }
       if (!d.interrupted() && r.checksum().equals(d.checksum())) {
         throw new UsageException(r.origin() + ": revision " + r.id() + " is dirty: its " + verb
@@ -53,9 +53,9 @@ final class DirtyRevisions {
       if (!planned) {
         throw new UsageException("revision " + r.id() + " is dirty ("
             + (d.interrupted() ? "a run was cut off at statement " : "a run failed at statement ")
-            + d.failedStatement() + ") and this run would not resume it; run 'retort " + verb + " "
-            + r.id() + "' first, or repair the database by hand and run 'retort stamp <revision>'"
-            + " to declare where it stands.");
+            + d.failedStatement() + ") and this run would not resume it; " + verb + " to "
+            + r.id() + " first, or repair the database by hand and stamp the revision it then"
+            + " matches.");
       }
       resume.put(r.id(), new Resume(d.failedStatement() - 1, d.applied(), d.interrupted()));
     }

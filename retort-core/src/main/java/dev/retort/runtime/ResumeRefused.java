@@ -17,7 +17,8 @@ final class ResumeRefused extends UsageException {
         + " is not the statement that ran there before the earlier run stopped: the migration was "
         + "edited above its resume point, so what the database holds is no longer what the file "
         + "says. Restore the statements before the resume point, or repair the database by hand "
-        + "and run 'retort stamp <revision>' to declare where it stands. The statement now reads: "
+        + "and stamp the revision it then matches, which declares where it stands. The statement "
+        + "now reads: "
         + Inert.text(abbreviate(sql.strip())));
     this.statement = statement;
   }

@@ -196,13 +196,13 @@ final class StepRun {
       outcome = "It ran outside a transaction (" + whyNoTransaction() + ") and the failure could not"
           + " be recorded (the connection is gone?), so revision " + r.id() + " stays marked dirty,"
           + " cut off at statement " + rowStatement + ", which may or may not have run; the version"
-          + " table stays at " + before + ". Run 'retort current' to see it; a rerun resumes there.";
+          + " table stays at " + before + ". current shows it; a rerun resumes there.";
     } else {
       outcome = "It ran outside a transaction (" + whyNoTransaction() + "), so "
           + (dirtyAt == 2 ? "its first statement stays" : "its first " + (dirtyAt - 1) + " statements stay")
           + " applied and revision " + r.id() + " is now marked dirty; the version table stays"
           + " at " + before + ". Fix the migration and run again to resume at statement " + dirtyAt
-          + ", or repair by hand and run 'retort stamp' with the revision the schema now matches.";
+          + ", or repair by hand and stamp the revision the schema then matches.";
     }
     String msg = Inert.text(step.describe()) + " failed"
         + "\n  at: " + where

@@ -151,7 +151,7 @@ public final class RevisionGraph {
             : sortedIds.subMap(text, text + Character.MAX_VALUE);
     if (matches.isEmpty()) {
       throw new RevisionGraphException(
-          "unknown revision '" + text + "'; run 'retort history' to list revisions");
+          "unknown revision '" + text + "'" + didYouMean(text));
     }
     if (matches.size() > 1) {
       List<String> shown = matches.keySet().stream().limit(10).toList();
@@ -184,6 +184,31 @@ public final class RevisionGraph {
       bits.set(indexOf(id));
     }
     return ids(rows(bits));
+  }
+
+  /**
+   * {@code "; did you mean 'x'?"} naming the revisions and branch labels closest to a mistyped
+   * {@code text} (an id compared at the length typed, so a mistyped prefix finds its revision),
+   * or an empty string when none is close.
+   */
+  String didYouMean(String text) {
+    int allowed = text.length() <= 4 ? 1 : text.length() <= 12 ? 2 : 3;
+    java.util.TreeMap<Integer, java.util.Set<String>> byDistance = new java.util.TreeMap<>();
+    java.util.List<String> candidates = new java.util.ArrayList<>(sortedIds.keySet());
+    candidates.addAll(labels.keySet());
+    for (String c : candidates) {
+      String compared = c.length() > text.length() && !labels.containsKey(c)
+          ? c.substring(0, text.length()) : c;
+      int d = dev.retort.text.Spelling.distance(text.toLowerCase(java.util.Locale.ROOT), compared.toLowerCase(java.util.Locale.ROOT));
+      if (d <= allowed) {
+        byDistance.computeIfAbsent(d, k -> new java.util.TreeSet<>()).add(c);
+      }
+    }
+    if (byDistance.isEmpty()) {
+      return sortedIds.isEmpty() ? "; there are no revisions" : "";
+    }
+    java.util.List<String> best = byDistance.firstEntry().getValue().stream().limit(3).toList();
+    return "; did you mean " + String.join(" or ", best.stream().map(b -> "'" + b + "'").toList()) + "?";
   }
 
   /** Parses {@code text} as a target, knowing this graph's ids and labels (a whole name wins). */
@@ -315,7 +340,7 @@ public final class RevisionGraph {
     Integer i = index.get(id);
     if (i == null) {
       throw new RevisionGraphException(
-          "unknown revision '" + id + "'; run 'retort history' to list revisions");
+          "unknown revision '" + id + "'" + didYouMean(id));
     }
     return i;
   }
@@ -362,7 +387,7 @@ public final class RevisionGraph {
             "the database is at revision "
                 + row
                 + ", which is not in the migrations directory; restore its file, or reset the"
-                + " version table with 'retort stamp --purge <target>'");
+                + " version table by stamping with purge (stamp --purge <target>)");
       }
       seeds.set(i);
     }

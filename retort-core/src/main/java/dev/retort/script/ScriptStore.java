@@ -67,7 +67,7 @@ public final class ScriptStore {
       throw new UsageException(
           "migrations directory "
               + migrationsDir
-              + " does not exist; run 'retort init' to create it"
+              + " does not exist; init creates it"
               + " or set 'migrations' in retort.properties");
     }
     List<Path> files = list(migrationsDir);

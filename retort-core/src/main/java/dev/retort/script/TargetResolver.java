@@ -59,11 +59,11 @@ final class TargetResolver {
   BitSet upgrade(Target t) {
     if (t instanceof Target.Base) {
       throw new RevisionGraphException(
-          "'" + t + "' is not an upgrade target; use 'retort downgrade " + t + "' to un-apply");
+          "'" + t + "' is not an upgrade target; downgrade to it to un-apply");
     }
     if (t instanceof Target.Relative r && r.anchor() instanceof Target.Current && r.delta() < 0) {
       throw new RevisionGraphException("'" + t + "' counts back from where the database stands;"
-          + " use 'retort downgrade " + t + "'");
+          + " downgrade to it instead");
     }
     BitSet todo = g.ancestors(position(t));
     todo.andNot(applied);
@@ -81,7 +81,7 @@ final class TargetResolver {
     if (t instanceof Target.Relative r && r.anchor() instanceof Target.Current c) {
       if (r.delta() > 0) {
         throw new RevisionGraphException(
-            "'" + t + "' moves forwards; use 'retort upgrade " + t + "'");
+            "'" + t + "' moves forwards; upgrade to it instead");
       }
       RelativeSteps steps = new RelativeSteps(this);
       int start = steps.downgradeStart(c.branch(), t);
@@ -151,8 +151,8 @@ final class TargetResolver {
     try {
       return g.indexOf(g.resolveId(name));
     } catch (RevisionGraphException e) {
-      throw new RevisionGraphException("no branch label or revision '" + name
-          + "'; run 'retort branches' to list the labels, 'retort history' the revisions");
+      throw new RevisionGraphException("no branch label or revision '" + name + "'"
+          + g.didYouMean(name));
     }
   }
 
@@ -197,8 +197,8 @@ final class TargetResolver {
             + "@heads' or name one by id");
       }
       throw new RevisionGraphException(ids.isEmpty() ? "there are no revisions"
-          : "there are " + ids.size() + " heads: " + String.join(", ", ids) + "; run 'retort merge "
-              + String.join(" ", ids) + " -m ...' or give one head by id or 'heads'");
+          : "there are " + ids.size() + " heads: " + String.join(", ", ids) + "; merge them ("
+              + "merge " + String.join(" ", ids) + ") or give one head by id, or 'heads'");
     }
     return hs.nextSetBit(0);
   }

@@ -245,10 +245,10 @@ class AlembicTraversalTest {
 
   static Stream<Arguments> refusals() {
     return Stream.of(
-        Arguments.of("LINE", "upgrade", "b", "-2", "use 'retort downgrade -2'"),
+        Arguments.of("LINE", "upgrade", "b", "-2", "downgrade to it instead"),
         Arguments.of("LINE", "upgrade", "b", "+5", "only 3 steps possible"),
         Arguments.of("LINE", "downgrade", "b", "-5", "b is only 2 steps above base"),
-        Arguments.of("LINE", "downgrade", "b", "+2", "use 'retort upgrade +2'"),
+        Arguments.of("LINE", "downgrade", "b", "+2", "upgrade to it instead"),
         Arguments.of("LINE", "downgrade", "", "b", "revision b is not applied"),
         Arguments.of("LINE", "downgrade", "b", "c", "revision c is not applied"),
         Arguments.of("BRANCHED", "downgrade", "d1 d2", "-1", "several heads (d1, d2)"),

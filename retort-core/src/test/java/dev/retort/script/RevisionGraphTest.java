@@ -126,7 +126,9 @@ class RevisionGraphTest {
           .isInstanceOf(RevisionGraphException.class)
           .hasMessageContaining("ambiguous revision prefix 'a' matches ab, abc1, abd2");
       assertThatThrownBy(() -> g.resolveId("zz9"))
-          .hasMessage("unknown revision 'zz9'; run 'retort history' to list revisions");
+          .hasMessage("unknown revision 'zz9'");
+      assertThatThrownBy(() -> g.resolveId("abe2"))
+          .hasMessage("unknown revision 'abe2'; did you mean 'abd2'?");
       assertThatThrownBy(() -> g.get("abc")).hasMessageContaining("unknown revision 'abc'");
     }
   }
@@ -236,7 +238,7 @@ class RevisionGraphTest {
           .isInstanceOf(RevisionGraphException.class)
           .hasMessageContaining(
               "the database is at revision gone, which is not in the migrations directory")
-          .hasMessageContaining("retort stamp --purge");
+          .hasMessageContaining("stamp --purge");
     }
   }
 
@@ -256,7 +258,7 @@ class RevisionGraphTest {
           .isInstanceOf(RevisionGraphException.class)
           .hasMessageContaining("c, e")
           .hasMessageContaining(
-              "run 'retort merge c e -m ...' or give one head by id or 'heads'");
+              "merge them (merge c e) or give one head by id, or 'heads'");
     }
 
     @Test
@@ -311,7 +313,7 @@ class RevisionGraphTest {
       assertThatThrownBy(() -> twoBases.upgradePlan(Set.of(), "+1"))
           .hasMessageContaining("several bases (x1, y1)");
       assertThatThrownBy(() -> LINEAR.upgradePlan(Set.of(), "-1"))
-          .hasMessageContaining("retort downgrade -1");
+          .hasMessageContaining("downgrade to it instead");
       assertThatThrownBy(() -> LINEAR.upgradePlan(Set.of(), "base"))
           .hasMessageContaining("not an upgrade target");
       assertThatThrownBy(() -> LINEAR.upgradePlan(Set.of(), "+0"))
@@ -380,7 +382,7 @@ class RevisionGraphTest {
           .hasMessageContaining("nothing on branch 'side' is applied");
       assertThat(LINEAR.downgradePlan(Set.of("c3"), "head")).isEmpty();
       assertThatThrownBy(() -> LINEAR.downgradePlan(Set.of("c3"), "+1"))
-          .hasMessageContaining("retort upgrade +1");
+          .hasMessageContaining("upgrade to it instead");
     }
   }
 
@@ -419,7 +421,7 @@ class RevisionGraphTest {
     @Test
     void severalHeadsForHead() {
       assertThatThrownBy(() -> FORK.stampRows(Set.of(), "head"))
-          .hasMessageContaining("retort merge c e");
+          .hasMessageContaining("merge c e");
     }
   }
 

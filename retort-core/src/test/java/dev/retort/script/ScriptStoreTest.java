@@ -128,7 +128,7 @@ class ScriptStoreTest {
         .isInstanceOfSatisfying(
             UsageException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE))
         .hasMessageContaining(missing.toString())
-        .hasMessageContaining("retort init");
+        .hasMessageContaining("init creates it");
   }
 
   @Test
