@@ -110,8 +110,17 @@ final class SqliteRenderer implements Renderer {
     return rebuild(SqliteTableRebuild.of(before, before.withColumns(columns)));
   }
 
+  /**
+   * Against a live database, a rebuild, which works whatever keys, indexes and constraints use the
+   * column. Ahead of time (an SQL migration's section, {@code --sql}) SQLite's own {@code ALTER
+   * TABLE ... DROP COLUMN} (3.35+, 2021): it refuses, when the script runs, a column that a key,
+   * an index or a constraint still uses, and autogenerate drops those first.
+   */
   @Override
   public List<Sql> dropColumn(DropColumn op) {
+    if (!catalog.isLive()) {
+      return List.of(Sql.of("ALTER TABLE " + q(op.table()) + " DROP COLUMN " + q(op.column())));
+    }
     Table before = existing(op.table(), "drop column " + op.table() + "." + op.column());
     return rebuild(SqliteTableRebuild.dropColumn(before, op.column()));
   }
@@ -182,7 +191,8 @@ final class SqliteRenderer implements Renderer {
   private Table existing(QualifiedName table, String what) {
     if (!catalog.isLive()) {
       throw new UsageException("SQLite cannot " + what + " in place; Retort rebuilds the table, "
-          + "which needs a live database: run without --sql");
+          + "which it plans from the live table when the migration runs, so it cannot be written "
+          + "as SQL ahead of time");
     }
     return catalog.table(table).orElseThrow(() -> new UsageException("SQLite cannot " + what
         + " in place, and the table rebuild that does it needs the table, which does not exist "

@@ -490,7 +490,16 @@ class SqliteRenderIT {
   @Test
   void aRebuildWithoutALiveDatabaseIsRefused() {
     assertThatThrownBy(() -> SQLITE.renderer(dev.retort.dialect.Catalog.NONE).render(
+            new dev.retort.ops.AddConstraint(USERS, new dev.retort.schema.CheckConstraint(
+                Optional.of("ck"), "id > 0"))))
+        .hasMessageContaining("cannot be written as SQL ahead of time");
+  }
+
+  @Test
+  void aColumnIsDroppedInPlaceAheadOfTime() {
+    assertThat(SQLITE.renderer(dev.retort.dialect.Catalog.NONE).render(
             new DropColumn(USERS, "password", Optional.empty())))
-        .hasMessageContaining("run without --sql");
+        .extracting(dev.retort.dialect.Sql::text)
+        .containsExactly("ALTER TABLE users DROP COLUMN password");
   }
 }

@@ -237,7 +237,8 @@ class SqliteRendererTest {
     assertThatThrownBy(() -> SQLITE.renderer(Catalog.NONE).render(widen))
         .isInstanceOf(UsageException.class)
         .hasMessage("SQLite cannot change column users.password in place; Retort rebuilds the "
-            + "table, which needs a live database: run without --sql");
+            + "table, which it plans from the live table when the migration runs, so it cannot be "
+            + "written as SQL ahead of time");
   }
 
   @Test
