@@ -1,6 +1,6 @@
 package dev.retort.dialect.postgres;
 
-import dev.retort.dialect.Renderer;
+import dev.retort.dialect.SqlRenderer;
 import dev.retort.dialect.Sql;
 import dev.retort.ops.AddColumn;
 import dev.retort.ops.AddConstraint;
@@ -23,57 +23,39 @@ import dev.retort.ops.DropExtension;
 import dev.retort.ops.DropIndex;
 import dev.retort.ops.DropSchema;
 import dev.retort.ops.DropSequence;
-import dev.retort.ops.DropTable;
 import dev.retort.ops.ExecuteSql;
 import dev.retort.ops.RenameEnumValue;
-import dev.retort.ops.RenameTable;
 import dev.retort.ops.RenameType;
 import dev.retort.ops.SetColumnComment;
 import dev.retort.ops.SetTableComment;
 import dev.retort.ops.ValidateConstraint;
-import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.ColumnType;
-import dev.retort.schema.Constraint;
 import dev.retort.schema.DefaultValue;
-import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Identity;
 import dev.retort.schema.Index;
 import dev.retort.schema.IndexPart;
-import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.QualifiedName;
-import dev.retort.schema.ReferentialAction;
 import dev.retort.schema.Table;
-import dev.retort.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /** Renders ops as PostgreSQL DDL; every change is made in place with {@code ALTER TABLE}. */
-final class PostgresRenderer implements Renderer {
-
-  static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+final class PostgresRenderer extends SqlRenderer {
 
   private final PostgresDialect dialect;
 
   PostgresRenderer(PostgresDialect dialect) {
+    super(dialect, PostgresTypes::isNumeric, PostgresTypes::isBoolean);
     this.dialect = dialect;
   }
 
   @Override
   public List<Sql> createTable(CreateTable op) {
     Table table = op.table();
-    List<String> items = new ArrayList<>();
-    for (Column column : table.columns()) {
-      items.add(columnDefinition(column));
-    }
-    table.primaryKey().ifPresent(pk -> items.add(constraint(pk)));
-    table.uniques().forEach(u -> items.add(constraint(u)));
-    table.checks().forEach(c -> items.add(constraint(c)));
-    table.foreignKeys().forEach(fk -> items.add(constraint(fk)));
+    List<String> items = tableItems(table, this::columnDefinition, table.primaryKey());
     List<Sql> out = new ArrayList<>();
     out.add(Sql.of("CREATE TABLE " + (op.ifNotExists() ? "IF NOT EXISTS " : "") + q(table.name())
         + " (\n  " + String.join(",\n  ", items) + "\n)"));
@@ -85,16 +67,6 @@ final class PostgresRenderer implements Renderer {
       out.addAll(columnComment(table.name(), column));
     }
     return out;
-  }
-
-  @Override
-  public List<Sql> dropTable(DropTable op) {
-    return List.of(Sql.of("DROP TABLE " + (op.ifExists() ? "IF EXISTS " : "") + q(op.name())));
-  }
-
-  @Override
-  public List<Sql> renameTable(RenameTable op) {
-    return List.of(Sql.of("ALTER TABLE " + q(op.from()) + " RENAME TO " + q(op.to())));
   }
 
   @Override
@@ -318,53 +290,7 @@ final class PostgresRenderer implements Renderer {
     if (value instanceof DefaultValue.Expression e) {
       return e.sql();
     }
-    String text = ((DefaultValue.Literal) value).value();
-    if (type.isPresent() && PostgresTypes.isNumeric(type.get()) && NUMBER.matcher(text).matches()) {
-      return text;
-    }
-    String lower = text.toLowerCase(Locale.ROOT);
-    if (type.isPresent() && PostgresTypes.isBoolean(type.get())
-        && (lower.equals("true") || lower.equals("false"))) {
-      return lower.toUpperCase(Locale.ROOT);
-    }
-    return dialect.literal(text);
-  }
-
-  private String constraint(Constraint constraint) {
-    String name = constraint.name().map(n -> "CONSTRAINT " + q(n) + " ").orElse("");
-    if (constraint instanceof PrimaryKey pk) {
-      return name + "PRIMARY KEY (" + columns(pk.columns()) + ")";
-    }
-    if (constraint instanceof UniqueConstraint u) {
-      return name + "UNIQUE (" + columns(u.columns()) + ")";
-    }
-    if (constraint instanceof CheckConstraint c) {
-      return name + "CHECK (" + c.expression() + ")";
-    }
-    if (constraint instanceof ForeignKey fk) {
-      return name + "FOREIGN KEY (" + columns(fk.columns()) + ") REFERENCES "
-          + q(fk.referencedTable()) + " (" + columns(fk.referencedColumns()) + ")"
-          + action("ON DELETE", fk.onDelete()) + action("ON UPDATE", fk.onUpdate())
-          + (fk.deferrable() ? " DEFERRABLE" : "")
-          + (fk.initiallyDeferred() ? " INITIALLY DEFERRED" : "");
-    }
-    throw new AssertionError("unhandled constraint " + constraint.getClass().getName());
-  }
-
-  private static String action(String clause, ReferentialAction action) {
-    return action == ReferentialAction.NO_ACTION ? "" : " " + clause + " " + action.sql();
-  }
-
-  private String columns(List<String> names) {
-    return names.stream().map(this::q).collect(Collectors.joining(", "));
-  }
-
-  private String q(String identifier) {
-    return dialect.quote(identifier);
-  }
-
-  private String q(QualifiedName name) {
-    return dialect.quote(name);
+    return literalDefault(((DefaultValue.Literal) value).value(), type);
   }
 
   // Objects other than tables, rendered by PostgresObjectSql.
