@@ -1,6 +1,8 @@
 package dev.retort.codegen;
 
 import dev.retort.ops.AlterColumn;
+import dev.retort.ops.ColumnChange;
+import dev.retort.ops.ColumnState;
 import dev.retort.ops.DropColumn;
 import dev.retort.ops.DropTable;
 import dev.retort.ops.Op;
@@ -125,11 +127,11 @@ public final class SqlMigrationWriter {
     if (op instanceof DropColumn c) {
       return Optional.of("drops column " + c.table() + "." + c.column() + " and its values");
     }
-    if (op instanceof AlterColumn a && a.newType().isPresent()
-        && !a.existingType().map(a.newType().get()::holdsEveryValueOf).orElse(false)) {
+    if (op instanceof AlterColumn a && a.has(ColumnChange.TYPE)
+        && !a.from().type().map(a.changed(ColumnChange.TYPE, ColumnState::type).get()::holdsEveryValueOf).orElse(false)) {
       return Optional.of("changes the type of " + a.table() + "." + a.column() + " from "
-          + a.existingType().map(Object::toString).orElse("an unknown type") + " to "
-          + a.newType().get() + ", which not every value survives unchanged; values that do not"
+          + a.from().type().map(Object::toString).orElse("an unknown type") + " to "
+          + a.changed(ColumnChange.TYPE, ColumnState::type).get() + ", which not every value survives unchanged; values that do not"
           + " fit make it fail rather than be cut where the database checks");
     }
     return Optional.empty();

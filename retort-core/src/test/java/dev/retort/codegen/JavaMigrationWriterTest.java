@@ -40,9 +40,7 @@ class JavaMigrationWriterTest {
           Optional.of(PrimaryKey.of("id")), List.of(), List.of(), List.of(), List.of(),
           Optional.empty())),
       new AddColumn(USERS, Column.of("nick", text())),
-      new AlterColumn(USERS, "email", Optional.empty(), Optional.of(varchar(120)),
-          Optional.of(varchar(255)), Optional.of(false), Optional.empty(), false, Optional.empty(),
-          Optional.empty()),
+      AlterColumn.of(USERS, "email", c -> c.existingType(varchar(120)).type(varchar(255)).existingNullable(false)),
       new DropColumn(USERS, "bio", Optional.of(Column.of("bio", text()))),
       new DropTable(OLD.name(), Optional.of(OLD)));
 

@@ -7,6 +7,8 @@ import dev.retort.error.UsageException;
 import dev.retort.ops.AddColumn;
 import dev.retort.ops.AddConstraint;
 import dev.retort.ops.AlterColumn;
+import dev.retort.ops.ColumnChange;
+import dev.retort.ops.ColumnState;
 import dev.retort.ops.CreateIndex;
 import dev.retort.ops.CreateTable;
 import dev.retort.ops.DropColumn;
@@ -107,32 +109,32 @@ final class MySqlRenderer extends SqlRenderer {
       throw new UsageException(op.describe() + ": USING is a PostgreSQL clause; MySQL and MariaDB "
           + "convert values by their own rules, so change the type without it or convert the data first");
     }
-    boolean redefine = op.newType().isPresent() || op.newNullable().isPresent()
-        || (op.newName().isPresent() && !server.renameColumn())
-        || op.newCollation().isPresent() || op.newIdentity().isPresent() || op.changesComment();
+    boolean redefine = op.has(ColumnChange.TYPE) || op.has(ColumnChange.NULLABILITY)
+        || (op.has(ColumnChange.NAME) && !server.renameColumn())
+        || op.has(ColumnChange.COLLATION) || op.has(ColumnChange.IDENTITY) || op.has(ColumnChange.COMMENT);
     if (redefine) {
       // MySQL restates the whole column: collation, AUTO_INCREMENT and comment included
       Column column = MySqlColumnChange.resolve(op, catalog);
-      if (op.newCollation().isPresent()) {
-        column = column.withCollation(op.newCollation());
+      if (op.has(ColumnChange.COLLATION)) {
+        column = column.withCollation(op.changed(ColumnChange.COLLATION, ColumnState::collation));
       }
-      if (op.newIdentity().isPresent()) {
-        column = column.withIdentity(op.newIdentity().get());
+      if (op.has(ColumnChange.IDENTITY)) {
+        column = column.withIdentity(op.changed(ColumnChange.IDENTITY, ColumnState::identity).get());
       }
-      if (op.changesComment()) {
-        column = column.withComment(op.newComment());
+      if (op.has(ColumnChange.COMMENT)) {
+        column = column.withComment(op.to().comment());
       }
       return List.of(Sql.of("ALTER TABLE " + table + " CHANGE COLUMN " + q(op.column()) + " "
           + columnDefinition(column)));
     }
     List<Sql> out = new ArrayList<>();
-    op.newName().ifPresent(n ->
+    op.renamedTo().ifPresent(n ->
         out.add(Sql.of("ALTER TABLE " + table + " RENAME COLUMN " + q(op.column()) + " TO " + q(n))));
-    if (op.changesDefault()) {
+    if (op.has(ColumnChange.DEFAULT)) {
       String column = "ALTER TABLE " + table + " ALTER COLUMN " + q(op.finalName());
-      Optional<ColumnType> type = op.finalType()
+      Optional<ColumnType> type = op.to().type()
           .or(() -> MySqlColumnChange.live(op, catalog).map(Column::type));
-      out.add(Sql.of(op.newDefault()
+      out.add(Sql.of(op.to().defaultValue()
           .map(d -> column + " SET DEFAULT " + defaultSql(d, type))
           .orElse(column + " DROP DEFAULT")));
     }
@@ -385,10 +387,10 @@ final class MySqlRenderer extends SqlRenderer {
    */
   @Override
   public List<Sql> setColumnComment(dev.retort.ops.SetColumnComment op) {
-    return alterColumn(new AlterColumn(op.table(), op.column(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), true, op.existing(), op.comment()));
+    return alterColumn(new AlterColumn(op.table(),
+        ColumnState.named(op.column()).withComment(op.existing()),
+        ColumnState.named(op.column()).withComment(op.comment()),
+        java.util.Set.of(ColumnChange.COMMENT), Optional.empty(), Optional.empty()));
   }
 
   /** In MySQL a schema is a database: {@code CREATE SCHEMA} is its synonym. */

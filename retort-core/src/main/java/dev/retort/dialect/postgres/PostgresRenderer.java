@@ -6,6 +6,8 @@ import dev.retort.ops.AddColumn;
 import dev.retort.ops.AddConstraint;
 import dev.retort.ops.AddEnumValue;
 import dev.retort.ops.AlterColumn;
+import dev.retort.ops.ColumnChange;
+import dev.retort.ops.ColumnState;
 import dev.retort.ops.AlterSequence;
 import dev.retort.ops.BulkInsert;
 import dev.retort.ops.CreateDomain;
@@ -91,60 +93,60 @@ final class PostgresRenderer extends SqlRenderer {
   public List<Sql> alterColumn(AlterColumn op) {
     List<Sql> out = new ArrayList<>();
     String table = q(op.table());
-    op.newName().ifPresent(n ->
+    op.renamedTo().ifPresent(n ->
         out.add(Sql.of("ALTER TABLE " + table + " RENAME COLUMN " + q(op.column()) + " TO " + q(n))));
     String column = "ALTER COLUMN " + q(op.finalName());
-    if (op.newIdentity().isPresent() && (op.newIdentity().get() == Identity.SERIAL
-        || op.existingIdentity().filter(i -> i == Identity.SERIAL).isPresent())) {
+    if (op.has(ColumnChange.IDENTITY) && (op.changed(ColumnChange.IDENTITY, ColumnState::identity).get() == Identity.SERIAL
+        || op.from().identity().filter(i -> i == Identity.SERIAL).isPresent())) {
       throw new dev.retort.error.UsageException(op.describe() + ": PostgreSQL cannot turn a column "
           + "into or out of serial in place; change it to an identity column (BY_DEFAULT) instead");
     }
-    boolean dropsIdentity = op.newIdentity().filter(i -> i == Identity.NONE).isPresent()
-        && op.existingIdentity().filter(i -> i != Identity.NONE).isPresent();
+    boolean dropsIdentity = op.changed(ColumnChange.IDENTITY, ColumnState::identity).filter(i -> i == Identity.NONE).isPresent()
+        && op.from().identity().filter(i -> i != Identity.NONE).isPresent();
     if (dropsIdentity) {
       // Before the other changes: an identity column cannot be made nullable ("column is an
       // identity column"), and a default cannot be set on one
       out.add(Sql.of("ALTER TABLE " + table + " " + column + " DROP IDENTITY"));
     }
     List<String> actions = new ArrayList<>();
-    boolean setsDefault = op.changesDefault() && op.newDefault().isPresent();
-    if (op.newType().isPresent() && setsDefault) {
+    boolean setsDefault = op.has(ColumnChange.DEFAULT) && op.to().defaultValue().isPresent();
+    if (op.has(ColumnChange.TYPE) && setsDefault) {
       // ALTER TYPE converts the old default too and fails when it cannot be cast (ALTER TABLE,
       // "SET DATA TYPE"); drop it first, the new one is set after the type change.
       actions.add(column + " DROP DEFAULT");
     }
-    if (op.newType().isPresent() || op.newCollation().isPresent()) {
+    if (op.has(ColumnChange.TYPE) || op.has(ColumnChange.COLLATION)) {
       // PostgreSQL has no SET COLLATION: a collation changes through SET DATA TYPE ... COLLATE,
       // restating the type (ALTER TABLE in the manual). The constructor ensures the type is known.
-      ColumnType t = op.finalType().orElseThrow();
+      ColumnType t = op.to().type().orElseThrow();
       String type = PostgresTypes.sql(t);
-      String collate = op.newCollation().map(c -> " COLLATE " + q(c)).orElse("");
-      String using = op.newType().isEmpty() ? ""
+      String collate = op.changed(ColumnChange.COLLATION, ColumnState::collation).map(c -> " COLLATE " + q(c)).orElse("");
+      String using = !op.has(ColumnChange.TYPE) ? ""
           : op.using().map(u -> " USING " + u)
-              .orElse(needsUsing(op.existingType(), t) ? " USING " + q(op.finalName()) + "::" + type : "");
+              .orElse(needsUsing(op.from().type(), t) ? " USING " + q(op.finalName()) + "::" + type : "");
       actions.add(column + " TYPE " + type + collate + using);
     }
-    op.newNullable().ifPresent(n -> actions.add(column + (n ? " DROP NOT NULL" : " SET NOT NULL")));
-    if (op.changesDefault()) {
-      actions.add(op.newDefault()
-          .map(d -> column + " SET DEFAULT " + defaultSql(d, op.finalType()))
+    op.changed(ColumnChange.NULLABILITY, ColumnState::nullable).ifPresent(n -> actions.add(column + (n ? " DROP NOT NULL" : " SET NOT NULL")));
+    if (op.has(ColumnChange.DEFAULT)) {
+      actions.add(op.to().defaultValue()
+          .map(d -> column + " SET DEFAULT " + defaultSql(d, op.to().type()))
           .orElse(column + " DROP DEFAULT"));
     }
     if (!actions.isEmpty()) {
       out.add(Sql.of("ALTER TABLE " + table + " " + String.join(", ", actions)));
     }
-    op.newIdentity().filter(i -> i != Identity.NONE).ifPresent(i -> {
+    op.changed(ColumnChange.IDENTITY, ColumnState::identity).filter(i -> i != Identity.NONE).ifPresent(i -> {
       // After the other changes, which may make the column NOT NULL as ADD GENERATED requires.
       // An existing identity changes kind with SET GENERATED, keeping its sequence.
-      boolean had = op.existingIdentity().filter(e -> e != Identity.NONE).isPresent();
-      if (!op.existingIdentity().equals(Optional.of(i))) {
+      boolean had = op.from().identity().filter(e -> e != Identity.NONE).isPresent();
+      if (!op.from().identity().equals(Optional.of(i))) {
         out.add(Sql.of("ALTER TABLE " + table + " " + column
             + (had ? " SET GENERATED " + generated(i) : " ADD GENERATED " + generated(i) + " AS IDENTITY")));
       }
     });
-    if (op.changesComment()) {
+    if (op.has(ColumnChange.COMMENT)) {
       out.add(Sql.of("COMMENT ON COLUMN " + table + "." + q(op.finalName()) + " IS "
-          + op.newComment().map(dialect::literal).orElse("NULL")));
+          + op.to().comment().map(dialect::literal).orElse("NULL")));
     }
     return out;
   }

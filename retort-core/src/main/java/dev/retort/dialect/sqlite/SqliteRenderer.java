@@ -7,6 +7,7 @@ import dev.retort.error.UsageException;
 import dev.retort.ops.AddColumn;
 import dev.retort.ops.AddConstraint;
 import dev.retort.ops.AlterColumn;
+import dev.retort.ops.ColumnChange;
 import dev.retort.ops.BulkInsert;
 import dev.retort.ops.CreateIndex;
 import dev.retort.ops.CreateTable;
@@ -113,9 +114,9 @@ final class SqliteRenderer extends SqlRenderer {
    */
   @Override
   public List<Sql> alterColumn(AlterColumn op) {
-    if (op.newType().isEmpty() && op.newNullable().isEmpty() && !op.changesDefault()
-        && op.newCollation().isEmpty() && op.newIdentity().isEmpty()) {
-      return op.newName().map(n -> List.of(Sql.of("ALTER TABLE " + q(op.table())
+    if (!op.has(ColumnChange.TYPE) && !op.has(ColumnChange.NULLABILITY) && !op.has(ColumnChange.DEFAULT)
+        && !op.has(ColumnChange.COLLATION) && !op.has(ColumnChange.IDENTITY)) {
+      return op.renamedTo().map(n -> List.of(Sql.of("ALTER TABLE " + q(op.table())
           + " RENAME COLUMN " + q(op.column()) + " TO " + q(n)))).orElse(List.of());
     }
     Table before = existing(op.table(), "change column " + op.table() + "." + op.column());
