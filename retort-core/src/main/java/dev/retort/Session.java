@@ -73,7 +73,7 @@ final class Session {
   <P, T> T withConnection(Supplier<P> prepare, PreparedWork<P, T> work) {
     Optional<String> url = config.url();
     Optional<Dialect> dialect = findDialect(url);
-    if (dialect.isEmpty() || !dialect.get().connectingChangesNothing()) {
+    if (dialect.isEmpty() || !dialect.get().capabilities().connectingChangesNothing()) {
       P prepared = prepare.get();
       return withConnection((d, c) -> work.run(prepared, d, c));
     }

@@ -119,23 +119,9 @@ public interface Dialect {
   default void afterStep(Connection connection) throws SQLException {}
 
   /**
-   * Whether the statements of a migration that runs in a transaction may be sent together as one
-   * JDBC batch, with the version and history rows: worth it where the driver sends a batch in one
-   * round trip (pgjdbc), and possible only where rendering does not read the live database between
-   * ops ({@link #catalog(Connection)} is {@link Catalog#NONE}). A refused batch is rolled back
-   * and the migration run again statement by statement, so errors still name the statement.
-   *
-   * <p>The batch ends with the migration's {@code COMMIT}, saving a round trip per migration, so
-   * a dialect that batches does not get {@link #beforeCommit} called on its batched steps.
-   */
-  default boolean batchesStatements() {
-    return false;
-  }
-
-  /**
    * An SQL expression for the whole milliseconds since the current transaction began, for the
    * history row of a batched migration: its statements have not run when the row is written, so
-   * only the server can say how long they took. Needed where {@link #batchesStatements} is true.
+   * only the server can say how long they took. Needed where {@link Capabilities#batchesStatements} is true.
    */
   default Optional<String> transactionMillisSql() {
     return Optional.empty();
@@ -149,15 +135,6 @@ public interface Dialect {
    */
   default java.util.Optional<String> driverClass() {
     return java.util.Optional.empty();
-  }
-
-  /**
-   * Whether opening a connection leaves the database as it was, so that Retort may connect while it
-   * still reads the migrations directory, and close the connection unused when that fails. False by
-   * default: SQLite, for one, creates a missing database file on connect.
-   */
-  default boolean connectingChangesNothing() {
-    return false;
   }
 
   /**

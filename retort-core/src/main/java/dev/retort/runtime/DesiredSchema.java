@@ -82,7 +82,7 @@ public final class DesiredSchema {
     Statement[] current = new Statement[1];
     try {
       return dialect.inspectScratch(live, scratch -> {
-        if (dialect.batchesStatements() && loadBatched(scratch, body)) {
+        if (dialect.capabilities().batchesStatements() && loadBatched(scratch, body)) {
           return;
         }
         for (Statement s : body) {

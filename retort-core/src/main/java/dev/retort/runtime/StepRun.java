@@ -72,7 +72,7 @@ final class StepRun {
     // Only an SQL file is batched: a refused batch is run again statement by statement (below),
     // and a Java migration's code must run once, as it may do more than send SQL
     boolean sqlFile = r.file().map(f -> f.getFileName().toString().endsWith(".sql")).orElse(false);
-    sink = newSink(tx && sqlFile && dialect.batchesStatements());
+    sink = newSink(tx && sqlFile && dialect.capabilities().batchesStatements());
     dialect.beforeStep(c);
     ExitGuard guard = ExitGuard.install(this::onExit);
     try {

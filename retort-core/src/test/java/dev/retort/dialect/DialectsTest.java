@@ -98,7 +98,7 @@ class DialectsTest {
 
     @Override public boolean accepts(String url) { return url.startsWith("jdbc:fake:"); }
 
-    @Override public Capabilities capabilities() { return new Capabilities(false, false, false, false); }
+    @Override public Capabilities capabilities() { return new Capabilities(false, false, false); }
 
     @Override public Renderer renderer(Catalog catalog) { return new PostgresDialect().renderer(catalog); }
 

@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  */
 public final class MySqlDialect implements Dialect {
 
-  private static final Capabilities CAPABILITIES = new Capabilities(false, true, true, false);
+  private static final Capabilities CAPABILITIES = new Capabilities(false, false, true);
 
   /** Names that need no backticks ("Schema Object Names"), unless they are reserved words. */
   private static final Pattern BARE = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
@@ -101,12 +101,6 @@ public final class MySqlDialect implements Dialect {
   @Override
   public java.util.Optional<String> driverClass() {
     return java.util.Optional.of("org.mariadb.jdbc.Driver");
-  }
-
-  /** A server: connecting starts a session and changes nothing. */
-  @Override
-  public boolean connectingChangesNothing() {
-    return true;
   }
 
   /** {@code jdbc:mysql:} (MySQL Connector/J) and {@code jdbc:mariadb:} (MariaDB Connector/J). */

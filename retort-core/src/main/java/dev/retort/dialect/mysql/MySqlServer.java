@@ -30,6 +30,19 @@ record MySqlServer(boolean mariaDb, int major, int minor, int patch, boolean noB
    * or {@code 8.0.36}. MariaDB 10 servers announce themselves with a {@code 5.5.5-} prefix in the
    * handshake, for old MySQL clients; a driver that passes it on has it skipped here.
    */
+  /** The server a connection talks to: the driver's metadata and the session's sql_mode. */
+  static MySqlServer read(java.sql.Connection connection) {
+    try (java.sql.Statement st = connection.createStatement();
+        java.sql.ResultSet rs = st.executeQuery(MySqlCatalogQueries.SQL_MODE)) {
+      java.sql.DatabaseMetaData meta = connection.getMetaData();
+      return parse(meta.getDatabaseProductName(), meta.getDatabaseProductVersion(),
+          rs.next() ? rs.getString(1) : "");
+    } catch (java.sql.SQLException e) {
+      throw new dev.retort.error.DatabaseException("Cannot read the MySQL/MariaDB server version: "
+          + e.getMessage(), e);
+    }
+  }
+
   static MySqlServer parse(String productName, String productVersion, String sqlMode) {
     String version = productVersion == null ? "" : productVersion;
     boolean mariaDb = version.toLowerCase(Locale.ROOT).contains("mariadb")

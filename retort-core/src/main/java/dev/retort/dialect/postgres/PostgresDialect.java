@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  */
 public final class PostgresDialect implements Dialect {
 
-  private static final Capabilities CAPABILITIES = new Capabilities(true, true, true, true);
+  private static final Capabilities CAPABILITIES = new Capabilities(true, true, true);
 
   /** Lower-case unquoted identifiers are folded to lower case anyway, so they need no quotes. */
   private static final Pattern BARE = Pattern.compile("[a-z_][a-z0-9_$]*");
@@ -70,12 +70,6 @@ public final class PostgresDialect implements Dialect {
     return java.util.Optional.of("org.postgresql.Driver");
   }
 
-  /** A server: connecting starts a session and changes nothing. */
-  @Override
-  public boolean connectingChangesNothing() {
-    return true;
-  }
-
   @Override
   public boolean accepts(String jdbcUrl) {
     return jdbcUrl != null && jdbcUrl.startsWith("jdbc:postgresql:");
@@ -97,12 +91,6 @@ public final class PostgresDialect implements Dialect {
   @Override
   public Catalog catalog(Connection connection) {
     return Catalog.NONE;
-  }
-
-  /** Yes: pgjdbc sends a batch in one round trip, and rendering needs no catalog. */
-  @Override
-  public boolean batchesStatements() {
-    return true;
   }
 
   @Override

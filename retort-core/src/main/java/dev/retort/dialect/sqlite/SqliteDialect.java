@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  */
 public final class SqliteDialect implements Dialect {
 
-  private static final Capabilities CAPABILITIES = new Capabilities(true, false, false, false);
+  private static final Capabilities CAPABILITIES = new Capabilities(true, false, false);
 
   private static final Pattern BARE = Pattern.compile("[a-z_][a-z0-9_$]*");
 

@@ -479,19 +479,19 @@ class MySqlRendererTest {
 
   @Test
   void defaultsAsInformationSchemaReportsThem() {
-    assertThat(MySqlCatalog.defaultValue("'it\\'s \\\\ ''x'''", "", text(), true))
+    assertThat(MySqlInspector.defaultValue("'it\\'s \\\\ ''x'''", "", text(), true))
         .contains(DefaultValue.literal("it's \\ 'x'"));
-    assertThat(MySqlCatalog.defaultValue("NULL", "", text(), true)).isEmpty();
-    assertThat(MySqlCatalog.defaultValue(null, "", text(), true)).isEmpty();
-    assertThat(MySqlCatalog.defaultValue("5", "", integer(), true))
+    assertThat(MySqlInspector.defaultValue("NULL", "", text(), true)).isEmpty();
+    assertThat(MySqlInspector.defaultValue(null, "", text(), true)).isEmpty();
+    assertThat(MySqlInspector.defaultValue("5", "", integer(), true))
         .contains(DefaultValue.literal("5"));
-    assertThat(MySqlCatalog.defaultValue("1", "", bool(), true))
+    assertThat(MySqlInspector.defaultValue("1", "", bool(), true))
         .contains(DefaultValue.literal("true"));
-    assertThat(MySqlCatalog.defaultValue("current_timestamp(6)", "", timestamp(), true))
+    assertThat(MySqlInspector.defaultValue("current_timestamp(6)", "", timestamp(), true))
         .contains(DefaultValue.expression("current_timestamp(6)"));
-    assertThat(MySqlCatalog.defaultValue("abc", "", varchar(3), false))
+    assertThat(MySqlInspector.defaultValue("abc", "", varchar(3), false))
         .contains(DefaultValue.literal("abc"));
-    assertThat(MySqlCatalog.defaultValue("CURRENT_TIMESTAMP(6)", "default_generated", timestamp(),
+    assertThat(MySqlInspector.defaultValue("CURRENT_TIMESTAMP(6)", "default_generated", timestamp(),
         false)).contains(DefaultValue.expression("CURRENT_TIMESTAMP(6)"));
   }
 
@@ -528,9 +528,8 @@ class MySqlRendererTest {
     assertThat(MY.accepts("jdbc:postgresql://localhost/db")).isFalse();
     assertThat(MY.accepts(null)).isFalse();
     assertThat(MY.capabilities().transactionalDdl()).isFalse();
-    assertThat(MY.capabilities().alterColumnInPlace()).isTrue();
-    assertThat(MY.capabilities().addConstraintInPlace()).isTrue();
-    assertThat(MY.capabilities().schemas()).isFalse();
+    assertThat(MY.capabilities().batchesStatements()).isFalse();
+    assertThat(MY.capabilities().connectingChangesNothing()).isTrue();
   }
 
   private static String render(Renderer renderer, Op op) {

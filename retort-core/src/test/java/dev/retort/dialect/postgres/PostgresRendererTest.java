@@ -310,8 +310,8 @@ class PostgresRendererTest {
     assertThat(PG.accepts("jdbc:postgresql://localhost/db")).isTrue();
     assertThat(PG.accepts("jdbc:postgres://localhost/db")).isFalse();
     assertThat(PG.accepts("jdbc:sqlite:x.db")).isFalse();
-    assertThat(PG.capabilities().alterColumnInPlace()).isTrue();
-    assertThat(PG.capabilities().schemas()).isTrue();
+    assertThat(PG.capabilities().transactionalDdl()).isTrue();
+    assertThat(PG.capabilities().batchesStatements()).isTrue();
   }
 
   @Test

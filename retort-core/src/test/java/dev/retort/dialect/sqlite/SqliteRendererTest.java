@@ -347,13 +347,13 @@ class SqliteRendererTest {
 
   @Test
   void defaultsAreReadBackAsLiteralsOrExpressions() {
-    assertThat(SqliteCatalog.defaultValue("'it''s'")).contains(new DefaultValue.Literal("it's"));
-    assertThat(SqliteCatalog.defaultValue("-2.5")).contains(new DefaultValue.Literal("-2.5"));
-    assertThat(SqliteCatalog.defaultValue("TRUE")).contains(new DefaultValue.Literal("true"));
-    assertThat(SqliteCatalog.defaultValue("NULL")).isEmpty();
-    assertThat(SqliteCatalog.defaultValue("CURRENT_TIMESTAMP"))
+    assertThat(SqliteInspector.defaultValue("'it''s'")).contains(new DefaultValue.Literal("it's"));
+    assertThat(SqliteInspector.defaultValue("-2.5")).contains(new DefaultValue.Literal("-2.5"));
+    assertThat(SqliteInspector.defaultValue("TRUE")).contains(new DefaultValue.Literal("true"));
+    assertThat(SqliteInspector.defaultValue("NULL")).isEmpty();
+    assertThat(SqliteInspector.defaultValue("CURRENT_TIMESTAMP"))
         .contains(new DefaultValue.Expression("CURRENT_TIMESTAMP"));
-    assertThat(SqliteCatalog.defaultValue("'a' || 'b'"))
+    assertThat(SqliteInspector.defaultValue("'a' || 'b'"))
         .contains(new DefaultValue.Expression("'a' || 'b'"));
   }
 
