@@ -31,11 +31,13 @@ import java.util.TreeSet;
 public final class Retort {
   private final RetortConfig config;
   private final Session session;
+  private final ClassLoader classLoader;
   private ScriptStore store;
 
-  Retort(RetortConfig config) {
+  Retort(RetortConfig config, ClassLoader classLoader) {
     this.config = config;
     this.session = new Session(config);
+    this.classLoader = classLoader;
   }
 
   /** Starts a configuration. */
@@ -43,9 +45,22 @@ public final class Retort {
     return new RetortConfig.Builder();
   }
 
-  /** A facade over a finished configuration. */
+  /**
+   * A facade over a finished configuration; {@code migrations=classpath:...} reads from the
+   * thread's context class loader (else Retort's own).
+   */
   public static Retort of(RetortConfig config) {
-    return new Retort(config);
+    return new Retort(config, defaultClassLoader());
+  }
+
+  /** A facade over a finished configuration, reading {@code classpath:} migrations from {@code loader}. */
+  public static Retort of(RetortConfig config, ClassLoader loader) {
+    return new Retort(config, java.util.Objects.requireNonNull(loader, "loader"));
+  }
+
+  static ClassLoader defaultClassLoader() {
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    return context != null ? context : Retort.class.getClassLoader();
   }
 
   /** The configuration this facade runs with. */
@@ -64,7 +79,9 @@ public final class Retort {
 
   private ScriptStore store() {
     if (store == null) {
-      store = ScriptStore.open(config.migrations());
+      Optional<String> location = config.migrationsOnClasspath();
+      store = location.isPresent() ? ScriptStore.openClasspath(location.get(), classLoader)
+          : ScriptStore.open(config.migrations());
     }
     return store;
   }
@@ -246,6 +263,7 @@ public final class Retort {
    */
   public Path autogenerate(NewRevision request, CompareOptions options) {
     return guarded(() -> {
+      refuseWritingToClasspath();
       Path file = new Autogenerator(this, session).write(request, options);
       store = null;
       return file;
@@ -255,6 +273,7 @@ public final class Retort {
   /** Writes a new empty migration and returns its path. */
   public Path revision(NewRevision request) {
     return guarded(() -> {
+      refuseWritingToClasspath();
       Path file = RevisionWriter.write(graphOrEmpty(), config.migrations(), request);
       store = null;
       return file;
@@ -287,8 +306,17 @@ public final class Retort {
     }
   }
 
+  /** New migrations are files in a directory; a class path location is what the build made of one. */
+  private void refuseWritingToClasspath() {
+    config.migrationsOnClasspath().ifPresent(location -> {
+      throw new UsageException("migrations is classpath:" + location + ", which Retort reads but"
+          + " cannot write a new migration into; write it into the source directory, for example"
+          + " with RETORT_MIGRATIONS=src/main/resources/" + location);
+    });
+  }
+
   RevisionGraph graphOrEmpty() {
-    if (!Files.isDirectory(config.migrations())) {
+    if (config.migrationsOnClasspath().isEmpty() && !Files.isDirectory(config.migrations())) {
       return RevisionGraph.of(List.of());
     }
     return graph();

@@ -44,7 +44,7 @@ final class Session {
         classCache(),
         new Runner.Options(config.allowChanged(), config.lockTimeout(), who(), config.progress(),
             config.secrets()),
-        store::sqlText);
+        store::sqlText, store::compiled);
   }
 
   /** Work that needs what {@code prepare} made, on one open connection. */
