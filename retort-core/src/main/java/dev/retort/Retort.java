@@ -182,6 +182,16 @@ public final class Retort {
     });
   }
 
+  /**
+   * The history table, oldest first: every step that ran (or was stamped), when, for how long, by
+   * whom, with its checksum and outcome. Empty for a database never migrated. Reads the database
+   * only; the migrations are not read.
+   */
+  public List<AppliedStep> applied() {
+    return guarded(() -> session.withConnection((dialect, c) ->
+        session.tablesOnly(dialect).history(c)).stream().map(AppliedStep::from).toList());
+  }
+
   /** The applied heads, described, and any dirty migrations: {@code retort current}. */
   public CurrentStatus status() {
     return guarded(() -> {

@@ -117,6 +117,15 @@ public final class Runner {
     }
   }
 
+  /** The history table's rows, oldest first, without taking the lock; empty when never migrated. */
+  public List<HistoryRow> history(Connection c) {
+    try {
+      return versions.exists(c) ? versions.rows(c) : List.of();
+    } catch (SQLException e) {
+      throw new DatabaseException("cannot read the history table: " + e.getMessage(), e);
+    }
+  }
+
   /** Plans from the current rows under the lock, then runs the plan. */
   public Result run(Connection c, Function<Set<String>, Plan> planner) {
     return locked(c, () -> {
