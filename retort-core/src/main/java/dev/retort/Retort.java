@@ -7,6 +7,7 @@ import dev.retort.runtime.Planner;
 import dev.retort.script.RevisionGraph;
 import dev.retort.script.ScriptStore;
 import dev.retort.script.Target;
+import dev.retort.schema.Schema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -264,6 +265,28 @@ public final class Retort {
   /** Compares the live database with the desired schema ({@code schema} in the configuration). */
   public SchemaDiff diff(CompareOptions options) {
     return guarded(() -> SchemaComparison.compare(config, session, options).toSchemaDiff());
+  }
+
+  /**
+   * The database's schema as Retort reads it (tables, columns, keys, indexes, constraints,
+   * sequences, types...), without Retort's own version and history tables: a snapshot to
+   * {@link #compare} with another, as the test kit does before and after a downgrade.
+   */
+  public Schema inspect() {
+    return guarded(() -> session.withConnection((dialect, c) ->
+        SchemaComparison.inspect(config, dialect, c)));
+  }
+
+  /**
+   * What it takes to turn schema {@code from} into {@code to} on this database, compared as
+   * {@link #diff} compares (in the database's canonical spelling, so that what it reads back in
+   * its own words is no change). Empty when they are the same schema. Needs the URL for the
+   * dialect, not a connection.
+   */
+  public SchemaDiff compare(Schema from, Schema to) {
+    return guarded(() -> SchemaComparison.between(session.dialect(), from, to,
+        new dev.retort.diff.DiffOptions(java.util.Map.of(), java.util.Map.of()), "the schema")
+        .toSchemaDiff());
   }
 
   /**
