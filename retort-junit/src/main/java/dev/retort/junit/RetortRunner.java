@@ -4,6 +4,9 @@ import dev.retort.Retort;
 import dev.retort.RetortConfig;
 import dev.retort.RevisionInfo;
 import dev.retort.RunResult;
+import dev.retort.dialect.Dialect;
+import dev.retort.dialect.Dialects;
+import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -171,10 +174,16 @@ public final class RetortRunner {
     }
   }
 
-  /** Inserts one row, its columns in the order of {@code row}'s iteration. */
+  /**
+   * Inserts one row, its columns in the order of {@code row}'s iteration. The table ({@code name}
+   * or {@code schema.name}) and column names are quoted as the database needs ({@code "user"} on
+   * PostgreSQL), so one test serves every database.
+   */
   public void insert(String table, Map<String, ?> row) {
+    Dialect dialect = Dialects.forUrl(db.url());
     List<String> names = new ArrayList<>(row.keySet());
-    String sql = "INSERT INTO " + table + " (" + String.join(", ", names) + ") VALUES ("
+    String sql = "INSERT INTO " + dialect.quote(QualifiedName.parse(table)) + " ("
+        + String.join(", ", names.stream().map(dialect::quote).toList()) + ") VALUES ("
         + String.join(", ", java.util.Collections.nCopies(names.size(), "?")) + ")";
     execute(sql, names.stream().map(row::get).toArray());
   }
