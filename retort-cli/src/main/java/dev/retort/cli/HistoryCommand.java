@@ -20,9 +20,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "history", mixinStandardHelpOptions = true,
     description = {"List revisions, newest first.",
         "Needs no database, unless -r names 'current' or --indicate-current is given.",
-        "--applied lists instead what the database's history table recorded: each step that ran,",
-        "newest first, with when, how long, who, the outcome and the checksum.",
-        "--json prints both, the audit rows when a database is configured."})
+        "--applied lists instead the steps the database's history table recorded,",
+        "newest first: when, direction, revision, outcome, duration, who, checksum.",
+        "--json prints both (the audit rows when a database is configured)."})
 final class HistoryCommand implements Callable<Integer>, JsonShapes.Command {
   @ParentCommand RetortCommand top;
   @Spec CommandSpec spec;
