@@ -26,7 +26,7 @@ final class JsonShapes {
     /** The command's name, as the document names it. */
     String name();
 
-    /** Whether JSON was asked for; false when the options themselves are wrong. */
+    /** Its {@code --json} and {@code --format} options. */
     OutputOptions output();
   }
 

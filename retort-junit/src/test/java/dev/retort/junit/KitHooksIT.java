@@ -78,6 +78,35 @@ class KitHooksIT {
     }
   }
 
+  @RetortTest(project = KitChecksIT.PROJECTS + "data")
+  static class WrongParameter {
+    @BeforeRevision("b2")
+    void wantsAString(String s) {}
+
+    @Test
+    void upgrade(MigrationChecks checks) {
+      checks.upgradeFromEmpty();
+    }
+  }
+
+  @RetortTest(project = "src/test/resources/projects/not-there")
+  static class NoSuchProject {
+    @Test
+    void upgrade(MigrationChecks checks) {
+      checks.upgradeFromEmpty();
+    }
+  }
+
+  @Test
+  void hooksTakeAConnectionOrARunnerAndTheProjectMustExist() {
+    assertThat(Outcomes.of(WrongParameter.class).get("upgrade")).isEqualTo("FAILED: "
+        + "@BeforeRevision(\"b2\") method wantsAString takes a String; hooks take a "
+        + "java.sql.Connection and a RetortRunner");
+    assertThat(Outcomes.of(NoSuchProject.class).get("upgrade")).startsWith("FAILED: project "
+        + "directory ").contains("projects/not-there does not exist; @RetortTest(project = ...) is"
+        + " relative to the working directory");
+  }
+
   @Test
   void hooksRunAroundTheirRevisionInEveryWalk() {
     CALLS.clear();
