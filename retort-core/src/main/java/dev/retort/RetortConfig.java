@@ -70,6 +70,15 @@ public record RetortConfig(
     warnings = List.copyOf(warnings);
   }
 
+  /**
+   * Where the migrations are on the class path, when the {@code migrations} setting names a class
+   * path location: {@code db/retort} for {@code classpath:db/retort}. Empty for a directory, which
+   * {@link #migrations()} then is.
+   */
+  public Optional<String> migrationsOnClasspath() {
+    return setting("migrations").flatMap(Builder::classpathLocation);
+  }
+
   /** A setting by its key ({@code dialects}, {@code jpa-naming}...), when set and not blank. */
   public Optional<String> setting(String key) {
     return Optional.ofNullable(settings.get(key)).filter(v -> !v.isBlank());
@@ -107,6 +116,7 @@ public record RetortConfig(
     private Duration lockTimeout;
     private boolean allowChanged;
     private Consumer<String> progress = line -> {};
+    private ClassLoader classLoader;
 
     Builder() {}
 
@@ -187,6 +197,16 @@ public record RetortConfig(
     }
 
     /**
+     * The class loader that {@code migrations=classpath:...} reads from (default: the thread's
+     * context class loader when {@link #load()} runs, else Retort's own). A framework gives its
+     * application class loader here.
+     */
+    public Builder classLoader(ClassLoader loader) {
+      classLoader = loader;
+      return this;
+    }
+
+    /**
      * The finished configuration.
      *
      * @throws UsageException for settings that cannot be read, a URL that cannot be read, a table
@@ -235,6 +255,7 @@ public record RetortConfig(
       if (timeout.isNegative()) {
         throw new UsageException("lock-timeout must be 0 or more seconds, not " + timeout.toSeconds());
       }
+      value(all, "migrations").ifPresent(Builder::classpathLocation); // refuses a malformed one now
       Optional<String> url = value(all, "url");
       Optional<JdbcUrls.Parsed> parsed = url.map(u -> JdbcUrls.toJdbc(u, projectDir));
       return new RetortConfig(projectDir, parsed.map(JdbcUrls.Parsed::url),
@@ -272,7 +293,38 @@ public record RetortConfig(
 
     /** Builds the configuration and the facade over it. */
     public Retort load() {
-      return new Retort(build());
+      RetortConfig config = build();
+      return new Retort(config, classLoader != null ? classLoader : Retort.defaultClassLoader());
+    }
+
+    private static final String CLASSPATH = "classpath:";
+
+    /**
+     * The path of a {@code classpath:} location, without leading or trailing slashes; empty for a
+     * directory.
+     *
+     * @throws UsageException for a location that names no directory on the class path
+     */
+    static Optional<String> classpathLocation(String setting) {
+      String v = setting.strip();
+      if (!v.startsWith(CLASSPATH)) {
+        return Optional.empty();
+      }
+      String path = v.substring(CLASSPATH.length()).strip();
+      while (path.startsWith("/")) {
+        path = path.substring(1);
+      }
+      while (path.endsWith("/")) {
+        path = path.substring(0, path.length() - 1);
+      }
+      if (path.isEmpty() || path.contains("\\") || path.contains("//") || path.contains("*")
+          || java.util.Arrays.stream(path.split("/")).anyMatch(s -> s.equals(".") || s.equals(".."))
+          || Inert.firstControl(path).isPresent()) {
+        throw new UsageException("migrations '" + Inert.text(v) + "' is not a class path location: "
+            + "write classpath:DIR with DIR a directory of the class path, its parts separated by"
+            + " / (for example classpath:db/retort)");
+      }
+      return Optional.of(path);
     }
   }
 }

@@ -62,8 +62,7 @@ record SchemaComparison(DiffResult diff, List<SqlMigrationWriter.Step> upgrade,
       }
       Schema live;
       try {
-        live = dialect.inspector().inspect(c, InspectOptions.excluding(
-            QualifiedName.parse(config.versionTable()).name(), QualifiedName.parse(config.historyTable()).name()));
+        live = inspect(config, dialect, c);
       } catch (Throwable e) {
         if (definition != null) {
           definition.cancel(true);
@@ -73,25 +72,42 @@ record SchemaComparison(DiffResult diff, List<SqlMigrationWriter.Step> upgrade,
       DesiredSchema.Desired desired = definition == null
           ? DesiredSchema.load(source, dialect, c, session.classCache())
           : await(definition);
-      DiffResult d = new Differ().diff(filter.apply(live), filter.apply(desired.schema()),
-          merge(desired.hints(), options.diffOptions()), dialect.normalizer());
-      Renderer renderer = dialect.renderer(Catalog.NONE);
-      List<SqlMigrationWriter.Step> up = new ArrayList<>();
-      List<SqlMigrationWriter.Step> down = new ArrayList<>();
-      for (Op op : d.ops()) {
-        up.add(step(renderer, op));
-      }
-      List<String> irreversible = new ArrayList<>();
-      for (int i = d.ops().size() - 1; i >= 0; i--) {
-        try {
-          down.add(step(renderer, d.ops().get(i).reverse()));
-        } catch (IrreversibleOperationException e) {
-          irreversible.add("the downgrade cannot undo this step: " + e.getMessage());
-        }
-      }
-      return new SchemaComparison(d, up, down, irreversible,
-          d.unmodelledNote(source.getFileName().toString()));
+      return between(dialect, filter.apply(live), filter.apply(desired.schema()),
+          merge(desired.hints(), options.diffOptions()), source.getFileName().toString());
     });
+  }
+
+  /** The live schema, without Retort's own tables. */
+  static Schema inspect(RetortConfig config, dev.retort.dialect.Dialect dialect,
+      java.sql.Connection c) throws java.sql.SQLException {
+    return dialect.inspector().inspect(c, InspectOptions.excluding(
+        QualifiedName.parse(config.versionTable()).name(),
+        QualifiedName.parse(config.historyTable()).name()));
+  }
+
+  /**
+   * {@code from} compared with {@code to} in the dialect's canonical form, each op rendered for it.
+   *
+   * @param toName what {@code to} is called in the note on objects Retort does not model
+   */
+  static SchemaComparison between(dev.retort.dialect.Dialect dialect, Schema from, Schema to,
+      DiffOptions options, String toName) {
+    DiffResult d = new Differ().diff(from, to, options, dialect.normalizer());
+    Renderer renderer = dialect.renderer(Catalog.NONE);
+    List<SqlMigrationWriter.Step> up = new ArrayList<>();
+    List<SqlMigrationWriter.Step> down = new ArrayList<>();
+    for (Op op : d.ops()) {
+      up.add(step(renderer, op));
+    }
+    List<String> irreversible = new ArrayList<>();
+    for (int i = d.ops().size() - 1; i >= 0; i--) {
+      try {
+        down.add(step(renderer, d.ops().get(i).reverse()));
+      } catch (IrreversibleOperationException e) {
+        irreversible.add("the downgrade cannot undo this step: " + e.getMessage());
+      }
+    }
+    return new SchemaComparison(d, up, down, irreversible, d.unmodelledNote(toName));
   }
 
   /** The task's result; what it threw, thrown here. */

@@ -44,7 +44,14 @@ final class Session {
         classCache(),
         new Runner.Options(config.allowChanged(), config.lockTimeout(), who(), config.progress(),
             config.secrets()),
-        store::sqlText);
+        store::sqlText, store::compiled);
+  }
+
+  /** A runner that knows no migration: for reading the version and history tables alone. */
+  Runner tablesOnly(Dialect dialect) {
+    return new Runner(dialect, dev.retort.script.RevisionGraph.of(java.util.List.of()),
+        config.versionTable(), config.historyTable(), classCache(),
+        new Runner.Options(false, config.lockTimeout(), who(), line -> {}, config.secrets()));
   }
 
   /** Work that needs what {@code prepare} made, on one open connection. */

@@ -14,17 +14,40 @@ import picocli.CommandLine.Spec;
 @Command(name = "check", mixinStandardHelpOptions = true,
     description = {"Compare the database with the desired schema (the 'schema' setting).",
         "Exit 0 when they match, 1 with a summary of the differences when they do not."})
-final class CheckCommand implements Callable<Integer> {
+final class CheckCommand implements Callable<Integer>, JsonShapes.Command {
   @ParentCommand RetortCommand top;
   @Spec CommandSpec spec;
 
   @picocli.CommandLine.Mixin TableFilterOptions tables = new TableFilterOptions();
 
+  @picocli.CommandLine.Mixin OutputOptions output = new OutputOptions();
+
+  @Override
+  public String name() {
+    return "check";
+  }
+
+  @Override
+  public OutputOptions output() {
+    return output;
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    boolean json = output.isJson();
     Retort retort = top.retort(out, false);
     SchemaDiff d = retort.diff(tables.apply(CompareOptions.defaults()));
+    if (json) {
+      d.leftOut().ifPresent(n -> spec.commandLine().getErr().println("warning: " + n));
+      spec.commandLine().getErr().flush();
+      out.print(Json.write(Json.document("check").put("matches", d.isEmpty())
+          .put("schema", retort.config().schema().map(Object::toString))
+          .put("changes", JsonShapes.steps(d.upgrade())).put("renameWarnings", d.renameWarnings())
+          .put("leftOut", d.leftOut())));
+      out.flush();
+      return d.isEmpty() ? 0 : 1;
+    }
     d.leftOut().ifPresent(n -> {
       spec.commandLine().getErr().println("warning: " + n);
       spec.commandLine().getErr().flush();

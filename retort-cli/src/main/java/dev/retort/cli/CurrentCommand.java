@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "current", mixinStandardHelpOptions = true,
     description = "Show the revision(s) the database is at.")
-final class CurrentCommand implements Callable<Integer> {
+final class CurrentCommand implements Callable<Integer>, JsonShapes.Command {
   @ParentCommand RetortCommand top;
   @Spec CommandSpec spec;
 
@@ -23,10 +23,31 @@ final class CurrentCommand implements Callable<Integer> {
       description = "Show each revision in full, and which database and where its URL came from.")
   boolean verbose;
 
+  @picocli.CommandLine.Mixin OutputOptions output = new OutputOptions();
+
+  @Override
+  public String name() {
+    return "current";
+  }
+
+  @Override
+  public OutputOptions output() {
+    return output;
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    boolean json = output.isJson();
     Retort retort = top.retort(out, false);
+    if (json) {
+      CurrentStatus status = retort.status();
+      out.print(Json.write(Json.document("current")
+          .put("revisions", JsonShapes.revisions(status.revisions()))
+          .put("dirty", status.dirty().stream().map(JsonShapes::dirty).toList())));
+      out.flush();
+      return 0;
+    }
     if (verbose) {
       out.println("Database: " + retort.config().secrets().scrub(retort.config().url().orElse("(none)"))
           + " (from " + RetortCommand.urlSource(retort.config(), top.urlFromOption()) + ")");

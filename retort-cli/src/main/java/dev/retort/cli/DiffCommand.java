@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "diff", mixinStandardHelpOptions = true,
     description = "Print the SQL autogenerate would write to bring the database to the desired schema; writes nothing.")
-final class DiffCommand implements Callable<Integer> {
+final class DiffCommand implements Callable<Integer>, JsonShapes.Command {
   @ParentCommand RetortCommand top;
   @Spec CommandSpec spec;
 
@@ -25,11 +25,36 @@ final class DiffCommand implements Callable<Integer> {
       description = "Treat a dropped and an added table (old=new) or column (table.old=new) as a rename.")
   List<String> renames = new ArrayList<>();
 
+  @picocli.CommandLine.Mixin OutputOptions output = new OutputOptions();
+
+  @Override
+  public String name() {
+    return "diff";
+  }
+
+  @Override
+  public OutputOptions output() {
+    return output;
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    boolean json = output.isJson();
     Retort retort = top.retort(out, false);
     SchemaDiff d = retort.diff(tables.apply(Renames.parse(renames)));
+    if (json) {
+      d.leftOut().ifPresent(n -> spec.commandLine().getErr().println("warning: " + n));
+      d.renameWarnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
+      spec.commandLine().getErr().flush();
+      out.print(Json.write(Json.document("diff").put("empty", d.isEmpty())
+          .put("upgrade", JsonShapes.steps(d.upgrade()))
+          .put("downgrade", JsonShapes.steps(d.downgrade()))
+          .put("renameWarnings", d.renameWarnings()).put("irreversible", d.irreversible())
+          .put("leftOut", d.leftOut())));
+      out.flush();
+      return 0;
+    }
     if (d.isEmpty()) {
       out.println("-- no changes: the database matches the desired schema");
     }

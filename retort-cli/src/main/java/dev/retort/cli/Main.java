@@ -44,6 +44,7 @@ public final class Main {
       boolean debug = top.debug;
       if (e instanceof RetortException re) {
         err.println("error: " + re.getMessage());
+        jsonError(commandLine, re, out, known[0] != null ? known[0] : top.secrets(args));
         if (debug) {
           e.printStackTrace(err);
         }
@@ -60,6 +61,27 @@ public final class Main {
       return ExitCode.USAGE.code();
     });
     return cl.execute(args);
+  }
+
+  /**
+   * With {@code --json}, a failure is a document on standard output too, so that a script that
+   * reads the output always gets one (README, "JSON output").
+   */
+  private static void jsonError(CommandLine commandLine, RetortException e, PrintWriter out,
+      Secrets secrets) {
+    if (!(commandLine.getCommand() instanceof JsonShapes.Command c)) {
+      return;
+    }
+    boolean json;
+    try {
+      json = c.output().isJson();
+    } catch (RetortException wrongOptions) {
+      json = c.output().json; // --format was malformed: its error is the one being reported
+    }
+    if (json) {
+      out.print(Json.write(JsonShapes.error(c.name(), e, secrets)));
+      out.flush();
+    }
   }
 
   /** The top-level options that take a parameter as the next argument. */

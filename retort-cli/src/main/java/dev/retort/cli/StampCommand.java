@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "stamp", mixinStandardHelpOptions = true,
     description = {"Set the version table to TARGET without running any migration.",
         "For a database whose schema is already there (created by hand or by another tool)."})
-final class StampCommand implements Callable<Integer> {
+final class StampCommand implements Callable<Integer>, JsonShapes.Command {
   @ParentCommand RetortCommand top;
   @Spec CommandSpec spec;
 
@@ -23,10 +23,29 @@ final class StampCommand implements Callable<Integer> {
   @Option(names = "--purge", description = "Empty the version table first, even if it names unknown revisions.")
   boolean purge;
 
+  @picocli.CommandLine.Mixin OutputOptions output = new OutputOptions();
+
+  @Override
+  public String name() {
+    return "stamp";
+  }
+
+  @Override
+  public OutputOptions output() {
+    return output;
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    boolean json = output.isJson();
     RunResult r = top.retort(out, false).stamp(target, purge);
+    if (json) {
+      out.print(Json.write(Json.document("stamp").put("before", JsonShapes.sorted(r.before()))
+          .put("after", JsonShapes.sorted(r.after()))));
+      out.flush();
+      return 0;
+    }
     out.println("Stamped: the database is at " + Report.rows(r.after())
         + " (was " + Report.rows(r.before()) + ").");
     out.flush();

@@ -10,6 +10,11 @@ import java.lang.annotation.Target;
  * The header of a Java migration. Retort reads it from the source text without compiling, so keep
  * its values literal: strings, string arrays and booleans.
  *
+ * <p>Compiled with the application, a migration is found through the index that {@link
+ * dev.retort.script.RevisionProcessor} writes at build time ({@code META-INF/retort/migrations}); the annotation is
+ * kept in the class file so that Retort can tell a migration whose annotation was forgotten from
+ * a helper class, and an index that no longer matches its classes.
+ *
  * <pre>{@code
  * @Revision(id = "bc311ce7dcf8", revises = "1a2b3c4d5e6f",
  *           message = "increase password column length")
@@ -17,7 +22,7 @@ import java.lang.annotation.Target;
  * }</pre>
  */
 @Documented
-@Retention(RetentionPolicy.SOURCE)
+@Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface Revision {
   /** The revision id: 12 hex digits unless chosen by hand. */

@@ -13,6 +13,7 @@ import dev.retort.ops.Op;
 import dev.retort.ops.Operations;
 import dev.retort.script.Revision;
 import dev.retort.script.RevisionGraph;
+import dev.retort.script.ScriptStore;
 import dev.retort.text.Inert;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -41,6 +42,7 @@ public final class Runner {
   private final JavaMigrationCompiler compiler;
   private final Options options;
   private final Function<Revision, Optional<String>> sqlTexts;
+  private final Function<Revision, Optional<ScriptStore.Compiled>> compiledClasses;
 
   /**
    * How a run behaves.
@@ -75,7 +77,19 @@ public final class Runner {
    */
   public Runner(Dialect dialect, RevisionGraph graph, String versionTable, String historyTable,
       Path classCache, Options options, Function<Revision, Optional<String>> sqlTexts) {
+    this(dialect, graph, versionTable, historyTable, classCache, options, sqlTexts,
+        r -> Optional.empty());
+  }
+
+  /**
+   * A runner over a {@link ScriptStore}: SQL texts as the store read them, and Java migrations
+   * that {@code compiledClasses} gives a class for loaded as they are, never compiled.
+   */
+  public Runner(Dialect dialect, RevisionGraph graph, String versionTable, String historyTable,
+      Path classCache, Options options, Function<Revision, Optional<String>> sqlTexts,
+      Function<Revision, Optional<ScriptStore.Compiled>> compiledClasses) {
     this.sqlTexts = sqlTexts;
+    this.compiledClasses = compiledClasses;
     this.dialect = dialect;
     this.graph = graph;
     this.versions = new VersionTable(dialect,
@@ -98,6 +112,15 @@ public final class Runner {
   public List<DirtyRevision> dirty(Connection c) {
     try {
       return versions.exists(c) ? List.copyOf(versions.readHistory(c).dirty().values()) : List.of();
+    } catch (SQLException e) {
+      throw new DatabaseException("cannot read the history table: " + e.getMessage(), e);
+    }
+  }
+
+  /** The history table's rows, oldest first, without taking the lock; empty when never migrated. */
+  public List<HistoryRow> history(Connection c) {
+    try {
+      return versions.exists(c) ? versions.rows(c) : List.of();
     } catch (SQLException e) {
       throw new DatabaseException("cannot read the history table: " + e.getMessage(), e);
     }
@@ -271,7 +294,10 @@ public final class Runner {
     List<Revision> java = new ArrayList<>();
     for (Step s : steps) {
       Revision r = s.revision();
-      if (r.format() == Revision.Format.JAVA) {
+      Optional<ScriptStore.Compiled> compiled = compiledClasses.apply(r);
+      if (compiled.isPresent()) {
+        bodies.computeIfAbsent(r.id(), id -> MigrationBody.java(r, CompiledMigration.load(r, compiled.get())));
+      } else if (r.format() == Revision.Format.JAVA) {
         java.add(r);
       } else if (!bodies.containsKey(r.id())) {
         bodies.put(r.id(), MigrationBody.sql(r, dialect.name(), sqlTexts.apply(r)));

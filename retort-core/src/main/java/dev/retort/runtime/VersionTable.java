@@ -130,6 +130,32 @@ final class VersionTable {
     return new History(sums, dirty);
   }
 
+  /** Every row of the history table, oldest first. */
+  List<HistoryRow> rows(Connection c) throws SQLException {
+    List<HistoryRow> rows = new ArrayList<>();
+    // SELECT *: a history table written by an older Retort may lack the newer columns
+    String sql = "SELECT * FROM " + dialect.quote(history) + " ORDER BY id";
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      boolean hasFailedStatement = hasColumn(rs.getMetaData(), "failed_statement");
+      while (rs.next()) {
+        long id = rs.getLong("id");
+        Integer failed = null;
+        if (hasFailedStatement) {
+          failed = rs.getInt("failed_statement");
+          failed = rs.wasNull() ? null : failed;
+        }
+        String checksum = rs.getString("checksum");
+        String message = rs.getString("message");
+        rows.add(new HistoryRow(id, rs.getString("revision"), rs.getString("direction"),
+            checksum == null ? "" : checksum,
+            HistoryRow.parseStarted(id, rs.getString("started_at")), rs.getLong("duration_ms"),
+            rs.getString("who"), rs.getBoolean("success"), java.util.Optional.ofNullable(failed),
+            message == null ? "" : message));
+      }
+    }
+    return rows;
+  }
+
   private static boolean hasColumn(java.sql.ResultSetMetaData md, String name) throws SQLException {
     for (int i = 1; i <= md.getColumnCount(); i++) {
       if (md.getColumnName(i).equalsIgnoreCase(name)) {

@@ -41,18 +41,47 @@ public final class ScriptStore {
   private final Path dir;
   private final List<Revision> revisions;
   private final Map<String, Text> sqlTexts;
+  private final Map<String, Compiled> compiled;
   private RevisionGraph graph;
 
   /** A SQL file's text, and the checksum its revision carries. */
-  private record Text(String checksum, String text) {}
+  record Text(String checksum, String text) {}
+
+  /**
+   * A Java migration compiled with the application, found through the index (see {@link
+   * MigrationIndex}): the class to load, with the loader to load it from.
+   *
+   * @param className the binary name of the class
+   * @param loader the class loader whose index listed it
+   * @param index the URL of the index that listed it, for messages
+   */
+  public record Compiled(String className, ClassLoader loader, String index) {}
 
   /** A file read: its revision and its text. */
   private record Read(Revision revision, String text) {}
 
-  private ScriptStore(Path dir, List<Revision> revisions, Map<String, Text> sqlTexts) {
+  ScriptStore(Path dir, List<Revision> revisions, Map<String, Text> sqlTexts,
+      Map<String, Compiled> compiled) {
     this.dir = dir;
     this.revisions = List.copyOf(revisions);
     this.sqlTexts = sqlTexts;
+    this.compiled = Map.copyOf(compiled);
+  }
+
+  /**
+   * Reads the migrations at {@code location} on {@code loader}'s class path ({@code db/retort} for
+   * {@code migrations=classpath:db/retort}): the SQL files in that directory of every class path
+   * entry, jars included, and the compiled Java migrations of the package of the same name that
+   * the build's index lists ({@link MigrationIndex}). Nothing is compiled and no class is loaded,
+   * unless a class in that package is missing from the index (then it is looked at, to report it).
+   *
+   * @throws UsageException when the location is on no class path entry and the index lists no
+   *     migration in its package, when it holds Java source, or when a class there implements
+   *     {@code Migration} without being indexed
+   * @throws RevisionGraphException when two migrations (files or classes) carry one revision id
+   */
+  public static ScriptStore openClasspath(String location, ClassLoader loader) {
+    return new ClasspathScripts(location, loader).read();
   }
 
   /**
@@ -98,10 +127,18 @@ public final class ScriptStore {
         sqlTexts.put(r.id(), new Text(r.checksum(), read.text()));
       }
     }
-    return new ScriptStore(migrationsDir, revisions, sqlTexts);
+    return new ScriptStore(migrationsDir, revisions, sqlTexts, Map.of());
   }
 
-  /** The directory this store reads. */
+  /**
+   * The compiled class of {@code r}, when it is a Java migration compiled with the application
+   * rather than a source file to compile.
+   */
+  public Optional<Compiled> compiled(Revision r) {
+    return Optional.ofNullable(compiled.get(r.id()));
+  }
+
+  /** The directory this store reads; for a class path location, its path there ({@code db/retort}). */
   public Path directory() {
     return dir;
   }
@@ -238,7 +275,7 @@ public final class ScriptStore {
   }
 
   /** Strict UTF-8; ASCII, the usual case, without a decoder. */
-  private static String decode(byte[] bytes) throws CharacterCodingException {
+  static String decode(byte[] bytes) throws CharacterCodingException {
     for (byte b : bytes) {
       if (b < 0) {
         return StandardCharsets.UTF_8

@@ -1,0 +1,4 @@
+CREATE TABLE users (id INTEGER PRIMARY KEY, email VARCHAR(100) NOT NULL, name VARCHAR(50));
+CREATE TABLE posts (id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL, title VARCHAR(100),
+  FOREIGN KEY (user_id) REFERENCES users (id));
+CREATE INDEX ix_posts_user ON posts (user_id);

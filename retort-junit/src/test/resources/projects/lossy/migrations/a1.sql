@@ -1,0 +1,6 @@
+-- retort:revision a1
+-- retort:message a1 of lossy
+-- retort:upgrade
+CREATE TABLE users (id INTEGER PRIMARY KEY, email VARCHAR(100) NOT NULL);
+-- retort:downgrade
+DROP TABLE users;
