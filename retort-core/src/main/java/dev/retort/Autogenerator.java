@@ -41,7 +41,7 @@ final class Autogenerator {
     RetortConfig config = retort.config();
     SchemaComparison d = SchemaComparison.compare(config, session, options);
     if (d.isEmpty()) {
-      throw new UsageException("the database already matches " + config.schema().orElseThrow()
+      throw new UsageException("the database already matches " + config.schema().orElseThrow().describe()
           + "; no migration written" + d.leftOut().map(n -> " (" + n + ")").orElse(""));
     }
     List<String> warnings = concat(concat(d.renameWarnings(), d.irreversible()),
