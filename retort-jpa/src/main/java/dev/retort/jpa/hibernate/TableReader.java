@@ -105,7 +105,13 @@ final class TableReader {
   }
 
   private Column column(org.hibernate.mapping.Column c, boolean inPrimaryKey) {
-    Column out = new Column(col(c), TypeText.of(retortDialect, c.getSqlType(metadata)),
+    dev.retort.schema.ColumnType type = TypeText.of(retortDialect, c.getSqlType(metadata));
+    if (retortDialect.equals("sqlite") && typeCode(c) == JSON) {
+      // SQLite's dialect writes JSON as plain text; Retort's portable jsonb keeps the migration
+      // meaning JSON (jsonb on PostgreSQL, json on MariaDB) with the same TEXT affinity here
+      type = dev.retort.schema.ColumnType.jsonb();
+    }
+    Column out = new Column(col(c), type,
         c.isNullable() && !inPrimaryKey,
         Optional.ofNullable(c.getDefaultValue()).map(DefaultValue.Expression::new),
         false, Optional.ofNullable(c.getComment()));
@@ -113,6 +119,31 @@ final class TableReader {
       out = out.withCollation(Optional.of(c.getCollation()));
     }
     return c.isIdentity() ? out.withIdentity(Identity.BY_DEFAULT) : out;
+  }
+
+  /** {@code org.hibernate.type.SqlTypes.JSON}. */
+  private static final int JSON = 3001;
+
+  private java.lang.reflect.Method typeCode;
+
+  /**
+   * The column's JDBC type code. {@code Column.getSqlTypeCode} takes a {@code Mapping} in 6.6 and a
+   * {@code MappingContext} in 7, and the metadata is both, so the method is found by name.
+   */
+  private int typeCode(org.hibernate.mapping.Column c) {
+    try {
+      if (typeCode == null) {
+        for (java.lang.reflect.Method m : org.hibernate.mapping.Column.class.getMethods()) {
+          if (m.getName().equals("getSqlTypeCode") && m.getParameterCount() == 1
+              && m.getParameterTypes()[0].isInstance(metadata)) {
+            typeCode = m;
+          }
+        }
+      }
+      return typeCode == null ? 0 : (Integer) typeCode.invoke(c, metadata);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return 0;
+    }
   }
 
   /**
