@@ -127,6 +127,21 @@ final class RevisionWriter {
         Files.writeString(stub, MigrationTemplates.schemaStub());
         created.add(stub);
       }
+      Path example = dir.resolve(".env.example");
+      if (!Files.exists(example)) {
+        Files.writeString(example, MigrationTemplates.envExample());
+        created.add(example);
+      }
+      Path ignore = dir.resolve(".gitignore");
+      List<String> have = Files.exists(ignore) ? Files.readAllLines(ignore) : List.of();
+      List<String> missing = MigrationTemplates.gitignore().lines()
+          .filter(l -> !l.isBlank() && !l.startsWith("#") && !have.contains(l)).toList();
+      if (!missing.isEmpty()) {
+        String text = have.isEmpty() ? MigrationTemplates.gitignore()
+            : (String.join("\n", have) + "\n" + String.join("\n", missing) + "\n");
+        Files.writeString(ignore, text);
+        created.add(ignore);
+      }
       return created;
     } catch (IOException e) {
       throw new UsageException("cannot initialise " + dir + ": " + e.getMessage(), e);

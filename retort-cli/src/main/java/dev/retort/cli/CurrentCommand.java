@@ -36,7 +36,8 @@ final class CurrentCommand implements Callable<Integer> {
       out.println("(base: no revision applied)");
     }
     for (RevisionInfo r : status.revisions()) {
-      out.println(verbose ? Format.block(r) : r.id() + (r.head() ? " (head)" : "") + ", " + Inert.text(r.message()));
+      out.println(verbose ? Format.block(r) : r.id() + (r.head() ? " (head)" : "")
+          + (r.message().isEmpty() ? "" : ", " + Inert.text(r.message())));
     }
     for (DirtyMigration d : status.dirty()) {
       out.println(Inert.text(d.describe()));

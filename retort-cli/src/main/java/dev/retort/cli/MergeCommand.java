@@ -28,15 +28,17 @@ final class MergeCommand implements Callable<Integer> {
   @Option(names = "--rev-id", paramLabel = "ID", description = "Use this id instead of 12 random hex digits.")
   String revId;
 
-  @Option(names = "--format", paramLabel = "java|sql", defaultValue = "java",
-      description = "Write the merge in Java (default) or SQL.")
+  @Option(names = "--format", paramLabel = "java|sql",
+      description = "Write the merge in Java or SQL (default: SQL when the revisions it joins are "
+          + "all SQL files, else Java).")
   String format;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     Retort retort = top.retort(out, false);
-    Path file = retort.merge(revisions, message, Optional.ofNullable(revId), RevisionCommand.parseFormat(format));
+    Path file = retort.merge(revisions, message, Optional.ofNullable(revId),
+        Optional.ofNullable(format).map(RevisionCommand::parseFormat));
     out.println("Generated " + RevisionCommand.relative(retort, file));
     out.flush();
     return 0;

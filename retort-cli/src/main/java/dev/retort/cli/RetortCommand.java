@@ -35,7 +35,8 @@ final class RetortCommand implements Runnable {
       Map.entry("current", CurrentCommand.class), Map.entry("heads", HeadsCommand.class),
       Map.entry("branches", BranchesCommand.class), Map.entry("history", HistoryCommand.class),
       Map.entry("show", ShowCommand.class), Map.entry("stamp", StampCommand.class),
-      Map.entry("merge", MergeCommand.class), Map.entry("check", CheckCommand.class),
+      Map.entry("merge", MergeCommand.class), Map.entry("repair", RepairCommand.class),
+      Map.entry("check", CheckCommand.class),
       Map.entry("diff", DiffCommand.class));
 
   private final Map<String, String> env;
@@ -120,7 +121,7 @@ final class RetortCommand implements Runnable {
   Secrets secrets(String[] args) {
     List<String> urls = new ArrayList<>(java.util.Arrays.asList(args));
     urls.addAll(java.util.Arrays.asList(url, env.get("RETORT_URL"), env.get("DATABASE_URL")));
-    Secrets given = Secrets.of(urls, List.of(String.valueOf(env.get("RETORT_PASSWORD"))));
+    Secrets given = Secrets.of(urls, java.util.Collections.singletonList(env.get("RETORT_PASSWORD")));
     try {
       return given.and(builder().build().secrets());
     } catch (RuntimeException e) {

@@ -104,10 +104,15 @@ class AutogenerateIT {
     assertThat(run(0, "upgrade", "head").out()).contains("Nothing to upgrade");
     assertThat(run(0, "check").out()).contains("matches");
 
-    r = run(2, "revision", "--autogenerate", "-m", "nothing", "--format", "sql");
-    assertThat(r.err()).contains("already matches");
+    r = run(0, "revision", "--autogenerate", "-m", "nothing", "--format", "sql");
+    assertThat(r.out()).contains("No changes").contains("no migration written");
+    assertThat(dir.resolve("migrations")).isDirectoryNotContaining("glob:**nothing*");
+    r = run(0, "revision", "--autogenerate", "-m", "nothing", "--format", "sql", "--allow-empty");
+    assertThat(r.out()).contains("No changes").contains("Generated migrations/");
+    assertThat(dir.resolve("migrations")).isDirectoryContaining("glob:**_nothing.sql");
+    run(0, "upgrade", "head");
 
-    run(0, "downgrade", "-1");
+    run(0, "downgrade", "-2");
     assertThat(run(1, "check").out()).contains("create table user_preferences");
     r = run(2, "revision", "--autogenerate", "-m", "too early", "--format", "sql");
     assertThat(r.err()).contains("upgrade to the heads first");
@@ -203,7 +208,8 @@ class AutogenerateIT {
     r = run(0, "check");
     assertThat(r.out()).contains("The database matches schema.sql.");
     assertThat(r.err()).contains("warning: " + note);
-    r = run(2, "revision", "--autogenerate", "-m", "again");
-    assertThat(r.err()).contains("already matches").contains(note);
+    r = run(0, "revision", "--autogenerate", "-m", "again");
+    assertThat(r.out()).contains("No changes");
+    assertThat(r.err()).contains(note);
   }
 }

@@ -75,6 +75,10 @@ class InterruptionIT {
     Path log = dir.resolve("run.log");
     Process run = Cli.start(p.dir, log, "upgrade", "head");
     awaitTable("x1", run, log);
+    // the history row moves on to statement 2 just before the SLEEP: kill inside it
+    for (int i = 0; i < 200 && !query("SELECT failed_statement FROM retort_history").contains("2"); i++) {
+      Thread.sleep(20);
+    }
     run.destroyForcibly().waitFor();
 
     Cli.Result r = p.run("current");

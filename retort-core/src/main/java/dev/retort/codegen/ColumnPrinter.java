@@ -4,6 +4,8 @@ import static dev.retort.codegen.JavaValues.string;
 
 import dev.retort.ops.AddColumn;
 import dev.retort.ops.AlterColumn;
+import dev.retort.ops.ColumnChange;
+import dev.retort.ops.ColumnState;
 import dev.retort.ops.AlterColumnBuilder;
 import dev.retort.ops.ColumnBuilder;
 import dev.retort.ops.DropColumn;
@@ -88,23 +90,23 @@ final class ColumnPrinter {
 
   Optional<Call> alterColumn(AlterColumn o) {
     Chain<AlterColumnBuilder> ch = new Chain<>();
-    o.newName().ifPresent(n -> ch.call("rename(" + string(n) + ")", b -> b.rename(n)));
-    o.existingType().ifPresent(t -> ch.call("existingType(" + values.columnType(t) + ")",
+    o.renamedTo().ifPresent(n -> ch.call("rename(" + string(n) + ")", b -> b.rename(n)));
+    o.from().type().ifPresent(t -> ch.call("existingType(" + values.columnType(t) + ")",
         b -> b.existingType(t)));
-    o.newType().ifPresent(t -> ch.call("type(" + values.columnType(t) + ")", b -> b.type(t)));
+    o.changed(ColumnChange.TYPE, ColumnState::type).ifPresent(t -> ch.call("type(" + values.columnType(t) + ")", b -> b.type(t)));
     o.using().ifPresent(u -> ch.call("using(" + string(u) + ")", b -> b.using(u)));
     o.reverseUsing().ifPresent(u -> ch.call("reverseUsing(" + string(u) + ")",
         b -> b.reverseUsing(u)));
-    o.existingNullable().ifPresent(n -> ch.call("existingNullable(" + n + ")",
+    o.from().nullable().ifPresent(n -> ch.call("existingNullable(" + n + ")",
         b -> b.existingNullable(n)));
-    o.newNullable().ifPresent(n -> ch.call("nullable(" + n + ")", b -> b.nullable(n)));
+    o.changed(ColumnChange.NULLABILITY, ColumnState::nullable).ifPresent(n -> ch.call("nullable(" + n + ")", b -> b.nullable(n)));
     alterDefault(ch, o);
-    o.existingCollation().ifPresent(c -> ch.call("existingCollation(" + string(c) + ")",
+    o.from().collation().ifPresent(c -> ch.call("existingCollation(" + string(c) + ")",
         b -> b.existingCollation(c)));
-    o.newCollation().ifPresent(c -> ch.call("collation(" + string(c) + ")", b -> b.collation(c)));
-    o.existingIdentity().ifPresent(i -> ch.call("existingIdentity(" + values.of(i) + ")",
+    o.changed(ColumnChange.COLLATION, ColumnState::collation).ifPresent(c -> ch.call("collation(" + string(c) + ")", b -> b.collation(c)));
+    o.from().identity().ifPresent(i -> ch.call("existingIdentity(" + values.of(i) + ")",
         b -> b.existingIdentity(i)));
-    o.newIdentity().ifPresent(i -> ch.call("identity(" + values.of(i) + ")", b -> b.identity(i)));
+    o.changed(ColumnChange.IDENTITY, ColumnState::identity).ifPresent(i -> ch.call("identity(" + values.of(i) + ")", b -> b.identity(i)));
     alterComment(ch, o);
     String table = o.table().toString();
     return Optional.of(new Call("op.alterColumn(" + string(table) + ", " + string(o.column())
@@ -113,12 +115,12 @@ final class ColumnPrinter {
   }
 
   private static void alterDefault(Chain<AlterColumnBuilder> ch, AlterColumn o) {
-    o.existingDefault().ifPresent(d -> ch.defaultValue(d, "existingDefault",
+    o.from().defaultValue().ifPresent(d -> ch.defaultValue(d, "existingDefault",
         "existingDefaultExpr", AlterColumnBuilder::existingDefault,
         AlterColumnBuilder::existingDefaultExpr));
-    if (o.changesDefault()) {
-      if (o.newDefault().isPresent()) {
-        ch.defaultValue(o.newDefault().get(), "defaultValue", "defaultExpr",
+    if (o.has(ColumnChange.DEFAULT)) {
+      if (o.to().defaultValue().isPresent()) {
+        ch.defaultValue(o.to().defaultValue().get(), "defaultValue", "defaultExpr",
             AlterColumnBuilder::defaultValue, AlterColumnBuilder::defaultExpr);
       } else {
         ch.call("dropDefault()", AlterColumnBuilder::dropDefault);
@@ -127,11 +129,11 @@ final class ColumnPrinter {
   }
 
   private static void alterComment(Chain<AlterColumnBuilder> ch, AlterColumn o) {
-    o.existingComment().ifPresent(c -> ch.call("existingComment(" + string(c) + ")",
+    o.from().comment().ifPresent(c -> ch.call("existingComment(" + string(c) + ")",
         b -> b.existingComment(c)));
-    if (o.changesComment()) {
-      if (o.newComment().isPresent()) {
-        String c = o.newComment().get();
+    if (o.has(ColumnChange.COMMENT)) {
+      if (o.to().comment().isPresent()) {
+        String c = o.to().comment().get();
         ch.call("comment(" + string(c) + ")", b -> b.comment(c));
       } else {
         ch.call("dropComment()", AlterColumnBuilder::dropComment);

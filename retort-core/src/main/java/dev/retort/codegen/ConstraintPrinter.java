@@ -94,10 +94,42 @@ final class ConstraintPrinter {
   }
 
   Optional<Call> dropConstraint(DropConstraint o) {
-    // the API drops a constraint by name only; one carrying its definition is written in full
-    return o.definition().isPresent() || o.restoreNotValid() ? Optional.empty()
-        : Call.of("dropConstraint", o.name(), o.table().toString(),
-            ops -> ops.dropConstraint(o.name(), o.table().toString()));
+    String name = o.name();
+    String table = o.table().toString();
+    if (o.definition().isEmpty()) {
+      return o.restoreNotValid() ? Optional.empty()
+          : Call.of("dropConstraint", name, table, ops -> ops.dropConstraint(name, table));
+    }
+    Constraint c = o.definition().get();
+    if (!c.name().equals(Optional.of(name))) {
+      return Optional.empty(); // a definition under another name: only the record says it
+    }
+    String head = string(name) + ", " + string(table);
+    if (c instanceof ForeignKey fk) {
+      Chain<ForeignKeyBuilder> spec = foreignKey(fk, o.restoreNotValid());
+      return Optional.of(new Call("op.dropForeignKey(" + head + ", " + values.list(fk.columns())
+          + ",\n    " + spec.lambda("fk") + ");",
+          ops -> ops.dropForeignKey(name, table, fk.columns(), spec::applyTo)));
+    }
+    if (o.restoreNotValid() && !(c instanceof CheckConstraint)) {
+      return Optional.empty();
+    }
+    if (c instanceof PrimaryKey pk) {
+      return Optional.of(new Call("op.dropPrimaryKey(" + head + ", " + strings(pk.columns()) + ");",
+          ops -> ops.dropPrimaryKey(name, table, pk.columns().toArray(String[]::new))));
+    }
+    if (c instanceof UniqueConstraint u) {
+      return Optional.of(new Call("op.dropUniqueConstraint(" + head + ", " + strings(u.columns())
+          + ");", ops -> ops.dropUniqueConstraint(name, table, u.columns().toArray(String[]::new))));
+    }
+    if (c instanceof CheckConstraint ck) {
+      return Optional.of(o.restoreNotValid()
+          ? new Call("op.dropCheckConstraintNotValid(" + head + ", " + string(ck.expression())
+              + ");", ops -> ops.dropCheckConstraintNotValid(name, table, ck.expression()))
+          : new Call("op.dropCheckConstraint(" + head + ", " + string(ck.expression()) + ");",
+              ops -> ops.dropCheckConstraint(name, table, ck.expression())));
+    }
+    return Optional.empty();
   }
 
   Optional<Call> validateConstraint(ValidateConstraint o) {

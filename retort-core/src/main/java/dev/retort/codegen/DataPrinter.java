@@ -19,7 +19,10 @@ final class DataPrinter {
 
   Optional<Call> execute(ExecuteSql o) {
     if (o.undo().isPresent()) {
-      return Optional.empty();
+      return o.parameters().isEmpty()
+          ? Optional.of(new Call("op.executeReversible(" + string(o.sql()) + ",\n    "
+              + string(o.undo().get()) + ");", ops -> ops.executeReversible(o.sql(), o.undo().get())))
+          : Optional.empty();
     }
     List<Object> params = o.parameters();
     StringBuilder b = new StringBuilder("op.execute(").append(string(o.sql()));

@@ -32,15 +32,33 @@ public final class JavaMigrationWriter {
    */
   public static String write(String id, List<String> parents, String message, List<Op> upgrade,
       List<Op> downgrade, List<String> warnings) {
-    return write(id, parents, message, upgrade, downgrade, warnings,
+    return write(id, parents, message, upgrade, downgrade, warnings, List.of());
+  }
+
+  /**
+   * The migration source, unfinished: each of {@code todos} is an {@code op.todo(...)} line at the
+   * top of {@code upgrade}, which stops the migration until the user deletes it.
+   */
+  public static String write(String id, List<String> parents, String message, List<Op> upgrade,
+      List<Op> downgrade, List<String> warnings, List<String> todos) {
+    return write(id, parents, message, upgrade, downgrade, warnings, todos,
         Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
   }
 
   static String write(String id, List<String> parents, String message, List<Op> upgrade,
       List<Op> downgrade, List<String> warnings, String created) {
+    return write(id, parents, message, upgrade, downgrade, warnings, List.of(), created);
+  }
+
+  static String write(String id, List<String> parents, String message, List<Op> upgrade,
+      List<Op> downgrade, List<String> warnings, List<String> todos, String created) {
     MigrationTemplates.validateId(id);
     Imports imports = new Imports();
-    String up = body(upgrade, warnings, imports);
+    StringBuilder todoLines = new StringBuilder();
+    for (String t : todos) {
+      todoLines.append("    op.todo(").append(JavaValues.string(t)).append(");\n");
+    }
+    String up = todoLines + body(upgrade, warnings, imports);
     String down = body(downgrade, List.of(), imports);
     imports.type(Migration.class);
     imports.type(Revision.class);

@@ -20,6 +20,40 @@ public final class MigrationTemplates {
     });
   }
 
+  /**
+   * The lines a project keeps out of version control: Retort's class cache, the secrets in {@code
+   * .env}, and the SQLite database the scaffolded settings point at, with its lock file.
+   */
+  public static String gitignore() {
+    return """
+        # Retort
+        .retort/
+        .env
+        retort.db
+        retort.db.retort-lock
+        """;
+  }
+
+  /** A commented {@code .env.example}: what a developer copies to {@code .env}. */
+  public static String envExample() {
+    return """
+        # Copy to .env (which git ignores) and fill in. Each setting of retort.properties can be set
+        # here as RETORT_ and the key in upper case ('-' and '.' as '_'); these win over the file,
+        # and the environment wins over this.
+
+        # The database: a JDBC URL, or postgresql://user:password@host:5432/db, mysql://..., or
+        # sqlite:///file.db. Without it, DATABASE_URL is used, as on most hosting platforms.
+        # RETORT_URL=postgresql://app:secret@localhost:5432/app
+
+        # Credentials, when not in the URL.
+        # RETORT_USER=app
+        # RETORT_PASSWORD=secret
+
+        # Seconds to wait for another run to finish.
+        # RETORT_LOCK_TIMEOUT=300
+        """;
+  }
+
   /** A new migration in {@code format}. */
   public static String render(Revision.Format format, String id, List<String> parents,
       List<String> branchLabels, List<String> dependsOn, String message) {

@@ -174,6 +174,10 @@ final class SchemaObjectPrinter {
   }
 
   Optional<Call> dropSchema(DropSchema o) {
+    if (o.ifExists() && !o.cascade()) {
+      return Optional.of(new Call("op.dropSchemaIfExists(" + string(o.name()) + ");",
+          ops -> ops.dropSchemaIfExists(o.name())));
+    }
     if (o.ifExists()) {
       return Optional.empty();
     }

@@ -52,17 +52,27 @@ final class TablePrinter {
   }
 
   Optional<Call> dropTable(DropTable o) {
-    if (o.ifExists()) {
-      return Optional.empty();
-    }
     String name = o.name().toString();
+    String method = o.ifExists() ? "dropTableIfExists" : "dropTable";
     if (o.definition().isEmpty()) {
-      return Optional.of(new Call("op.dropTable(" + string(name) + ");",
-          ops -> ops.dropTable(name)));
+      return Optional.of(new Call("op." + method + "(" + string(name) + ");",
+          ops -> {
+            if (o.ifExists()) {
+              ops.dropTableIfExists(name);
+            } else {
+              ops.dropTable(name);
+            }
+          }));
     }
     Block<TableBuilder> body = tableBody(o.definition().get());
-    return Optional.of(new Call("op.dropTable(" + string(name) + ", t -> {\n" + body.text()
-        + "});", ops -> ops.dropTable(name, body::applyTo)));
+    return Optional.of(new Call("op." + method + "(" + string(name) + ", t -> {\n" + body.text()
+        + "});", ops -> {
+          if (o.ifExists()) {
+            ops.dropTableIfExists(name, body::applyTo);
+          } else {
+            ops.dropTable(name, body::applyTo);
+          }
+        }));
   }
 
   Optional<Call> renameTable(RenameTable o) {
@@ -111,8 +121,14 @@ final class TablePrinter {
     }
     if (t.primaryKey().isPresent() && pkColumn == null) {
       List<String> cols = t.primaryKey().get().columns();
-      body.add("t.primaryKey(" + strings(cols) + ")",
-          b -> b.primaryKey(cols.toArray(String[]::new)));
+      Optional<String> pkName = t.primaryKey().get().name();
+      if (pkName.isPresent()) {
+        body.add("t.namedPrimaryKey(" + string(pkName.get()) + ", " + strings(cols) + ")",
+            b -> b.namedPrimaryKey(pkName.get(), cols.toArray(String[]::new)));
+      } else {
+        body.add("t.primaryKey(" + strings(cols) + ")",
+            b -> b.primaryKey(cols.toArray(String[]::new)));
+      }
     }
     tableConstraints(body, t, inlineFks, inlineUniques);
     tableIndexes(body, t);

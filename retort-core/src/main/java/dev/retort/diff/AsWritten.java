@@ -3,12 +3,13 @@ package dev.retort.diff;
 import dev.retort.ops.AddColumn;
 import dev.retort.ops.AddConstraint;
 import dev.retort.ops.AlterColumn;
+import dev.retort.ops.ColumnChange;
+import dev.retort.ops.ColumnState;
 import dev.retort.ops.CreateIndex;
 import dev.retort.ops.CreateTable;
 import dev.retort.ops.Op;
 import dev.retort.schema.Column;
 import dev.retort.schema.Constraint;
-import dev.retort.schema.Index;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
 import dev.retort.schema.Table;
@@ -46,7 +47,7 @@ final class AsWritten {
           .filter(w -> w.nullable() == a.column().nullable())
           .<Op>map(w -> new AddColumn(a.table(), w)).orElse(op);
     }
-    if (op instanceof AlterColumn a && a.newName().isEmpty()) {
+    if (op instanceof AlterColumn a && !a.has(ColumnChange.NAME)) {
       return column(a.table(), a.column()).<Op>map(w -> alter(a, w)).orElse(op);
     }
     if (op instanceof AddConstraint a && a.constraint().name().isPresent()) {
@@ -87,14 +88,18 @@ final class AsWritten {
         .findFirst();
   }
 
+  /** The change with its new type, default and comment as the definition writes them. */
   private static AlterColumn alter(AlterColumn a, Column w) {
-    return new AlterColumn(a.table(), a.column(), a.newName(),
-        a.existingType(), a.newType().map(t -> w.type()),
-        a.existingNullable(), a.newNullable(),
-        a.changesDefault(), a.existingDefault(), a.changesDefault() ? w.defaultValue() : a.newDefault(),
-        a.using(), a.reverseUsing(),
-        a.existingCollation(), a.newCollation(),
-        a.existingIdentity(), a.newIdentity(),
-        a.changesComment(), a.existingComment(), a.changesComment() ? w.comment() : a.newComment());
+    ColumnState to = a.to();
+    if (a.has(ColumnChange.TYPE)) {
+      to = to.withType(Optional.of(w.type()));
+    }
+    if (a.has(ColumnChange.DEFAULT)) {
+      to = to.withDefault(w.defaultValue());
+    }
+    if (a.has(ColumnChange.COMMENT)) {
+      to = to.withComment(w.comment());
+    }
+    return new AlterColumn(a.table(), a.from(), to, a.changes(), a.using(), a.reverseUsing());
   }
 }

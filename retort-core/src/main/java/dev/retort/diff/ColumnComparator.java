@@ -1,10 +1,14 @@
 package dev.retort.diff;
 
 import dev.retort.ops.AlterColumn;
+import dev.retort.ops.ColumnChange;
+import dev.retort.ops.ColumnState;
 import dev.retort.ops.SetColumnComment;
 import dev.retort.schema.Column;
 import dev.retort.schema.QualifiedName;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Compares one column on both sides: type, nullability, default and collation in one {@link
@@ -24,14 +28,28 @@ final class ColumnComparator {
     }
     // every existing value is given, so that the op reverses exactly and MySQL can restate the
     // column; an absent collation is the type's default, which PostgreSQL names "default"
-    return Optional.of(new AlterColumn(table, from.name(), Optional.empty(),
-        Optional.of(from.type()), type ? Optional.of(to.type()) : Optional.empty(),
-        Optional.of(from.nullable()), nullable ? Optional.of(to.nullable()) : Optional.empty(),
-        dflt, from.defaultValue(), dflt ? to.defaultValue() : Optional.empty(),
-        Optional.empty(), Optional.empty(),
-        collation ? Optional.of(from.collation().orElse("default")) : Optional.empty(),
-        collation ? Optional.of(to.collation().orElse("default")) : Optional.empty(),
-        Optional.empty(), Optional.empty(), false, Optional.empty(), Optional.empty()));
+    Set<ColumnChange> changes = EnumSet.noneOf(ColumnChange.class);
+    if (type) {
+      changes.add(ColumnChange.TYPE);
+    }
+    if (nullable) {
+      changes.add(ColumnChange.NULLABILITY);
+    }
+    if (dflt) {
+      changes.add(ColumnChange.DEFAULT);
+    }
+    if (collation) {
+      changes.add(ColumnChange.COLLATION);
+    }
+    return Optional.of(new AlterColumn(table, state(from, collation), state(to, collation),
+        changes, Optional.empty(), Optional.empty()));
+  }
+
+  /** What the op says of {@code c}: all but the comment (an op of its own) and the identity. */
+  private static ColumnState state(Column c, boolean collation) {
+    return new ColumnState(c.name(), Optional.of(c.type()), Optional.of(c.nullable()),
+        c.defaultValue(), collation ? Optional.of(c.collation().orElse("default")) : Optional.empty(),
+        Optional.empty(), Optional.empty());
   }
 
   /**

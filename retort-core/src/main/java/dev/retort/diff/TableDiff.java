@@ -1,6 +1,8 @@
 package dev.retort.diff;
 
 import dev.retort.ops.AlterColumn;
+import dev.retort.ops.ColumnChange;
+import dev.retort.ops.ColumnState;
 import dev.retort.ops.SetColumnComment;
 import dev.retort.ops.SetTableComment;
 import dev.retort.schema.CheckConstraint;
@@ -90,9 +92,11 @@ final class TableDiff {
       String column = r.getKey().substring(dot + 1);
       if (t.name().name().equals(table) && t.column(column).isPresent()) {
         Column c = t.column(column).get();
-        p.renames.add(new AlterColumn(t.name(), column, Optional.of(r.getValue()), Optional.of(c.type()),
-            Optional.empty(), Optional.of(c.nullable()), Optional.empty(), false, c.defaultValue(),
-            Optional.empty()));
+        ColumnState before = new ColumnState(column, Optional.of(c.type()),
+            Optional.of(c.nullable()), c.defaultValue(), Optional.empty(), Optional.empty(),
+            Optional.empty());
+        p.renames.add(new AlterColumn(t.name(), before, before.withName(r.getValue()),
+            java.util.Set.of(ColumnChange.NAME), Optional.empty(), Optional.empty()));
         t = renamedColumn(t.replaceColumn(column, c.withName(r.getValue())), column, r.getValue());
       }
     }

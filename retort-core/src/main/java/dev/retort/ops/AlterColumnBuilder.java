@@ -174,9 +174,23 @@ public final class AlterColumnBuilder {
   }
 
   AlterColumn build(QualifiedName table, String column) {
-    return new AlterColumn(table, column, newName, existingType, newType, existingNullable,
-        newNullable, changesDefault, existingDefault, newDefault, using, reverseUsing,
-        existingCollation, newCollation, existingIdentity, newIdentity, changesComment,
-        existingComment, newComment);
+    java.util.Set<ColumnChange> changes = java.util.EnumSet.noneOf(ColumnChange.class);
+    newName.ifPresent(n -> changes.add(ColumnChange.NAME));
+    newType.ifPresent(t -> changes.add(ColumnChange.TYPE));
+    newNullable.ifPresent(n -> changes.add(ColumnChange.NULLABILITY));
+    if (changesDefault) {
+      changes.add(ColumnChange.DEFAULT);
+    }
+    newCollation.ifPresent(c -> changes.add(ColumnChange.COLLATION));
+    newIdentity.ifPresent(i -> changes.add(ColumnChange.IDENTITY));
+    if (changesComment) {
+      changes.add(ColumnChange.COMMENT);
+    }
+    ColumnState from = new ColumnState(column, existingType, existingNullable, existingDefault,
+        existingCollation, existingIdentity, existingComment);
+    ColumnState to = new ColumnState(newName.orElse(column), newType, newNullable,
+        changesDefault ? newDefault : Optional.empty(), newCollation, newIdentity,
+        changesComment ? newComment : Optional.empty());
+    return new AlterColumn(table, from, to, changes, using, reverseUsing);
   }
 }

@@ -2,6 +2,7 @@ package dev.retort.ops;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.retort.error.UsageException;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.ColumnType;
@@ -85,6 +86,23 @@ public final class Operations {
   public Operations dropTable(String table, Consumer<TableBuilder> definition) {
     Table t = table(table, definition);
     return apply(new DropTable(t.name(), Optional.of(t)));
+  }
+
+  /** Drops a table if it exists (DROP TABLE IF EXISTS). Irreversible. */
+  public Operations dropTableIfExists(String table) {
+    return apply(new DropTable(QualifiedName.parse(table), Optional.empty(), true));
+  }
+
+  /**
+   * Drops a table if it exists, with the definition its reverse creates it from:
+   *
+   * <pre>{@code
+   * op.dropTableIfExists("legacy_sessions", t -> t.column("id", bigint()).primaryKey());
+   * }</pre>
+   */
+  public Operations dropTableIfExists(String table, Consumer<TableBuilder> definition) {
+    Table t = table(table, definition);
+    return apply(new DropTable(t.name(), Optional.of(t), true));
   }
 
   /** Renames a table; foreign keys that reference it follow. */
@@ -256,6 +274,80 @@ public final class Operations {
   /** Drops a constraint by name. Irreversible unless recreated by hand in the downgrade. */
   public Operations dropConstraint(String name, String table) {
     return apply(new DropConstraint(QualifiedName.parse(table), name, Optional.empty()));
+  }
+
+  /**
+   * Drops a foreign key, given the definition its reverse adds back:
+   *
+   * <pre>{@code
+   * op.dropForeignKey("fk_goal_user", "goal", List.of("user_id"), fk -> fk
+   *     .references("users", "id").onDelete(CASCADE));
+   * }</pre>
+   *
+   * ({@code notValid()} in the spec makes the reverse add it back without checking existing rows.)
+   */
+  public Operations dropForeignKey(String name, String table, List<String> columns,
+      Consumer<ForeignKeyBuilder> definition) {
+    ForeignKeyBuilder fk = new ForeignKeyBuilder(name, columns);
+    definition.accept(fk);
+    return apply(new DropConstraint(QualifiedName.parse(table), name, Optional.of(fk.build()),
+        fk.isNotValid()));
+  }
+
+  /** Drops a named primary key over {@code columns}, which its reverse adds back. */
+  public Operations dropPrimaryKey(String name, String table, String... columns) {
+    return apply(new DropConstraint(QualifiedName.parse(table), name,
+        Optional.of(new PrimaryKey(Optional.of(name), List.of(columns)))));
+  }
+
+  /** Drops a named unique constraint over {@code columns}, which its reverse adds back. */
+  public Operations dropUniqueConstraint(String name, String table, String... columns) {
+    return apply(new DropConstraint(QualifiedName.parse(table), name,
+        Optional.of(new UniqueConstraint(Optional.of(name), List.of(columns)))));
+  }
+
+  /** Drops a named check constraint, whose expression its reverse adds back. */
+  public Operations dropCheckConstraint(String name, String table, String expression) {
+    return apply(new DropConstraint(QualifiedName.parse(table), name,
+        Optional.of(new CheckConstraint(Optional.of(name), expression))));
+  }
+
+  /**
+   * Drops a named check constraint whose reverse adds it back without checking the existing rows
+   * (PostgreSQL {@code NOT VALID}), as {@link #createCheckConstraintNotValid} added it.
+   */
+  public Operations dropCheckConstraintNotValid(String name, String table, String expression) {
+    return apply(new DropConstraint(QualifiedName.parse(table), name,
+        Optional.of(new CheckConstraint(Optional.of(name), expression)), true));
+  }
+
+  /**
+   * Runs SQL as written, and names the SQL that undoes it, which the reverse (the generated
+   * downgrade) runs:
+   *
+   * <pre>{@code
+   * op.executeReversible("CREATE VIEW active_users AS SELECT * FROM users WHERE active",
+   *     "DROP VIEW active_users");
+   * }</pre>
+   */
+  public Operations executeReversible(String sql, String undoSql) {
+    return apply(new ExecuteSql(sql, List.of(), Optional.of(undoSql)));
+  }
+
+  /**
+   * Marks the migration unfinished: it stops here, before anything after this line runs, with
+   * {@code note} as the reason. Autogenerate writes one first where the user must finish the
+   * migration (a back-fill, say); delete the line when that is done.
+   *
+   * <pre>{@code
+   * op.todo("fill users.username for the existing rows in the UPDATE below");
+   * }</pre>
+   *
+   * @throws UsageException always: the migration is not finished
+   */
+  public Operations todo(String note) {
+    throw new UsageException("the migration is not finished: " + note
+        + " (it runs once its op.todo line is gone)");
   }
 
   /** Runs SQL as written, binding {@code parameters} to its {@code ?} placeholders. */
@@ -514,6 +606,11 @@ public final class Operations {
    */
   public Operations dropSchema(String name, boolean cascade) {
     return apply(new DropSchema(name, false, cascade));
+  }
+
+  /** Drops a schema if it exists (DROP SCHEMA IF EXISTS), without cascading. */
+  public Operations dropSchemaIfExists(String name) {
+    return apply(new DropSchema(name, true, false));
   }
 
   /**

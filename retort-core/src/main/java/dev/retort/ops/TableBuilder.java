@@ -68,6 +68,15 @@ public final class TableBuilder {
     return this;
   }
 
+  /**
+   * A primary key with a name of its own (where the database's default name will not do): {@code
+   * t.namedPrimaryKey("pk_memberships", "user_id", "group_id")}.
+   */
+  public TableBuilder namedPrimaryKey(String constraintName, String... keyColumns) {
+    primaryKey = new PrimaryKey(Optional.of(constraintName), List.of(keyColumns));
+    return this;
+  }
+
   /** A named foreign key over {@code keyColumns}; say what it references on the returned builder. */
   public ForeignKeyBuilder foreignKey(String constraintName, String... keyColumns) {
     ForeignKeyBuilder fk = new ForeignKeyBuilder(constraintName, List.of(keyColumns));

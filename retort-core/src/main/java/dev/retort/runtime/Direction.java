@@ -4,7 +4,9 @@ package dev.retort.runtime;
 public enum Direction {
   UP("up"),
   DOWN("down"),
-  STAMP("stamp");
+  STAMP("stamp"),
+  /** A checksum re-recorded, or a dirty state cleared, by {@code repair}. */
+  REPAIR("repair");
 
   private final String word;
 

@@ -107,7 +107,7 @@ final class LiveSink implements OpSink {
   @Override
   public void accept(Op op) {
     for (Sql sql : renderer.render(op)) {
-      String sum = progress == null ? null : StatementSums.of(inline(dialect, sql));
+      String sum = progress == null ? null : StatementSums.of(sql.inline(dialect));
       if (executed < skip) {
         checkPassedOver(executed + 1, sum, sql);
       } else if (batch && sql.parameters().isEmpty() && !MAY_RETURN_ROWS.matcher(sql.text()).matches()) {
@@ -186,7 +186,7 @@ final class LiveSink implements OpSink {
   void record(List<Sql> statements) {
     if (batch) {
       for (Sql sql : statements) {
-        pending.add(inline(dialect, sql));
+        pending.add(sql.inline(dialect));
       }
       flush();
       return;
@@ -204,7 +204,7 @@ final class LiveSink implements OpSink {
   void recordAndCommit(List<Sql> statements, SqlRunnable beforeCommit) throws SQLException {
     if (batch) {
       for (Sql sql : statements) {
-        pending.add(inline(dialect, sql));
+        pending.add(sql.inline(dialect));
       }
       pending.add("COMMIT");
       flush();
@@ -230,7 +230,7 @@ final class LiveSink implements OpSink {
     }
     String[] texts = new String[statements.size()];
     for (int i = 0; i < texts.length; i++) {
-      texts[i] = inline(dialect, statements.get(i));
+      texts[i] = statements.get(i).inline(dialect);
     }
     try (Statement s = connection.createStatement()) {
       for (String text : texts) {
@@ -257,25 +257,6 @@ final class LiveSink implements OpSink {
       }
     }
     return String.join(";\n", texts);
-  }
-
-  /** The statement with its parameters written as the dialect's literals (as {@code OfflineSink} does). */
-  static String inline(Dialect dialect, Sql sql) {
-    if (sql.parameters().isEmpty()) {
-      return sql.text();
-    }
-    StringBuilder b = new StringBuilder();
-    int p = 0;
-    String text = sql.text();
-    for (int i = 0; i < text.length(); i++) {
-      char ch = text.charAt(i);
-      if (ch == '?' && p < sql.parameters().size()) {
-        b.append(dialect.literal(sql.parameters().get(p++)));
-      } else {
-        b.append(ch);
-      }
-    }
-    return b.toString();
   }
 
   static void execute(Connection connection, Sql sql, String location) {

@@ -34,27 +34,8 @@ final class OfflineSink implements OpSink {
 
   void write(List<Sql> statements) {
     for (Sql sql : statements) {
-      out.append(inline(sql)).append(";\n");
+      out.append(sql.inline(dialect)).append(";\n");
     }
-  }
-
-  /** The statement with its parameters written as literals. */
-  String inline(Sql sql) {
-    if (sql.parameters().isEmpty()) {
-      return sql.text();
-    }
-    StringBuilder b = new StringBuilder();
-    int p = 0;
-    String text = sql.text();
-    for (int i = 0; i < text.length(); i++) {
-      char ch = text.charAt(i);
-      if (ch == '?' && p < sql.parameters().size()) {
-        b.append(dialect.literal(sql.parameters().get(p++)));
-      } else {
-        b.append(ch);
-      }
-    }
-    return b.toString();
   }
 
   @Override

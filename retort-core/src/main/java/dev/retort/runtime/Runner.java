@@ -127,6 +127,43 @@ public final class Runner {
     });
   }
 
+  /**
+   * Records the checksums of applied migrations as their files are now, and clears the dirty state
+   * of revisions whose file was fixed since; see {@link Repair}. One history row per change.
+   */
+  public Repair repair(Connection c) {
+    return locked(c, () -> {
+      if (!versions.exists(c)) {
+        return new Repair(Map.of(), List.of(), List.of());
+      }
+      Repair repair = Repair.find(graph, versions.read(c), versions.readHistory(c));
+      if (repair.isEmpty()) {
+        return repair;
+      }
+      createTables(c);
+      c.setAutoCommit(false);
+      try {
+        for (Map.Entry<String, String> e : repair.changed().entrySet()) {
+          LiveSink.execute(c, versions.history(entry(graph.get(e.getKey()), Direction.REPAIR,
+              Instant.now(), 0, true, null, "repair: the file as it is now (the checksum was "
+                  + e.getValue() + ")")), "");
+        }
+        for (DirtyRevision d : repair.cleared()) {
+          LiveSink.execute(c, versions.history(entry(graph.get(d.revision()), Direction.REPAIR,
+              Instant.now(), 0, true, null, "repair: cleared the dirty state left at statement "
+                  + d.failedStatement() + "; the file was fixed since")), "");
+        }
+        c.commit();
+      } catch (RuntimeException | SQLException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+      return repair;
+    });
+  }
+
   /** Sets the version rows without running migrations; {@code purge} first empties the table. */
   public Result stamp(Connection c, boolean purge, Function<Set<String>, Set<String>> target) {
     return locked(c, () -> {
@@ -224,7 +261,8 @@ public final class Runner {
       throw new UsageException((changed.size() > 1 ? changed.size() + " applied migrations were" : "an applied migration was")
           + " changed after being applied: " + String.join(", ", changed.subList(0, shown))
           + (changed.size() > shown ? " and " + (changed.size() - shown) + " more" : "")
-          + ". Restore the file, or run with --allow-changed to proceed anyway.");
+          + ". Restore the file; or accept it as it is now with repair, which records its new"
+          + " checksum; or run with --allow-changed to proceed this once.");
     }
   }
 

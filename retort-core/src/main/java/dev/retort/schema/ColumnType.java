@@ -114,6 +114,60 @@ public record ColumnType(Kind kind, int length, int scale, String raw) {
     return new ColumnType(Kind.RAW, 0, 0, sql);
   }
 
+  /**
+   * Whether every value of a column of type {@code from} is kept exactly when the column becomes
+   * this type: a longer {@code varchar}, {@code text}, a wider integer or numeric, {@code double}
+   * from {@code real}, a timestamp from a date. A narrowing or a cast that may round, truncate or
+   * reinterpret values is not; nor is anything about a raw type but the same raw type.
+   */
+  public boolean holdsEveryValueOf(ColumnType from) {
+    if (equals(from)) {
+      return true;
+    }
+    if (kind == Kind.RAW || from.kind == Kind.RAW) {
+      return false;
+    }
+    return switch (kind) {
+      case TEXT -> from.kind != Kind.BYTES;
+      case VARCHAR -> (from.kind == Kind.VARCHAR || from.kind == Kind.CHAR) && length >= from.length
+          || from.kind == Kind.UUID && length >= 36
+          || from.kind == Kind.BOOLEAN && length >= 5
+          || integerDigits(from) > 0 && length >= integerDigits(from) + 1;
+      case CHAR -> from.kind == Kind.CHAR && length >= from.length;
+      case SMALLINT -> false;
+      case INTEGER -> from.kind == Kind.SMALLINT;
+      case BIGINT -> from.kind == Kind.SMALLINT || from.kind == Kind.INTEGER;
+      case NUMERIC -> numericHolds(from);
+      case REAL -> from.kind == Kind.SMALLINT;
+      case DOUBLE -> from.kind == Kind.SMALLINT || from.kind == Kind.INTEGER || from.kind == Kind.REAL;
+      case TIMESTAMP, TIMESTAMPTZ -> from.kind == Kind.DATE
+          || kind == Kind.TIMESTAMPTZ && from.kind == Kind.TIMESTAMP;
+      case JSON -> from.kind == Kind.JSONB;
+      default -> false;
+    };
+  }
+
+  /** Digits an integer kind may need, 0 for anything else. */
+  private static int integerDigits(ColumnType t) {
+    return switch (t.kind) {
+      case SMALLINT -> 5;
+      case INTEGER -> 10;
+      case BIGINT -> 19;
+      default -> 0;
+    };
+  }
+
+  private boolean numericHolds(ColumnType from) {
+    if (length == 0) {
+      return from.kind == Kind.NUMERIC || integerDigits(from) > 0; // unbounded numeric
+    }
+    if (integerDigits(from) > 0) {
+      return length - scale >= integerDigits(from);
+    }
+    return from.kind == Kind.NUMERIC && from.length > 0 && scale >= from.scale
+        && length - scale >= from.length - from.scale;
+  }
+
   @Override
   public String toString() {
     return switch (kind) {

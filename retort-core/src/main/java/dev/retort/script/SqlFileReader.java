@@ -36,6 +36,7 @@ final class SqlFileReader {
   /** Where each dialect's section starts, to report a second one. */
   private final Map<String, Integer> dialectLines = new HashMap<>();
   private final List<Part> parts = new ArrayList<>();
+  private final List<SqlFile.Todo> todos = new ArrayList<>();
   private Section section = Section.HEADER;
   private boolean sectioned;
   private List<String> partDialects = List.of();
@@ -95,7 +96,7 @@ final class SqlFileReader {
       throw noUpgrade();
     }
     endPart(len);
-    return new SqlFile(header.revision(checksum), content, parts);
+    return new SqlFile(header.revision(checksum), content, parts, todos);
   }
 
   private int endOfLine(int from) {
@@ -154,6 +155,10 @@ final class SqlFileReader {
       throw new MigrationFileException(
           file, lineNo, "'-- retort:downgrade' before '-- retort:upgrade'; upgrade comes first");
     }
+    if (key.equals("todo")) {
+      todos.add(new SqlFile.Todo(lineNo, SqlHeader.argument(line, key)));
+      return;
+    }
     header.put(key, line, lineNo);
   }
 
@@ -163,6 +168,7 @@ final class SqlFileReader {
       return;
     }
     switch (key) {
+      case "todo" -> todos.add(new SqlFile.Todo(lineNo, SqlHeader.argument(line, key)));
       case "dialect" -> bodyDialect(line, lineNo, lineStart);
       case "upgrade" -> bodyUpgrade(lineNo, lineStart, next);
       case "downgrade" -> bodyDowngrade(lineNo, lineStart, next);

@@ -25,7 +25,8 @@ final class SqlHeader {
           "transactional",
           "dialect",
           "upgrade",
-          "downgrade");
+          "downgrade",
+          "todo");
 
   private final Path file;
   private final Map<String, Integer> seen = new HashMap<>();

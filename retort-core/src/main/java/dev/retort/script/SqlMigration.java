@@ -63,6 +63,11 @@ public record SqlMigration(List<Statement> upgrade, Optional<List<Statement>> do
    */
   public static SqlMigration parse(Path file, String content, String dialect) {
     SqlFile sql = HeaderParser.readSql(file, content);
+    if (!sql.todos().isEmpty()) {
+      SqlFile.Todo todo = sql.todos().get(0);
+      throw new MigrationFileException(file, todo.line(), "the migration is not finished: "
+          + todo.text() + " (it runs once every '-- retort:todo' line is gone)");
+    }
     SqlFile.Part part = sql.part(dialect).orElseThrow(() -> new MigrationFileException(file,
         0, "has dialect sections for " + String.join(", ", sql.dialects()) + " only, so it cannot "
             + "run on " + (dialect == null ? "an unnamed database" : dialect) + "; add a '-- retort:dialect "

@@ -40,9 +40,7 @@ class JavaMigrationWriterTest {
           Optional.of(PrimaryKey.of("id")), List.of(), List.of(), List.of(), List.of(),
           Optional.empty())),
       new AddColumn(USERS, Column.of("nick", text())),
-      new AlterColumn(USERS, "email", Optional.empty(), Optional.of(varchar(120)),
-          Optional.of(varchar(255)), Optional.of(false), Optional.empty(), false, Optional.empty(),
-          Optional.empty()),
+      AlterColumn.of(USERS, "email", c -> c.existingType(varchar(120)).type(varchar(255)).existingNullable(false)),
       new DropColumn(USERS, "bio", Optional.of(Column.of("bio", text()))),
       new DropTable(OLD.name(), Optional.of(OLD)));
 
@@ -100,11 +98,12 @@ class JavaMigrationWriterTest {
     assertThat(upgrade)
         .contains("    // DATA LOSS: drops column users.bio and its values\n"
             + "    op.dropColumn(\"users\", \"bio\", text(), c -> {});\n")
-        .contains("    // DATA LOSS: drops table legacy and every row in it\n    op.apply(")
-        .contains("    // DATA LOSS: changes the type of users.email from varchar(120) to "
-            + "varchar(255)");
+        .contains("    // DATA LOSS: drops table legacy and every row in it\n    op.dropTable(\"legacy\", t -> {")
+        .doesNotContain("DATA LOSS: changes the type of users.email");
     String downgrade = src.substring(src.indexOf("downgrade(Operations op)"));
-    assertThat(downgrade).doesNotContain("WARNING").contains("DATA LOSS: drops column users.nick");
+    assertThat(downgrade).doesNotContain("WARNING").contains("DATA LOSS: drops column users.nick")
+        .contains("    // DATA LOSS: changes the type of users.email from varchar(255) to "
+            + "varchar(120), which not every value survives unchanged");
   }
 
   @Test
@@ -132,10 +131,12 @@ class JavaMigrationWriterTest {
     assertThat(HeaderParser.javaClassName(Path.of("x.java"), src))
         .isEqualTo("OperationsMigration");
     assertThat(load(src)).isNotNull();
-    String dropTable = JavaMigrationWriter.write("a1", List.of(), "drop table",
-        List.of(new DropTable(USERS, Optional.empty(), true)), List.of(), List.of());
-    assertThat(dropTable).contains("import dev.retort.ops.DropTable;")
-        .contains("final class DropTableMigration ");
-    assertThat(load(dropTable)).isNotNull();
+    // an op the API cannot say (an unnamed unique constraint) is written out, its type imported
+    String addConstraint = JavaMigrationWriter.write("a1", List.of(), "add constraint",
+        List.of(new dev.retort.ops.AddConstraint(USERS, new dev.retort.schema.UniqueConstraint(
+            Optional.empty(), List.of("email")))), List.of(), List.of());
+    assertThat(addConstraint).contains("import dev.retort.ops.AddConstraint;")
+        .contains("final class AddConstraintMigration ");
+    assertThat(load(addConstraint)).isNotNull();
   }
 }

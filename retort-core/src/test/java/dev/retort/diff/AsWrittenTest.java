@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.retort.ops.AddColumn;
 import dev.retort.ops.AddConstraint;
 import dev.retort.ops.AlterColumn;
+import dev.retort.ops.ColumnChange;
+import dev.retort.ops.ColumnState;
 import dev.retort.ops.CreateTable;
 import dev.retort.ops.Op;
 import dev.retort.ops.TableBuilder;
@@ -87,8 +89,8 @@ class AsWrittenTest {
       t.column("meta", jsonb()).defaultExpr("now()");
     });
     AlterColumn a = (AlterColumn) diff(new Schema(List.of(before)), new Schema(List.of(after))).get(0);
-    assertThat(a.newType()).contains(jsonb());
-    assertThat(a.existingType()).contains(text());
-    assertThat(a.newDefault()).contains(DefaultValue.expression("now()"));
+    assertThat(a.changed(ColumnChange.TYPE, ColumnState::type)).contains(jsonb());
+    assertThat(a.from().type()).contains(text());
+    assertThat(a.to().defaultValue()).contains(DefaultValue.expression("now()"));
   }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.retort.ops.AddColumn;
 import dev.retort.ops.AddConstraint;
 import dev.retort.ops.AlterColumn;
-import dev.retort.ops.CreateIndex;
 import dev.retort.ops.CreateTable;
 import dev.retort.ops.DropColumn;
 import dev.retort.ops.DropConstraint;
@@ -121,9 +120,7 @@ class DifferTest {
         new Column("email", varchar(255), true, Optional.of(DefaultValue.literal("x")), false, Optional.empty()),
         col("age", integer(), true))).withIndexes(List.of());
     List<Op> ops = diff(schema(users()), schema(changed));
-    AlterColumn alter = new AlterColumn(USERS, "email", Optional.empty(), Optional.of(varchar(120)),
-        Optional.of(varchar(255)), Optional.of(false), Optional.of(true), true, Optional.empty(),
-        Optional.of(DefaultValue.literal("x")));
+    AlterColumn alter = AlterColumn.of(USERS, "email", c -> c.existingType(varchar(120)).type(varchar(255)).existingNullable(false).nullable(true).defaultValue("x"));
     // the index on the dropped column goes first, the column itself last
     assertThat(ops).containsExactly(
         new DropIndex(USERS, "ix_users_name", Optional.of(users().indexes().get(0))),

@@ -108,7 +108,7 @@ class OperationsOptionsTest {
     op.alterColumn("t", "c", c -> c.existingType(varchar(10)).type(integer())
         .using("nullif(c, '')::integer"));
     AlterColumn back = (AlterColumn) ops.get(0).reverse();
-    assertThat(back.newType()).contains(varchar(10));
+    assertThat(back.changed(ColumnChange.TYPE, ColumnState::type)).contains(varchar(10));
     assertThat(back.using()).isEmpty();
     assertThat(back.reverseUsing()).contains("nullif(c, '')::integer");
 
@@ -122,19 +122,19 @@ class OperationsOptionsTest {
     op.alterColumn("t", "c", c -> c.existingType(text()).collation("C"));
     AlterColumn collate = (AlterColumn) ops.get(0);
     // no existing collation said: the column has the database default
-    assertThat(collate.existingCollation()).contains("default");
-    assertThat(collate.reverse().newCollation()).contains("default");
+    assertThat(collate.from().collation()).contains("default");
+    assertThat(collate.reverse().changed(ColumnChange.COLLATION, ColumnState::collation)).contains("default");
 
     op.alterColumn("t", "id", c -> c.identity(Identity.BY_DEFAULT));
     AlterColumn add = (AlterColumn) ops.get(1);
-    assertThat(add.existingIdentity()).contains(Identity.NONE);
-    assertThat(add.reverse().newIdentity()).contains(Identity.NONE);
+    assertThat(add.from().identity()).contains(Identity.NONE);
+    assertThat(add.reverse().changed(ColumnChange.IDENTITY, ColumnState::identity)).contains(Identity.NONE);
 
     op.alterColumn("t", "c", c -> c.comment("hello"));
     AlterColumn comment = (AlterColumn) ops.get(2).reverse();
-    assertThat(comment.changesComment()).isTrue();
-    assertThat(comment.newComment()).isEmpty();
-    assertThat(comment.existingComment()).contains("hello");
+    assertThat(comment.has(ColumnChange.COMMENT)).isTrue();
+    assertThat(comment.to().comment()).isEmpty();
+    assertThat(comment.from().comment()).contains("hello");
   }
 
   @Test

@@ -62,10 +62,10 @@ class OperationsTest {
     assertThat(((RenameTable) ops.get(1)).reverse()).isEqualTo(new RenameTable(QualifiedName.of("a", "u"), "t"));
     AlterColumn back = (AlterColumn) ops.get(3).reverse();
     assertThat(back.column()).isEqualTo("d");
-    assertThat(back.newName()).contains("c");
-    assertThat(back.newType()).contains(text());
-    assertThat(back.newNullable()).contains(false);
-    assertThat(back.newDefault()).contains(DefaultValue.literal("x'y"));
+    assertThat(back.renamedTo()).contains("c");
+    assertThat(back.changed(ColumnChange.TYPE, ColumnState::type)).contains(text());
+    assertThat(back.changed(ColumnChange.NULLABILITY, ColumnState::nullable)).contains(false);
+    assertThat(back.to().defaultValue()).contains(DefaultValue.literal("x'y"));
   }
 
   @Test
@@ -91,7 +91,7 @@ class OperationsTest {
   @Test
   void nullabilityReversesWithoutTheExistingValue() {
     op.alterColumn("t", "c", c -> c.nullable(false));
-    assertThat(((AlterColumn) ops.get(0)).reverse().newNullable()).contains(true);
+    assertThat(((AlterColumn) ops.get(0)).reverse().changed(ColumnChange.NULLABILITY, ColumnState::nullable)).contains(true);
   }
 
   @Test

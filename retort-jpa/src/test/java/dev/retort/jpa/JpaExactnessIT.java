@@ -57,7 +57,7 @@ class JpaExactnessIT {
           .schema("jpa:" + String.join(",", targets))
           .setting("schema-classpath", line.classpath()).setting("jpa-naming", naming).load();
       Path file = retort.autogenerate(new NewRevision("entities", Optional.empty(), List.of(),
-          List.of(), List.of(), MigrationFormat.JAVA), CompareOptions.defaults());
+          List.of(), List.of(), MigrationFormat.JAVA), CompareOptions.defaults()).file().orElseThrow();
       assertThat(Files.readString(file)).contains("\"customer\"");
       retort.upgrade("heads");
 

@@ -3,6 +3,7 @@ package dev.retort.dialect.mysql;
 import dev.retort.dialect.Catalog;
 import dev.retort.error.UsageException;
 import dev.retort.ops.AlterColumn;
+import dev.retort.ops.ColumnChange;
 import dev.retort.schema.Column;
 import dev.retort.schema.ColumnType;
 import dev.retort.schema.DefaultValue;
@@ -22,15 +23,15 @@ final class MySqlColumnChange {
 
   static Column resolve(AlterColumn op, Catalog catalog) {
     Optional<Column> live = live(op, catalog);
-    ColumnType type = op.finalType().or(() -> live.map(Column::type))
+    ColumnType type = op.to().type().or(() -> live.map(Column::type))
         .orElseThrow(() -> missing(op, "type", "existingType(...)"));
-    boolean nullable = op.finalNullable().or(() -> live.map(Column::nullable))
+    boolean nullable = op.to().nullable().or(() -> live.map(Column::nullable))
         .orElseThrow(() -> missing(op, "nullability", "existingNullable(...)"));
     Optional<DefaultValue> dflt;
-    if (op.changesDefault()) {
-      dflt = op.newDefault();
-    } else if (op.existingDefault().isPresent()) {
-      dflt = op.existingDefault();
+    if (op.has(ColumnChange.DEFAULT)) {
+      dflt = op.to().defaultValue();
+    } else if (op.from().defaultValue().isPresent()) {
+      dflt = op.from().defaultValue();
     } else {
       dflt = live.flatMap(Column::defaultValue);
     }

@@ -1,18 +1,19 @@
 package dev.retort.dialect.mysql;
 
 import dev.retort.dialect.Catalog;
-import dev.retort.dialect.Renderer;
+import dev.retort.dialect.SqlRenderer;
 import dev.retort.dialect.Sql;
 import dev.retort.error.UsageException;
 import dev.retort.ops.AddColumn;
 import dev.retort.ops.AddConstraint;
 import dev.retort.ops.AlterColumn;
+import dev.retort.ops.ColumnChange;
+import dev.retort.ops.ColumnState;
 import dev.retort.ops.CreateIndex;
 import dev.retort.ops.CreateTable;
 import dev.retort.ops.DropColumn;
 import dev.retort.ops.DropConstraint;
 import dev.retort.ops.DropIndex;
-import dev.retort.ops.DropTable;
 import dev.retort.ops.ExecuteSql;
 import dev.retort.ops.RenameTable;
 import dev.retort.schema.CheckConstraint;
@@ -23,8 +24,6 @@ import dev.retort.schema.DefaultValue;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Index;
 import dev.retort.schema.PrimaryKey;
-import dev.retort.schema.QualifiedName;
-import dev.retort.schema.ReferentialAction;
 import dev.retort.schema.Table;
 import dev.retort.schema.UniqueConstraint;
 import java.util.ArrayList;
@@ -32,7 +31,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -40,7 +38,7 @@ import java.util.stream.Stream;
  * whose type or nullability changes is restated whole ({@code CHANGE COLUMN}), which needs what
  * the op does not say from {@code catalog}.
  */
-final class MySqlRenderer implements Renderer {
+final class MySqlRenderer extends SqlRenderer {
 
   /**
    * InnoDB, the engine with foreign keys and crash safety, and utf8mb4, the character set that
@@ -49,14 +47,12 @@ final class MySqlRenderer implements Renderer {
    */
   static final String TABLE_OPTIONS = " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4";
 
-  private static final Pattern NUMBER =
-      Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
-
   private final MySqlDialect dialect;
   private final Catalog catalog;
   private final MySqlServer server;
 
   MySqlRenderer(MySqlDialect dialect, Catalog catalog, MySqlServer server) {
+    super(dialect, MySqlTypes::isNumeric, MySqlTypes::isBoolean);
     this.dialect = dialect;
     this.catalog = catalog;
     this.server = server;
@@ -65,14 +61,7 @@ final class MySqlRenderer implements Renderer {
   @Override
   public List<Sql> createTable(CreateTable op) {
     Table table = op.table();
-    List<String> items = new ArrayList<>();
-    for (Column column : table.columns()) {
-      items.add(columnDefinition(column));
-    }
-    table.primaryKey().ifPresent(pk -> items.add(constraint(pk)));
-    table.uniques().forEach(u -> items.add(constraint(u)));
-    table.checks().forEach(c -> items.add(constraint(c)));
-    table.foreignKeys().forEach(fk -> items.add(constraint(fk)));
+    List<String> items = tableItems(table, this::columnDefinition, table.primaryKey());
     table.indexes().forEach(i -> items.add(indexKind(i) + "INDEX " + q(i.name())
         + " (" + keyParts(i) + ")" + method(i)));
     for (Column column : table.columns()) {
@@ -85,11 +74,6 @@ final class MySqlRenderer implements Renderer {
     String comment = table.comment().map(c -> " COMMENT=" + literal(c)).orElse("");
     return List.of(Sql.of("CREATE TABLE " + (op.ifNotExists() ? "IF NOT EXISTS " : "") + q(table.name()) + " (\n  "
         + String.join(",\n  ", items) + "\n)" + TABLE_OPTIONS + comment));
-  }
-
-  @Override
-  public List<Sql> dropTable(DropTable op) {
-    return List.of(Sql.of("DROP TABLE " + (op.ifExists() ? "IF EXISTS " : "") + q(op.name())));
   }
 
   /** The new name takes the old one's database: unqualified, RENAME TABLE moves to the current one. */
@@ -125,32 +109,32 @@ final class MySqlRenderer implements Renderer {
       throw new UsageException(op.describe() + ": USING is a PostgreSQL clause; MySQL and MariaDB "
           + "convert values by their own rules, so change the type without it or convert the data first");
     }
-    boolean redefine = op.newType().isPresent() || op.newNullable().isPresent()
-        || (op.newName().isPresent() && !server.renameColumn())
-        || op.newCollation().isPresent() || op.newIdentity().isPresent() || op.changesComment();
+    boolean redefine = op.has(ColumnChange.TYPE) || op.has(ColumnChange.NULLABILITY)
+        || (op.has(ColumnChange.NAME) && !server.renameColumn())
+        || op.has(ColumnChange.COLLATION) || op.has(ColumnChange.IDENTITY) || op.has(ColumnChange.COMMENT);
     if (redefine) {
       // MySQL restates the whole column: collation, AUTO_INCREMENT and comment included
       Column column = MySqlColumnChange.resolve(op, catalog);
-      if (op.newCollation().isPresent()) {
-        column = column.withCollation(op.newCollation());
+      if (op.has(ColumnChange.COLLATION)) {
+        column = column.withCollation(op.changed(ColumnChange.COLLATION, ColumnState::collation));
       }
-      if (op.newIdentity().isPresent()) {
-        column = column.withIdentity(op.newIdentity().get());
+      if (op.has(ColumnChange.IDENTITY)) {
+        column = column.withIdentity(op.changed(ColumnChange.IDENTITY, ColumnState::identity).get());
       }
-      if (op.changesComment()) {
-        column = column.withComment(op.newComment());
+      if (op.has(ColumnChange.COMMENT)) {
+        column = column.withComment(op.to().comment());
       }
       return List.of(Sql.of("ALTER TABLE " + table + " CHANGE COLUMN " + q(op.column()) + " "
           + columnDefinition(column)));
     }
     List<Sql> out = new ArrayList<>();
-    op.newName().ifPresent(n ->
+    op.renamedTo().ifPresent(n ->
         out.add(Sql.of("ALTER TABLE " + table + " RENAME COLUMN " + q(op.column()) + " TO " + q(n))));
-    if (op.changesDefault()) {
+    if (op.has(ColumnChange.DEFAULT)) {
       String column = "ALTER TABLE " + table + " ALTER COLUMN " + q(op.finalName());
-      Optional<ColumnType> type = op.finalType()
+      Optional<ColumnType> type = op.to().type()
           .or(() -> MySqlColumnChange.live(op, catalog).map(Column::type));
-      out.add(Sql.of(op.newDefault()
+      out.add(Sql.of(op.to().defaultValue()
           .map(d -> column + " SET DEFAULT " + defaultSql(d, type))
           .orElse(column + " DROP DEFAULT")));
     }
@@ -342,71 +326,46 @@ final class MySqlRenderer implements Renderer {
     if (value instanceof DefaultValue.Expression e) {
       return e.sql();
     }
-    String text = ((DefaultValue.Literal) value).value();
-    if (type.isPresent() && MySqlTypes.isNumeric(type.get()) && NUMBER.matcher(text).matches()) {
-      return text;
-    }
-    String lower = text.toLowerCase(Locale.ROOT);
-    if (type.isPresent() && MySqlTypes.isBoolean(type.get())
-        && (lower.equals("true") || lower.equals("false"))) {
-      return lower.toUpperCase(Locale.ROOT);
-    }
-    if (type.isPresent() && MySqlTypes.needsExpressionDefault(type.get())) {
-      return "(" + literal(text) + ")";
-    }
-    return literal(text);
+    return literalDefault(((DefaultValue.Literal) value).value(), type);
+  }
+
+  @Override
+  protected String quotedDefault(String text, Optional<ColumnType> type) {
+    return type.isPresent() && MySqlTypes.needsExpressionDefault(type.get())
+        ? "(" + literal(text) + ")" : literal(text);
   }
 
   /**
    * A primary key is written without its name: MySQL names every primary key PRIMARY and drops
    * any other name silently ("CREATE TABLE Statement", "PRIMARY KEY").
    */
-  private String constraint(Constraint constraint) {
-    String name = constraint.name().map(n -> "CONSTRAINT " + q(n) + " ").orElse("");
-    if (constraint instanceof PrimaryKey pk) {
-      return "PRIMARY KEY (" + columns(pk.columns()) + ")";
-    }
-    if (constraint instanceof UniqueConstraint u) {
-      return name + "UNIQUE (" + columns(u.columns()) + ")";
-    }
-    if (constraint instanceof CheckConstraint c) {
-      if (!server.checkEnforced()) {
-        throw new UsageException("CHECK constraint" + c.name().map(n -> " " + n).orElse("")
-            + " would be parsed and ignored by " + server.describe() + "; CHECK is enforced from "
-            + "MySQL 8.0.16 and MariaDB 10.2.1");
-      }
-      return name + "CHECK (" + c.expression() + ")";
-    }
-    if (constraint instanceof ForeignKey fk) {
-      if (fk.deferrable()) {
-        throw new UsageException("foreign key " + fk.name().orElse(fk.columns().toString())
-            + " is DEFERRABLE, which MySQL and MariaDB do not have: they check keys at once");
-      }
-      return name + "FOREIGN KEY (" + columns(fk.columns()) + ") REFERENCES "
-          + q(fk.referencedTable()) + " (" + columns(fk.referencedColumns()) + ")"
-          + action("ON DELETE", fk.onDelete()) + action("ON UPDATE", fk.onUpdate());
-    }
-    throw new AssertionError("unhandled constraint " + constraint.getClass().getName());
+  @Override
+  protected String constraintName(dev.retort.schema.Constraint constraint) {
+    return constraint instanceof PrimaryKey ? "" : super.constraintName(constraint);
   }
 
-  private static String action(String clause, ReferentialAction action) {
-    return action == ReferentialAction.NO_ACTION ? "" : " " + clause + " " + action.sql();
+  @Override
+  protected String checkExpression(CheckConstraint c) {
+    if (!server.checkEnforced()) {
+      throw new UsageException("CHECK constraint" + c.name().map(n -> " " + n).orElse("")
+          + " would be parsed and ignored by " + server.describe() + "; CHECK is enforced from "
+          + "MySQL 8.0.16 and MariaDB 10.2.1");
+    }
+    return c.expression();
+  }
+
+  /** MySQL and MariaDB check keys at once: a deferrable key is refused, not silently immediate. */
+  @Override
+  protected String deferral(ForeignKey fk) {
+    if (fk.deferrable()) {
+      throw new UsageException("foreign key " + fk.name().orElse(fk.columns().toString())
+          + " is DEFERRABLE, which MySQL and MariaDB do not have: they check keys at once");
+    }
+    return "";
   }
 
   private String literal(String text) {
     return dialect.literal(text, server);
-  }
-
-  private String columns(List<String> names) {
-    return names.stream().map(this::q).collect(Collectors.joining(", "));
-  }
-
-  private String q(String identifier) {
-    return dialect.quote(identifier);
-  }
-
-  private String q(QualifiedName name) {
-    return dialect.quote(name);
   }
 
   /** Multi-row inserts; MySQL prepared statements take at most 65,535 parameters. */
@@ -428,10 +387,10 @@ final class MySqlRenderer implements Renderer {
    */
   @Override
   public List<Sql> setColumnComment(dev.retort.ops.SetColumnComment op) {
-    return alterColumn(new AlterColumn(op.table(), op.column(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), true, op.existing(), op.comment()));
+    return alterColumn(new AlterColumn(op.table(),
+        ColumnState.named(op.column()).withComment(op.existing()),
+        ColumnState.named(op.column()).withComment(op.comment()),
+        java.util.Set.of(ColumnChange.COMMENT), Optional.empty(), Optional.empty()));
   }
 
   /** In MySQL a schema is a database: {@code CREATE SCHEMA} is its synonym. */

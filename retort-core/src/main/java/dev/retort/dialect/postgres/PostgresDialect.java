@@ -122,10 +122,7 @@ public final class PostgresDialect implements Dialect {
    */
   @Override
   public String quote(String identifier) {
-    if (BARE.matcher(identifier).matches() && !RESERVED.contains(identifier)) {
-      return identifier;
-    }
-    return '"' + identifier.replace("\"", "\"\"") + '"';
+    return dev.retort.dialect.Literals.identifier(identifier, BARE, RESERVED, '"');
   }
 
   /**
@@ -136,14 +133,8 @@ public final class PostgresDialect implements Dialect {
    */
   @Override
   public String literal(Object value) {
-    Optional<String> plain = dev.retort.dialect.Literals.unquoted(value);
-    if (plain.isPresent()) {
-      return plain.get();
-    }
-    if (value instanceof byte[] bytes) {
-      return "'\\x" + HexFormat.of().formatHex(bytes) + "'";
-    }
-    return "'" + value.toString().replace("'", "''") + "'";
+    return dev.retort.dialect.Literals.standard(value,
+        bytes -> "'\\x" + HexFormat.of().formatHex(bytes) + "'");
   }
 
   /**

@@ -24,7 +24,6 @@ import dev.retort.schema.Domain;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Sequence;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;

@@ -1,11 +1,13 @@
 package dev.retort.dialect.postgres;
 
-import dev.retort.dialect.Renderer;
+import dev.retort.dialect.SqlRenderer;
 import dev.retort.dialect.Sql;
 import dev.retort.ops.AddColumn;
 import dev.retort.ops.AddConstraint;
 import dev.retort.ops.AddEnumValue;
 import dev.retort.ops.AlterColumn;
+import dev.retort.ops.ColumnChange;
+import dev.retort.ops.ColumnState;
 import dev.retort.ops.AlterSequence;
 import dev.retort.ops.BulkInsert;
 import dev.retort.ops.CreateDomain;
@@ -23,57 +25,39 @@ import dev.retort.ops.DropExtension;
 import dev.retort.ops.DropIndex;
 import dev.retort.ops.DropSchema;
 import dev.retort.ops.DropSequence;
-import dev.retort.ops.DropTable;
 import dev.retort.ops.ExecuteSql;
 import dev.retort.ops.RenameEnumValue;
-import dev.retort.ops.RenameTable;
 import dev.retort.ops.RenameType;
 import dev.retort.ops.SetColumnComment;
 import dev.retort.ops.SetTableComment;
 import dev.retort.ops.ValidateConstraint;
-import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.ColumnType;
-import dev.retort.schema.Constraint;
 import dev.retort.schema.DefaultValue;
-import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Identity;
 import dev.retort.schema.Index;
 import dev.retort.schema.IndexPart;
-import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.QualifiedName;
-import dev.retort.schema.ReferentialAction;
 import dev.retort.schema.Table;
-import dev.retort.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /** Renders ops as PostgreSQL DDL; every change is made in place with {@code ALTER TABLE}. */
-final class PostgresRenderer implements Renderer {
-
-  static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+final class PostgresRenderer extends SqlRenderer {
 
   private final PostgresDialect dialect;
 
   PostgresRenderer(PostgresDialect dialect) {
+    super(dialect, PostgresTypes::isNumeric, PostgresTypes::isBoolean);
     this.dialect = dialect;
   }
 
   @Override
   public List<Sql> createTable(CreateTable op) {
     Table table = op.table();
-    List<String> items = new ArrayList<>();
-    for (Column column : table.columns()) {
-      items.add(columnDefinition(column));
-    }
-    table.primaryKey().ifPresent(pk -> items.add(constraint(pk)));
-    table.uniques().forEach(u -> items.add(constraint(u)));
-    table.checks().forEach(c -> items.add(constraint(c)));
-    table.foreignKeys().forEach(fk -> items.add(constraint(fk)));
+    List<String> items = tableItems(table, this::columnDefinition, table.primaryKey());
     List<Sql> out = new ArrayList<>();
     out.add(Sql.of("CREATE TABLE " + (op.ifNotExists() ? "IF NOT EXISTS " : "") + q(table.name())
         + " (\n  " + String.join(",\n  ", items) + "\n)"));
@@ -85,16 +69,6 @@ final class PostgresRenderer implements Renderer {
       out.addAll(columnComment(table.name(), column));
     }
     return out;
-  }
-
-  @Override
-  public List<Sql> dropTable(DropTable op) {
-    return List.of(Sql.of("DROP TABLE " + (op.ifExists() ? "IF EXISTS " : "") + q(op.name())));
-  }
-
-  @Override
-  public List<Sql> renameTable(RenameTable op) {
-    return List.of(Sql.of("ALTER TABLE " + q(op.from()) + " RENAME TO " + q(op.to())));
   }
 
   @Override
@@ -119,60 +93,60 @@ final class PostgresRenderer implements Renderer {
   public List<Sql> alterColumn(AlterColumn op) {
     List<Sql> out = new ArrayList<>();
     String table = q(op.table());
-    op.newName().ifPresent(n ->
+    op.renamedTo().ifPresent(n ->
         out.add(Sql.of("ALTER TABLE " + table + " RENAME COLUMN " + q(op.column()) + " TO " + q(n))));
     String column = "ALTER COLUMN " + q(op.finalName());
-    if (op.newIdentity().isPresent() && (op.newIdentity().get() == Identity.SERIAL
-        || op.existingIdentity().filter(i -> i == Identity.SERIAL).isPresent())) {
+    if (op.has(ColumnChange.IDENTITY) && (op.changed(ColumnChange.IDENTITY, ColumnState::identity).get() == Identity.SERIAL
+        || op.from().identity().filter(i -> i == Identity.SERIAL).isPresent())) {
       throw new dev.retort.error.UsageException(op.describe() + ": PostgreSQL cannot turn a column "
           + "into or out of serial in place; change it to an identity column (BY_DEFAULT) instead");
     }
-    boolean dropsIdentity = op.newIdentity().filter(i -> i == Identity.NONE).isPresent()
-        && op.existingIdentity().filter(i -> i != Identity.NONE).isPresent();
+    boolean dropsIdentity = op.changed(ColumnChange.IDENTITY, ColumnState::identity).filter(i -> i == Identity.NONE).isPresent()
+        && op.from().identity().filter(i -> i != Identity.NONE).isPresent();
     if (dropsIdentity) {
       // Before the other changes: an identity column cannot be made nullable ("column is an
       // identity column"), and a default cannot be set on one
       out.add(Sql.of("ALTER TABLE " + table + " " + column + " DROP IDENTITY"));
     }
     List<String> actions = new ArrayList<>();
-    boolean setsDefault = op.changesDefault() && op.newDefault().isPresent();
-    if (op.newType().isPresent() && setsDefault) {
+    boolean setsDefault = op.has(ColumnChange.DEFAULT) && op.to().defaultValue().isPresent();
+    if (op.has(ColumnChange.TYPE) && setsDefault) {
       // ALTER TYPE converts the old default too and fails when it cannot be cast (ALTER TABLE,
       // "SET DATA TYPE"); drop it first, the new one is set after the type change.
       actions.add(column + " DROP DEFAULT");
     }
-    if (op.newType().isPresent() || op.newCollation().isPresent()) {
+    if (op.has(ColumnChange.TYPE) || op.has(ColumnChange.COLLATION)) {
       // PostgreSQL has no SET COLLATION: a collation changes through SET DATA TYPE ... COLLATE,
       // restating the type (ALTER TABLE in the manual). The constructor ensures the type is known.
-      ColumnType t = op.finalType().orElseThrow();
+      ColumnType t = op.to().type().orElseThrow();
       String type = PostgresTypes.sql(t);
-      String collate = op.newCollation().map(c -> " COLLATE " + q(c)).orElse("");
-      String using = op.newType().isEmpty() ? ""
+      String collate = op.changed(ColumnChange.COLLATION, ColumnState::collation).map(c -> " COLLATE " + q(c)).orElse("");
+      String using = !op.has(ColumnChange.TYPE) ? ""
           : op.using().map(u -> " USING " + u)
-              .orElse(needsUsing(op.existingType(), t) ? " USING " + q(op.finalName()) + "::" + type : "");
+              .orElse(needsUsing(op.from().type(), t) ? " USING " + q(op.finalName()) + "::" + type : "");
       actions.add(column + " TYPE " + type + collate + using);
     }
-    op.newNullable().ifPresent(n -> actions.add(column + (n ? " DROP NOT NULL" : " SET NOT NULL")));
-    if (op.changesDefault()) {
-      actions.add(op.newDefault()
-          .map(d -> column + " SET DEFAULT " + defaultSql(d, op.finalType()))
+    op.changed(ColumnChange.NULLABILITY, ColumnState::nullable).ifPresent(n -> actions.add(column + (n ? " DROP NOT NULL" : " SET NOT NULL")));
+    if (op.has(ColumnChange.DEFAULT)) {
+      actions.add(op.to().defaultValue()
+          .map(d -> column + " SET DEFAULT " + defaultSql(d, op.to().type()))
           .orElse(column + " DROP DEFAULT"));
     }
     if (!actions.isEmpty()) {
       out.add(Sql.of("ALTER TABLE " + table + " " + String.join(", ", actions)));
     }
-    op.newIdentity().filter(i -> i != Identity.NONE).ifPresent(i -> {
+    op.changed(ColumnChange.IDENTITY, ColumnState::identity).filter(i -> i != Identity.NONE).ifPresent(i -> {
       // After the other changes, which may make the column NOT NULL as ADD GENERATED requires.
       // An existing identity changes kind with SET GENERATED, keeping its sequence.
-      boolean had = op.existingIdentity().filter(e -> e != Identity.NONE).isPresent();
-      if (!op.existingIdentity().equals(Optional.of(i))) {
+      boolean had = op.from().identity().filter(e -> e != Identity.NONE).isPresent();
+      if (!op.from().identity().equals(Optional.of(i))) {
         out.add(Sql.of("ALTER TABLE " + table + " " + column
             + (had ? " SET GENERATED " + generated(i) : " ADD GENERATED " + generated(i) + " AS IDENTITY")));
       }
     });
-    if (op.changesComment()) {
+    if (op.has(ColumnChange.COMMENT)) {
       out.add(Sql.of("COMMENT ON COLUMN " + table + "." + q(op.finalName()) + " IS "
-          + op.newComment().map(dialect::literal).orElse("NULL")));
+          + op.to().comment().map(dialect::literal).orElse("NULL")));
     }
     return out;
   }
@@ -318,53 +292,7 @@ final class PostgresRenderer implements Renderer {
     if (value instanceof DefaultValue.Expression e) {
       return e.sql();
     }
-    String text = ((DefaultValue.Literal) value).value();
-    if (type.isPresent() && PostgresTypes.isNumeric(type.get()) && NUMBER.matcher(text).matches()) {
-      return text;
-    }
-    String lower = text.toLowerCase(Locale.ROOT);
-    if (type.isPresent() && PostgresTypes.isBoolean(type.get())
-        && (lower.equals("true") || lower.equals("false"))) {
-      return lower.toUpperCase(Locale.ROOT);
-    }
-    return dialect.literal(text);
-  }
-
-  private String constraint(Constraint constraint) {
-    String name = constraint.name().map(n -> "CONSTRAINT " + q(n) + " ").orElse("");
-    if (constraint instanceof PrimaryKey pk) {
-      return name + "PRIMARY KEY (" + columns(pk.columns()) + ")";
-    }
-    if (constraint instanceof UniqueConstraint u) {
-      return name + "UNIQUE (" + columns(u.columns()) + ")";
-    }
-    if (constraint instanceof CheckConstraint c) {
-      return name + "CHECK (" + c.expression() + ")";
-    }
-    if (constraint instanceof ForeignKey fk) {
-      return name + "FOREIGN KEY (" + columns(fk.columns()) + ") REFERENCES "
-          + q(fk.referencedTable()) + " (" + columns(fk.referencedColumns()) + ")"
-          + action("ON DELETE", fk.onDelete()) + action("ON UPDATE", fk.onUpdate())
-          + (fk.deferrable() ? " DEFERRABLE" : "")
-          + (fk.initiallyDeferred() ? " INITIALLY DEFERRED" : "");
-    }
-    throw new AssertionError("unhandled constraint " + constraint.getClass().getName());
-  }
-
-  private static String action(String clause, ReferentialAction action) {
-    return action == ReferentialAction.NO_ACTION ? "" : " " + clause + " " + action.sql();
-  }
-
-  private String columns(List<String> names) {
-    return names.stream().map(this::q).collect(Collectors.joining(", "));
-  }
-
-  private String q(String identifier) {
-    return dialect.quote(identifier);
-  }
-
-  private String q(QualifiedName name) {
-    return dialect.quote(name);
+    return literalDefault(((DefaultValue.Literal) value).value(), type);
   }
 
   // Objects other than tables, rendered by PostgresObjectSql.

@@ -136,23 +136,14 @@ public final class SqliteDialect implements Dialect {
   }
 
   static String quoteIdentifier(String identifier) {
-    if (BARE.matcher(identifier).matches() && !KEYWORDS.contains(identifier)) {
-      return identifier;
-    }
-    return '"' + identifier.replace("\"", "\"\"") + '"';
+    return dev.retort.dialect.Literals.identifier(identifier, BARE, KEYWORDS, '"');
   }
 
   /** NULL, numbers and TRUE/FALSE bare, byte arrays as X'..' blobs, the rest a quoted string. */
   @Override
   public String literal(Object value) {
-    Optional<String> plain = dev.retort.dialect.Literals.unquoted(value);
-    if (plain.isPresent()) {
-      return plain.get();
-    }
-    if (value instanceof byte[] bytes) {
-      return "X'" + HexFormat.of().formatHex(bytes) + "'";
-    }
-    return "'" + value.toString().replace("'", "''") + "'";
+    return dev.retort.dialect.Literals.standard(value,
+        bytes -> "X'" + HexFormat.of().formatHex(bytes) + "'");
   }
 
   /**

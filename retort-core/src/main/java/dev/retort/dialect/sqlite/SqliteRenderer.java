@@ -1,22 +1,20 @@
 package dev.retort.dialect.sqlite;
 
 import dev.retort.dialect.Catalog;
-import dev.retort.dialect.Renderer;
+import dev.retort.dialect.SqlRenderer;
 import dev.retort.dialect.Sql;
 import dev.retort.error.UsageException;
 import dev.retort.ops.AddColumn;
 import dev.retort.ops.AddConstraint;
 import dev.retort.ops.AlterColumn;
+import dev.retort.ops.ColumnChange;
 import dev.retort.ops.BulkInsert;
 import dev.retort.ops.CreateIndex;
 import dev.retort.ops.CreateTable;
 import dev.retort.ops.DropColumn;
 import dev.retort.ops.DropConstraint;
 import dev.retort.ops.DropIndex;
-import dev.retort.ops.DropTable;
 import dev.retort.ops.ExecuteSql;
-import dev.retort.ops.RenameTable;
-import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.ColumnType;
 import dev.retort.schema.Constraint;
@@ -27,16 +25,12 @@ import dev.retort.schema.Index;
 import dev.retort.schema.IndexPart;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.QualifiedName;
-import dev.retort.schema.ReferentialAction;
 import dev.retort.schema.Table;
 import dev.retort.schema.UniqueConstraint;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Renders ops as SQLite DDL. What SQLite's ALTER TABLE can do (rename a table or a column, add a
@@ -44,10 +38,8 @@ import java.util.stream.Collectors;
  * planned from the table as the catalog reads it when the op is rendered, so a live run must
  * render each op just before executing it.
  */
-final class SqliteRenderer implements Renderer {
+final class SqliteRenderer extends SqlRenderer {
 
-  private static final Pattern NUMBER =
-      Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
   private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern BARE_KEYWORD =
       Pattern.compile("(?i)CURRENT_(TIME|DATE|TIMESTAMP)|NULL|TRUE|FALSE");
@@ -58,6 +50,7 @@ final class SqliteRenderer implements Renderer {
   private final Catalog catalog;
 
   SqliteRenderer(SqliteDialect dialect, Catalog catalog) {
+    super(dialect, SqliteTypes::isNumeric, SqliteTypes::isBoolean);
     this.dialect = dialect;
     this.catalog = catalog;
   }
@@ -75,16 +68,6 @@ final class SqliteRenderer implements Renderer {
         : create));
     op.table().indexes().forEach(i -> out.add(createIndex(i, op.ifNotExists())));
     return out;
-  }
-
-  @Override
-  public List<Sql> dropTable(DropTable op) {
-    return List.of(Sql.of("DROP TABLE " + (op.ifExists() ? "IF EXISTS " : "") + q(op.name())));
-  }
-
-  @Override
-  public List<Sql> renameTable(RenameTable op) {
-    return List.of(Sql.of("ALTER TABLE " + q(op.from()) + " RENAME TO " + q(op.to())));
   }
 
   /**
@@ -110,8 +93,17 @@ final class SqliteRenderer implements Renderer {
     return rebuild(SqliteTableRebuild.of(before, before.withColumns(columns)));
   }
 
+  /**
+   * Against a live database, a rebuild, which works whatever keys, indexes and constraints use the
+   * column. Ahead of time (an SQL migration's section, {@code --sql}) SQLite's own {@code ALTER
+   * TABLE ... DROP COLUMN} (3.35+, 2021): it refuses, when the script runs, a column that a key,
+   * an index or a constraint still uses, and autogenerate drops those first.
+   */
   @Override
   public List<Sql> dropColumn(DropColumn op) {
+    if (!catalog.isLive()) {
+      return List.of(Sql.of("ALTER TABLE " + q(op.table()) + " DROP COLUMN " + q(op.column())));
+    }
     Table before = existing(op.table(), "drop column " + op.table() + "." + op.column());
     return rebuild(SqliteTableRebuild.dropColumn(before, op.column()));
   }
@@ -122,9 +114,9 @@ final class SqliteRenderer implements Renderer {
    */
   @Override
   public List<Sql> alterColumn(AlterColumn op) {
-    if (op.newType().isEmpty() && op.newNullable().isEmpty() && !op.changesDefault()
-        && op.newCollation().isEmpty() && op.newIdentity().isEmpty()) {
-      return op.newName().map(n -> List.of(Sql.of("ALTER TABLE " + q(op.table())
+    if (!op.has(ColumnChange.TYPE) && !op.has(ColumnChange.NULLABILITY) && !op.has(ColumnChange.DEFAULT)
+        && !op.has(ColumnChange.COLLATION) && !op.has(ColumnChange.IDENTITY)) {
+      return op.renamedTo().map(n -> List.of(Sql.of("ALTER TABLE " + q(op.table())
           + " RENAME COLUMN " + q(op.column()) + " TO " + q(n)))).orElse(List.of());
     }
     Table before = existing(op.table(), "change column " + op.table() + "." + op.column());
@@ -182,7 +174,8 @@ final class SqliteRenderer implements Renderer {
   private Table existing(QualifiedName table, String what) {
     if (!catalog.isLive()) {
       throw new UsageException("SQLite cannot " + what + " in place; Retort rebuilds the table, "
-          + "which needs a live database: run without --sql");
+          + "which it plans from the live table when the migration runs, so it cannot be written "
+          + "as SQL ahead of time");
     }
     return catalog.table(table).orElseThrow(() -> new UsageException("SQLite cannot " + what
         + " in place, and the table rebuild that does it needs the table, which does not exist "
@@ -225,10 +218,7 @@ final class SqliteRenderer implements Renderer {
       items.add(columnDefinition(written, inline,
           inline ? table.primaryKey().flatMap(PrimaryKey::name) : Optional.empty()));
     }
-    table.primaryKey().filter(pk -> inlineKey.isEmpty()).ifPresent(pk -> items.add(constraint(pk)));
-    table.uniques().forEach(u -> items.add(constraint(u)));
-    table.checks().forEach(c -> items.add(constraint(c)));
-    table.foreignKeys().forEach(fk -> items.add(constraint(fk)));
+    items.addAll(tableConstraints(table.primaryKey().filter(pk -> inlineKey.isEmpty()), table));
     return "CREATE TABLE " + q(as) + " (\n  " + String.join(",\n  ", items) + "\n)";
   }
 
@@ -312,40 +302,7 @@ final class SqliteRenderer implements Renderer {
           || STRING.matcher(sql).matches() || BLOB.matcher(sql).matches();
       return bare ? sql : "(" + sql + ")";
     }
-    String text = ((DefaultValue.Literal) value).value();
-    if (SqliteTypes.isNumeric(type) && NUMBER.matcher(text).matches()) {
-      return text;
-    }
-    String lower = text.toLowerCase(Locale.ROOT);
-    if (SqliteTypes.isBoolean(type) && (lower.equals("true") || lower.equals("false"))) {
-      return lower.toUpperCase(Locale.ROOT);
-    }
-    return dialect.literal(text);
-  }
-
-  String constraint(Constraint constraint) {
-    String name = constraint.name().map(n -> "CONSTRAINT " + q(n) + " ").orElse("");
-    if (constraint instanceof PrimaryKey pk) {
-      return name + "PRIMARY KEY (" + columns(pk.columns()) + ")";
-    }
-    if (constraint instanceof UniqueConstraint u) {
-      return name + "UNIQUE (" + columns(u.columns()) + ")";
-    }
-    if (constraint instanceof CheckConstraint c) {
-      return name + "CHECK (" + c.expression() + ")";
-    }
-    if (constraint instanceof ForeignKey fk) {
-      // SQLite resolves the parent in the child's own schema: REFERENCES takes a bare table name
-      // (https://www.sqlite.org/foreignkeys.html)
-      return name + "FOREIGN KEY (" + columns(fk.columns()) + ") REFERENCES "
-          + q(fk.referencedTable().name()) + " (" + columns(fk.referencedColumns()) + ")"
-          + action("ON DELETE", fk.onDelete()) + action("ON UPDATE", fk.onUpdate())
-          // Only DEFERRABLE INITIALLY DEFERRED defers in SQLite; plain DEFERRABLE is written
-          // anyway so that the catalog reads back what was asked for
-          + (fk.deferrable() ? " DEFERRABLE" : "")
-          + (fk.initiallyDeferred() ? " INITIALLY DEFERRED" : "");
-    }
-    throw new AssertionError("unhandled constraint " + constraint.getClass().getName());
+    return literalDefault(((DefaultValue.Literal) value).value(), Optional.of(type));
   }
 
   private static String kind(Constraint constraint) {
@@ -358,24 +315,31 @@ final class SqliteRenderer implements Renderer {
     return constraint instanceof UniqueConstraint ? "unique constraint" : "check constraint";
   }
 
-  private static String action(String clause, ReferentialAction action) {
-    return action == ReferentialAction.NO_ACTION ? "" : " " + clause + " " + action.sql();
-  }
-
-  String columns(List<String> names) {
-    return names.stream().map(this::q).collect(Collectors.joining(", "));
-  }
-
   String literal(String text) {
     return dialect.literal(text);
   }
 
-  String q(String identifier) {
-    return dialect.quote(identifier);
+  /** SQLite resolves a foreign key's parent in the child's own schema (foreignkeys.html): a bare name. */
+  @Override
+  protected String referencedTable(ForeignKey fk) {
+    return q(fk.referencedTable().name());
   }
 
-  String q(QualifiedName name) {
-    return dialect.quote(name);
+  // Public, for the table rebuild and its SQL, which this package writes beside the renderer.
+
+  @Override
+  public String columns(List<String> names) {
+    return super.columns(names);
+  }
+
+  @Override
+  public String q(String identifier) {
+    return super.q(identifier);
+  }
+
+  @Override
+  public String q(QualifiedName name) {
+    return super.q(name);
   }
 
   /**

@@ -3,6 +3,8 @@ package dev.retort.dialect.sqlite;
 import dev.retort.dialect.Sql;
 import dev.retort.error.UsageException;
 import dev.retort.ops.AlterColumn;
+import dev.retort.ops.ColumnChange;
+import dev.retort.ops.ColumnState;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.Constraint;
@@ -91,7 +93,7 @@ record SqliteTableRebuild(Table before, Table after, Map<String, String> copied,
    */
   static SqliteTableRebuild alterColumn(Table before, AlterColumn op) {
     Column old = column(before, op.column());
-    if (op.using().isPresent() && op.newName().isPresent()) {
+    if (op.using().isPresent() && op.has(ColumnChange.NAME)) {
       // USING names the column by its final name (PostgreSQL renames first), but the copy reads
       // the old table, where it still has the old name
       throw new UsageException("SQLite cannot " + op.describe() + " in one step: the USING "
@@ -99,18 +101,18 @@ record SqliteTableRebuild(Table before, Table after, Map<String, String> copied,
           + "rename it in a separate alterColumn");
     }
     Column changed = old.withName(op.finalName())
-        .withType(op.newType().orElse(old.type()))
-        .withNullable(op.newNullable().orElse(old.nullable()))
-        .withDefault(op.changesDefault() ? op.newDefault() : old.defaultValue())
+        .withType(op.changed(ColumnChange.TYPE, ColumnState::type).orElse(old.type()))
+        .withNullable(op.changed(ColumnChange.NULLABILITY, ColumnState::nullable).orElse(old.nullable()))
+        .withDefault(op.has(ColumnChange.DEFAULT) ? op.to().defaultValue() : old.defaultValue())
         // "default" is PostgreSQL's name for the database default; in SQLite that is no COLLATE
-        .withCollation(op.newCollation().isPresent()
-            ? op.newCollation().filter(c -> !c.equalsIgnoreCase(AlterColumn.DEFAULT_COLLATION))
+        .withCollation(op.has(ColumnChange.COLLATION)
+            ? op.changed(ColumnChange.COLLATION, ColumnState::collation).filter(c -> !c.equalsIgnoreCase(AlterColumn.DEFAULT_COLLATION))
             : old.collation())
-        .withIdentity(op.newIdentity().orElse(old.identity()));
+        .withIdentity(op.changed(ColumnChange.IDENTITY, ColumnState::identity).orElse(old.identity()));
     Table after = before.replaceColumn(old.name(), changed);
-    if (op.newName().isPresent()) {
+    if (op.has(ColumnChange.NAME)) {
       String from = old.name();
-      String to = op.newName().get();
+      String to = op.renamedTo().get();
       after = after
           .withPrimaryKey(after.primaryKey().map(pk -> new PrimaryKey(pk.name(),
               rename(pk.columns(), from, to))))

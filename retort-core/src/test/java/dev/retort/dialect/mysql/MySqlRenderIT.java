@@ -235,31 +235,22 @@ class MySqlRenderIT {
             "SELECT id, code, password, legacy FROM users ORDER BY id"),
         new Case("alter column: rename, varchar to int, not null and default at once",
             List.of(USERS, USER_ROWS),
-            new AlterColumn(t("users"), "code", Optional.of("code num"), Optional.of(varchar(10)),
-                Optional.of(integer()), Optional.of(true), Optional.of(false), true,
-                Optional.of(DefaultValue.literal("0")), Optional.of(DefaultValue.literal(7))),
+            AlterColumn.of(t("users"), "code", c -> c.rename("code num").existingType(varchar(10)).type(integer()).existingNullable(true).nullable(false).existingDefault("0").defaultValue(7)),
             List.of("column users.code num int(11) not null default 7", "row 1|12|a|l1|1",
                 "row 2|34|b|l2|2"),
             List.of("column users.code varchar"), PROBE),
         new Case("alter column: widen varchar, nullability and default read from the table",
             List.of(USERS, USER_ROWS, "ALTER TABLE users ALTER COLUMN password SET DEFAULT 'p'"),
-            new AlterColumn(t("users"), "password", Optional.empty(), Optional.of(varchar(128)),
-                Optional.of(varchar(255)), Optional.empty(), Optional.empty(), false,
-                Optional.empty(), Optional.empty()),
+            AlterColumn.of(t("users"), "password", c -> c.existingType(varchar(128)).type(varchar(255))),
             List.of("column users.password varchar(255) not null default 'p'"),
             List.of("column users.password varchar(128)"), PROBE),
         new Case("alter column: change a text default with quotes and backslashes",
             List.of(USERS, USER_ROWS),
-            new AlterColumn(t("users"), "legacy", Optional.empty(), Optional.of(text()),
-                Optional.empty(), Optional.empty(), Optional.empty(), true,
-                Optional.of(DefaultValue.literal("x")),
-                Optional.of(DefaultValue.literal("y'\\z"))),
+            AlterColumn.of(t("users"), "legacy", c -> c.existingType(text()).existingDefault("x").defaultValue("y'\\z")),
             List.of("column users.legacy text default 'y\\'\\\\z'"), List.of(), PROBE),
         new Case("alter column: rename only, to a name with a backtick",
             List.of(USERS, USER_ROWS),
-            new AlterColumn(t("users"), "Team", Optional.of("team `id`"), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(),
-                Optional.empty()),
+            AlterColumn.of(t("users"), "Team", c -> c.rename("team `id`")),
             List.of("column users.team `id` int(11) default NULL"), List.of("column users.Team"), PROBE),
         new Case("create unique index on a mixed-case column",
             List.of(USERS, USER_ROWS),
@@ -401,9 +392,7 @@ class MySqlRenderIT {
   void anOfflineScriptRunsWhenTheMigrationGivesTheExistingValues() throws SQLException {
     execute(c, USERS);
     execute(c, USER_ROWS);
-    AlterColumn op = new AlterColumn(t("users"), "password", Optional.empty(),
-        Optional.of(varchar(128)), Optional.of(varchar(255)), Optional.of(false), Optional.empty(),
-        false, Optional.empty(), Optional.empty());
+    AlterColumn op = AlterColumn.of(t("users"), "password", c -> c.existingType(varchar(128)).type(varchar(255)).existingNullable(false));
     for (Sql sql : MY.renderer(Catalog.NONE).render(op)) {
       execute(c, sql.text());
     }
@@ -509,10 +498,8 @@ class MySqlRenderIT {
     assertThat(rows(c, "SELECT column_name, collation FROM information_schema.statistics WHERE "
         + "table_schema = database() AND index_name = 'ix_opts' ORDER BY seq_in_index"))
         .containsExactly("name|D", "id|A");
-    dev.retort.ops.AlterColumn comment = new dev.retort.ops.AlterColumn(QualifiedName.of("opts"), "name",
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false,
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.empty(), true, Optional.empty(), Optional.of("it's shown"));
+    dev.retort.ops.AlterColumn comment = dev.retort.ops.AlterColumn.of(QualifiedName.of("opts"), "name",
+        c -> c.comment("it's shown"));
     run(comment);
     String read = "SELECT column_comment, is_nullable, column_default FROM information_schema.columns "
         + "WHERE table_schema = database() AND table_name = 'opts' AND column_name = 'name'";

@@ -70,16 +70,10 @@ class MySqlRendererOptionsTest {
 
   @Test
   void alterColumnRestatesCollationIdentityAndComment() {
-    AlterColumn change = new AlterColumn(T, "name", Optional.empty(), Optional.of(varchar(50)),
-        Optional.empty(), Optional.of(false), Optional.empty(), false, Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("utf8mb4_bin"),
-        Optional.empty(), Optional.empty(), true, Optional.empty(), Optional.of("shown name"));
+    AlterColumn change = AlterColumn.of(T, "name", c -> c.existingType(varchar(50)).existingNullable(false).collation("utf8mb4_bin").comment("shown name"));
     assertThat(render(change)).isEqualTo(
         "ALTER TABLE t CHANGE COLUMN name name varchar(50) COLLATE utf8mb4_bin NOT NULL COMMENT 'shown name'");
-    AlterColumn using = new AlterColumn(T, "n", Optional.empty(), Optional.of(text()),
-        Optional.of(integer()), Optional.of(true), Optional.empty(), false, Optional.empty(), Optional.empty(),
-        Optional.of("n::integer"), Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), false, Optional.empty(), Optional.empty());
+    AlterColumn using = AlterColumn.of(T, "n", c -> c.existingType(text()).type(integer()).existingNullable(true).using("n::integer"));
     assertThatThrownBy(() -> render(using)).hasMessageContaining("USING");
   }
 

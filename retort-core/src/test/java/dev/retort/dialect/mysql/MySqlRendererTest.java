@@ -11,6 +11,8 @@ import dev.retort.error.UsageException;
 import dev.retort.ops.AddColumn;
 import dev.retort.ops.AddConstraint;
 import dev.retort.ops.AlterColumn;
+import dev.retort.ops.ColumnChange;
+import dev.retort.ops.ColumnState;
 import dev.retort.ops.CreateIndex;
 import dev.retort.ops.CreateTable;
 import dev.retort.ops.DropColumn;
@@ -61,10 +63,26 @@ class MySqlRendererTest {
 
   static AlterColumn alter(String column, String newName, ColumnType from, ColumnType to,
       Boolean nullable, boolean changesDefault, DefaultValue oldDefault, DefaultValue newDefault) {
-    return new AlterColumn(USERS, column, Optional.ofNullable(newName), Optional.ofNullable(from),
-        Optional.ofNullable(to), Optional.ofNullable(nullable).map(n -> !n),
-        Optional.ofNullable(nullable), changesDefault, Optional.ofNullable(oldDefault),
-        Optional.ofNullable(newDefault));
+    java.util.Set<ColumnChange> changes = java.util.EnumSet.noneOf(ColumnChange.class);
+    if (newName != null) {
+      changes.add(ColumnChange.NAME);
+    }
+    if (to != null) {
+      changes.add(ColumnChange.TYPE);
+    }
+    if (nullable != null) {
+      changes.add(ColumnChange.NULLABILITY);
+    }
+    if (changesDefault) {
+      changes.add(ColumnChange.DEFAULT);
+    }
+    ColumnState before = new ColumnState(column, Optional.ofNullable(from),
+        Optional.ofNullable(nullable).map(n -> !n), Optional.ofNullable(oldDefault),
+        Optional.empty(), Optional.empty(), Optional.empty());
+    ColumnState after = new ColumnState(newName == null ? column : newName, Optional.ofNullable(to),
+        Optional.ofNullable(nullable), Optional.ofNullable(newDefault), Optional.empty(),
+        Optional.empty(), Optional.empty());
+    return new AlterColumn(USERS, before, after, changes, Optional.empty(), Optional.empty());
   }
 
   static Stream<Arguments> cases() {
@@ -199,9 +217,7 @@ class MySqlRendererTest {
             "ALTER TABLE users CHANGE COLUMN password password_hash varchar(255) NOT NULL "
                 + "DEFAULT 'x'"),
         Arguments.of("alter column: type change restates the existing default",
-            new AlterColumn(USERS, "code", Optional.empty(), Optional.of(varchar(10)),
-                Optional.of(integer()), Optional.of(false), Optional.empty(), false,
-                Optional.of(DefaultValue.literal("0")), Optional.empty()),
+            AlterColumn.of(USERS, "code", c -> c.existingType(varchar(10)).type(integer()).existingNullable(false).existingDefault("0")),
             "ALTER TABLE users CHANGE COLUMN code code int NOT NULL DEFAULT 0"),
         Arguments.of("alter column: nullability only, type from existingType",
             alter("Old Name", null, varchar(3), null, true, false, null, null),
@@ -214,14 +230,10 @@ class MySqlRendererTest {
             "ALTER TABLE users RENAME COLUMN a TO b;\n"
                 + "ALTER TABLE users ALTER COLUMN b SET DEFAULT 'q''\\\\'"),
         Arguments.of("alter column: numeric default bare when the type is known",
-            new AlterColumn(USERS, "n", Optional.empty(), Optional.of(integer()), Optional.empty(),
-                Optional.empty(), Optional.empty(), true, Optional.empty(),
-                Optional.of(DefaultValue.literal(-7))),
+            AlterColumn.of(USERS, "n", c -> c.existingType(integer()).defaultValue(-7)),
             "ALTER TABLE users ALTER COLUMN n SET DEFAULT -7"),
         Arguments.of("alter column: a text default is an expression",
-            new AlterColumn(USERS, "bio", Optional.empty(), Optional.of(text()), Optional.empty(),
-                Optional.empty(), Optional.empty(), true, Optional.empty(),
-                Optional.of(DefaultValue.literal("x"))),
+            AlterColumn.of(USERS, "bio", c -> c.existingType(text()).defaultValue("x")),
             "ALTER TABLE users ALTER COLUMN bio SET DEFAULT ('x')"),
         Arguments.of("alter column: drop default",
             alter("code", null, null, null, null, true, DefaultValue.literal(1), null),
@@ -305,9 +317,7 @@ class MySqlRendererTest {
 
   @Test
   void offlineTypeChangeWithoutNullabilitySaysWhichValueToGive() {
-    AlterColumn op = new AlterColumn(USERS, "code", Optional.empty(), Optional.of(varchar(1)),
-        Optional.of(varchar(2)), Optional.empty(), Optional.empty(), false, Optional.empty(),
-        Optional.empty());
+    AlterColumn op = AlterColumn.of(USERS, "code", c -> c.existingType(varchar(1)).type(varchar(2)));
     assertThatThrownBy(() -> MY.renderer(Catalog.NONE).render(op))
         .isInstanceOf(UsageException.class)
         .hasMessageContaining("existingNullable(...)");
@@ -326,9 +336,7 @@ class MySqlRendererTest {
     assertThat(render(renderer, alter("code", "Code", null, null, true, false, null, null)))
         .isEqualTo("ALTER TABLE users CHANGE COLUMN code Code varchar(10) DEFAULT 'n/a'");
     // what the op says wins over the live column
-    assertThat(render(renderer, new AlterColumn(USERS, "code", Optional.empty(),
-        Optional.of(varchar(10)), Optional.of(varchar(20)), Optional.of(true), Optional.empty(),
-        true, Optional.empty(), Optional.empty())))
+    assertThat(render(renderer, AlterColumn.of(USERS, "code", c -> c.existingType(varchar(10)).type(varchar(20)).existingNullable(true).dropDefault())))
         .isEqualTo("ALTER TABLE users CHANGE COLUMN code code varchar(20)");
     assertThatThrownBy(() -> render(renderer, alter("nope", null, null, text(), null, false,
         null, null)))
@@ -375,8 +383,7 @@ class MySqlRendererTest {
     // without RENAME COLUMN (MariaDB 10.4) a rename restates the column
     MySqlServer maria104 = MySqlServer.parse("MariaDB", "5.5.5-10.4.32-MariaDB", "");
     assertThat(render(new MySqlRenderer(MY, Catalog.NONE, maria104),
-        new AlterColumn(USERS, "a", Optional.of("b"), Optional.of(varchar(3)), Optional.empty(),
-            Optional.of(false), Optional.empty(), false, Optional.empty(), Optional.empty())))
+        AlterColumn.of(USERS, "a", c -> c.rename("b").existingType(varchar(3)).existingNullable(false))))
         .isEqualTo("ALTER TABLE users CHANGE COLUMN a b varchar(3) NOT NULL");
     // NO_BACKSLASH_ESCAPES: a backslash is an ordinary character, so it is not doubled
     MySqlServer plain = MySqlServer.parse("MySQL", "8.0.36", "ANSI_QUOTES,NO_BACKSLASH_ESCAPES");

@@ -7,6 +7,8 @@ import dev.retort.dialect.Catalog;
 import dev.retort.dialect.Sql;
 import dev.retort.ops.AddConstraint;
 import dev.retort.ops.AlterColumn;
+import dev.retort.ops.ColumnChange;
+import dev.retort.ops.ColumnState;
 import dev.retort.ops.CreateIndex;
 import dev.retort.ops.CreateTable;
 import dev.retort.ops.DropIndex;
@@ -47,9 +49,19 @@ class PostgresRendererOptionsTest {
       Optional<dev.retort.schema.ColumnType> to, Optional<String> using, Optional<String> collation,
       Optional<Identity> existingIdentity, Optional<Identity> identity, boolean changesComment,
       Optional<String> comment) {
-    return new AlterColumn(USERS, column, newName, from, to, Optional.empty(), Optional.empty(),
-        false, Optional.empty(), Optional.empty(), using, Optional.empty(), Optional.empty(),
-        collation, existingIdentity, identity, changesComment, Optional.empty(), comment);
+    java.util.Set<ColumnChange> changes = java.util.EnumSet.noneOf(ColumnChange.class);
+    newName.ifPresent(n -> changes.add(ColumnChange.NAME));
+    to.ifPresent(t -> changes.add(ColumnChange.TYPE));
+    collation.ifPresent(c -> changes.add(ColumnChange.COLLATION));
+    identity.ifPresent(i -> changes.add(ColumnChange.IDENTITY));
+    if (changesComment) {
+      changes.add(ColumnChange.COMMENT);
+    }
+    ColumnState before = new ColumnState(column, from, Optional.empty(), Optional.empty(),
+        Optional.empty(), existingIdentity, Optional.empty());
+    ColumnState after = new ColumnState(newName.orElse(column), to, Optional.empty(),
+        Optional.empty(), collation, identity, comment);
+    return new AlterColumn(USERS, before, after, changes, using, Optional.empty());
   }
 
   static Stream<Arguments> cases() {
@@ -138,17 +150,13 @@ class PostgresRendererOptionsTest {
                 Optional.of("POSIX"), Optional.empty(), Optional.empty(), false, none),
             "ALTER TABLE users ALTER COLUMN n TYPE varchar(5) COLLATE \"POSIX\""),
         Arguments.of("alter column: add identity after the other changes",
-            new AlterColumn(USERS, "id", Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of(true), Optional.of(false), false, Optional.empty(), Optional.empty(),
-                none, none, none, none, Optional.empty(), Optional.of(Identity.ALWAYS), false,
-                none, none),
+            AlterColumn.of(USERS, "id", c -> c.existingNullable(true).nullable(false)
+                .identity(Identity.ALWAYS)),
             "ALTER TABLE users ALTER COLUMN id SET NOT NULL;\n"
                 + "ALTER TABLE users ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY"),
         Arguments.of("alter column: drop identity before the other changes",
-            new AlterColumn(USERS, "id", Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of(false), Optional.of(true), false, Optional.empty(), Optional.empty(),
-                none, none, none, none, Optional.of(Identity.BY_DEFAULT), Optional.of(Identity.NONE),
-                false, none, none),
+            AlterColumn.of(USERS, "id", c -> c.existingNullable(false).nullable(true)
+                .existingIdentity(Identity.BY_DEFAULT).identity(Identity.NONE)),
             "ALTER TABLE users ALTER COLUMN id DROP IDENTITY;\n"
                 + "ALTER TABLE users ALTER COLUMN id DROP NOT NULL"),
         Arguments.of("alter column: switch identity kind keeps the sequence",

@@ -8,6 +8,8 @@ import dev.retort.dialect.Sql;
 import dev.retort.ops.AddColumn;
 import dev.retort.ops.AddConstraint;
 import dev.retort.ops.AlterColumn;
+import dev.retort.ops.ColumnChange;
+import dev.retort.ops.ColumnState;
 import dev.retort.ops.CreateIndex;
 import dev.retort.ops.CreateTable;
 import dev.retort.ops.DropColumn;
@@ -55,10 +57,26 @@ class PostgresRendererTest {
 
   static AlterColumn alter(String column, String newName, ColumnType from, ColumnType to,
       Boolean nullable, boolean changesDefault, DefaultValue oldDefault, DefaultValue newDefault) {
-    return new AlterColumn(USERS, column, Optional.ofNullable(newName), Optional.ofNullable(from),
-        Optional.ofNullable(to), Optional.ofNullable(nullable).map(n -> !n),
-        Optional.ofNullable(nullable), changesDefault, Optional.ofNullable(oldDefault),
-        Optional.ofNullable(newDefault));
+    java.util.Set<ColumnChange> changes = java.util.EnumSet.noneOf(ColumnChange.class);
+    if (newName != null) {
+      changes.add(ColumnChange.NAME);
+    }
+    if (to != null) {
+      changes.add(ColumnChange.TYPE);
+    }
+    if (nullable != null) {
+      changes.add(ColumnChange.NULLABILITY);
+    }
+    if (changesDefault) {
+      changes.add(ColumnChange.DEFAULT);
+    }
+    ColumnState before = new ColumnState(column, Optional.ofNullable(from),
+        Optional.ofNullable(nullable).map(n -> !n), Optional.ofNullable(oldDefault),
+        Optional.empty(), Optional.empty(), Optional.empty());
+    ColumnState after = new ColumnState(newName == null ? column : newName, Optional.ofNullable(to),
+        Optional.ofNullable(nullable), Optional.ofNullable(newDefault), Optional.empty(),
+        Optional.empty(), Optional.empty());
+    return new AlterColumn(USERS, before, after, changes, Optional.empty(), Optional.empty());
   }
 
   static Stream<Arguments> cases() {
@@ -191,9 +209,7 @@ class PostgresRendererTest {
             alter("code", null, null, null, true, true, DefaultValue.literal(1), null),
             "ALTER TABLE users ALTER COLUMN code DROP NOT NULL, ALTER COLUMN code DROP DEFAULT"),
         Arguments.of("alter column: numeric default bare when the type is known",
-            new AlterColumn(USERS, "n", Optional.empty(), Optional.of(integer()), Optional.empty(),
-                Optional.empty(), Optional.empty(), true, Optional.empty(),
-                Optional.of(DefaultValue.literal(-7))),
+            AlterColumn.of(USERS, "n", c -> c.existingType(integer()).defaultValue(-7)),
             "ALTER TABLE users ALTER COLUMN n SET DEFAULT -7"),
         Arguments.of("alter column: rename only",
             alter("Old Name", "new name", null, null, null, false, null, null),

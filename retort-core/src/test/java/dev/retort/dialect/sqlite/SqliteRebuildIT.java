@@ -34,9 +34,7 @@ class SqliteRebuildIT {
 
   private static final QualifiedName USERS = QualifiedName.of("users");
   /** Changes users.email in a way only a rebuild can. */
-  private static final Op WIDEN_EMAIL = new AlterColumn(USERS, "email", Optional.empty(),
-      Optional.of(varchar(100)), Optional.of(text()), Optional.empty(), Optional.empty(), false,
-      Optional.empty(), Optional.empty());
+  private static final Op WIDEN_EMAIL = AlterColumn.of(USERS, "email", c -> c.existingType(varchar(100)).type(text()));
 
   @TempDir Path dir;
   Connection c;
@@ -137,9 +135,7 @@ class SqliteRebuildIT {
   @Test
   void integerColumnsKeepTheirValuesThroughATypeChange() throws SQLException {
     sql("CREATE TABLE m (id INTEGER PRIMARY KEY, v TEXT)", "INSERT INTO m VALUES (1, '42')");
-    step(c, new AlterColumn(QualifiedName.of("m"), "v", Optional.empty(), Optional.of(text()),
-        Optional.of(integer()), Optional.empty(), Optional.empty(), false, Optional.empty(),
-        Optional.empty()));
+    step(c, AlterColumn.of(QualifiedName.of("m"), "v", c -> c.existingType(text()).type(integer())));
     assertThat(pragma(c, "SELECT typeof(v) || ':' || v FROM m")).containsExactly("integer:42");
   }
 

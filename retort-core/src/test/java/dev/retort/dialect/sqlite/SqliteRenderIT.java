@@ -162,24 +162,18 @@ class SqliteRenderIT {
             List.of("column users.code"),
             "SELECT id, email, password, \"Team\" FROM users ORDER BY id"),
         new Case("alter column: rename only, in place", setup,
-            new AlterColumn(USERS, "code", Optional.of("Code Name"), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(),
-                Optional.empty()),
+            AlterColumn.of(USERS, "code", c -> c.rename("Code Name")),
             List.of("column users.Code Name VARCHAR(10) null=1 default='0' pk=0",
                 "index users ix_users_code unique=0 origin=c partial=1 (Code Name)"),
             List.of("column users.code "), PROBE),
         new Case("alter column: type, not null, default and rename: rebuild keeps rows", setup,
-            new AlterColumn(USERS, "code", Optional.of("code_num"), Optional.of(varchar(10)),
-                Optional.of(integer()), Optional.of(true), Optional.of(false), true,
-                Optional.of(DefaultValue.literal("0")), Optional.of(DefaultValue.literal(7))),
+            AlterColumn.of(USERS, "code", c -> c.rename("code_num").existingType(varchar(10)).type(integer()).existingNullable(true).nullable(false).existingDefault("0").defaultValue(7)),
             List.of("column users.code_num INTEGER null=0 default=7 pk=0",
                 "index users ix_users_code unique=0 origin=c partial=1 (code_num)",
                 "row 1|a@x|pa|12|1", "row 2|b@x|pb|34|2"),
             List.of("column users.code "), PROBE),
         new Case("alter column: widen varchar (seed bc311ce7dcf8)", setup,
-            new AlterColumn(USERS, "password", Optional.empty(), Optional.of(varchar(128)),
-                Optional.of(varchar(255)), Optional.empty(), Optional.empty(), false,
-                Optional.empty(), Optional.empty()),
+            AlterColumn.of(USERS, "password", c -> c.existingType(varchar(128)).type(varchar(255))),
             List.of("column users.password VARCHAR(255) null=1 default=null pk=0"),
             List.of("column users.password VARCHAR(128)"), PROBE),
         new Case("create unique partial index", setup,
@@ -226,19 +220,11 @@ class SqliteRenderIT {
             List.of(), PROBE),
         new Case("alter column: collation NOCASE by rebuild, and back",
             setup,
-            new AlterColumn(USERS, "email", Optional.empty(), Optional.of(varchar(255)),
-                Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of("NOCASE"), Optional.empty(), Optional.empty(), false, Optional.empty(),
-                Optional.empty()),
+            AlterColumn.of(USERS, "email", c -> c.existingType(varchar(255)).collation("NOCASE")),
             List.of("row 1|1", "row 2|0"), List.of("row 1|0"),
             "SELECT id, email = 'A@X' FROM users ORDER BY id"),
         new Case("alter column: USING and reverseUsing convert the copied rows", setup,
-            new AlterColumn(USERS, "code", Optional.empty(), Optional.of(varchar(10)),
-                Optional.of(integer()), Optional.empty(), Optional.empty(), false, Optional.empty(),
-                Optional.empty(), Optional.of("CAST(code AS INTEGER) * 10"),
-                Optional.of("CAST(code / 10 AS TEXT)"), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), false, Optional.empty(), Optional.empty()),
+            AlterColumn.of(USERS, "code", c -> c.existingType(varchar(10)).type(integer()).using("CAST(code AS INTEGER) * 10").reverseUsing("CAST(code / 10 AS TEXT)")),
             List.of("column users.code INTEGER null=1 default=0 pk=0", "row 1|a@x|pa|120|1"),
             List.of(), PROBE),
         new Case("add a named primary key: rebuild",
@@ -490,7 +476,16 @@ class SqliteRenderIT {
   @Test
   void aRebuildWithoutALiveDatabaseIsRefused() {
     assertThatThrownBy(() -> SQLITE.renderer(dev.retort.dialect.Catalog.NONE).render(
+            new dev.retort.ops.AddConstraint(USERS, new dev.retort.schema.CheckConstraint(
+                Optional.of("ck"), "id > 0"))))
+        .hasMessageContaining("cannot be written as SQL ahead of time");
+  }
+
+  @Test
+  void aColumnIsDroppedInPlaceAheadOfTime() {
+    assertThat(SQLITE.renderer(dev.retort.dialect.Catalog.NONE).render(
             new DropColumn(USERS, "password", Optional.empty())))
-        .hasMessageContaining("run without --sql");
+        .extracting(dev.retort.dialect.Sql::text)
+        .containsExactly("ALTER TABLE users DROP COLUMN password");
   }
 }

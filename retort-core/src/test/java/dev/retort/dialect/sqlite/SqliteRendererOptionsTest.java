@@ -72,10 +72,7 @@ class SqliteRendererOptionsTest {
         Arguments.of("drop table if exists", new DropTable(USERS, Optional.empty(), true),
             "DROP TABLE IF EXISTS users"),
         Arguments.of("a comment change alone does nothing",
-            new AlterColumn(USERS, "email", Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), false, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), true, Optional.empty(), Optional.of("x")),
+            AlterColumn.of(USERS, "email", c -> c.comment("x")),
             ""));
   }
 
@@ -112,11 +109,7 @@ class SqliteRendererOptionsTest {
 
   @Test
   void usingWithARenameIsRefusedOnTheRebuild() {
-    AlterColumn op = new AlterColumn(USERS, "email", Optional.of("mail"), Optional.of(text()),
-        Optional.of(integer()), Optional.empty(), Optional.empty(), false, Optional.empty(),
-        Optional.empty(), Optional.of("length(mail)"), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(),
-        Optional.empty());
+    AlterColumn op = AlterColumn.of(USERS, "email", c -> c.rename("mail").existingType(text()).type(integer()).using("length(mail)"));
     assertThatThrownBy(() -> SQLITE.renderer(SqliteRendererTest.LIVE).render(op))
         .isInstanceOf(UsageException.class).hasMessageContaining("rename it in a separate alterColumn");
   }

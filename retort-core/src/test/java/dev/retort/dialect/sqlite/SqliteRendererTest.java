@@ -162,15 +162,10 @@ class SqliteRendererTest {
             DROP TABLE users;
             ALTER TABLE retort_new_users RENAME TO users"""),
         Arguments.of("alter column: rename only, in place",
-            new AlterColumn(USERS, "password", Optional.of("pass word"), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(),
-                Optional.empty()),
+            AlterColumn.of(USERS, "password", c -> c.rename("pass word")),
             "ALTER TABLE users RENAME COLUMN password TO \"pass word\""),
         Arguments.of("alter column: rename, type, not null, default: rebuild",
-            new AlterColumn(USERS, "password", Optional.of("password_hash"),
-                Optional.of(varchar(128)), Optional.of(varchar(255)), Optional.of(true),
-                Optional.of(false), true, Optional.empty(),
-                Optional.of(DefaultValue.literal("x"))), """
+            AlterColumn.of(USERS, "password", c -> c.rename("password_hash").existingType(varchar(128)).type(varchar(255)).existingNullable(true).nullable(false).defaultValue("x")), """
             CREATE TABLE retort_new_users (
               id INTEGER PRIMARY KEY AUTOINCREMENT,
               email VARCHAR(255) NOT NULL,
@@ -231,13 +226,12 @@ class SqliteRendererTest {
 
   @Test
   void rebuildOfflineSaysWhyAndWhatToDo() {
-    AlterColumn widen = new AlterColumn(USERS, "password", Optional.empty(),
-        Optional.of(varchar(128)), Optional.of(varchar(255)), Optional.empty(), Optional.empty(),
-        false, Optional.empty(), Optional.empty());
+    AlterColumn widen = AlterColumn.of(USERS, "password", c -> c.existingType(varchar(128)).type(varchar(255)));
     assertThatThrownBy(() -> SQLITE.renderer(Catalog.NONE).render(widen))
         .isInstanceOf(UsageException.class)
         .hasMessage("SQLite cannot change column users.password in place; Retort rebuilds the "
-            + "table, which needs a live database: run without --sql");
+            + "table, which it plans from the live table when the migration runs, so it cannot be "
+            + "written as SQL ahead of time");
   }
 
   @Test

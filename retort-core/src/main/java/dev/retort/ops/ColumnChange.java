@@ -1,0 +1,12 @@
+package dev.retort.ops;
+
+/** An aspect of a column that an {@link AlterColumn} changes. */
+public enum ColumnChange {
+  NAME,
+  TYPE,
+  NULLABILITY,
+  DEFAULT,
+  COLLATION,
+  IDENTITY,
+  COMMENT
+}
