@@ -31,7 +31,9 @@ import java.util.function.Consumer;
  * @param allowChanged run even when an applied migration file has changed
  * @param progress receives a line as each migration starts
  * @param schema the desired schema for autogenerate, {@code check} and {@code diff}: a Java
- *     schema definition ({@code .java}) or a {@code .sql} file of CREATE statements
+ *     schema definition ({@code .java}), a {@code .sql} file of CREATE statements, or JPA entities
+ *     ({@code jpa:com.example.model}, read with the {@code schema-classpath}, {@code jpa-naming}
+ *     and {@code jpa-property.*} settings)
  * @param urlSource where the URL came from ({@code retort.properties}, {@code RETORT_URL in
  *     .env}, {@code DATABASE_URL in the environment}, {@code the builder}); empty without a URL
  * @param settings every project setting by its key, as read and as set on the builder, for the
@@ -49,7 +51,7 @@ public record RetortConfig(
     Duration lockTimeout,
     boolean allowChanged,
     Consumer<String> progress,
-    Optional<Path> schema,
+    Optional<SchemaSource> schema,
     Optional<String> urlSource,
     Map<String, String> settings,
     List<String> warnings) {
@@ -149,7 +151,10 @@ public record RetortConfig(
       return this;
     }
 
-    /** The desired schema, relative to the project directory: a Java definition or a {@code .sql} file. */
+    /**
+     * The desired schema: a Java definition or a {@code .sql} file relative to the project
+     * directory, or {@code jpa:} and the entities' packages or classes.
+     */
     public Builder schema(String file) {
       return setting("schema", file);
     }
@@ -256,6 +261,13 @@ public record RetortConfig(
         throw new UsageException("lock-timeout must be 0 or more seconds, not " + timeout.toSeconds());
       }
       value(all, "migrations").ifPresent(Builder::classpathLocation); // refuses a malformed one now
+      value(all, "jpa-naming").ifPresent(n -> {
+        if (!n.equals("hibernate") && !n.equals("spring")) {
+          throw new UsageException("jpa-naming" + (sources.containsKey("jpa-naming")
+              ? " (" + sources.get("jpa-naming") + ")" : "") + " is '" + Inert.text(n)
+              + "'; use hibernate (Hibernate's own naming) or spring (Spring Boot's)");
+        }
+      });
       Optional<String> url = value(all, "url");
       Optional<JdbcUrls.Parsed> parsed = url.map(u -> JdbcUrls.toJdbc(u, projectDir));
       return new RetortConfig(projectDir, parsed.map(JdbcUrls.Parsed::url),
@@ -263,7 +275,7 @@ public record RetortConfig(
           value(all, "password").or(() -> parsed.flatMap(JdbcUrls.Parsed::password)),
           projectDir.resolve(value(all, "migrations").orElse("migrations")).normalize(),
           versionTable, historyTable, timeout, allowChanged, progress,
-          value(all, "schema").map(f -> projectDir.resolve(f).normalize()),
+          value(all, "schema").map(f -> SchemaSource.parse(f, projectDir)),
           url.map(u -> sources.get("url")), all, warnings);
     }
 

@@ -13,7 +13,11 @@ import dev.retort.error.IrreversibleOperationException;
 import dev.retort.error.UsageException;
 import dev.retort.inspect.InspectOptions;
 import dev.retort.ops.Op;
+import dev.retort.dialect.Dialect;
 import dev.retort.runtime.DesiredSchema;
+import dev.retort.runtime.EntityModel;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
 import java.nio.file.Files;
@@ -44,18 +48,26 @@ record SchemaComparison(DiffResult diff, List<SqlMigrationWriter.Step> upgrade,
   }
 
   static SchemaComparison compare(RetortConfig config, Session session, CompareOptions options) {
-    Path source = config.schema().orElseThrow(() -> new UsageException("no desired schema: set "
-        + "schema=schema.sql in retort.properties (or RETORT_SCHEMA) to the file that declares it"));
-    if (!Files.isRegularFile(source)) {
-      throw new UsageException("the desired schema " + source + " does not exist");
+    SchemaSource source = config.schema().orElseThrow(() -> new UsageException("no desired schema: "
+        + "set schema=schema.sql in retort.properties (or RETORT_SCHEMA) to the file that declares "
+        + "it, or schema=jpa:com.example.model for JPA entities"));
+    if (source instanceof SchemaSource.File f && !Files.isRegularFile(f.path())) {
+      throw new UsageException("the desired schema " + f.path() + " does not exist");
     }
     TableFilter filter = options.tableFilter();
     return session.withConnection((dialect, c) -> {
-      // A Java definition needs no database: it is compiled or loaded, and run, on a second thread
-      // while this one waits for the catalog queries (at 1,000 tables each takes about 0.2 s).
+      // A Java definition and JPA entities need no database: they are compiled or loaded, and
+      // read, on a second thread while this one waits for the catalog queries (at 1,000 tables
+      // each takes about 0.2 s; Hibernate's boot about a second).
       FutureTask<DesiredSchema.Desired> definition = null;
-      if (!DesiredSchema.needsDatabase(source)) {
-        definition = new FutureTask<>(() -> DesiredSchema.load(source, dialect, null, session.classCache()));
+      if (source instanceof SchemaSource.Jpa jpa) {
+        EntityModel model = entityModel(config, jpa, dialect, c.getMetaData());
+        definition = new FutureTask<>(() -> DesiredSchema.loadEntities(model));
+      } else if (!DesiredSchema.needsDatabase(((SchemaSource.File) source).path())) {
+        Path file = ((SchemaSource.File) source).path();
+        definition = new FutureTask<>(() -> DesiredSchema.load(file, dialect, null, session.classCache()));
+      }
+      if (definition != null) {
         Thread t = new Thread(definition, "retort-definition");
         t.setDaemon(true);
         t.start();
@@ -70,10 +82,10 @@ record SchemaComparison(DiffResult diff, List<SqlMigrationWriter.Step> upgrade,
         throw e;
       }
       DesiredSchema.Desired desired = definition == null
-          ? DesiredSchema.load(source, dialect, c, session.classCache())
+          ? DesiredSchema.load(((SchemaSource.File) source).path(), dialect, c, session.classCache())
           : await(definition);
       return between(dialect, filter.apply(live), filter.apply(desired.schema()),
-          merge(desired.hints(), options.diffOptions()), source.getFileName().toString());
+          merge(desired.hints(), options.diffOptions()), source.describe());
     });
   }
 
@@ -109,6 +121,23 @@ record SchemaComparison(DiffResult diff, List<SqlMigrationWriter.Step> upgrade,
     }
     return new SchemaComparison(d, up, down, irreversible, d.unmodelledNote(toName));
   }
+
+  /** What reading the entities needs: the settings, and the database they are meant for. */
+  private static EntityModel entityModel(RetortConfig config, SchemaSource.Jpa jpa, Dialect dialect,
+      DatabaseMetaData meta) throws SQLException {
+    Map<String, String> properties = new java.util.LinkedHashMap<>();
+    config.settings().forEach((k, v) -> {
+      if (k.startsWith(JPA_PROPERTY)) {
+        properties.put(k.substring(JPA_PROPERTY.length()), v.strip());
+      }
+    });
+    return new EntityModel(jpa.targets(), config.setting("schema-classpath").orElse(""),
+        config.projectDir(), config.setting("jpa-naming").map(String::strip), properties,
+        dialect.name(), meta.getDatabaseProductName(), meta.getDatabaseMajorVersion(),
+        meta.getDatabaseMinorVersion());
+  }
+
+  private static final String JPA_PROPERTY = "jpa-property.";
 
   /** The task's result; what it threw, thrown here. */
   private static DesiredSchema.Desired await(FutureTask<DesiredSchema.Desired> task) {

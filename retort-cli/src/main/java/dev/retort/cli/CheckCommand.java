@@ -53,11 +53,11 @@ final class CheckCommand implements Callable<Integer>, JsonShapes.Command {
       spec.commandLine().getErr().flush();
     });
     if (d.isEmpty()) {
-      out.println("The database matches " + retort.config().schema().orElseThrow().getFileName() + ".");
+      out.println("The database matches " + retort.config().schema().orElseThrow().describe() + ".");
       out.flush();
       return 0;
     }
-    out.println("The database differs from " + retort.config().schema().orElseThrow().getFileName()
+    out.println("The database differs from " + retort.config().schema().orElseThrow().describe()
         + " (" + d.upgrade().size() + " change" + (d.upgrade().size() == 1 ? "" : "s") + " needed):");
     for (SchemaDiff.Step s : d.upgrade()) {
       out.println("  " + Inert.text(s.description()));

@@ -19,8 +19,9 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * The schema a project wants: a Java schema definition ({@code .java}, compiled at run time) or a
- * desired-state SQL file ({@code .sql}, loaded into a scratch copy).
+ * The schema a project wants: a Java schema definition ({@code .java}, compiled at run time), a
+ * desired-state SQL file ({@code .sql}, loaded into a scratch copy), or JPA entities (read by the
+ * {@code retort-jpa} module, which only a JPA schema loads).
  */
 public final class DesiredSchema {
   /** Run on their own, not in a batch: CREATE EXTENSION, and statements that return rows. */
@@ -61,6 +62,21 @@ public final class DesiredSchema {
     }
     throw new UsageException("the desired schema " + file + " should be a .java schema definition "
         + "or a .sql file of CREATE statements");
+  }
+
+  /**
+   * The schema JPA entities describe, read by the {@link EntitySchemaReader} on the class path
+   * ({@code retort-jpa}); looked up only now, so that no other path loads it.
+   */
+  public static Desired loadEntities(EntityModel model) {
+    java.util.Iterator<EntitySchemaReader> readers = java.util.ServiceLoader.load(
+        EntitySchemaReader.class, DesiredSchema.class.getClassLoader()).iterator();
+    if (!readers.hasNext()) {
+      throw new UsageException("schema=jpa:" + String.join(",", model.targets()) + " needs the "
+          + "retort-jpa module beside retort-core (Maven: dev.retort:retort-jpa); the retort "
+          + "command line and its Maven plugin include it");
+    }
+    return new Desired(readers.next().read(model), DiffOptions.defaults());
   }
 
   /**

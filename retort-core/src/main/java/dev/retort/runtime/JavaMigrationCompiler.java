@@ -141,8 +141,8 @@ final class JavaMigrationCompiler {
         units.add(new SourceObject(s));
         Files.createDirectories(s.dir(cacheDir));
       }
-      List<String> options = new ArrayList<>(List.of("-classpath",
-          System.getProperty("java.class.path"), "-proc:none", "-nowarn", "-g"));
+      List<String> options = new ArrayList<>(List.of("-classpath", classpath(), "-proc:none",
+          "-nowarn", "-g"));
       if (Runtime.version().feature() != BASELINE) {
         // Java 17's API, whatever JDK runs Retort, so that a migration that compiles for one
         // member of a team compiles for all. On 17 itself that is the running JDK's own API,
@@ -262,4 +262,25 @@ final class JavaMigrationCompiler {
     }
   }
 
+
+  /**
+   * The JVM's class path, and Retort's own jar when that is not on it: inside a Maven plugin or an
+   * application server, Retort comes from a class loader of its own and {@code java.class.path}
+   * is the launcher's.
+   */
+  private static String classpath() {
+    String cp = System.getProperty("java.class.path", "");
+    try {
+      java.security.CodeSource src = Migration.class.getProtectionDomain().getCodeSource();
+      if (src != null) {
+        String own = Path.of(src.getLocation().toURI()).toString();
+        if (!java.util.Arrays.asList(cp.split(java.io.File.pathSeparator)).contains(own)) {
+          return cp.isEmpty() ? own : own + java.io.File.pathSeparator + cp;
+        }
+      }
+    } catch (java.net.URISyntaxException | IllegalArgumentException | SecurityException e) {
+      // no file location to add: the JVM's class path alone, as before
+    }
+    return cp;
+  }
 }

@@ -91,10 +91,10 @@ public final class MigrationChecks {
     Retort r = retort;
     retort(() -> r.upgrade("heads"), "upgrading from empty to the heads");
     SchemaDiff d = retort(() -> r.diff(CompareOptions.defaults()),
-        "comparing the database with " + r.config().schema().orElseThrow().getFileName());
+        "comparing the database with " + r.config().schema().orElseThrow().describe());
     if (!d.isEmpty()) {
       StringBuilder b = new StringBuilder("after upgrading to the heads, the database differs from "
-          + r.config().schema().orElseThrow().getFileName() + "; the migration that is missing ("
+          + r.config().schema().orElseThrow().describe() + "; the migration that is missing ("
           + "'retort revision --autogenerate' writes it) would:");
       for (SchemaDiff.Step s : d.upgrade()) {
         b.append("\n  ").append(s.description());

@@ -63,9 +63,13 @@ final class MySqlNormalizer extends TableNormalizer {
       case JSONB -> ColumnType.json();
       case TIMESTAMPTZ -> ColumnType.timestamp();
       case UUID -> ColumnType.fixedChar(36);
+      case RAW -> raw(t.raw());
       default -> t;
     };
     Column c = column.withType(canonical);
+    if (canonical.kind() == ColumnType.Kind.RAW && canonical.raw().equals("bit(1)")) {
+      c = c.withDefault(c.defaultValue().map(MySqlNormalizer::bit));
+    }
     if (c.defaultValue().orElse(null) instanceof DefaultValue.Expression e
         && NOW.matcher(e.sql().strip()).matches()
         && (MySqlTypes.sql(canonical).endsWith("(6)") || !e.sql().contains("6"))) {
@@ -74,6 +78,39 @@ final class MySqlNormalizer extends TableNormalizer {
       c = c.withDefault(Optional.of(new DefaultValue.Expression("CURRENT_TIMESTAMP")));
     }
     return c;
+  }
+
+  private static final java.util.regex.Pattern INTEGER_WIDTH = java.util.regex.Pattern.compile(
+      "(?i)(tinyint|smallint|mediumint|int|bigint)\\(\\d+\\)(.*)");
+
+  /**
+   * A raw type as the catalog compares it: MariaDB (and MySQL before 8.0.19) report integer
+   * display widths ({@code tinyint(4)}) that a definition does not write and that change
+   * nothing; a native {@code uuid} (MariaDB 10.7) is the {@code char(36)} that the portable uuid
+   * is; a bare {@code bit} is {@code bit(1)}.
+   */
+  private static ColumnType raw(String type) {
+    String t = type.strip().toLowerCase(java.util.Locale.ROOT);
+    java.util.regex.Matcher m = INTEGER_WIDTH.matcher(t);
+    if (m.matches() && !t.equals("tinyint(1)")) {
+      return ColumnType.raw(m.group(1) + m.group(2));
+    }
+    return switch (t) {
+      case "uuid" -> ColumnType.fixedChar(36);
+      case "bit" -> ColumnType.raw("bit(1)");
+      default -> ColumnType.raw(t);
+    };
+  }
+
+  /** A {@code bit(1)} default as the catalog shows it ({@code b'1'}) or as written ({@code true}, 1). */
+  private static DefaultValue bit(DefaultValue d) {
+    String v = (d instanceof DefaultValue.Literal l ? l.value() : ((DefaultValue.Expression) d).sql())
+        .strip().toLowerCase(java.util.Locale.ROOT);
+    return switch (v) {
+      case "b'1'", "1", "true", "'1'" -> new DefaultValue.Literal("true");
+      case "b'0'", "0", "false", "'0'" -> new DefaultValue.Literal("false");
+      default -> d;
+    };
   }
 
   @Override

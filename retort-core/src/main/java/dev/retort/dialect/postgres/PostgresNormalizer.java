@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
  * comparison ({@code (status)::text <> ''}), and {@code status IN ('a', 'b')} comes back as
  * {@code (status)::text = ANY ((ARRAY['a'::character varying, ...])::text[])}; both are read back
  * into the form a definition writes. Unquoted names fold to lower case, as PostgreSQL folds them.
+ * {@code x BETWEEN a AND b} (Hibernate's check on an ordinal enum) is kept as {@code (x >= a)
+ * AND (x <= b)}, and is read so.
  */
 final class PostgresNormalizer extends TableNormalizer {
   private static final Pattern CAST_NUMBER =
@@ -31,10 +33,14 @@ final class PostgresNormalizer extends TableNormalizer {
       "(?i)= ANY \\(\\(?ARRAY\\[((?:'(?:[^']|'')*'|-?\\d+(?:\\.\\d+)?)(?:, ?(?:'(?:[^']|'')*'|-?\\d+(?:\\.\\d+)?))*)\\]"
           + "\\)?(?:::[a-z ]+\\[\\])?\\)");
 
+  private static final Pattern BETWEEN = Pattern.compile(
+      "(?i)([a-z_][a-z0-9_]*) between (-?\\d+(?:\\.\\d+)?) and (-?\\d+(?:\\.\\d+)?)");
+
   @Override
   protected String checkExpression(String expression) {
     // PostgreSQL folds unquoted names to lower case, and prints them so
     String s = CAST_NUMBER.matcher(foldCase(expression, "\"")).replaceAll("$1");
+    s = BETWEEN.matcher(s).replaceAll("($1 >= $2) AND ($1 <= $3)");
     s = QUOTED_NUMBER.matcher(s).replaceAll("$1");
     s = CAST_STRING.matcher(s).replaceAll("$1");
     s = CAST_COLUMN.matcher(s).replaceAll("$1");

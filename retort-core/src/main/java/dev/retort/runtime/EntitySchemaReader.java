@@ -1,0 +1,19 @@
+package dev.retort.runtime;
+
+import dev.retort.schema.Schema;
+
+/**
+ * Reads entity classes into Retort's schema model: the service the {@code retort-jpa} module
+ * provides (through {@link java.util.ServiceLoader}), so that the core needs no JPA or Hibernate
+ * class and loads none unless the desired schema is {@code jpa:}.
+ */
+public interface EntitySchemaReader {
+
+  /**
+   * The schema the entities describe, for the database {@code model} names.
+   *
+   * @throws dev.retort.error.RetortException with exit code 2 when the classes cannot be read:
+   *     the message names the class, package or jar and gives Hibernate's own reason
+   */
+  Schema read(EntityModel model);
+}

@@ -1,0 +1,44 @@
+package dev.retort.jpa;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** {@code pg_dump --schema-only} of a test database, as sorted lines without comments. */
+final class Dumps {
+  private Dumps() {}
+
+  /** Equal up to line order; on failure, the lines each side has that the other lacks. */
+  static void assertSame(List<String> retort, List<String> hibernate) {
+    List<String> onlyRetort = new ArrayList<>(retort);
+    hibernate.forEach(onlyRetort::remove);
+    List<String> onlyHibernate = new ArrayList<>(hibernate);
+    retort.forEach(onlyHibernate::remove);
+    if (!onlyRetort.isEmpty() || !onlyHibernate.isEmpty()) {
+      throw new AssertionError("pg_dump differs\n--- only Retort's:\n" + String.join("\n", onlyRetort)
+          + "\n--- only Hibernate's:\n" + String.join("\n", onlyHibernate));
+    }
+  }
+
+  static List<String> postgres(String database) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder("pg_dump", "--schema-only", "--no-owner", "--no-privileges",
+        "-h", "127.0.0.1", "-U", "postgres", "-T", "retort_version", "-T", "retort_history", database)
+        .redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new IllegalStateException("pg_dump failed: " + out);
+    }
+    List<String> lines = new ArrayList<>();
+    for (String line : out.split("\n")) {
+      String l = line.strip();
+      if (l.isEmpty() || l.startsWith("--") || l.startsWith("\\restrict") || l.startsWith("\\unrestrict")) {
+        continue;
+      }
+      lines.add(line.stripTrailing());
+    }
+    lines.sort(null);
+    return lines;
+  }
+}
