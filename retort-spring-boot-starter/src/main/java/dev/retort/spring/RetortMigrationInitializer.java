@@ -7,6 +7,7 @@ import dev.retort.RunResult;
 import dev.retort.SchemaDiff;
 import dev.retort.error.ExitCode;
 import dev.retort.error.RetortException;
+import dev.retort.error.UsageException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.commons.logging.Log;
@@ -41,6 +42,11 @@ public class RetortMigrationInitializer implements InitializingBean, Ordered {
 
   @Override
   public void afterPropertiesSet() {
+    if (properties.isCheckOnStartup() && retort.config().schema().isEmpty()) {
+      throw new UsageException("retort.check-on-startup is true, but retort.schema does not say "
+          + "what to compare the database with: set it to jpa:com.example.model (the entities of "
+          + "that package), or to a schema.sql or Java schema definition file");
+    }
     if (strategy != null) {
       strategy.migrate(retort);
     } else {
@@ -84,7 +90,7 @@ public class RetortMigrationInitializer implements InitializingBean, Ordered {
     String message = "the database differs from " + source + " (" + diff.upgrade().size()
         + (diff.upgrade().size() == 1 ? " change" : " changes") + " needed):"
         + diff.upgrade().stream().map(s -> "\n  " + s.description()
-            + s.statements().stream().map(q -> "\n      " + q).collect(Collectors.joining()))
+            + s.statements().stream().map(q -> "\n      " + q + ";").collect(Collectors.joining()))
             .collect(Collectors.joining())
         + "\nWrite a migration for it ('retort revision --autogenerate'), or set "
         + "retort.fail-on-drift=false to start anyway";
