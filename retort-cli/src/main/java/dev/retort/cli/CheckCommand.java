@@ -42,7 +42,7 @@ final class CheckCommand implements Callable<Integer>, JsonShapes.Command {
       d.leftOut().ifPresent(n -> spec.commandLine().getErr().println("warning: " + n));
       spec.commandLine().getErr().flush();
       out.print(Json.write(Json.document("check").put("matches", d.isEmpty())
-          .put("schema", retort.config().schema().map(Object::toString))
+          .put("schema", retort.config().schema().map(s -> s.describe()))
           .put("changes", JsonShapes.steps(d.upgrade())).put("renameWarnings", d.renameWarnings())
           .put("leftOut", d.leftOut())));
       out.flush();
