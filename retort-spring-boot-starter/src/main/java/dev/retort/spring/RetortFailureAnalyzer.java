@@ -18,7 +18,7 @@ public class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortExcepti
       case DATABASE -> "Check that the database is reachable and what it said; Retort recorded "
           + "which step failed in its history table (GET /actuator/retort, or 'retort history "
           + "--applied').";
-      default -> "Fix what the message names; nothing was changed in the database.";
+      default -> "Fix what the message names, then start the application again.";
     };
     return new FailureAnalysis("Retort could not prepare the database: " + cause.getMessage(),
         action, cause);

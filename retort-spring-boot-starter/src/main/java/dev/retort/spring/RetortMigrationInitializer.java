@@ -53,8 +53,19 @@ public class RetortMigrationInitializer implements InitializingBean, Ordered {
       upgrade();
     }
     if (properties.isCheckOnStartup()) {
-      check();
+      try {
+        check();
+      } catch (RetortException e) {
+        // the upgrade has run by now: say so, rather than let the message pass for bad input
+        // refused before anything changed
+        throw new RetortException(e.exitCode(), "check-on-startup, after the upgrade (the "
+            + "database is at " + at(retort.current()) + "): " + e.getMessage(), e);
+      }
     }
+  }
+
+  private static String at(java.util.Set<String> revisions) {
+    return revisions.isEmpty() ? "base" : String.join(", ", new java.util.TreeSet<>(revisions));
   }
 
   /**
@@ -71,7 +82,7 @@ public class RetortMigrationInitializer implements InitializingBean, Ordered {
           + "settled), and start the application again");
     }
     RunResult r = retort.upgrade(properties.getTarget());
-    String at = r.after().isEmpty() ? "base" : String.join(", ", r.after());
+    String at = at(r.after());
     if (r.steps().isEmpty()) {
       log.info("Retort: the database is at " + at + "; nothing to upgrade");
     } else {

@@ -52,7 +52,6 @@ class BadInputIT {
             assertThat(report.getDescription()).startsWith("Retort could not prepare the database: "
                 + "the database is dirty: b2 (dirty: upgrade failed at statement 2; statements "
                 + "before it stay applied). Nothing was run.");
-            assertThat(report.getAction()).contains("nothing was changed");
             assertThat(db.query("SELECT id || ' ' || revision FROM retort_history ORDER BY id"))
                 .isEqualTo(historyBefore);
             assertThat(db.query("SELECT version_num FROM retort_version")).containsExactly("a1");

@@ -37,8 +37,8 @@ class CheckOnStartupIT {
       runner.withPropertyValues("spring.datasource.url=" + db.url(), "retort.check-on-startup=true",
           "retort.schema=" + SCHEMA.resolve("drift.sql")).run(context -> {
             assertThat(BadInputIT.report(context).getDescription()).isEqualTo(
-                "Retort could not prepare the database: the database differs from drift.sql (1 "
-                + "change needed):\n"
+                "Retort could not prepare the database: check-on-startup, after the upgrade (the "
+                + "database is at b2): the database differs from drift.sql (1 change needed):\n"
                 + "  add column users.email\n"
                 + "      ALTER TABLE users ADD COLUMN email varchar(120);\n"
                 + "Write a migration for it ('retort revision --autogenerate'), or set "
@@ -59,6 +59,18 @@ class CheckOnStartupIT {
             assertThat(output).contains("WARN").contains("Retort: the database differs from "
                 + "drift.sql (1 change needed):\n  add column users.email");
           });
+    }
+  }
+
+  @Test
+  void aSchemaThatNamesNoEntitiesSaysTheUpgradeRan() {
+    try (TestDatabases db = TestDatabases.sqlite()) {
+      runner.withPropertyValues("spring.datasource.url=" + db.url(), "retort.check-on-startup=true",
+          "retort.schema=jpa:dev.retort.spring.nothing").run(context ->
+          assertThat(BadInputIT.report(context).getDescription()).isEqualTo("Retort could not "
+              + "prepare the database: check-on-startup, after the upgrade (the database is at "
+              + "b2): schema=jpa: no package or class dev.retort.spring.nothing on the schema class"
+              + " path (the class path of the calling thread)"));
     }
   }
 

@@ -65,7 +65,8 @@ class JpaOrderingIT {
           "spring.jpa.hibernate.ddl-auto=none",
           "retort.check-on-startup=true", "retort.schema=jpa:dev.retort.spring.jpa").run(context ->
           assertThat(BadInputIT.report(context).getDescription()).startsWith("Retort could not "
-              + "prepare the database: the database differs from jpa:dev.retort.spring.jpa (1 "
+              + "prepare the database: check-on-startup, after the upgrade (the database is at "
+              + "a1): the database differs from jpa:dev.retort.spring.jpa (1 "
               + "change needed):\n  create table posts"));
     }
   }
