@@ -41,6 +41,8 @@ import java.util.Optional;
  * }</pre>
  */
 public final class Differ {
+  /** A differ; it keeps no state between diffs. */
+  public Differ() {}
 
   /**
    * The ops that turn {@code from} into {@code to}, comparing both in {@code canonical} form
