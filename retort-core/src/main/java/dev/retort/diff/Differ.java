@@ -199,7 +199,7 @@ public final class Differ {
     for (Table d : dropped) {
       for (Table c : created) {
         if (shape(d).equals(shape(c))) {
-          out.add(new RenameCandidate("table", d.name().toString(), c.name().toString()));
+          out.add(new RenameCandidate(RenameCandidate.Kind.TABLE, d.name().toString(), c.name().toString()));
         }
       }
     }
