@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.retort.error.Secrets;
 import dev.retort.error.UsageException;
 import dev.retort.schema.QualifiedName;
+import dev.retort.source.SchemaSource;
 import dev.retort.text.Inert;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -98,11 +98,7 @@ final class RevisionWriter {
   }
 
   static Dialect dialectNamed(String name) {
-    List<Dialect> all = Dialects.all();
-    return all.stream().filter(x -> x.name().equals(name)).findFirst()
-        .orElseThrow(() -> new UsageException("unknown dialect '" + name + "'; known dialects: "
-            + String.join(", ", all.stream().map(Dialect::name).toList())
-            + " (MariaDB uses mysql)"));
+    return dev.retort.autogenerate.MigrationSource.dialectNamed(name);
   }
 
   /** Creates {@code retort.properties}, the migrations directory and a schema definition stub. */

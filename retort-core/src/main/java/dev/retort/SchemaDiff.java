@@ -1,5 +1,8 @@
 package dev.retort;
 
+import dev.retort.autogenerate.Comparison;
+import dev.retort.codegen.DataLoss;
+import dev.retort.codegen.SqlMigrationWriter;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +23,16 @@ public record SchemaDiff(List<Step> upgrade, List<Step> downgrade, List<String> 
     downgrade = List.copyOf(downgrade);
     renameWarnings = List.copyOf(renameWarnings);
     irreversible = List.copyOf(irreversible);
+  }
+
+  static SchemaDiff from(Comparison c) {
+    return new SchemaDiff(steps(c.upgrade()), steps(c.downgrade()), c.renameWarnings(),
+        c.irreversible(), c.leftOut());
+  }
+
+  private static List<Step> steps(List<SqlMigrationWriter.Step> steps) {
+    return steps.stream().map(s -> new Step(s.op().describe(), s.statements(), s.problem(),
+        DataLoss.of(s.op()))).toList();
   }
 
   /** Whether the database matches the definition. */

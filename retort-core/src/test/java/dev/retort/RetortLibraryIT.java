@@ -86,6 +86,17 @@ class RetortLibraryIT {
   }
 
   @Test
+  void plansWhatAnUpgradeOrDowngradeWouldRunWithoutRunningIt() throws Exception {
+    assertThat(retort().upgradePlan("heads")).extracting(RevisionInfo::id).containsExactly("a1", "b2");
+    assertThat(retort().current()).isEmpty();
+    retort().upgrade("a1");
+    assertThat(retort().upgradePlan("heads")).extracting(RevisionInfo::id).containsExactly("b2");
+    assertThat(retort().downgradePlan("base")).extracting(RevisionInfo::id).containsExactly("a1");
+    assertThat(retort().downgradePlan("a1")).isEmpty();
+    assertThat(names()).containsExactly("O'Brien", "Zoë");
+  }
+
+  @Test
   void failureIsATypedExceptionAndKeepsEarlierWork() throws Exception {
     assertThatThrownBy(() -> retort().upgrade("heads"))
         .isInstanceOf(MigrationFailedException.class)

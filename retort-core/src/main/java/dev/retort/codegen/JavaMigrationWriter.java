@@ -95,7 +95,7 @@ public final class JavaMigrationWriter {
       b.append("    // WARNING: ").append(Inert.text(w)).append('\n');
     }
     for (Op op : ops) {
-      SqlMigrationWriter.dataLoss(op).ifPresent(
+      DataLoss.of(op).ifPresent(
           loss -> b.append("    // DATA LOSS: ").append(Inert.text(loss)).append('\n'));
       for (String line : OpSourcePrinter.print(op, imports).split("\n", -1)) {
         b.append(line.isEmpty() ? "" : "    " + line).append('\n');

@@ -15,6 +15,32 @@ public interface MigrationLock {
   interface Held extends AutoCloseable {
     @Override
     void close() throws SQLException;
+
+    /**
+     * A lock that lives as long as the session holding it: the first close runs {@code release}
+     * on {@code connection}, later ones do nothing, and on a closed connection (whose end
+     * released it) nothing is run.
+     */
+    static Held sessionLock(Connection connection, Release release) {
+      return new Held() {
+        private boolean open = true;
+
+        @Override
+        public void close() throws SQLException {
+          boolean wasOpen = open;
+          open = false;
+          if (wasOpen && !connection.isClosed()) {
+            release.run(connection);
+          }
+        }
+      };
+    }
+  }
+
+  /** Gives a session lock back; throws when the session no longer held it. */
+  @FunctionalInterface
+  interface Release {
+    void run(Connection connection) throws SQLException;
   }
 
   /**

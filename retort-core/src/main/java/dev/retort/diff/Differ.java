@@ -41,6 +41,8 @@ import java.util.Optional;
  * }</pre>
  */
 public final class Differ {
+  /** A differ; it keeps no state between diffs. */
+  public Differ() {}
 
   /**
    * The ops that turn {@code from} into {@code to}, comparing both in {@code canonical} form
@@ -197,7 +199,7 @@ public final class Differ {
     for (Table d : dropped) {
       for (Table c : created) {
         if (shape(d).equals(shape(c))) {
-          out.add(new RenameCandidate("table", d.name().toString(), c.name().toString()));
+          out.add(new RenameCandidate(RenameCandidate.Kind.TABLE, d.name().toString(), c.name().toString()));
         }
       }
     }

@@ -56,7 +56,7 @@ final class TableDiff {
     for (Column d : dropped) {
       for (Column a : added) {
         if (d.type().equals(a.type())) {
-          p.candidates.add(new RenameCandidate("column", name + "." + d.name(), name + "." + a.name()));
+          p.candidates.add(new RenameCandidate(RenameCandidate.Kind.COLUMN, name + "." + d.name(), name + "." + a.name()));
         }
       }
     }

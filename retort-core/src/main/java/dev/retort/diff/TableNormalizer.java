@@ -30,6 +30,9 @@ import java.util.regex.Pattern;
  * parentheses and quotes that the catalogs of PostgreSQL and MySQL add.
  */
 public abstract class TableNormalizer implements Normalizer {
+  /** For a dialect's normalizer. */
+  protected TableNormalizer() {}
+
   private static final Set<String> TRUE = Set.of("true", "1", "t", "yes", "on", "y");
   private static final Set<String> FALSE = Set.of("false", "0", "f", "no", "off", "n");
   private static final Set<ColumnType.Kind> NUMBERS = Set.of(ColumnType.Kind.SMALLINT,

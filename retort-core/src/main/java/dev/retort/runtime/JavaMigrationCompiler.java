@@ -40,13 +40,13 @@ import javax.tools.ToolProvider;
  * Compiles Java migrations at run time with the JDK's compiler, only those about to run, all in one
  * batch, and caches the classes by a hash of their source so that a second run compiles nothing.
  */
-final class JavaMigrationCompiler {
+public final class JavaMigrationCompiler {
   private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;");
   private final Path cacheDir;
   private final Supplier<JavaCompiler> compiler;
   private int compiled;
 
-  JavaMigrationCompiler(Path cacheDir) {
+  public JavaMigrationCompiler(Path cacheDir) {
     this(cacheDir, ToolProvider::getSystemJavaCompiler);
   }
 
@@ -89,7 +89,7 @@ final class JavaMigrationCompiler {
    * Compiles one source file (or takes it from the cache) and makes an instance of its class as
    * {@code type}: how a Java schema definition is loaded.
    */
-  <T> T instantiate(Path file, Class<T> type) {
+  public <T> T instantiate(Path file, Class<T> type) {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);

@@ -53,9 +53,7 @@ public record IndexPart(
     });
   }
 
-  // equals and hashCode written out: the generated ones go through method handles, which the
-  // first call per record class links and the C1 compiler does not inline. The differ compares
-  // these values for every column; cold, they were a third of comparing 1,000 tables.
+  // equals and hashCode written out for the differ's sake: bench/README.md, "Records' equals"
   @Override
   public boolean equals(Object o) {
     return o instanceof IndexPart p && expression == p.expression && text.equals(p.text)

@@ -20,9 +20,7 @@ public record QualifiedName(Optional<String> schema, String name) {
     }
   }
 
-  // equals and hashCode written out: the generated ones go through method handles, which the
-  // first call per record class links and the C1 compiler does not inline. The differ compares
-  // these values for every column; cold, they were a third of comparing 1,000 tables.
+  // equals and hashCode written out for the differ's sake: bench/README.md, "Records' equals"
   @Override
   public boolean equals(Object o) {
     return o instanceof QualifiedName q && name.equals(q.name) && schema.equals(q.schema);

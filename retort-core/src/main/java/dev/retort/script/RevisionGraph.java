@@ -1,6 +1,7 @@
 package dev.retort.script;
 
 import dev.retort.error.RevisionGraphException;
+import dev.retort.text.Spelling;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -192,23 +193,11 @@ public final class RevisionGraph {
    * or an empty string when none is close.
    */
   String didYouMean(String text) {
-    int allowed = text.length() <= 4 ? 1 : text.length() <= 12 ? 2 : 3;
-    java.util.TreeMap<Integer, java.util.Set<String>> byDistance = new java.util.TreeMap<>();
-    java.util.List<String> candidates = new java.util.ArrayList<>(sortedIds.keySet());
-    candidates.addAll(labels.keySet());
-    for (String c : candidates) {
-      String compared = c.length() > text.length() && !labels.containsKey(c)
-          ? c.substring(0, text.length()) : c;
-      int d = dev.retort.text.Spelling.distance(text.toLowerCase(java.util.Locale.ROOT), compared.toLowerCase(java.util.Locale.ROOT));
-      if (d <= allowed) {
-        byDistance.computeIfAbsent(d, k -> new java.util.TreeSet<>()).add(c);
-      }
-    }
-    if (byDistance.isEmpty()) {
+    List<String> best = Spelling.closest(text, sortedIds.keySet(), labels.keySet());
+    if (best.isEmpty()) {
       return sortedIds.isEmpty() ? "; there are no revisions" : "";
     }
-    java.util.List<String> best = byDistance.firstEntry().getValue().stream().limit(3).toList();
-    return "; did you mean " + String.join(" or ", best.stream().map(b -> "'" + b + "'").toList()) + "?";
+    return "; did you mean " + String.join(" or ", best.stream().map(c -> "'" + c + "'").toList()) + "?";
   }
 
   /** Parses {@code text} as a target, knowing this graph's ids and labels (a whole name wins). */

@@ -164,7 +164,7 @@ class DifferTest {
     DiffResult d = differ.diff(schema(users()), schema(renamed), DiffOptions.defaults());
     assertThat(d.ops()).hasSize(2).first().isInstanceOf(CreateTable.class);
     assertThat(d.ops().get(1)).isInstanceOf(DropTable.class);
-    assertThat(d.renameCandidates()).containsExactly(new RenameCandidate("table", "users", "members"));
+    assertThat(d.renameCandidates()).containsExactly(new RenameCandidate(RenameCandidate.Kind.TABLE, "users", "members"));
     assertThat(d.renameCandidates().get(0).warning()).contains("--rename users=members");
 
     DiffResult hinted = differ.diff(schema(users()), schema(renamed),
@@ -189,7 +189,7 @@ class DifferTest {
         .withIndexes(List.of(new Index("ix_users_name", USERS, List.of("full_name"), false, Optional.empty())));
     DiffResult flagged = differ.diff(schema(users()), schema(u2), DiffOptions.defaults());
     assertThat(flagged.renameCandidates()).containsExactly(
-        new RenameCandidate("column", "users.name", "users.full_name"));
+        new RenameCandidate(RenameCandidate.Kind.COLUMN, "users.name", "users.full_name"));
     assertThat(flagged.ops()).hasAtLeastOneElementOfType(DropColumn.class);
 
     DiffResult hinted = differ.diff(schema(users()), schema(u2),

@@ -1,6 +1,6 @@
 package dev.retort.jpa;
 
-import dev.retort.runtime.EntityModel;
+import dev.retort.source.EntityModel;
 import java.util.List;
 import java.util.Map;
 

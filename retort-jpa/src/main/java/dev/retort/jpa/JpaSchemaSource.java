@@ -2,8 +2,8 @@ package dev.retort.jpa;
 
 import dev.retort.error.RetortException;
 import dev.retort.error.UsageException;
-import dev.retort.runtime.EntityModel;
-import dev.retort.runtime.EntitySchemaReader;
+import dev.retort.source.EntityModel;
+import dev.retort.source.EntitySchemaReader;
 import dev.retort.schema.Schema;
 import java.io.IOException;
 import java.io.UncheckedIOException;

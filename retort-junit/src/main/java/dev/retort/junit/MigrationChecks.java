@@ -7,7 +7,6 @@ import dev.retort.RunResult;
 import dev.retort.SchemaDiff;
 import dev.retort.error.RetortException;
 import dev.retort.schema.Schema;
-import dev.retort.script.RevisionGraph;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -190,9 +189,7 @@ public final class MigrationChecks {
    */
   private void downgradeExactly(Retort retort, RevisionInfo r) {
     String target = r.id() + "@-1";
-    RevisionGraph graph = retort.graph();
-    List<String> plan = graph.downgradePlan(retort.current(), target).stream()
-        .map(dev.retort.script.Revision::id).toList();
+    List<String> plan = retort.downgradePlan(target).stream().map(RevisionInfo::id).toList();
     if (!plan.equals(List.of(r.id()))) {
       Assertions.fail("the kit cannot downgrade revision " + r.id() + " alone: 'downgrade "
           + target + "' would take down " + plan);

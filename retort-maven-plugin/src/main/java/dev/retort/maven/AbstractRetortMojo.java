@@ -136,7 +136,7 @@ abstract class AbstractRetortMojo extends AbstractMojo {
     pom.forEach(b::setting);
     RetortConfig config = b.build();
     config.warnings().forEach(w -> getLog().warn(w));
-    boolean jpa = config.schema().map(s -> s instanceof dev.retort.SchemaSource.Jpa).orElse(false);
+    boolean jpa = config.schema().map(s -> s instanceof dev.retort.source.SchemaSource.Jpa).orElse(false);
     if (jpa && config.setting("schema-classpath").isEmpty()) {
       b.setting("schema-classpath", projectClasspath());
       config = b.build();

@@ -45,7 +45,7 @@ final class MySqlLock implements MigrationLock {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       if (tryLock(connection, name)) {
-        return new Released(connection, name);
+        return MigrationLock.Held.sessionLock(connection, c -> release(c, name));
       }
       if (System.nanoTime() - deadline >= 0) {
         throw new DatabaseException(String.format(Locale.ROOT, "Timed out after %.1f s waiting "
@@ -132,33 +132,16 @@ final class MySqlLock implements MigrationLock {
     return out.toString();
   }
 
-  /** The held lock; closing it releases it once, and is a no-op on a closed session. */
-  private static final class Released implements Held {
-    private final Connection connection;
-    private final String name;
-    private boolean open = true;
-
-    Released(Connection connection, String name) {
-      this.connection = connection;
-      this.name = name;
-    }
-
-    @Override
-    public void close() throws SQLException {
-      if (!open || connection.isClosed()) {
-        open = false;
-        return;
-      }
-      open = false;
-      try (PreparedStatement st = connection.prepareStatement("SELECT RELEASE_LOCK(?)")) {
-        st.setString(1, name);
-        try (ResultSet rs = st.executeQuery()) {
-          rs.next();
-          if (rs.getInt(1) != 1) {
-            throw new SQLException("the migration lock '" + name + "' was no longer held by "
-                + "this session when it was released (was it released by other code on this "
-                + "connection, or the connection reset?)");
-          }
+  /** Releases the named lock; a session that no longer held it is an error. */
+  private static void release(Connection connection, String name) throws SQLException {
+    try (PreparedStatement st = connection.prepareStatement("SELECT RELEASE_LOCK(?)")) {
+      st.setString(1, name);
+      try (ResultSet rs = st.executeQuery()) {
+        rs.next();
+        if (rs.getInt(1) != 1) {
+          throw new SQLException("the migration lock '" + name + "' was no longer held by "
+              + "this session when it was released (was it released by other code on this "
+              + "connection, or the connection reset?)");
         }
       }
     }

@@ -45,7 +45,7 @@ final class PostgresLock implements MigrationLock {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       if (tryLock(connection, keys)) {
-        return new Released(connection, keys);
+        return MigrationLock.Held.sessionLock(connection, c -> release(c, keys));
       }
       if (System.nanoTime() - deadline >= 0) {
         throw new DatabaseException("Timed out after " + seconds(timeout) + " waiting for the "
@@ -116,34 +116,17 @@ final class PostgresLock implements MigrationLock {
     return String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
   }
 
-  /** The held lock; closing it unlocks once, and is a no-op on a closed session (already released). */
-  private static final class Released implements Held {
-    private final Connection connection;
-    private final int[] keys;
-    private boolean open = true;
-
-    Released(Connection connection, int[] keys) {
-      this.connection = connection;
-      this.keys = keys;
-    }
-
-    @Override
-    public void close() throws SQLException {
-      if (!open || connection.isClosed()) {
-        open = false;
-        return;
-      }
-      open = false;
-      try (PreparedStatement st =
-          connection.prepareStatement("SELECT pg_advisory_unlock(?, ?)")) {
-        st.setInt(1, keys[0]);
-        st.setInt(2, keys[1]);
-        try (ResultSet rs = st.executeQuery()) {
-          rs.next();
-          if (!rs.getBoolean(1)) {
-            throw new SQLException("the migration lock was no longer held by this session when "
-                + "it was released (was it unlocked by other code on this connection?)");
-          }
+  /** Releases the advisory lock on {@code keys}; a session that no longer held it is an error. */
+  private static void release(Connection connection, int[] keys) throws SQLException {
+    try (PreparedStatement st =
+        connection.prepareStatement("SELECT pg_advisory_unlock(?, ?)")) {
+      st.setInt(1, keys[0]);
+      st.setInt(2, keys[1]);
+      try (ResultSet rs = st.executeQuery()) {
+        rs.next();
+        if (!rs.getBoolean(1)) {
+          throw new SQLException("the migration lock was no longer held by this session when "
+              + "it was released (was it unlocked by other code on this connection?)");
         }
       }
     }

@@ -39,6 +39,20 @@ class PostgresLockIT {
   }
 
   @Test
+  void closingReleasesOnceAndAClosedSessionNeedsNoRelease() throws SQLException {
+    try (Connection c = db.connect(); Connection other = db.connect()) {
+      MigrationLock.Held held = lock.acquire(c, KEY, Duration.ofSeconds(1));
+      held.close();
+      assertThat(advisoryLocksHeldBy(c)).isZero();
+      // a second unlock would find no lock and throw; the second close sends none
+      held.close();
+      MigrationLock.Held gone = lock.acquire(other, KEY, Duration.ofSeconds(1));
+      other.close();
+      gone.close();
+    }
+  }
+
+  @Test
   void aSecondSessionWaitsThenTimesOutNamingTheHolder() throws SQLException {
     try (Connection first = db.connect(); Connection second = db.connect()) {
       String holderPid = rows(first, "SELECT pg_backend_pid()").get(0);

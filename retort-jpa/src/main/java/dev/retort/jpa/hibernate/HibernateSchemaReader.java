@@ -3,7 +3,7 @@ package dev.retort.jpa.hibernate;
 import dev.retort.error.UsageException;
 import dev.retort.jpa.BootRequest;
 import dev.retort.jpa.SchemaReader;
-import dev.retort.runtime.EntityModel;
+import dev.retort.source.EntityModel;
 import dev.retort.schema.Schema;
 import dev.retort.schema.Sequence;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.retort;
+package dev.retort.autogenerate;
 
 import dev.retort.dialect.Dialect;
 import dev.retort.ops.AddColumn;

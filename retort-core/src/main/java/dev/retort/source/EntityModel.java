@@ -1,4 +1,4 @@
-package dev.retort.runtime;
+package dev.retort.source;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,10 +1,13 @@
-package dev.retort;
+package dev.retort.autogenerate;
 
+import dev.retort.codegen.DataLoss;
 import dev.retort.codegen.SqlMigrationWriter;
 import dev.retort.dialect.Catalog;
+import dev.retort.dialect.Dialect;
 import dev.retort.dialect.Renderer;
 import dev.retort.dialect.Sql;
 import dev.retort.diff.DiffOptions;
+import dev.retort.source.DesiredSchema;
 import dev.retort.diff.DiffResult;
 import dev.retort.diff.Differ;
 import dev.retort.diff.RenameCandidate;
@@ -13,15 +16,15 @@ import dev.retort.error.IrreversibleOperationException;
 import dev.retort.error.UsageException;
 import dev.retort.inspect.InspectOptions;
 import dev.retort.ops.Op;
-import dev.retort.dialect.Dialect;
-import dev.retort.runtime.DesiredSchema;
-import dev.retort.runtime.EntityModel;
-import java.sql.DatabaseMetaData;
-import java.sql.SQLException;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
+import dev.retort.source.EntityModel;
+import dev.retort.source.SchemaSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,61 +43,77 @@ import java.util.concurrent.FutureTask;
  * @param irreversible why some ops are missing from the downgrade (no inverse exists)
  * @param leftOut what the desired schema holds that Retort does not model, for the user
  */
-record SchemaComparison(DiffResult diff, List<SqlMigrationWriter.Step> upgrade,
+public record Comparison(DiffResult diff, List<SqlMigrationWriter.Step> upgrade,
     List<SqlMigrationWriter.Step> downgrade, List<String> irreversible, Optional<String> leftOut) {
 
-  boolean isEmpty() {
+  /**
+   * What a comparison needs to know of the project.
+   *
+   * @param source the desired schema; empty when the project names none
+   * @param projectDir where relative paths start
+   * @param classCache where a compiled Java schema definition is kept
+   * @param versionTable the version table, left out of the live schema
+   * @param historyTable the history table, left out too
+   * @param settings the project's settings ({@code schema-classpath}, {@code jpa-naming},
+   *     {@code jpa-property.*} for entities)
+   */
+  public record Project(Optional<SchemaSource> source, Path projectDir, Path classCache,
+      String versionTable, String historyTable, Map<String, String> settings) {}
+
+  /** Whether the database already matches. */
+  public boolean isEmpty() {
     return diff.isEmpty();
   }
 
-  static SchemaComparison compare(RetortConfig config, Session session, CompareOptions options) {
-    SchemaSource source = config.schema().orElseThrow(() -> new UsageException("no desired schema: "
+  /**
+   * The live database (on {@code c}) compared with the desired schema, the tables {@code filter}
+   * keeps only, with {@code renames} taken as renames.
+   */
+  public static Comparison compare(Project project, DiffOptions renames, TableFilter filter,
+      Dialect dialect, Connection c) throws SQLException {
+    SchemaSource source = project.source().orElseThrow(() -> new UsageException("no desired schema: "
         + "set schema=schema.sql in retort.properties (or RETORT_SCHEMA) to the file that declares "
         + "it, or schema=jpa:com.example.model for JPA entities"));
     if (source instanceof SchemaSource.File f && !Files.isRegularFile(f.path())) {
       throw new UsageException("the desired schema " + f.path() + " does not exist");
     }
-    TableFilter filter = options.tableFilter();
-    return session.withConnection((dialect, c) -> {
-      // A Java definition and JPA entities need no database: they are compiled or loaded, and
-      // read, on a second thread while this one waits for the catalog queries (at 1,000 tables
-      // each takes about 0.2 s; Hibernate's boot about a second).
-      FutureTask<DesiredSchema.Desired> definition = null;
-      if (source instanceof SchemaSource.Jpa jpa) {
-        EntityModel model = entityModel(config, jpa, dialect, c.getMetaData());
-        definition = new FutureTask<>(() -> DesiredSchema.loadEntities(model));
-      } else if (!DesiredSchema.needsDatabase(((SchemaSource.File) source).path())) {
-        Path file = ((SchemaSource.File) source).path();
-        definition = new FutureTask<>(() -> DesiredSchema.load(file, dialect, null, session.classCache()));
-      }
+    // A Java definition and JPA entities need no database: they are compiled or loaded, and
+    // read, on a second thread while this one waits for the catalog queries (at 1,000 tables
+    // each takes about 0.2 s; Hibernate's boot about a second).
+    FutureTask<DesiredSchema.Desired> definition = null;
+    if (source instanceof SchemaSource.Jpa jpa) {
+      EntityModel model = entityModel(project, jpa, dialect, c.getMetaData());
+      definition = new FutureTask<>(() -> DesiredSchema.loadEntities(model));
+    } else if (!DesiredSchema.needsDatabase(((SchemaSource.File) source).path())) {
+      Path file = ((SchemaSource.File) source).path();
+      definition = new FutureTask<>(() -> DesiredSchema.load(file, dialect, null, project.classCache()));
+    }
+    if (definition != null) {
+      Thread t = new Thread(definition, "retort-definition");
+      t.setDaemon(true);
+      t.start();
+    }
+    Schema live;
+    try {
+      live = inspect(project, dialect, c);
+    } catch (Throwable e) {
       if (definition != null) {
-        Thread t = new Thread(definition, "retort-definition");
-        t.setDaemon(true);
-        t.start();
+        definition.cancel(true);
       }
-      Schema live;
-      try {
-        live = inspect(config, dialect, c);
-      } catch (Throwable e) {
-        if (definition != null) {
-          definition.cancel(true);
-        }
-        throw e;
-      }
-      DesiredSchema.Desired desired = definition == null
-          ? DesiredSchema.load(((SchemaSource.File) source).path(), dialect, c, session.classCache())
-          : await(definition);
-      return between(dialect, filter.apply(live), filter.apply(desired.schema()),
-          merge(desired.hints(), options.diffOptions()), source.describe());
-    });
+      throw e;
+    }
+    DesiredSchema.Desired desired = definition == null
+        ? DesiredSchema.load(((SchemaSource.File) source).path(), dialect, c, project.classCache())
+        : await(definition);
+    return between(dialect, filter.apply(live), filter.apply(desired.schema()),
+        merge(desired.hints(), renames), source.describe());
   }
 
   /** The live schema, without Retort's own tables. */
-  static Schema inspect(RetortConfig config, dev.retort.dialect.Dialect dialect,
-      java.sql.Connection c) throws java.sql.SQLException {
+  public static Schema inspect(Project project, Dialect dialect, Connection c) throws SQLException {
     return dialect.inspector().inspect(c, InspectOptions.excluding(
-        QualifiedName.parse(config.versionTable()).name(),
-        QualifiedName.parse(config.historyTable()).name()));
+        QualifiedName.parse(project.versionTable()).name(),
+        QualifiedName.parse(project.historyTable()).name()));
   }
 
   /**
@@ -102,7 +121,7 @@ record SchemaComparison(DiffResult diff, List<SqlMigrationWriter.Step> upgrade,
    *
    * @param toName what {@code to} is called in the note on objects Retort does not model
    */
-  static SchemaComparison between(dev.retort.dialect.Dialect dialect, Schema from, Schema to,
+  public static Comparison between(Dialect dialect, Schema from, Schema to,
       DiffOptions options, String toName) {
     DiffResult d = new Differ().diff(from, to, options, dialect.normalizer());
     Renderer renderer = dialect.renderer(Catalog.NONE);
@@ -119,25 +138,29 @@ record SchemaComparison(DiffResult diff, List<SqlMigrationWriter.Step> upgrade,
         irreversible.add("the downgrade cannot undo this step: " + e.getMessage());
       }
     }
-    return new SchemaComparison(d, up, down, irreversible, d.unmodelledNote(toName));
+    return new Comparison(d, up, down, irreversible, d.unmodelledNote(toName));
   }
 
   /** What reading the entities needs: the settings, and the database they are meant for. */
-  private static EntityModel entityModel(RetortConfig config, SchemaSource.Jpa jpa, Dialect dialect,
+  private static EntityModel entityModel(Project project, SchemaSource.Jpa jpa, Dialect dialect,
       DatabaseMetaData meta) throws SQLException {
     Map<String, String> properties = new java.util.LinkedHashMap<>();
-    config.settings().forEach((k, v) -> {
+    project.settings().forEach((k, v) -> {
       if (k.startsWith(JPA_PROPERTY)) {
         properties.put(k.substring(JPA_PROPERTY.length()), v.strip());
       }
     });
-    return new EntityModel(jpa.targets(), config.setting("schema-classpath").orElse(""),
-        config.projectDir(), config.setting("jpa-naming").map(String::strip), properties,
+    return new EntityModel(jpa.targets(), setting(project, "schema-classpath").orElse(""),
+        project.projectDir(), setting(project, "jpa-naming").map(String::strip), properties,
         dialect.name(), meta.getDatabaseProductName(), meta.getDatabaseMajorVersion(),
         meta.getDatabaseMinorVersion());
   }
 
   private static final String JPA_PROPERTY = "jpa-property.";
+
+  private static Optional<String> setting(Project project, String key) {
+    return Optional.ofNullable(project.settings().get(key)).filter(v -> !v.isBlank());
+  }
 
   /** The task's result; what it threw, thrown here. */
   private static DesiredSchema.Desired await(FutureTask<DesiredSchema.Desired> task) {
@@ -167,7 +190,7 @@ record SchemaComparison(DiffResult diff, List<SqlMigrationWriter.Step> upgrade,
   }
 
   /** The op rendered, or why it cannot be rendered ahead of time. */
-  static SqlMigrationWriter.Step step(Renderer renderer, Op op) {
+  public static SqlMigrationWriter.Step step(Renderer renderer, Op op) {
     try {
       return new SqlMigrationWriter.Step(op, renderer.render(op).stream().map(Sql::text).toList(),
           Optional.empty());
@@ -176,17 +199,8 @@ record SchemaComparison(DiffResult diff, List<SqlMigrationWriter.Step> upgrade,
     }
   }
 
-  List<String> renameWarnings() {
+  /** The warnings of the possible renames. */
+  public List<String> renameWarnings() {
     return diff.renameCandidates().stream().map(RenameCandidate::warning).toList();
-  }
-
-  SchemaDiff toSchemaDiff() {
-    return new SchemaDiff(publicSteps(upgrade), publicSteps(downgrade), renameWarnings(),
-        irreversible, leftOut);
-  }
-
-  private static List<SchemaDiff.Step> publicSteps(List<SqlMigrationWriter.Step> steps) {
-    return steps.stream().map(s -> new SchemaDiff.Step(s.op().describe(), s.statements(),
-        s.problem(), SqlMigrationWriter.dataLoss(s.op()))).toList();
   }
 }

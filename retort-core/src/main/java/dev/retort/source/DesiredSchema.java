@@ -1,4 +1,4 @@
-package dev.retort.runtime;
+package dev.retort.source;
 
 import dev.retort.dialect.Dialect;
 import dev.retort.diff.DiffOptions;
@@ -9,6 +9,7 @@ import dev.retort.error.MigrationFileException;
 import dev.retort.error.UsageException;
 import dev.retort.schema.Schema;
 import dev.retort.script.SqlSplitter;
+import dev.retort.runtime.JavaMigrationCompiler;
 import dev.retort.script.Statement;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
