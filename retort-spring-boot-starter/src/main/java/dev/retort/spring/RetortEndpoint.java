@@ -3,7 +3,6 @@ package dev.retort.spring;
 import dev.retort.AppliedStep;
 import dev.retort.DirtyMigration;
 import dev.retort.Retort;
-import dev.retort.script.RevisionGraph;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -26,16 +25,15 @@ public class RetortEndpoint {
   @ReadOperation
   public Report report() {
     RetortState state = RetortState.of(retort);
-    RevisionGraph graph = state.graph();
-    return new Report(revisions(graph, state.current()), revisions(graph, state.heads()),
+    return new Report(revisions(state, state.current()), revisions(state, state.heads()),
         state.pending().stream().map(r -> new RevisionDescriptor(r.id(), r.message())).toList(),
         state.dirty().stream().map(DirtyMigration::describe).toList(),
         retort.applied().stream().map(HistoryDescriptor::of).toList());
   }
 
-  private static List<RevisionDescriptor> revisions(RevisionGraph graph, Collection<String> ids) {
+  private static List<RevisionDescriptor> revisions(RetortState state, Collection<String> ids) {
     return ids.stream().map(id -> new RevisionDescriptor(id,
-        graph.find(id).map(r -> r.message()).orElse(""))).toList();
+        state.messages().getOrDefault(id, ""))).toList();
   }
 
   /**

@@ -2,7 +2,7 @@ package dev.retort.spring;
 
 import dev.retort.DirtyMigration;
 import dev.retort.Retort;
-import dev.retort.script.Revision;
+import dev.retort.RevisionInfo;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
@@ -28,7 +28,7 @@ public class RetortHealthIndicator extends AbstractHealthIndicator {
         .withDetail("current", state.current())
         .withDetail("heads", state.heads());
     if (!state.pending().isEmpty()) {
-      builder.withDetail("pending", state.pending().stream().map(Revision::id).toList());
+      builder.withDetail("pending", state.pending().stream().map(RevisionInfo::id).toList());
     }
     if (!state.dirty().isEmpty()) {
       builder.withDetail("dirty", state.dirty().stream().map(DirtyMigration::describe).toList());

@@ -12,7 +12,7 @@ import dev.retort.Retort;
  * @Bean
  * RetortMigrationStrategy onlyRefuseABehindDatabase() {
  *   return retort -> {
- *     if (!retort.current().containsAll(retort.graph().heads())) {
+ *     if (!retort.upgradePlan("heads").isEmpty()) {
  *       throw new IllegalStateException("run the migrations before starting this version");
  *     }
  *   };

@@ -2,11 +2,13 @@ package dev.retort.spring;
 
 import dev.retort.DirtyMigration;
 import dev.retort.Retort;
-import dev.retort.script.Revision;
-import dev.retort.script.RevisionGraph;
+import dev.retort.RevisionInfo;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Where the database stands against the migrations, as the endpoint and the health indicator show
@@ -16,16 +18,18 @@ import java.util.TreeSet;
  * @param heads the revisions nothing revises yet, sorted
  * @param pending what an upgrade to the heads would run, in order
  * @param dirty migrations a failure left half-applied
- * @param graph the migrations, to describe revisions by
+ * @param messages every revision's message by its id, to describe revisions by
  */
-record RetortState(Set<String> current, Set<String> heads, List<Revision> pending,
-    List<DirtyMigration> dirty, RevisionGraph graph) {
+record RetortState(Set<String> current, Set<String> heads, List<RevisionInfo> pending,
+    List<DirtyMigration> dirty, Map<String, String> messages) {
 
   static RetortState of(Retort retort) {
-    RevisionGraph graph = retort.graph();
     Set<String> current = new TreeSet<>(retort.current());
-    List<Revision> pending = graph.upgradePlan(current, "heads");
-    return new RetortState(current, new TreeSet<>(graph.heads()), pending, retort.dirty(), graph);
+    Set<String> heads = retort.heads().stream().map(RevisionInfo::id)
+        .collect(Collectors.toCollection(TreeSet::new));
+    Map<String, String> messages = retort.history(Optional.empty(), false).revisions().stream()
+        .collect(Collectors.toMap(RevisionInfo::id, RevisionInfo::message));
+    return new RetortState(current, heads, retort.upgradePlan("heads"), retort.dirty(), messages);
   }
 
   /** At the heads, and nothing left dirty. */
