@@ -2,8 +2,8 @@
  * Retort's core: the library facade ({@link dev.retort.Retort}), the schema model, the operations
  * migrations are written in, and the dialect SPI. The packages not exported (the runner, the
  * revision files, autogenerate, the code writers) are the engine behind the facade; the command
- * line and the integrations, which put this jar on the class path, see them as any class path
- * user does.
+ * line and the integrations, which put this jar on the class path, see them as any class path user
+ * does.
  */
 module dev.retort {
   requires transitive java.sql;
@@ -26,5 +26,6 @@ module dev.retort {
   uses dev.retort.dialect.Dialect;
   uses dev.retort.source.EntitySchemaReader;
 
-  provides javax.annotation.processing.Processor with dev.retort.script.RevisionProcessor;
+  provides javax.annotation.processing.Processor with
+      dev.retort.script.RevisionProcessor;
 }

@@ -21,12 +21,16 @@ class AimForTheStarsMigrationsTest extends RetortMigrationTests {
     retort.insert("user", Map.of("id", 1, "email", "ada@example.com", "password", "x".repeat(100)));
     retort.insert("goal", Map.of("id", 1, "user_id", 1, "title", "reach the stars"));
     retort.upgrade("head");
-    assertEquals("reach the stars", retort.query("SELECT title FROM goals WHERE user_id = 1")
-        .get(0).get("title"));
+    assertEquals(
+        "reach the stars",
+        retort.query("SELECT title FROM goals WHERE user_id = 1").get(0).get("title"));
     retort.downgrade("1a2b3c4d5e6f");
     // the tables have their first names again, the rows still in them
     retort.insert("goal", Map.of("id", 2, "user_id", 1, "title", "and back"));
-    assertEquals(2, retort.query("SELECT count(*) AS n FROM goal").get(0).get("n") instanceof Number n
-        ? n.intValue() : -1);
+    assertEquals(
+        2,
+        retort.query("SELECT count(*) AS n FROM goal").get(0).get("n") instanceof Number n
+            ? n.intValue()
+            : -1);
   }
 }

@@ -13,8 +13,8 @@ import java.sql.Statement;
 
 /**
  * The Worlds migrations, checked by retort-junit: one head; every migration upgrades from empty;
- * the upgraded database matches schema/WorldsSchema.java; each downgrade restores the schema
- * before its upgrade; downgrading to base leaves nothing. The project is this directory
+ * the upgraded database matches schema/WorldsSchema.java; each downgrade restores the schema before
+ * its upgrade; downgrading to base leaves nothing. The project is this directory
  * (retort.properties, migrations/); the database is a fresh one per run, on SQLite by default and
  * on the server {@code -Dretort.test.server} names.
  */
@@ -33,7 +33,8 @@ class WorldsMigrationsTest extends RetortMigrationTests {
   /** The migration back-filled the element's owner from its world. */
   @AfterRevision("3f8d2b6e1a45")
   void theElementBelongsToTheWorldsOwner(RetortRunner retort) {
-    Object owner = retort.query("SELECT user_id FROM world_elements WHERE id = 10").get(0).get("user_id");
+    Object owner =
+        retort.query("SELECT user_id FROM world_elements WHERE id = 10").get(0).get("user_id");
     assertEquals(7, ((Number) owner).intValue());
   }
 }

@@ -22,8 +22,11 @@ import java.util.Map;
  *     name or {@code schema.name} with {@code *} as a wildcard
  * @param excludeTables tables matching one of these patterns are left out
  */
-public record CompareOptions(Map<String, String> tableRenames, Map<String, String> columnRenames,
-    List<String> includeTables, List<String> excludeTables) {
+public record CompareOptions(
+    Map<String, String> tableRenames,
+    Map<String, String> columnRenames,
+    List<String> includeTables,
+    List<String> excludeTables) {
   public CompareOptions {
     tableRenames = Map.copyOf(tableRenames);
     columnRenames = Map.copyOf(columnRenames);

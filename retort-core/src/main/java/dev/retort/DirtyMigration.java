@@ -17,21 +17,33 @@ import dev.retort.runtime.DirtyRevision;
  * @param message the database's message, or a note that the run was cut off
  * @param interrupted whether the run was cut off: the statement may or may not have run
  */
-public record DirtyMigration(String revision, boolean upgrade, int failedStatement, String message,
-    boolean interrupted) {
+public record DirtyMigration(
+    String revision, boolean upgrade, int failedStatement, String message, boolean interrupted) {
 
   /** One line, as {@code retort current} prints it. */
   public String describe() {
     String verb = upgrade ? "upgrade" : "downgrade";
-    return revision + (interrupted
-        ? " (dirty: " + verb + " cut off at statement " + failedStatement + ", which may or may not"
-            + " have run; statements before it stay applied)"
-        : " (dirty: " + verb + " failed at statement " + failedStatement
-            + "; statements before it stay applied)");
+    return revision
+        + (interrupted
+            ? " (dirty: "
+                + verb
+                + " cut off at statement "
+                + failedStatement
+                + ", which may or may not"
+                + " have run; statements before it stay applied)"
+            : " (dirty: "
+                + verb
+                + " failed at statement "
+                + failedStatement
+                + "; statements before it stay applied)");
   }
 
   static DirtyMigration from(DirtyRevision d) {
-    return new DirtyMigration(d.revision(), d.direction() != Direction.DOWN, d.failedStatement(),
-        d.message(), d.interrupted());
+    return new DirtyMigration(
+        d.revision(),
+        d.direction() != Direction.DOWN,
+        d.failedStatement(),
+        d.message(),
+        d.interrupted());
   }
 }

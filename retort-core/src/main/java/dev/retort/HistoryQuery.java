@@ -18,18 +18,21 @@ final class HistoryQuery {
       String text = range.get();
       int colon = text.indexOf(':');
       if (colon < 0 || text.indexOf(':', colon + 1) >= 0) {
-        throw new UsageException("-r takes a range A:B, for example -r base:head, -r 1a2b: or -r -3:current");
+        throw new UsageException(
+            "-r takes a range A:B, for example -r base:head, -r 1a2b: or -r -3:current");
       }
       lower = side(graph, text.substring(0, colon));
       upper = side(graph, text.substring(colon + 1));
     }
     // only 'current' itself asks the database: -N in a range counts from the heads, as in Alembic
-    boolean needsCurrent = withCurrent
-        || lower.filter(Target.Current.class::isInstance).isPresent()
-        || upper.filter(Target.Current.class::isInstance).isPresent();
+    boolean needsCurrent =
+        withCurrent
+            || lower.filter(Target.Current.class::isInstance).isPresent()
+            || upper.filter(Target.Current.class::isInstance).isPresent();
     Set<String> current = needsCurrent ? retort.current() : Set.of();
-    return new History(graph.range(lower, upper, current).stream()
-        .map(r -> RevisionInfo.from(graph, r)).toList(), current);
+    return new History(
+        graph.range(lower, upper, current).stream().map(r -> RevisionInfo.from(graph, r)).toList(),
+        current);
   }
 
   private static Optional<Target> side(RevisionGraph graph, String text) {

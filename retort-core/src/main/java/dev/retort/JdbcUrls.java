@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /** Reads the URL forms users bring. */
 final class JdbcUrls {
   private static final Pattern PG_STYLE =
-      Pattern.compile("(?i)(?:postgres|postgresql)(?:\\+\\w+)?://(?:([^:@/]*)(?::([^@/]*))?@)?(.*)");
+      Pattern.compile(
+          "(?i)(?:postgres|postgresql)(?:\\+\\w+)?://(?:([^:@/]*)(?::([^@/]*))?@)?(.*)");
   private static final Pattern MYSQL_STYLE =
       Pattern.compile("(?i)(?:mysql|mariadb)(?:\\+\\w+)?://(?:([^:@/]*)(?::([^@/]*))?@)?(.*)");
 
@@ -25,7 +26,8 @@ final class JdbcUrls {
     Matcher pg = PG_STYLE.matcher(url);
     if (pg.matches()) {
       // the form Alembic, Flask and most .env files use: postgresql://user:pass@host:5432/db
-      return new Parsed("jdbc:postgresql://" + pg.group(3), decode(pg.group(1)), decode(pg.group(2)));
+      return new Parsed(
+          "jdbc:postgresql://" + pg.group(3), decode(pg.group(1)), decode(pg.group(2)));
     }
     Matcher my = MYSQL_STYLE.matcher(url);
     if (my.matches()) {
@@ -40,9 +42,12 @@ final class JdbcUrls {
       return new Parsed(sqlite(url, projectDir), Optional.empty(), Optional.empty());
     }
     if (!url.startsWith("jdbc:")) {
-      throw new UsageException("'" + Secrets.inUrls(url).scrub(url) + "' is not a database URL: use a JDBC URL such as "
-          + "jdbc:postgresql://localhost/app or jdbc:sqlite:app.db, or postgresql://user@host/db, "
-          + "mysql://user@host/db or sqlite:///app.db");
+      throw new UsageException(
+          "'"
+              + Secrets.inUrls(url).scrub(url)
+              + "' is not a database URL: use a JDBC URL such as "
+              + "jdbc:postgresql://localhost/app or jdbc:sqlite:app.db, or postgresql://user@host/db, "
+              + "mysql://user@host/db or sqlite:///app.db");
     }
     return new Parsed(url, Optional.empty(), Optional.empty());
   }
@@ -50,7 +55,10 @@ final class JdbcUrls {
   /** SQLite file names are relative to the project directory, not to where Retort started. */
   private static String sqlite(String url, Path projectDir) {
     String rest = url.substring("jdbc:sqlite:".length());
-    if (rest.isEmpty() || rest.startsWith(":") || rest.startsWith("file:") || rest.contains("mode=memory")) {
+    if (rest.isEmpty()
+        || rest.startsWith(":")
+        || rest.startsWith("file:")
+        || rest.contains("mode=memory")) {
       return url;
     }
     int q = rest.indexOf('?');
@@ -61,12 +69,14 @@ final class JdbcUrls {
 
   private static Optional<String> decode(String s) {
     try {
-      return Optional.ofNullable(s).filter(v -> !v.isEmpty())
+      return Optional.ofNullable(s)
+          .filter(v -> !v.isEmpty())
           .map(v -> URLDecoder.decode(v, StandardCharsets.UTF_8));
     } catch (IllegalArgumentException e) {
       // the text is the user or the password: say what is wrong, not what it is
-      throw new UsageException("the database URL's user or password holds a '%' that does not "
-          + "start an escape (%XX, two hex digits); write a literal '%' as %25");
+      throw new UsageException(
+          "the database URL's user or password holds a '%' that does not "
+              + "start an escape (%XX, two hex digits); write a literal '%' as %25");
     }
   }
 }

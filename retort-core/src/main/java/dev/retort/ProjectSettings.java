@@ -22,17 +22,27 @@ import java.util.Set;
 
 /**
  * A project's settings as the command line and the library read them alike: {@code
- * retort.properties} (or the file given), then a {@code .env} file beside it, then {@code
- * RETORT_*} environment variables, each overriding the one before (a real environment variable
- * beats the .env file, as in every dotenv loader). With no Retort URL anywhere, {@code
- * DATABASE_URL} (the environment's, else the .env file's) is the database, as in Flask, Rails and
- * most hosting platforms.
+ * retort.properties} (or the file given), then a {@code .env} file beside it, then {@code RETORT_*}
+ * environment variables, each overriding the one before (a real environment variable beats the .env
+ * file, as in every dotenv loader). With no Retort URL anywhere, {@code DATABASE_URL} (the
+ * environment's, else the .env file's) is the database, as in Flask, Rails and most hosting
+ * platforms.
  */
 final class ProjectSettings {
   /** The settings a project may hold; {@code jpa-property.<key>} passes any key through. */
-  static final List<String> KEYS = List.of("url", "user", "password", "migrations", "schema",
-      "version-table", "history-table", "lock-timeout", "dialects", "schema-classpath",
-      "jpa-naming");
+  static final List<String> KEYS =
+      List.of(
+          "url",
+          "user",
+          "password",
+          "migrations",
+          "schema",
+          "version-table",
+          "history-table",
+          "lock-timeout",
+          "dialects",
+          "schema-classpath",
+          "jpa-naming");
 
   /** Settings whose key is a prefix and a free name. */
   static final List<String> PREFIXES = List.of("jpa-property.");
@@ -56,14 +66,16 @@ final class ProjectSettings {
    */
   static ProjectSettings load(Path projectDir, Optional<Path> configFile, Map<String, String> env) {
     ProjectSettings s = new ProjectSettings();
-    Path props = configFile.map(projectDir::resolve).orElse(projectDir.resolve("retort.properties"));
+    Path props =
+        configFile.map(projectDir::resolve).orElse(projectDir.resolve("retort.properties"));
     if (Files.isRegularFile(props)) {
       s.readProperties(props);
     } else if (configFile.isPresent()) {
       throw new UsageException("configuration file " + props + " does not exist");
     }
     Path dotenvFile = projectDir.resolve(".env");
-    Map<String, String> dotenv = Files.isRegularFile(dotenvFile) ? parseDotenv(dotenvFile) : Map.of();
+    Map<String, String> dotenv =
+        Files.isRegularFile(dotenvFile) ? parseDotenv(dotenvFile) : Map.of();
     s.readEnv(dotenv, ".env");
     s.readEnv(env, "the environment");
     if (!s.values.containsKey("url")) {
@@ -96,7 +108,8 @@ final class ProjectSettings {
   }
 
   static boolean isKey(String key) {
-    return KEYS.contains(key) || PREFIXES.stream().anyMatch(p -> key.startsWith(p) && key.length() > p.length());
+    return KEYS.contains(key)
+        || PREFIXES.stream().anyMatch(p -> key.startsWith(p) && key.length() > p.length());
   }
 
   private void readProperties(Path file) {
@@ -108,8 +121,14 @@ final class ProjectSettings {
     }
     for (String key : new java.util.TreeSet<>(p.stringPropertyNames())) {
       if (!isKey(key)) {
-        warnings.add(file + ": unknown key '" + key + "' is ignored; known keys: "
-            + String.join(", ", KEYS) + ", jpa-property.<key>" + hint(key));
+        warnings.add(
+            file
+                + ": unknown key '"
+                + key
+                + "' is ignored; known keys: "
+                + String.join(", ", KEYS)
+                + ", jpa-property.<key>"
+                + hint(key));
         continue;
       }
       put(key, p.getProperty(key).strip(), file.getFileName().toString());
@@ -124,9 +143,13 @@ final class ProjectSettings {
       }
       String key = keyOf(name);
       if (key == null) {
-        warnings.add(name + " in " + source + " is no Retort setting and is ignored; settings are "
-            + "RETORT_ and the key in upper case, '-' and '.' as '_' (RETORT_URL, RETORT_LOCK_TIMEOUT);"
-            + " jpa-property.<key> is read from the properties file only");
+        warnings.add(
+            name
+                + " in "
+                + source
+                + " is no Retort setting and is ignored; settings are "
+                + "RETORT_ and the key in upper case, '-' and '.' as '_' (RETORT_URL, RETORT_LOCK_TIMEOUT);"
+                + " jpa-property.<key> is read from the properties file only");
         continue;
       }
       put(key, e.getValue(), name + " in " + source);
@@ -197,8 +220,8 @@ final class ProjectSettings {
       }
       String rest = raw.substring(close + 1).strip();
       if (!rest.isEmpty() && !rest.startsWith("#")) {
-        throw new UsageException(file + ":" + line + ": text after the quoted value; put a comment"
-            + " after ' #'");
+        throw new UsageException(
+            file + ":" + line + ": text after the quoted value; put a comment" + " after ' #'");
       }
       return raw.substring(1, close);
     }
@@ -226,13 +249,19 @@ final class ProjectSettings {
           line++;
         }
       }
-      throw new UsageException(file + ":" + line + ": not valid UTF-8 (byte 0x"
-          + String.format("%02x", bytes[bad] & 0xff) + "); save the file as UTF-8");
+      throw new UsageException(
+          file
+              + ":"
+              + line
+              + ": not valid UTF-8 (byte 0x"
+              + String.format("%02x", bytes[bad] & 0xff)
+              + "); save the file as UTF-8");
     }
   }
 
   private static CharsetDecoder decoder() {
-    return StandardCharsets.UTF_8.newDecoder()
+    return StandardCharsets.UTF_8
+        .newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
   }

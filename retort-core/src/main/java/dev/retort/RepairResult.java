@@ -1,6 +1,5 @@
 package dev.retort;
 
-import dev.retort.runtime.DirtyRevision;
 import dev.retort.runtime.Repair;
 import dev.retort.script.RevisionGraph;
 import java.util.List;
@@ -14,8 +13,8 @@ import java.util.List;
  *     next upgrade runs each from its first statement
  * @param stillDirty dirty migrations whose file is as it failed: left dirty
  */
-public record RepairResult(List<RevisionInfo> rerecorded, List<DirtyMigration> cleared,
-    List<DirtyMigration> stillDirty) {
+public record RepairResult(
+    List<RevisionInfo> rerecorded, List<DirtyMigration> cleared, List<DirtyMigration> stillDirty) {
   public RepairResult {
     rerecorded = List.copyOf(rerecorded);
     cleared = List.copyOf(cleared);

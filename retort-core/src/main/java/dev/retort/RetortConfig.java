@@ -32,18 +32,18 @@ import javax.sql.DataSource;
  * @param lockTimeout how long a run waits for another one to finish
  * @param allowChanged run even when an applied migration file has changed
  * @param progress receives a line as each migration starts
- * @param schema the desired schema for autogenerate, {@code check} and {@code diff}: a Java
- *     schema definition ({@code .java}), a {@code .sql} file of CREATE statements, or JPA entities
- *     ({@code jpa:com.example.model}, read with the {@code schema-classpath}, {@code jpa-naming}
- *     and {@code jpa-property.*} settings)
- * @param urlSource where the URL came from ({@code retort.properties}, {@code RETORT_URL in
- *     .env}, {@code DATABASE_URL in the environment}, {@code the builder}); empty without a URL
+ * @param schema the desired schema for autogenerate, {@code check} and {@code diff}: a Java schema
+ *     definition ({@code .java}), a {@code .sql} file of CREATE statements, or JPA entities ({@code
+ *     jpa:com.example.model}, read with the {@code schema-classpath}, {@code jpa-naming} and {@code
+ *     jpa-property.*} settings)
+ * @param urlSource where the URL came from ({@code retort.properties}, {@code RETORT_URL in .env},
+ *     {@code DATABASE_URL in the environment}, {@code the builder}); empty without a URL
  * @param settings every project setting by its key, as read and as set on the builder, for the
  *     settings of other modules ({@code dialects}, {@code jpa-naming}, {@code jpa-property.*})
  * @param warnings what reading the settings found worth saying: unknown keys, which are ignored
- * @param dataSource where connections come from instead of the URL, for an application that has
- *     a pool already (a framework's {@code DataSource}); Retort closes each connection it takes
- *     when done with it. When present, {@link #url()} is empty: the database is the data source's
+ * @param dataSource where connections come from instead of the URL, for an application that has a
+ *     pool already (a framework's {@code DataSource}); Retort closes each connection it takes when
+ *     done with it. When present, {@link #url()} is empty: the database is the data source's
  */
 public record RetortConfig(
     Path projectDir,
@@ -102,9 +102,15 @@ public record RetortConfig(
   @Override
   public String toString() {
     // a record's default toString would print the password
-    return "RetortConfig[projectDir=" + projectDir + ", url=" + url.map(u -> secrets().scrub(u))
-        .orElse(dataSource.isPresent() ? "(a data source)" : "")
-        + ", migrations=" + migrations + ", versionTable=" + versionTable + "]";
+    return "RetortConfig[projectDir="
+        + projectDir
+        + ", url="
+        + url.map(u -> secrets().scrub(u)).orElse(dataSource.isPresent() ? "(a data source)" : "")
+        + ", migrations="
+        + migrations
+        + ", versionTable="
+        + versionTable
+        + "]";
   }
 
   /**
@@ -168,7 +174,10 @@ public record RetortConfig(
       return setting("schema", file);
     }
 
-    /** The database: a JDBC URL, or {@code postgresql://user:pass@host/db}, or {@code sqlite:///file}. */
+    /**
+     * The database: a JDBC URL, or {@code postgresql://user:pass@host/db}, or {@code
+     * sqlite:///file}.
+     */
     public Builder url(String jdbcUrl) {
       return setting("url", jdbcUrl);
     }
@@ -176,8 +185,8 @@ public record RetortConfig(
     /**
      * The database as a {@link DataSource}: a framework's connection pool, say. Retort takes one
      * connection for each operation and closes it when done (which returns it to a pool); the
-     * dialect is found from the connection's URL. The data source replaces the {@code url},
-     * {@code user} and {@code password} settings, which are then not used.
+     * dialect is found from the connection's URL. The data source replaces the {@code url}, {@code
+     * user} and {@code password} settings, which are then not used.
      *
      * <pre>{@code
      * Retort.configure().dataSource(pool).migrations("classpath:db/retort").load().upgrade("heads");
@@ -244,9 +253,11 @@ public record RetortConfig(
      *     password
      */
     public RetortConfig build() {
-      Secrets secrets = Secrets.of(Arrays.asList(set.get("url"), environment.get("RETORT_URL"),
-          environment.get("DATABASE_URL")),
-          Arrays.asList(set.get("password"), environment.get("RETORT_PASSWORD")));
+      Secrets secrets =
+          Secrets.of(
+              Arrays.asList(
+                  set.get("url"), environment.get("RETORT_URL"), environment.get("DATABASE_URL")),
+              Arrays.asList(set.get("password"), environment.get("RETORT_PASSWORD")));
       try {
         return buildChecked();
       } catch (RuntimeException e) {
@@ -264,46 +275,75 @@ public record RetortConfig(
         project.all().keySet().forEach(k -> sources.put(k, project.source(k).orElse("")));
         warnings.addAll(project.warnings());
       }
-      set.forEach((k, v) -> {
-        if (v != null) {
-          all.put(k, v);
-          sources.put(k, "the builder");
-        }
-      });
+      set.forEach(
+          (k, v) -> {
+            if (v != null) {
+              all.put(k, v);
+              sources.put(k, "the builder");
+            }
+          });
       String versionTable = value(all, "version-table").orElse("retort_version");
       String historyTable = value(all, "history-table").orElse("retort_history");
       checkTable("version-table", versionTable);
       checkTable("history-table", historyTable);
       if (QualifiedName.parse(versionTable).equals(QualifiedName.parse(historyTable))) {
-        throw new UsageException("version-table and history-table are both '" + versionTable
-            + "'; they must be two different tables");
+        throw new UsageException(
+            "version-table and history-table are both '"
+                + versionTable
+                + "'; they must be two different tables");
       }
-      Duration timeout = lockTimeout != null ? lockTimeout
-          : value(all, "lock-timeout").map(t -> seconds(t, sources.get("lock-timeout")))
-              .orElse(Duration.ofMinutes(5));
+      Duration timeout =
+          lockTimeout != null
+              ? lockTimeout
+              : value(all, "lock-timeout")
+                  .map(t -> seconds(t, sources.get("lock-timeout")))
+                  .orElse(Duration.ofMinutes(5));
       if (timeout.isNegative()) {
-        throw new UsageException("lock-timeout must be 0 or more seconds, not " + timeout.toSeconds());
+        throw new UsageException(
+            "lock-timeout must be 0 or more seconds, not " + timeout.toSeconds());
       }
       value(all, "migrations").ifPresent(Builder::classpathLocation); // refuses a malformed one now
-      value(all, "jpa-naming").ifPresent(n -> {
-        if (!n.equals("hibernate") && !n.equals("spring")) {
-          throw new UsageException("jpa-naming" + (sources.containsKey("jpa-naming")
-              ? " (" + sources.get("jpa-naming") + ")" : "") + " is '" + Inert.text(n)
-              + "'; use hibernate (Hibernate's own naming) or spring (Spring Boot's)");
-        }
-      });
+      value(all, "jpa-naming")
+          .ifPresent(
+              n -> {
+                if (!n.equals("hibernate") && !n.equals("spring")) {
+                  throw new UsageException(
+                      "jpa-naming"
+                          + (sources.containsKey("jpa-naming")
+                              ? " (" + sources.get("jpa-naming") + ")"
+                              : "")
+                          + " is '"
+                          + Inert.text(n)
+                          + "'; use hibernate (Hibernate's own naming) or spring (Spring Boot's)");
+                }
+              });
       // a data source is the database: a URL found in the environment must not compete with it
       Optional<String> url = dataSource != null ? Optional.empty() : value(all, "url");
       Optional<JdbcUrls.Parsed> parsed = url.map(u -> JdbcUrls.toJdbc(u, projectDir));
-      Optional<String> user = dataSource != null ? Optional.empty()
-          : value(all, "user").or(() -> parsed.flatMap(JdbcUrls.Parsed::user));
-      Optional<String> password = dataSource != null ? Optional.empty()
-          : value(all, "password").or(() -> parsed.flatMap(JdbcUrls.Parsed::password));
-      return new RetortConfig(projectDir, parsed.map(JdbcUrls.Parsed::url), user, password,
+      Optional<String> user =
+          dataSource != null
+              ? Optional.empty()
+              : value(all, "user").or(() -> parsed.flatMap(JdbcUrls.Parsed::user));
+      Optional<String> password =
+          dataSource != null
+              ? Optional.empty()
+              : value(all, "password").or(() -> parsed.flatMap(JdbcUrls.Parsed::password));
+      return new RetortConfig(
+          projectDir,
+          parsed.map(JdbcUrls.Parsed::url),
+          user,
+          password,
           projectDir.resolve(value(all, "migrations").orElse("migrations")).normalize(),
-          versionTable, historyTable, timeout, allowChanged, progress,
+          versionTable,
+          historyTable,
+          timeout,
+          allowChanged,
+          progress,
           value(all, "schema").map(f -> SchemaSource.parse(f, projectDir)),
-          url.map(u -> sources.get("url")), all, warnings, Optional.ofNullable(dataSource));
+          url.map(u -> sources.get("url")),
+          all,
+          warnings,
+          Optional.ofNullable(dataSource));
     }
 
     private static Optional<String> value(Map<String, String> all, String key) {
@@ -314,21 +354,30 @@ public record RetortConfig(
       try {
         return Duration.ofSeconds(Long.parseLong(text.strip()));
       } catch (NumberFormatException e) {
-        throw new UsageException("lock-timeout" + (source == null ? "" : " (" + source + ")")
-            + " must be a number of seconds, not '" + Inert.text(text) + "'");
+        throw new UsageException(
+            "lock-timeout"
+                + (source == null ? "" : " (" + source + ")")
+                + " must be a number of seconds, not '"
+                + Inert.text(text)
+                + "'");
       }
     }
 
     /** A table setting: {@code name} or {@code schema.name}, each part an SQL identifier. */
     private static void checkTable(String key, String value) {
       if (!TABLE.matcher(value).matches()) {
-        throw new UsageException(key + " '" + Inert.text(value) + "' is not a table name: use "
-            + "name or schema.name (letters, digits, _ and $, not starting with a digit)");
+        throw new UsageException(
+            key
+                + " '"
+                + Inert.text(value)
+                + "' is not a table name: use "
+                + "name or schema.name (letters, digits, _ and $, not starting with a digit)");
       }
     }
 
-    private static final java.util.regex.Pattern TABLE = java.util.regex.Pattern.compile(
-        "[A-Za-z_][A-Za-z0-9_$]{0,62}(?:\\.[A-Za-z_][A-Za-z0-9_$]{0,62})?");
+    private static final java.util.regex.Pattern TABLE =
+        java.util.regex.Pattern.compile(
+            "[A-Za-z_][A-Za-z0-9_$]{0,62}(?:\\.[A-Za-z_][A-Za-z0-9_$]{0,62})?");
 
     /** Builds the configuration and the facade over it. */
     public Retort load() {
@@ -356,12 +405,18 @@ public record RetortConfig(
       while (path.endsWith("/")) {
         path = path.substring(0, path.length() - 1);
       }
-      if (path.isEmpty() || path.contains("\\") || path.contains("//") || path.contains("*")
+      if (path.isEmpty()
+          || path.contains("\\")
+          || path.contains("//")
+          || path.contains("*")
           || java.util.Arrays.stream(path.split("/")).anyMatch(s -> s.equals(".") || s.equals(".."))
           || Inert.firstControl(path).isPresent()) {
-        throw new UsageException("migrations '" + Inert.text(v) + "' is not a class path location: "
-            + "write classpath:DIR with DIR a directory of the class path, its parts separated by"
-            + " / (for example classpath:db/retort)");
+        throw new UsageException(
+            "migrations '"
+                + Inert.text(v)
+                + "' is not a class path location: "
+                + "write classpath:DIR with DIR a directory of the class path, its parts separated by"
+                + " / (for example classpath:db/retort)");
       }
       return Optional.of(path);
     }

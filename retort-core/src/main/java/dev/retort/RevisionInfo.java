@@ -21,9 +21,17 @@ import java.util.Set;
  * @param head whether no other revision revises this one
  * @param children the revisions that name this one as a parent, sorted
  */
-public record RevisionInfo(String id, List<String> parents, Set<String> branchLabels,
-    List<String> dependsOn, String message, boolean transactional, Optional<Path> file,
-    MigrationFormat format, boolean head, List<String> children) {
+public record RevisionInfo(
+    String id,
+    List<String> parents,
+    Set<String> branchLabels,
+    List<String> dependsOn,
+    String message,
+    boolean transactional,
+    Optional<Path> file,
+    MigrationFormat format,
+    boolean head,
+    List<String> children) {
   public RevisionInfo {
     parents = List.copyOf(parents);
     branchLabels = Set.copyOf(branchLabels);
@@ -42,8 +50,16 @@ public record RevisionInfo(String id, List<String> parents, Set<String> branchLa
   }
 
   static RevisionInfo from(RevisionGraph graph, Revision r) {
-    return new RevisionInfo(r.id(), r.parents(), r.branchLabels(), r.dependsOn(), r.message(),
-        r.transactional(), r.file(), MigrationFormat.from(r.format()),
-        graph.heads().contains(r.id()), List.copyOf(graph.children(r.id())));
+    return new RevisionInfo(
+        r.id(),
+        r.parents(),
+        r.branchLabels(),
+        r.dependsOn(),
+        r.message(),
+        r.transactional(),
+        r.file(),
+        MigrationFormat.from(r.format()),
+        graph.heads().contains(r.id()),
+        List.copyOf(graph.children(r.id())));
   }
 }

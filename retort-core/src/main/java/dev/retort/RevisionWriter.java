@@ -2,11 +2,10 @@ package dev.retort;
 
 import dev.retort.codegen.MigrationTemplates;
 import dev.retort.dialect.Dialect;
-import dev.retort.dialect.Dialects;
 import dev.retort.error.UsageException;
 import dev.retort.script.RevisionGraph;
-import dev.retort.script.Target;
 import dev.retort.script.ScriptStore;
+import dev.retort.script.Target;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,16 +28,23 @@ final class RevisionWriter {
     }
     String id = request.revId().orElseGet(ScriptStore::newRevisionId);
     if (graph.find(id).isPresent()) {
-      throw new UsageException("revision id " + id + " is already used by "
-          + graph.get(id).origin());
+      throw new UsageException(
+          "revision id " + id + " is already used by " + graph.get(id).origin());
     }
     MigrationTemplates.validateId(id);
     if (!request.dialects().isEmpty()) {
       checkDialectsWithSql(request);
       request.dialects().forEach(RevisionWriter::dialectNamed);
     }
-    String text = MigrationTemplates.render(request.format().toScript(), id, parents,
-        request.branchLabels(), deps, request.message(), request.dialects());
+    String text =
+        MigrationTemplates.render(
+            request.format().toScript(),
+            id,
+            parents,
+            request.branchLabels(),
+            deps,
+            request.message(),
+            request.dialects());
     String ext = request.format() == MigrationFormat.JAVA ? ".java" : ".sql";
     String slug = ScriptStore.slug(request.message());
     Path file = migrations.resolve(id + (slug.isEmpty() ? "" : "_" + slug) + ext);
@@ -56,8 +62,10 @@ final class RevisionWriter {
     if (heads.isEmpty()) {
       Set<String> all = graph.heads();
       if (all.size() > 1) {
-        throw new UsageException("there are several heads: " + String.join(", ", all)
-            + "; name the parent (--head), or merge the heads first");
+        throw new UsageException(
+            "there are several heads: "
+                + String.join(", ", all)
+                + "; name the parent (--head), or merge the heads first");
       }
       parents.addAll(all);
       return parents;
@@ -89,11 +97,13 @@ final class RevisionWriter {
 
   static void checkDialectsWithSql(NewRevision request) {
     if (request.format() != MigrationFormat.SQL) {
-      throw new UsageException("dialect sections are for SQL migrations (--format sql); a Java "
-          + "migration already runs on every database");
+      throw new UsageException(
+          "dialect sections are for SQL migrations (--format sql); a Java "
+              + "migration already runs on every database");
     }
     if (request.dialects().stream().distinct().count() != request.dialects().size()) {
-      throw new UsageException("a dialect is listed twice in " + String.join(",", request.dialects()));
+      throw new UsageException(
+          "a dialect is listed twice in " + String.join(",", request.dialects()));
     }
   }
 
@@ -130,11 +140,16 @@ final class RevisionWriter {
       }
       Path ignore = dir.resolve(".gitignore");
       List<String> have = Files.exists(ignore) ? Files.readAllLines(ignore) : List.of();
-      List<String> missing = MigrationTemplates.gitignore().lines()
-          .filter(l -> !l.isBlank() && !l.startsWith("#") && !have.contains(l)).toList();
+      List<String> missing =
+          MigrationTemplates.gitignore()
+              .lines()
+              .filter(l -> !l.isBlank() && !l.startsWith("#") && !have.contains(l))
+              .toList();
       if (!missing.isEmpty()) {
-        String text = have.isEmpty() ? MigrationTemplates.gitignore()
-            : (String.join("\n", have) + "\n" + String.join("\n", missing) + "\n");
+        String text =
+            have.isEmpty()
+                ? MigrationTemplates.gitignore()
+                : (String.join("\n", have) + "\n" + String.join("\n", missing) + "\n");
         Files.writeString(ignore, text);
         created.add(ignore);
       }

@@ -30,8 +30,11 @@ public record RunResult(List<Step> steps, Set<String> before, Set<String> after)
   public record Step(String revision, boolean upgrade, String description) {}
 
   static RunResult from(Runner.Result r) {
-    return new RunResult(r.steps().stream()
-        .map(s -> new Step(s.revision().id(), s.direction() == Direction.UP, s.describe()))
-        .toList(), r.before(), r.after());
+    return new RunResult(
+        r.steps().stream()
+            .map(s -> new Step(s.revision().id(), s.direction() == Direction.UP, s.describe()))
+            .toList(),
+        r.before(),
+        r.after());
   }
 }

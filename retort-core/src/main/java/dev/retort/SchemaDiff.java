@@ -16,8 +16,12 @@ import java.util.Optional;
  * @param leftOut what the desired schema holds that Retort does not model (functions, triggers,
  *     views, ...), which neither the comparison nor a migration covers
  */
-public record SchemaDiff(List<Step> upgrade, List<Step> downgrade, List<String> renameWarnings,
-    List<String> irreversible, Optional<String> leftOut) {
+public record SchemaDiff(
+    List<Step> upgrade,
+    List<Step> downgrade,
+    List<String> renameWarnings,
+    List<String> irreversible,
+    Optional<String> leftOut) {
   public SchemaDiff {
     upgrade = List.copyOf(upgrade);
     downgrade = List.copyOf(downgrade);
@@ -26,13 +30,18 @@ public record SchemaDiff(List<Step> upgrade, List<Step> downgrade, List<String> 
   }
 
   static SchemaDiff from(Comparison c) {
-    return new SchemaDiff(steps(c.upgrade()), steps(c.downgrade()), c.renameWarnings(),
-        c.irreversible(), c.leftOut());
+    return new SchemaDiff(
+        steps(c.upgrade()),
+        steps(c.downgrade()),
+        c.renameWarnings(),
+        c.irreversible(),
+        c.leftOut());
   }
 
   private static List<Step> steps(List<SqlMigrationWriter.Step> steps) {
-    return steps.stream().map(s -> new Step(s.op().describe(), s.statements(), s.problem(),
-        DataLoss.of(s.op()))).toList();
+    return steps.stream()
+        .map(s -> new Step(s.op().describe(), s.statements(), s.problem(), DataLoss.of(s.op())))
+        .toList();
   }
 
   /** Whether the database matches the definition. */
@@ -48,7 +57,10 @@ public record SchemaDiff(List<Step> upgrade, List<Step> downgrade, List<String> 
    * @param problem why it has no SQL ahead of time (it is planned when a Java migration runs)
    * @param dataLoss what data the change destroys, if any
    */
-  public record Step(String description, List<String> statements, Optional<String> problem,
+  public record Step(
+      String description,
+      List<String> statements,
+      Optional<String> problem,
       Optional<String> dataLoss) {
     public Step {
       statements = List.copyOf(statements);

@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 /** The facade's access to the database: URL or data source, dialect, connections and the runner. */
 final class Session {
   private final RetortConfig config;
+
   /** The dialect of the data source's connections, found on the first one. */
   private Dialect dataSourceDialect;
 
@@ -45,17 +46,30 @@ final class Session {
 
   /** A runner over {@code store}'s graph, running the SQL texts the store read. */
   Runner runner(Dialect dialect, ScriptStore store) {
-    return new Runner(dialect, store.graph(), config.versionTable(), config.historyTable(),
+    return new Runner(
+        dialect,
+        store.graph(),
+        config.versionTable(),
+        config.historyTable(),
         classCache(),
-        new Runner.Options(config.allowChanged(), config.lockTimeout(), who(), config.progress(),
+        new Runner.Options(
+            config.allowChanged(),
+            config.lockTimeout(),
+            who(),
+            config.progress(),
             config.secrets()),
-        store::sqlText, store::compiled);
+        store::sqlText,
+        store::compiled);
   }
 
   /** A runner that knows no migration: for reading the version and history tables alone. */
   Runner tablesOnly(Dialect dialect) {
-    return new Runner(dialect, dev.retort.script.RevisionGraph.of(java.util.List.of()),
-        config.versionTable(), config.historyTable(), classCache(),
+    return new Runner(
+        dialect,
+        dev.retort.script.RevisionGraph.of(java.util.List.of()),
+        config.versionTable(),
+        config.historyTable(),
+        classCache(),
         new Runner.Options(false, config.lockTimeout(), who(), line -> {}, config.secrets()));
   }
 
@@ -100,12 +114,14 @@ final class Session {
       P prepared = prepare.get();
       return withConnection((d, c) -> work.run(prepared, d, c));
     }
-    CompletableFuture<Connection> ahead = CompletableFuture.supplyAsync(
-        () -> open(dialect.get(), url.get()), task -> {
-          Thread t = new Thread(task, "retort-connect");
-          t.setDaemon(true);
-          t.start();
-        });
+    CompletableFuture<Connection> ahead =
+        CompletableFuture.supplyAsync(
+            () -> open(dialect.get(), url.get()),
+            task -> {
+              Thread t = new Thread(task, "retort-connect");
+              t.setDaemon(true);
+              t.start();
+            });
     P prepared;
     try {
       prepared = prepare.get();
@@ -160,11 +176,14 @@ final class Session {
       return connect(dialect, url, props);
     } catch (SQLException e) {
       if (e.getMessage() != null && e.getMessage().startsWith("No suitable driver")) {
-        throw new UsageException("no JDBC driver on the classpath accepts " + config.secrets().scrub(url)
-            + "; the retort command ships PostgreSQL and SQLite drivers", e);
+        throw new UsageException(
+            "no JDBC driver on the classpath accepts "
+                + config.secrets().scrub(url)
+                + "; the retort command ships PostgreSQL and SQLite drivers",
+            e);
       }
-      throw new DatabaseException("cannot connect to " + config.secrets().scrub(url) + ": "
-          + e.getMessage(), e);
+      throw new DatabaseException(
+          "cannot connect to " + config.secrets().scrub(url) + ": " + e.getMessage(), e);
     }
   }
 
@@ -183,12 +202,13 @@ final class Session {
       try {
         url = c.getMetaData().getURL();
       } catch (SQLException e) {
-        throw new DatabaseException("cannot read the data source's database URL: "
-            + e.getMessage(), e);
+        throw new DatabaseException(
+            "cannot read the data source's database URL: " + e.getMessage(), e);
       }
       if (url == null) {
-        throw new UsageException("the data source's connections report no URL, which Retort finds"
-            + " the database's dialect by; give Retort the JDBC URL instead");
+        throw new UsageException(
+            "the data source's connections report no URL, which Retort finds"
+                + " the database's dialect by; give Retort the JDBC URL instead");
       }
       dataSourceDialect = Dialects.forUrl(url);
     }
@@ -196,8 +216,13 @@ final class Session {
   }
 
   private String url() {
-    return config.url().orElseThrow(() -> new UsageException("no database URL: set url in "
-        + "retort.properties, RETORT_URL in the environment or .env, or pass --url"));
+    return config
+        .url()
+        .orElseThrow(
+            () ->
+                new UsageException(
+                    "no database URL: set url in "
+                        + "retort.properties, RETORT_URL in the environment or .env, or pass --url"));
   }
 
   private static String who() {
@@ -210,14 +235,16 @@ final class Session {
    * without {@link DriverManager} (whose first use loads and registers every driver in the jar);
    * otherwise through {@code DriverManager}, as before.
    */
-  private static Connection connect(Dialect dialect, String url, Properties props) throws SQLException {
+  private static Connection connect(Dialect dialect, String url, Properties props)
+      throws SQLException {
     Optional<String> name = dialect.driverClass();
     if (name.isPresent()) {
       java.sql.Driver driver = null;
       try {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        Class<?> cls = Class.forName(name.get(), true,
-            loader != null ? loader : Retort.class.getClassLoader());
+        Class<?> cls =
+            Class.forName(
+                name.get(), true, loader != null ? loader : Retort.class.getClassLoader());
         driver = (java.sql.Driver) cls.getDeclaredConstructor().newInstance();
       } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
         driver = null; // not shipped here: let DriverManager find whatever is

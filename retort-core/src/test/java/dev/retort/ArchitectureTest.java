@@ -21,8 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The seams of the design, checked on the compiled classes (what jdeps, from the JDK, reads out
- * of them), so that every reference counts: imports, names written out in full, signatures and
+ * The seams of the design, checked on the compiled classes (what jdeps, from the JDK, reads out of
+ * them), so that every reference counts: imports, names written out in full, signatures and
  * constants alike. The intended graph, stated once here and in the README's Layout section:
  *
  * <pre>
@@ -48,25 +48,30 @@ class ArchitectureTest {
   private static final Path CLASSES = Path.of("target/classes");
 
   /** Package (first segment below dev.retort) → what it may use besides itself, error and text. */
-  static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
-      Map.entry("text", Set.of()),
-      Map.entry("error", Set.of()),
-      Map.entry("schema", Set.of()),
-      Map.entry("ops", Set.of("schema")),
-      Map.entry("migration", Set.of("ops")),
-      Map.entry("diff", Set.of("schema", "ops")),
-      Map.entry("inspect", Set.of("schema")),
-      Map.entry("dsl", Set.of("schema", "ops", "diff")),
-      Map.entry("dialect", Set.of("schema", "ops", "diff", "inspect")),
-      Map.entry("script", Set.of("migration")),
-      Map.entry("codegen", Set.of("script", "ops", "schema", "migration")),
-      Map.entry("autogenerate", Set.of("codegen", "dialect", "diff", "inspect", "ops", "schema",
-          "script", "source")),
-      Map.entry("source", Set.of("dialect", "diff", "dsl", "inspect", "runtime", "schema", "script")),
-      Map.entry("runtime", Set.of("script", "dialect", "ops", "schema", "migration", "dsl", "diff",
-          "inspect")));
+  static final Map<String, Set<String>> ALLOWED =
+      Map.ofEntries(
+          Map.entry("text", Set.of()),
+          Map.entry("error", Set.of()),
+          Map.entry("schema", Set.of()),
+          Map.entry("ops", Set.of("schema")),
+          Map.entry("migration", Set.of("ops")),
+          Map.entry("diff", Set.of("schema", "ops")),
+          Map.entry("inspect", Set.of("schema")),
+          Map.entry("dsl", Set.of("schema", "ops", "diff")),
+          Map.entry("dialect", Set.of("schema", "ops", "diff", "inspect")),
+          Map.entry("script", Set.of("migration")),
+          Map.entry("codegen", Set.of("script", "ops", "schema", "migration")),
+          Map.entry(
+              "autogenerate",
+              Set.of("codegen", "dialect", "diff", "inspect", "ops", "schema", "script", "source")),
+          Map.entry(
+              "source", Set.of("dialect", "diff", "dsl", "inspect", "runtime", "schema", "script")),
+          Map.entry(
+              "runtime",
+              Set.of("script", "dialect", "ops", "schema", "migration", "dsl", "diff", "inspect")));
 
-  private static final Pattern EDGE = Pattern.compile("^\\s+(dev\\.retort\\.\\S+)\\s+->\\s+(dev\\.retort\\.\\S+)\\s");
+  private static final Pattern EDGE =
+      Pattern.compile("^\\s+(dev\\.retort\\.\\S+)\\s+->\\s+(dev\\.retort\\.\\S+)\\s");
 
   /** Class → class references among Retort's own classes, from jdeps. */
   private static List<String[]> edges;
@@ -77,11 +82,18 @@ class ArchitectureTest {
   }
 
   static List<String[]> references(Path classes) {
-    ToolProvider jdeps = ToolProvider.findFirst("jdeps").orElseThrow(
-        () -> new IllegalStateException("jdeps is missing: the tests need a JDK"));
+    ToolProvider jdeps =
+        ToolProvider.findFirst("jdeps")
+            .orElseThrow(() -> new IllegalStateException("jdeps is missing: the tests need a JDK"));
     StringWriter out = new StringWriter();
-    int exit = jdeps.run(new PrintWriter(out), new PrintWriter(out), "-verbose:class",
-        "-e", "dev\\.retort\\..*", classes.toString());
+    int exit =
+        jdeps.run(
+            new PrintWriter(out),
+            new PrintWriter(out),
+            "-verbose:class",
+            "-e",
+            "dev\\.retort\\..*",
+            classes.toString());
     assertThat(exit).as(out.toString()).isZero();
     List<String[]> found = new ArrayList<>();
     for (String line : out.toString().lines().toList()) {
@@ -113,7 +125,15 @@ class ArchitectureTest {
       if (allowed == null) {
         out.add("package dev.retort." + from + " is missing from the intended graph");
       } else if (to.isEmpty() || !allowed.contains(to)) {
-        out.add(e[0] + " -> " + e[1] + " (" + from + " may not use " + (to.isEmpty() ? "the facade" : to) + ")");
+        out.add(
+            e[0]
+                + " -> "
+                + e[1]
+                + " ("
+                + from
+                + " may not use "
+                + (to.isEmpty() ? "the facade" : to)
+                + ")");
       }
     }
     return out;
@@ -127,10 +147,14 @@ class ArchitectureTest {
 
   @Test
   void theCheckCatchesABackEdge() {
-    // a scratch reference the way a careless change would add one: the model reaching for a renderer
-    assertThat(violations(List.of(new String[] {"dev.retort.schema.Table", "dev.retort.dialect.Renderer"},
-        new String[] {"dev.retort.ops.AddColumn", "dev.retort.Retort"},
-        new String[] {"dev.retort.schema.Column", "dev.retort.error.UsageException"})))
+    // a scratch reference the way a careless change would add one: the model reaching for a
+    // renderer
+    assertThat(
+            violations(
+                List.of(
+                    new String[] {"dev.retort.schema.Table", "dev.retort.dialect.Renderer"},
+                    new String[] {"dev.retort.ops.AddColumn", "dev.retort.Retort"},
+                    new String[] {"dev.retort.schema.Column", "dev.retort.error.UsageException"})))
         .containsExactly(
             "dev.retort.ops.AddColumn -> dev.retort.Retort (ops may not use the facade)",
             "dev.retort.schema.Table -> dev.retort.dialect.Renderer (schema may not use dialect)");
@@ -142,7 +166,8 @@ class ArchitectureTest {
     for (String[] e : edges) {
       for (String d : List.of("postgres", "sqlite", "mysql")) {
         String pkg = "dev.retort.dialect." + d + ".";
-        if (e[1].startsWith(pkg) && !e[0].startsWith(pkg)
+        if (e[1].startsWith(pkg)
+            && !e[0].startsWith(pkg)
             && !e[0].equals("dev.retort.dialect.Dialects")) {
           violations.add(e[0] + " -> " + e[1]);
         }
@@ -158,8 +183,9 @@ class ArchitectureTest {
     try (Stream<Path> files = Files.walk(src)) {
       for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
         String rel = src.relativize(f).toString();
-        if (!rel.startsWith("dialect/") && Files.readString(f).matches(
-            "(?s).*\\.name\\(\\)\\s*\\.equals\\(\"(postgresql|sqlite|mysql)\"\\).*")) {
+        if (!rel.startsWith("dialect/")
+            && Files.readString(f)
+                .matches("(?s).*\\.name\\(\\)\\s*\\.equals\\(\"(postgresql|sqlite|mysql)\"\\).*")) {
           violations.add(rel + " asks a dialect for its name instead of its capabilities");
         }
       }
@@ -168,8 +194,8 @@ class ArchitectureTest {
   }
 
   /**
-   * The library's messages say what to do in the library's words: a hint to "run 'retort
-   * history'" means nothing to an application that calls {@code Retort.upgrade}.
+   * The library's messages say what to do in the library's words: a hint to "run 'retort history'"
+   * means nothing to an application that calls {@code Retort.upgrade}.
    */
   @Test
   void libraryMessagesNameNoCommandLine() throws IOException {

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ClasspathMigrationsIT {
   @TempDir Path dir;
 
-  static final String INIT = """
+  static final String INIT =
+      """
       package db.retort;
 
       import static dev.retort.schema.ColumnType.*;
@@ -53,7 +54,8 @@ class ClasspathMigrationsIT {
       }
       """;
 
-  static final String SECOND = """
+  static final String SECOND =
+      """
       -- retort:revision b2
       -- retort:revises a1
       -- retort:message add a user
@@ -63,7 +65,8 @@ class ClasspathMigrationsIT {
       DELETE FROM users WHERE id = 1;
       """;
 
-  static final String THIRD = """
+  static final String THIRD =
+      """
       package db.retort;
 
       import dev.retort.migration.Migration;
@@ -85,15 +88,21 @@ class ClasspathMigrationsIT {
       """;
 
   private MigrationJar app() {
-    return new MigrationJar().source("db/retort/CreateUsers.java", INIT)
+    return new MigrationJar()
+        .source("db/retort/CreateUsers.java", INIT)
         .resource("db/retort/b2_add_a_user.sql", SECOND)
         .source("db/retort/DataCode.java", THIRD)
         .resource("db/other/z9_elsewhere.sql", SECOND.replace("b2", "z9"));
   }
 
   private Retort retort(ClassLoader loader) {
-    return Retort.configure().projectDir(dir).environment(java.util.Map.of())
-        .url("jdbc:sqlite:app.db").migrations("classpath:db/retort").classLoader(loader).load();
+    return Retort.configure()
+        .projectDir(dir)
+        .environment(java.util.Map.of())
+        .url("jdbc:sqlite:app.db")
+        .migrations("classpath:db/retort")
+        .classLoader(loader)
+        .load();
   }
 
   private static URLClassLoader loader(Path... entries) throws Exception {
@@ -101,7 +110,8 @@ class ClasspathMigrationsIT {
     for (Path p : entries) {
       urls.add(p.toUri().toURL());
     }
-    return new URLClassLoader(urls.toArray(URL[]::new), ClasspathMigrationsIT.class.getClassLoader());
+    return new URLClassLoader(
+        urls.toArray(URL[]::new), ClasspathMigrationsIT.class.getClassLoader());
   }
 
   @Test
@@ -121,22 +131,32 @@ class ClasspathMigrationsIT {
       Retort again = retort(loader);
       assertThat(again.upgrade("heads").steps()).isEmpty();
       assertThat(again.history(Optional.empty(), false).revisions())
-          .extracting(RevisionInfo::id, i -> i.file().orElseThrow().toString(), RevisionInfo::format)
+          .extracting(
+              RevisionInfo::id, i -> i.file().orElseThrow().toString(), RevisionInfo::format)
           .containsExactly(
-              org.assertj.core.groups.Tuple.tuple("c3", "db/retort/DataCode.class", MigrationFormat.JAVA),
-              org.assertj.core.groups.Tuple.tuple("b2", "db/retort/b2_add_a_user.sql", MigrationFormat.SQL),
-              org.assertj.core.groups.Tuple.tuple("a1", "db/retort/CreateUsers.class", MigrationFormat.JAVA));
+              org.assertj.core.groups.Tuple.tuple(
+                  "c3", "db/retort/DataCode.class", MigrationFormat.JAVA),
+              org.assertj.core.groups.Tuple.tuple(
+                  "b2", "db/retort/b2_add_a_user.sql", MigrationFormat.SQL),
+              org.assertj.core.groups.Tuple.tuple(
+                  "a1", "db/retort/CreateUsers.class", MigrationFormat.JAVA));
       assertThat(again.downgrade("base").steps()).hasSize(3);
-      assertThat(query("SELECT count(*) FROM sqlite_master WHERE name = 'users'")).containsExactly("0");
+      assertThat(query("SELECT count(*) FROM sqlite_master WHERE name = 'users'"))
+          .containsExactly("0");
     }
   }
 
   @Test
   void mergesTheLocationAcrossDirectoriesAndJars() throws Exception {
-    Path jar = new MigrationJar().source("db/retort/CreateUsers.java", INIT)
-        .jar(dir.resolve("lib"), dir.resolve("lib.jar"));
-    Path classes = new MigrationJar().resource("db/retort/b2_add_a_user.sql", SECOND)
-        .compile(dir.resolve("app")).classes();
+    Path jar =
+        new MigrationJar()
+            .source("db/retort/CreateUsers.java", INIT)
+            .jar(dir.resolve("lib"), dir.resolve("lib.jar"));
+    Path classes =
+        new MigrationJar()
+            .resource("db/retort/b2_add_a_user.sql", SECOND)
+            .compile(dir.resolve("app"))
+            .classes();
     try (URLClassLoader loader = loader(classes, jar)) {
       assertThat(retort(loader).upgrade("heads").after()).containsExactly("b2");
     }
@@ -152,8 +172,10 @@ class ClasspathMigrationsIT {
     try (URLClassLoader loader = loader(jar)) {
       assertThat(ScriptStore.openClasspath("db/retort", loader).revisions())
           .extracting(r -> r.id() + " " + r.parents() + " " + r.message() + " " + r.checksum())
-          .containsExactlyInAnyOrderElementsOf(ScriptStore.open(sources).revisions().stream()
-              .map(r -> r.id() + " " + r.parents() + " " + r.message() + " " + r.checksum()).toList());
+          .containsExactlyInAnyOrderElementsOf(
+              ScriptStore.open(sources).revisions().stream()
+                  .map(r -> r.id() + " " + r.parents() + " " + r.message() + " " + r.checksum())
+                  .toList());
     }
   }
 
@@ -161,9 +183,16 @@ class ClasspathMigrationsIT {
   void aLocationOnNoClassPathEntryIsAnErrorAndChangesNothing() throws Exception {
     Path jar = app().jar(dir.resolve("build"), dir.resolve("app.jar"));
     try (URLClassLoader loader = loader(jar)) {
-      Retort r = Retort.configure().projectDir(dir).environment(java.util.Map.of())
-          .url("jdbc:sqlite:app.db").migrations("classpath:db/nowhere").classLoader(loader).load();
-      assertThatThrownBy(() -> r.upgrade("heads")).satisfies(usage())
+      Retort r =
+          Retort.configure()
+              .projectDir(dir)
+              .environment(java.util.Map.of())
+              .url("jdbc:sqlite:app.db")
+              .migrations("classpath:db/nowhere")
+              .classLoader(loader)
+              .load();
+      assertThatThrownBy(() -> r.upgrade("heads"))
+          .satisfies(usage())
           .hasMessageContaining("migrations location classpath:db/nowhere is not on the class path")
           .hasMessageContaining("the index lists migrations in package db.retort");
     }
@@ -173,17 +202,25 @@ class ClasspathMigrationsIT {
   @Test
   void aMigrationClassWithoutRevisionIsAnError() throws Exception {
     // compiled without the processor (which would refuse it), as another build might
-    Path classes = new MigrationJar().withoutProcessor().source("db/retort/Forgot.java", """
+    Path classes =
+        new MigrationJar()
+            .withoutProcessor()
+            .source(
+                "db/retort/Forgot.java",
+                """
         package db.retort;
         public final class Forgot implements dev.retort.migration.Migration {
           public void upgrade(dev.retort.ops.Operations op) {}
           public void downgrade(dev.retort.ops.Operations op) {}
         }
-        """).source("db/retort/Helper.java", "package db.retort;\nfinal class Helper {}\n")
-        .resource("db/retort/b2.sql", SECOND.replace("-- retort:revises a1\n", ""))
-        .compile(dir.resolve("build")).classes();
+        """)
+            .source("db/retort/Helper.java", "package db.retort;\nfinal class Helper {}\n")
+            .resource("db/retort/b2.sql", SECOND.replace("-- retort:revises a1\n", ""))
+            .compile(dir.resolve("build"))
+            .classes();
     try (URLClassLoader loader = loader(classes)) {
-      assertThatThrownBy(() -> retort(loader).upgrade("heads")).satisfies(usage())
+      assertThatThrownBy(() -> retort(loader).upgrade("heads"))
+          .satisfies(usage())
           .hasMessageContaining("class db.retort.Forgot (")
           .hasMessageContaining("implements Migration but has no @Revision");
     }
@@ -192,23 +229,35 @@ class ClasspathMigrationsIT {
 
   @Test
   void aMigrationCompiledWithoutTheProcessorIsAnError() throws Exception {
-    Path classes = new MigrationJar().withoutProcessor().source("db/retort/CreateUsers.java", INIT)
-        .compile(dir.resolve("build")).classes();
+    Path classes =
+        new MigrationJar()
+            .withoutProcessor()
+            .source("db/retort/CreateUsers.java", INIT)
+            .compile(dir.resolve("build"))
+            .classes();
     try (URLClassLoader loader = loader(classes)) {
-      assertThatThrownBy(() -> retort(loader).upgrade("heads")).satisfies(usage())
-          .hasMessageContaining("is a migration (revision a1) that no META-INF/retort/migrations lists")
+      assertThatThrownBy(() -> retort(loader).upgrade("heads"))
+          .satisfies(usage())
+          .hasMessageContaining(
+              "is a migration (revision a1) that no META-INF/retort/migrations lists")
           .hasMessageContaining("-proc:full");
     }
   }
 
   @Test
   void aRevisionIdInAFileAndAClassIsAnError() throws Exception {
-    Path jar = new MigrationJar().source("db/retort/CreateUsers.java", INIT)
-        .resource("db/retort/a1_again.sql", SECOND.replace("b2", "a1").replace("-- retort:revises a1\n", ""))
-        .jar(dir.resolve("build"), dir.resolve("app.jar"));
+    Path jar =
+        new MigrationJar()
+            .source("db/retort/CreateUsers.java", INIT)
+            .resource(
+                "db/retort/a1_again.sql",
+                SECOND.replace("b2", "a1").replace("-- retort:revises a1\n", ""))
+            .jar(dir.resolve("build"), dir.resolve("app.jar"));
     try (URLClassLoader loader = loader(jar)) {
-      assertThatThrownBy(() -> retort(loader).upgrade("heads")).satisfies(usage())
-          .hasMessageContaining("duplicate revision id 'a1' in classpath:db/retort/a1_again.sql (jar:")
+      assertThatThrownBy(() -> retort(loader).upgrade("heads"))
+          .satisfies(usage())
+          .hasMessageContaining(
+              "duplicate revision id 'a1' in classpath:db/retort/a1_again.sql (jar:")
           .hasMessageContaining("and class db.retort.CreateUsers (listed in jar:");
     }
     assertThat(dir.resolve("app.db")).doesNotExist();
@@ -216,10 +265,14 @@ class ClasspathMigrationsIT {
 
   @Test
   void javaSourceOnTheClassPathIsAnError() throws Exception {
-    Path classes = new MigrationJar().resource("db/retort/a1_create_users.java", INIT)
-        .compile(dir.resolve("build")).classes();
+    Path classes =
+        new MigrationJar()
+            .resource("db/retort/a1_create_users.java", INIT)
+            .compile(dir.resolve("build"))
+            .classes();
     try (URLClassLoader loader = loader(classes)) {
-      assertThatThrownBy(() -> retort(loader).upgrade("heads")).satisfies(usage())
+      assertThatThrownBy(() -> retort(loader).upgrade("heads"))
+          .satisfies(usage())
           .hasMessageContaining("db/retort/a1_create_users.java: is Java source on the class path");
     }
   }
@@ -228,36 +281,72 @@ class ClasspathMigrationsIT {
   void anIndexThatNoLongerMatchesItsClassesStopsTheRunBeforeAnyStep() throws Exception {
     Path classes = app().compile(dir.resolve("build")).classes();
     // another build replaced the class with one of another revision, keeping the old index
-    Path other = new MigrationJar().source("db/retort/DataCode.java", THIRD.replace("\"c3\"", "\"c4\""))
-        .compile(dir.resolve("other")).classes();
-    Files.copy(other.resolve("db/retort/DataCode.class"), classes.resolve("db/retort/DataCode.class"),
+    Path other =
+        new MigrationJar()
+            .source("db/retort/DataCode.java", THIRD.replace("\"c3\"", "\"c4\""))
+            .compile(dir.resolve("other"))
+            .classes();
+    Files.copy(
+        other.resolve("db/retort/DataCode.class"),
+        classes.resolve("db/retort/DataCode.class"),
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     try (URLClassLoader loader = loader(classes)) {
-      assertThatThrownBy(() -> retort(loader).upgrade("heads")).satisfies(usage())
+      assertThatThrownBy(() -> retort(loader).upgrade("heads"))
+          .satisfies(usage())
           .hasMessageContaining("class db.retort.DataCode (revision c3, listed in file:")
           .hasMessageContaining("carries @Revision(id = \"c4\")");
-      assertThat(query("SELECT count(*) FROM sqlite_master WHERE name = 'users'")).containsExactly("0");
+      assertThat(query("SELECT count(*) FROM sqlite_master WHERE name = 'users'"))
+          .containsExactly("0");
     }
   }
 
   @Test
   void newMigrationsAreNotWrittenIntoTheClassPath() {
     Retort r = retort(getClass().getClassLoader());
-    assertThatThrownBy(() -> r.revision(new NewRevision("x", Optional.empty(), List.of(), List.of(),
-        List.of(), MigrationFormat.SQL))).satisfies(usage())
-        .hasMessageContaining("migrations is classpath:db/retort, which Retort reads but cannot write");
+    assertThatThrownBy(
+            () ->
+                r.revision(
+                    new NewRevision(
+                        "x",
+                        Optional.empty(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        MigrationFormat.SQL)))
+        .satisfies(usage())
+        .hasMessageContaining(
+            "migrations is classpath:db/retort, which Retort reads but cannot write");
   }
 
   @Test
   void aMalformedLocationIsRefusedBeforeConnecting() {
-    for (String bad : List.of("classpath:", "classpath:/", "classpath:db/../x", "classpath:db//x",
-        "classpath:db\\x", "classpath:db/*")) {
-      assertThatThrownBy(() -> Retort.configure().projectDir(dir).environment(java.util.Map.of())
-          .migrations(bad).build()).as(bad).satisfies(usage())
+    for (String bad :
+        List.of(
+            "classpath:",
+            "classpath:/",
+            "classpath:db/../x",
+            "classpath:db//x",
+            "classpath:db\\x",
+            "classpath:db/*")) {
+      assertThatThrownBy(
+              () ->
+                  Retort.configure()
+                      .projectDir(dir)
+                      .environment(java.util.Map.of())
+                      .migrations(bad)
+                      .build())
+          .as(bad)
+          .satisfies(usage())
           .hasMessageContaining("is not a class path location");
     }
-    assertThat(Retort.configure().projectDir(dir).environment(java.util.Map.of())
-        .migrations(" classpath:/db/retort/ ").build().migrationsOnClasspath()).contains("db/retort");
+    assertThat(
+            Retort.configure()
+                .projectDir(dir)
+                .environment(java.util.Map.of())
+                .migrations(" classpath:/db/retort/ ")
+                .build()
+                .migrationsOnClasspath())
+        .contains("db/retort");
   }
 
   private static java.util.function.Consumer<Throwable> usage() {

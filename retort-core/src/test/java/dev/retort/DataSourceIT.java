@@ -22,17 +22,23 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A framework's {@link DataSource} in place of a URL: what the Spring Boot starter gives Retort. */
+/**
+ * A framework's {@link DataSource} in place of a URL: what the Spring Boot starter gives Retort.
+ */
 class DataSourceIT {
-  static final String PG_ADMIN_URL = System.getenv().getOrDefault("RETORT_TEST_PG_URL",
-      "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+  static final String PG_ADMIN_URL =
+      System.getenv()
+          .getOrDefault(
+              "RETORT_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
 
   @TempDir Path dir;
 
   @BeforeEach
   void migrations() throws Exception {
     Path m = Files.createDirectories(dir.resolve("migrations"));
-    Files.writeString(m.resolve("a1_users.sql"), """
+    Files.writeString(
+        m.resolve("a1_users.sql"),
+        """
         -- retort:revision a1
         -- retort:message users
         -- retort:upgrade
@@ -40,7 +46,9 @@ class DataSourceIT {
         -- retort:downgrade
         DROP TABLE users;
         """);
-    Files.writeString(m.resolve("b2_posts.sql"), """
+    Files.writeString(
+        m.resolve("b2_posts.sql"),
+        """
         -- retort:revision b2
         -- retort:revises a1
         -- retort:message posts
@@ -56,21 +64,26 @@ class DataSourceIT {
     String url = "jdbc:sqlite:" + dir.resolve("app.db");
     Counting source = new Counting(url);
     // a URL in the environment is not the database when a data source is given
-    Retort retort = Retort.configure().projectDir(dir)
-        .environment(Map.of("DATABASE_URL", "jdbc:postgresql://nowhere.invalid/x"))
-        .dataSource(source).load();
+    Retort retort =
+        Retort.configure()
+            .projectDir(dir)
+            .environment(Map.of("DATABASE_URL", "jdbc:postgresql://nowhere.invalid/x"))
+            .dataSource(source)
+            .load();
 
     RunResult r = retort.upgrade("heads");
 
     assertThat(r.after()).containsExactly("b2");
     assertThat(retort.config().url()).isEmpty();
     assertThat(retort.current()).containsExactly("b2");
-    assertThat(retort.inspect().tables()).extracting(t -> t.name().name())
+    assertThat(retort.inspect().tables())
+        .extracting(t -> t.name().name())
         .containsExactlyInAnyOrder("users", "posts");
     assertThat(retort.upgradeSql("a1:b2")).contains("CREATE TABLE posts");
     assertThat(source.opened.get()).isPositive().isEqualTo(source.closed.get());
     assertThat(retort.config().toString()).contains("(a data source)");
-    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+    try (Connection c = DriverManager.getConnection(url);
+        Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT version_num FROM retort_version")) {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getString(1)).isEqualTo("b2");
@@ -87,7 +100,8 @@ class DataSourceIT {
     try {
       int slash = PG_ADMIN_URL.indexOf('/', "jdbc:postgresql://".length());
       int q = PG_ADMIN_URL.indexOf('?');
-      String url = PG_ADMIN_URL.substring(0, slash + 1) + name + (q < 0 ? "" : PG_ADMIN_URL.substring(q));
+      String url =
+          PG_ADMIN_URL.substring(0, slash + 1) + name + (q < 0 ? "" : PG_ADMIN_URL.substring(q));
       Counting source = new Counting(url);
       Retort retort = Retort.configure().projectDir(dir).dataSource(source).load();
 
@@ -127,17 +141,20 @@ class DataSourceIT {
     public Connection getConnection() throws SQLException {
       Connection real = DriverManager.getConnection(url);
       opened.incrementAndGet();
-      return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-          new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-            if (method.getName().equals("close") && !real.isClosed()) {
-              closed.incrementAndGet();
-            }
-            try {
-              return method.invoke(real, args);
-            } catch (java.lang.reflect.InvocationTargetException e) {
-              throw e.getCause();
-            }
-          });
+      return (Connection)
+          Proxy.newProxyInstance(
+              Connection.class.getClassLoader(),
+              new Class<?>[] {Connection.class},
+              (proxy, method, args) -> {
+                if (method.getName().equals("close") && !real.isClosed()) {
+                  closed.incrementAndGet();
+                }
+                try {
+                  return method.invoke(real, args);
+                } catch (java.lang.reflect.InvocationTargetException e) {
+                  throw e.getCause();
+                }
+              });
     }
 
     @Override

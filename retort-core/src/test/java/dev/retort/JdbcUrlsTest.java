@@ -17,22 +17,29 @@ class JdbcUrlsTest {
     assertThat(p.user()).contains("app");
     assertThat(p.password()).contains("p@ss");
     assertThat(JdbcUrls.toJdbc("postgres://db/shop", project).user()).isEmpty();
-    assertThat(JdbcUrls.toJdbc("postgresql+psycopg2://u@h/d", project).url()).isEqualTo("jdbc:postgresql://h/d");
+    assertThat(JdbcUrls.toJdbc("postgresql+psycopg2://u@h/d", project).url())
+        .isEqualTo("jdbc:postgresql://h/d");
   }
 
   @Test
   void sqliteFilesAreRelativeToTheProject() {
-    assertThat(JdbcUrls.toJdbc("jdbc:sqlite:app.db", project).url()).isEqualTo("jdbc:sqlite:/srv/app/app.db");
-    assertThat(JdbcUrls.toJdbc("sqlite:///data/app.db", project).url()).isEqualTo("jdbc:sqlite:/srv/app/data/app.db");
-    assertThat(JdbcUrls.toJdbc("jdbc:sqlite:/tmp/x.db", project).url()).isEqualTo("jdbc:sqlite:/tmp/x.db");
-    assertThat(JdbcUrls.toJdbc("jdbc:sqlite::memory:", project).url()).isEqualTo("jdbc:sqlite::memory:");
+    assertThat(JdbcUrls.toJdbc("jdbc:sqlite:app.db", project).url())
+        .isEqualTo("jdbc:sqlite:/srv/app/app.db");
+    assertThat(JdbcUrls.toJdbc("sqlite:///data/app.db", project).url())
+        .isEqualTo("jdbc:sqlite:/srv/app/data/app.db");
+    assertThat(JdbcUrls.toJdbc("jdbc:sqlite:/tmp/x.db", project).url())
+        .isEqualTo("jdbc:sqlite:/tmp/x.db");
+    assertThat(JdbcUrls.toJdbc("jdbc:sqlite::memory:", project).url())
+        .isEqualTo("jdbc:sqlite::memory:");
   }
 
   @Test
   void otherJdbcUrlsPassThroughAndNonsenseIsRefused() {
-    assertThat(JdbcUrls.toJdbc("jdbc:postgresql://h/d?user=u", project).url()).isEqualTo("jdbc:postgresql://h/d?user=u");
+    assertThat(JdbcUrls.toJdbc("jdbc:postgresql://h/d?user=u", project).url())
+        .isEqualTo("jdbc:postgresql://h/d?user=u");
     assertThatThrownBy(() -> JdbcUrls.toJdbc("localhost:5432", project))
-        .isInstanceOf(UsageException.class).hasMessageContaining("not a database URL");
+        .isInstanceOf(UsageException.class)
+        .hasMessageContaining("not a database URL");
   }
 
   @Test

@@ -29,26 +29,46 @@ class ModulePathIT {
 
   @Test
   void exportsThePublicApiOnly() {
-    ModuleDescriptor module = ModuleFinder.of(CLASSES).find("dev.retort").orElseThrow().descriptor();
-    TreeSet<String> exported = module.exports().stream().map(ModuleDescriptor.Exports::source)
-        .collect(Collectors.toCollection(TreeSet::new));
-    assertThat(exported).containsExactly(
-            "dev.retort", "dev.retort.dialect", "dev.retort.diff", "dev.retort.dsl",
-            "dev.retort.error", "dev.retort.inspect", "dev.retort.migration", "dev.retort.ops",
-            "dev.retort.schema", "dev.retort.source", "dev.retort.text");
-    assertThat(module.packages()).contains("dev.retort.runtime", "dev.retort.script",
-        "dev.retort.autogenerate", "dev.retort.codegen");
+    ModuleDescriptor module =
+        ModuleFinder.of(CLASSES).find("dev.retort").orElseThrow().descriptor();
+    TreeSet<String> exported =
+        module.exports().stream()
+            .map(ModuleDescriptor.Exports::source)
+            .collect(Collectors.toCollection(TreeSet::new));
+    assertThat(exported)
+        .containsExactly(
+            "dev.retort",
+            "dev.retort.dialect",
+            "dev.retort.diff",
+            "dev.retort.dsl",
+            "dev.retort.error",
+            "dev.retort.inspect",
+            "dev.retort.migration",
+            "dev.retort.ops",
+            "dev.retort.schema",
+            "dev.retort.source",
+            "dev.retort.text");
+    assertThat(module.packages())
+        .contains(
+            "dev.retort.runtime",
+            "dev.retort.script",
+            "dev.retort.autogenerate",
+            "dev.retort.codegen");
   }
 
   @Test
   void anApplicationOnTheModulePathMigratesAndCannotReachTheEngine() throws Exception {
-    Path sqlite = Path.of(org.sqlite.JDBC.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path sqlite =
+        Path.of(org.sqlite.JDBC.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     String modulePath = CLASSES.toAbsolutePath() + java.io.File.pathSeparator + sqlite;
     Path src = dir.resolve("src");
     Files.createDirectories(src.resolve("app/example"));
-    Files.writeString(src.resolve("app/module-info.java"),
+    Files.writeString(
+        src.resolve("app/module-info.java"),
         "module app { requires dev.retort; requires org.xerial.sqlitejdbc; }");
-    Files.writeString(src.resolve("app/example/Main.java"), """
+    Files.writeString(
+        src.resolve("app/example/Main.java"),
+        """
         package example;
 
         public class Main {
@@ -60,7 +80,9 @@ class ModulePathIT {
         }
         """);
     Path migrations = Files.createDirectories(dir.resolve("project/migrations"));
-    Files.writeString(migrations.resolve("a1_notes.sql"), """
+    Files.writeString(
+        migrations.resolve("a1_notes.sql"),
+        """
         -- retort:revision a1
         -- retort:message notes
         -- retort:upgrade
@@ -69,13 +91,24 @@ class ModulePathIT {
         DROP TABLE notes;
         """);
     Path out = dir.resolve("out");
-    assertThat(javac(modulePath, out, src.resolve("app/module-info.java"),
-        src.resolve("app/example/Main.java"))).isEmpty();
+    assertThat(
+            javac(
+                modulePath,
+                out,
+                src.resolve("app/module-info.java"),
+                src.resolve("app/example/Main.java")))
+        .isEmpty();
 
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "--module-path", modulePath + java.io.File.pathSeparator + out,
-        "--module", "app/example.Main", dir.resolve("project").toString())
-        .redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--module-path",
+                modulePath + java.io.File.pathSeparator + out,
+                "--module",
+                "app/example.Main",
+                dir.resolve("project").toString())
+            .redirectErrorStream(true)
+            .start();
     ByteArrayOutputStream seen = new ByteArrayOutputStream();
     p.getInputStream().transferTo(seen);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -84,19 +117,27 @@ class ModulePathIT {
     assertThat(p.exitValue()).as(output).isZero();
 
     // the runner is behind the facade: a module importing it does not compile
-    Files.writeString(src.resolve("app/example/Main.java"),
+    Files.writeString(
+        src.resolve("app/example/Main.java"),
         "package example;\nclass Main { dev.retort.runtime.Runner runner; }\n");
-    assertThat(javac(modulePath, dir.resolve("out2"), src.resolve("app/module-info.java"),
-        src.resolve("app/example/Main.java")))
-        .contains("package dev.retort.runtime is declared in module dev.retort, which does not export it");
+    assertThat(
+            javac(
+                modulePath,
+                dir.resolve("out2"),
+                src.resolve("app/module-info.java"),
+                src.resolve("app/example/Main.java")))
+        .contains(
+            "package dev.retort.runtime is declared in module dev.retort, which does not export it");
   }
 
   private static String javac(String modulePath, Path out, Path... sources) {
     ToolProvider javac = ToolProvider.findFirst("javac").orElseThrow();
     StringWriter messages = new StringWriter();
     // an empty class path: javac run in this JVM would otherwise take the tests' own
-    List<String> args = new java.util.ArrayList<>(List.of("--module-path", modulePath,
-        "--class-path", out.toString(), "-d", out.toString()));
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "--module-path", modulePath, "--class-path", out.toString(), "-d", out.toString()));
     for (Path s : sources) {
       args.add(s.toString());
     }

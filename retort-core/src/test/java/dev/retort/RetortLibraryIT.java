@@ -24,7 +24,9 @@ class RetortLibraryIT {
   @BeforeEach
   void migrations() throws Exception {
     Path m = Files.createDirectories(dir.resolve("db/migrations"));
-    Files.writeString(m.resolve("a1_users.java"), """
+    Files.writeString(
+        m.resolve("a1_users.java"),
+        """
         import static dev.retort.schema.ColumnType.*;
 
         import dev.retort.migration.Migration;
@@ -53,7 +55,9 @@ class RetortLibraryIT {
           }
         }
         """);
-    Files.writeString(m.resolve("b2_fail.sql"), """
+    Files.writeString(
+        m.resolve("b2_fail.sql"),
+        """
         -- retort:revision b2
         -- retort:revises a1
         -- retort:message will fail
@@ -87,7 +91,9 @@ class RetortLibraryIT {
 
   @Test
   void plansWhatAnUpgradeOrDowngradeWouldRunWithoutRunningIt() throws Exception {
-    assertThat(retort().upgradePlan("heads")).extracting(RevisionInfo::id).containsExactly("a1", "b2");
+    assertThat(retort().upgradePlan("heads"))
+        .extracting(RevisionInfo::id)
+        .containsExactly("a1", "b2");
     assertThat(retort().current()).isEmpty();
     retort().upgrade("a1");
     assertThat(retort().upgradePlan("heads")).extracting(RevisionInfo::id).containsExactly("b2");
@@ -100,12 +106,13 @@ class RetortLibraryIT {
   void failureIsATypedExceptionAndKeepsEarlierWork() throws Exception {
     assertThatThrownBy(() -> retort().upgrade("heads"))
         .isInstanceOf(MigrationFailedException.class)
-        .satisfies(e -> {
-          MigrationFailedException f = (MigrationFailedException) e;
-          assertThat(f.revision()).isEqualTo("b2");
-          assertThat(f.statement()).isEqualTo("INSERT INTO users (missing) VALUES (1)");
-          assertThat(f.getMessage()).contains("b2_fail.sql:6");
-        });
+        .satisfies(
+            e -> {
+              MigrationFailedException f = (MigrationFailedException) e;
+              assertThat(f.revision()).isEqualTo("b2");
+              assertThat(f.statement()).isEqualTo("INSERT INTO users (missing) VALUES (1)");
+              assertThat(f.getMessage()).contains("b2_fail.sql:6");
+            });
     assertThat(retort().current()).containsExactly("a1");
     assertThat(names()).containsExactly("O'Brien", "Zoë");
   }
@@ -117,7 +124,8 @@ class RetortLibraryIT {
   @Test
   void runsTheSqlItChecksummedThoughTheFileChangesAfterwards() throws Exception {
     Path file = dir.resolve("db/migrations/c3_notes.sql");
-    String original = """
+    String original =
+        """
         -- retort:revision c3
         -- retort:revises a1
         -- retort:message notes
@@ -132,15 +140,17 @@ class RetortLibraryIT {
     Files.writeString(file, original.replace("notes (", "other ("));
     retort.upgrade("c3");
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("app.db"));
-        ResultSet rs = c.createStatement().executeQuery(
-            "SELECT name FROM sqlite_master WHERE name IN ('notes', 'other')")) {
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery("SELECT name FROM sqlite_master WHERE name IN ('notes', 'other')")) {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getString(1)).isEqualTo("notes");
       assertThat(rs.next()).isFalse();
     }
     // and the history holds the checksum of what ran: the changed file is refused
     assertThatThrownBy(() -> retort().upgrade("c3"))
-        .hasMessageContaining("c3").hasMessageContaining("changed after being applied");
+        .hasMessageContaining("c3")
+        .hasMessageContaining("changed after being applied");
   }
 
   @Test
@@ -155,7 +165,9 @@ class RetortLibraryIT {
     retort().upgrade("a1");
     RunResult r = retort().downgrade("base");
     assertThat(r.after()).isEmpty();
-    assertThat(r.steps()).extracting(RunResult.Step::description).containsExactly("downgrade a1 -> base, users with data");
+    assertThat(r.steps())
+        .extracting(RunResult.Step::description)
+        .containsExactly("downgrade a1 -> base, users with data");
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("app.db"));
         ResultSet rs = c.getMetaData().getTables(null, null, "users", null)) {
       assertThat(rs.next()).isFalse();

@@ -11,7 +11,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "branches", mixinStandardHelpOptions = true,
+@Command(
+    name = "branches",
+    mixinStandardHelpOptions = true,
     description = "Show branch points: revisions two or more revisions revise. Needs no database.")
 final class BranchesCommand implements Callable<Integer>, JsonShapes.Command {
   @ParentCommand RetortCommand top;
@@ -35,9 +37,18 @@ final class BranchesCommand implements Callable<Integer>, JsonShapes.Command {
     boolean json = output.isJson();
     List<BranchPoint> points = top.retort(out, false).branchPoints();
     if (json) {
-      out.print(Json.write(Json.document("branches").put("branchPoints", points.stream()
-          .map(p -> Json.object().put("revision", JsonShapes.revision(p.revision()))
-              .put("children", JsonShapes.revisions(p.children()))).toList())));
+      out.print(
+          Json.write(
+              Json.document("branches")
+                  .put(
+                      "branchPoints",
+                      points.stream()
+                          .map(
+                              p ->
+                                  Json.object()
+                                      .put("revision", JsonShapes.revision(p.revision()))
+                                      .put("children", JsonShapes.revisions(p.children())))
+                          .toList())));
       out.flush();
       return 0;
     }

@@ -23,10 +23,12 @@ final class CdsTraining {
     PrintWriter quiet = new PrintWriter(Writer.nullWriter());
     Map<String, String> env = Map.of();
     try {
-      Files.writeString(dir.resolve("retort.properties"),
+      Files.writeString(
+          dir.resolve("retort.properties"),
           "url=jdbc:sqlite:" + dir.resolve("training.db") + "\nmigrations=migrations\n");
       Files.createDirectories(dir.resolve("migrations"));
-      Files.writeString(dir.resolve("migrations").resolve("000000000001_training.sql"),
+      Files.writeString(
+          dir.resolve("migrations").resolve("000000000001_training.sql"),
           "-- retort:revision 000000000001\n-- retort:message training\n-- retort:upgrade\n"
               + "CREATE TABLE training (id bigint PRIMARY KEY, name varchar(100));\n"
               + "-- retort:downgrade\nDROP TABLE training;\n");
@@ -35,9 +37,17 @@ final class CdsTraining {
       Main.run(new String[] {"-C", d, "upgrade", "head"}, quiet, quiet, env);
       Main.run(new String[] {"-C", d, "current"}, quiet, quiet, env);
       Main.run(new String[] {"-C", d, "history"}, quiet, quiet, env);
-      Main.run(new String[] {"-C", d, "--url",
-          "jdbc:postgresql://127.0.0.1:1/training?user=training&connectTimeout=1", "current"},
-          quiet, quiet, env);
+      Main.run(
+          new String[] {
+            "-C",
+            d,
+            "--url",
+            "jdbc:postgresql://127.0.0.1:1/training?user=training&connectTimeout=1",
+            "current"
+          },
+          quiet,
+          quiet,
+          env);
       loadAll("org/postgresql/", "dev/retort/");
     } finally {
       try (Stream<Path> files = Files.walk(dir)) {
@@ -54,7 +64,8 @@ final class CdsTraining {
   private static void loadAll(String... prefixes) {
     ClassLoader loader = CdsTraining.class.getClassLoader();
     try {
-      Path jar = Path.of(CdsTraining.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path jar =
+          Path.of(CdsTraining.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
         for (java.util.jar.JarEntry e : java.util.Collections.list(file.entries())) {
           String name = e.getName();
@@ -64,7 +75,8 @@ final class CdsTraining {
           for (String prefix : prefixes) {
             if (name.startsWith(prefix)) {
               try {
-                Class.forName(name.substring(0, name.length() - 6).replace('/', '.'), false, loader);
+                Class.forName(
+                    name.substring(0, name.length() - 6).replace('/', '.'), false, loader);
               } catch (Throwable ignored) {
                 // a class that needs an optional dependency: it stays out of the archive
               }

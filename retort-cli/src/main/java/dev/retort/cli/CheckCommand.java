@@ -1,9 +1,9 @@
 package dev.retort.cli;
 
-import dev.retort.text.Inert;
 import dev.retort.CompareOptions;
 import dev.retort.Retort;
 import dev.retort.SchemaDiff;
+import dev.retort.text.Inert;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -11,9 +11,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "check", mixinStandardHelpOptions = true,
-    description = {"Compare the database with the desired schema (the 'schema' setting).",
-        "Exit 0 when they match, 1 with a summary of the differences when they do not."})
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Compare the database with the desired schema (the 'schema' setting).",
+      "Exit 0 when they match, 1 with a summary of the differences when they do not."
+    })
 final class CheckCommand implements Callable<Integer>, JsonShapes.Command {
   @ParentCommand RetortCommand top;
   @Spec CommandSpec spec;
@@ -41,24 +45,37 @@ final class CheckCommand implements Callable<Integer>, JsonShapes.Command {
     if (json) {
       d.leftOut().ifPresent(n -> spec.commandLine().getErr().println("warning: " + n));
       spec.commandLine().getErr().flush();
-      out.print(Json.write(Json.document("check").put("matches", d.isEmpty())
-          .put("schema", retort.config().schema().map(s -> s.describe()))
-          .put("changes", JsonShapes.steps(d.upgrade())).put("renameWarnings", d.renameWarnings())
-          .put("leftOut", d.leftOut())));
+      out.print(
+          Json.write(
+              Json.document("check")
+                  .put("matches", d.isEmpty())
+                  .put("schema", retort.config().schema().map(s -> s.describe()))
+                  .put("changes", JsonShapes.steps(d.upgrade()))
+                  .put("renameWarnings", d.renameWarnings())
+                  .put("leftOut", d.leftOut())));
       out.flush();
       return d.isEmpty() ? 0 : 1;
     }
-    d.leftOut().ifPresent(n -> {
-      spec.commandLine().getErr().println("warning: " + n);
-      spec.commandLine().getErr().flush();
-    });
+    d.leftOut()
+        .ifPresent(
+            n -> {
+              spec.commandLine().getErr().println("warning: " + n);
+              spec.commandLine().getErr().flush();
+            });
     if (d.isEmpty()) {
-      out.println("The database matches " + retort.config().schema().orElseThrow().describe() + ".");
+      out.println(
+          "The database matches " + retort.config().schema().orElseThrow().describe() + ".");
       out.flush();
       return 0;
     }
-    out.println("The database differs from " + retort.config().schema().orElseThrow().describe()
-        + " (" + d.upgrade().size() + " change" + (d.upgrade().size() == 1 ? "" : "s") + " needed):");
+    out.println(
+        "The database differs from "
+            + retort.config().schema().orElseThrow().describe()
+            + " ("
+            + d.upgrade().size()
+            + " change"
+            + (d.upgrade().size() == 1 ? "" : "s")
+            + " needed):");
     for (SchemaDiff.Step s : d.upgrade()) {
       out.println("  " + Inert.text(s.description()));
     }

@@ -12,11 +12,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "downgrade", mixinStandardHelpOptions = true,
-    description = {"Revert migrations back to TARGET.",
-        "TARGET: -N (N steps back), base (everything), a revision id or prefix (kept applied),",
-        "REV-N, REV+N, BRANCH@-N, BRANCH@REV (that branch alone, down to REV), BRANCH@base.",
-        "With --sql, FROM:TO (an offline run cannot ask the database)."})
+@Command(
+    name = "downgrade",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Revert migrations back to TARGET.",
+      "TARGET: -N (N steps back), base (everything), a revision id or prefix (kept applied),",
+      "REV-N, REV+N, BRANCH@-N, BRANCH@REV (that branch alone, down to REV), BRANCH@base.",
+      "With --sql, FROM:TO (an offline run cannot ask the database)."
+    })
 final class DowngradeCommand implements Callable<Integer>, JsonShapes.Command {
   @ParentCommand RetortCommand top;
   @Spec CommandSpec spec;
@@ -24,10 +28,14 @@ final class DowngradeCommand implements Callable<Integer>, JsonShapes.Command {
   @Parameters(index = "0", paramLabel = "TARGET", description = "Where to go back to.")
   String target;
 
-  @Option(names = "--sql", description = "Print the SQL script instead of running it; no database is touched.")
+  @Option(
+      names = "--sql",
+      description = "Print the SQL script instead of running it; no database is touched.")
   boolean sql;
 
-  @Option(names = "--allow-changed", description = "Proceed although an applied migration file has changed.")
+  @Option(
+      names = "--allow-changed",
+      description = "Proceed although an applied migration file has changed.")
   boolean allowChanged;
 
   @picocli.CommandLine.Mixin OutputOptions output = new OutputOptions();
@@ -47,7 +55,8 @@ final class DowngradeCommand implements Callable<Integer>, JsonShapes.Command {
     PrintWriter out = spec.commandLine().getOut();
     boolean json = output.isJson();
     if (json && sql) {
-      throw new UsageException("--sql prints an SQL script, which has no JSON form; leave out --json");
+      throw new UsageException(
+          "--sql prints an SQL script, which has no JSON form; leave out --json");
     }
     // with --json the document is the whole of standard output: progress goes to standard error
     Retort retort = top.retort(json ? spec.commandLine().getErr() : out, allowChanged);

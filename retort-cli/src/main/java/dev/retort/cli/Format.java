@@ -25,9 +25,15 @@ final class Format {
     if (current.contains(r.id())) {
       tags.add("current");
     }
-    String labels = r.branchLabels().isEmpty() ? "" : " (" + String.join(", ", r.branchLabels()) + ")";
-    return from + " -> " + r.id() + labels + (tags.isEmpty() ? "" : " (" + String.join(") (", tags) + ")")
-        + ", " + (r.message().isEmpty() ? "(no message)" : Inert.text(r.message()));
+    String labels =
+        r.branchLabels().isEmpty() ? "" : " (" + String.join(", ", r.branchLabels()) + ")";
+    return from
+        + " -> "
+        + r.id()
+        + labels
+        + (tags.isEmpty() ? "" : " (" + String.join(") (", tags) + ")")
+        + ", "
+        + (r.message().isEmpty() ? "(no message)" : Inert.text(r.message()));
   }
 
   static String block(RevisionInfo r) {
@@ -37,7 +43,9 @@ final class Format {
       b.append(" (head)");
     }
     b.append('\n');
-    b.append("Parent: ").append(r.parents().isEmpty() ? "<base>" : String.join(", ", r.parents())).append('\n');
+    b.append("Parent: ")
+        .append(r.parents().isEmpty() ? "<base>" : String.join(", ", r.parents()))
+        .append('\n');
     if (!r.branchLabels().isEmpty()) {
       b.append("Branch names: ").append(String.join(", ", r.branchLabels())).append('\n');
     }
@@ -46,13 +54,20 @@ final class Format {
     }
     List<String> children = r.children();
     if (!children.isEmpty()) {
-      b.append(children.size() > 1 ? "Branches into: " : "Child: ").append(String.join(", ", children)).append('\n');
+      b.append(children.size() > 1 ? "Branches into: " : "Child: ")
+          .append(String.join(", ", children))
+          .append('\n');
     }
-    b.append("Path: ").append(r.file().map(f -> Inert.text(f.toString())).orElse("(in memory)"))
+    b.append("Path: ")
+        .append(r.file().map(f -> Inert.text(f.toString())).orElse("(in memory)"))
         .append('\n');
-    b.append("Format: ").append(r.format().name().toLowerCase(java.util.Locale.ROOT))
-        .append(r.transactional() ? "" : ", not transactional").append('\n');
-    b.append('\n').append("    ").append(r.message().isEmpty() ? "(no message)" : Inert.text(r.message()))
+    b.append("Format: ")
+        .append(r.format().name().toLowerCase(java.util.Locale.ROOT))
+        .append(r.transactional() ? "" : ", not transactional")
+        .append('\n');
+    b.append('\n')
+        .append("    ")
+        .append(r.message().isEmpty() ? "(no message)" : Inert.text(r.message()))
         .append('\n');
     return b.toString();
   }

@@ -11,13 +11,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "heads", mixinStandardHelpOptions = true,
+@Command(
+    name = "heads",
+    mixinStandardHelpOptions = true,
     description = "Show the heads: revisions nothing revises yet. Needs no database.")
 final class HeadsCommand implements Callable<Integer>, JsonShapes.Command {
   @ParentCommand RetortCommand top;
   @Spec CommandSpec spec;
 
-  @Option(names = {"-v", "--verbose"}, description = "Show each head in full.")
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Show each head in full.")
   boolean verbose;
 
   @picocli.CommandLine.Mixin OutputOptions output = new OutputOptions();

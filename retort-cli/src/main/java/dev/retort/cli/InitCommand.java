@@ -10,13 +10,20 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "init", mixinStandardHelpOptions = true,
-    description = "Create retort.properties, migrations/ and a schema definition stub (in DIR, default: here).")
+@Command(
+    name = "init",
+    mixinStandardHelpOptions = true,
+    description =
+        "Create retort.properties, migrations/ and a schema definition stub (in DIR, default: here).")
 final class InitCommand implements Callable<Integer> {
   @ParentCommand RetortCommand top;
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "The project directory.")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "DIR",
+      description = "The project directory.")
   Path dir;
 
   @Override
@@ -27,8 +34,9 @@ final class InitCommand implements Callable<Integer> {
     for (Path p : Retort.init(target)) {
       out.println("Created " + p);
     }
-    out.println("Next: set url in retort.properties (SQLite by default), then "
-        + "'retort revision -m \"first migration\"'.");
+    out.println(
+        "Next: set url in retort.properties (SQLite by default), then "
+            + "'retort revision -m \"first migration\"'.");
     out.flush();
     return 0;
   }

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A JSON document as the command line prints it: objects keep the order their fields were put
- * in, and text is escaped so that no character of a name, message or error can break the
- * document or reach a terminal as a control sequence.
+ * A JSON document as the command line prints it: objects keep the order their fields were put in,
+ * and text is escaped so that no character of a name, message or error can break the document or
+ * reach a terminal as a control sequence.
  */
 final class Json {
   private Json() {}
@@ -66,8 +66,10 @@ final class Json {
       }
       out.append(indent).append('}');
     } else if (value instanceof Iterable<?> it) {
-      List<?> list = it instanceof List<?> l ? l : java.util.stream.StreamSupport
-          .stream(it.spliterator(), false).toList();
+      List<?> list =
+          it instanceof List<?> l
+              ? l
+              : java.util.stream.StreamSupport.stream(it.spliterator(), false).toList();
       if (list.isEmpty()) {
         out.append("[]");
         return;
@@ -87,9 +89,9 @@ final class Json {
   }
 
   /**
-   * A JSON string: quotes and backslashes escaped, control characters (C0, DEL, C1) and the
-   * line and paragraph separators as {@code \}{@code uXXXX}, so the document stays one value
-   * whatever it quotes (RFC 8259, section 7).
+   * A JSON string: quotes and backslashes escaped, control characters (C0, DEL, C1) and the line
+   * and paragraph separators as {@code \}{@code uXXXX}, so the document stays one value whatever it
+   * quotes (RFC 8259, section 7).
    */
   static void string(StringBuilder out, String s) {
     out.append('"');

@@ -13,24 +13,34 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true),
-        System.getenv()));
+    System.exit(
+        run(
+            args,
+            new PrintWriter(System.out, true),
+            new PrintWriter(System.err, true),
+            System.getenv()));
   }
 
   /** Runs one command line and returns its exit code; the tests call this. */
-  public static int run(String[] args, PrintWriter out, PrintWriter rawErr, Map<String, String> env) {
+  public static int run(
+      String[] args, PrintWriter out, PrintWriter rawErr, Map<String, String> env) {
     if (!java.util.Arrays.asList(args).contains("--debug")) {
       // the MariaDB driver logs every refused statement to the console before Retort reports it
       System.setProperty("mariadb.logging.disable", "true");
     }
     RetortCommand top = new RetortCommand(env);
     Secrets[] known = {null};
-    PrintWriter err = new PrintWriter(new SafeWriter(rawErr, () -> {
-      if (known[0] == null) {
-        known[0] = top.secrets(args);
-      }
-      return known[0];
-    }), true);
+    PrintWriter err =
+        new PrintWriter(
+            new SafeWriter(
+                rawErr,
+                () -> {
+                  if (known[0] == null) {
+                    known[0] = top.secrets(args);
+                  }
+                  return known[0];
+                }),
+            true);
     CommandLine cl = new CommandLine(top);
     String named = subcommandName(args);
     for (Map.Entry<String, Class<?>> sub : RetortCommand.SUBCOMMANDS) {
@@ -40,26 +50,28 @@ public final class Main {
     }
     cl.setOut(out);
     cl.setErr(err);
-    cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      boolean debug = top.debug;
-      if (e instanceof RetortException re) {
-        err.println("error: " + re.getMessage());
-        jsonError(commandLine, re, out, known[0] != null ? known[0] : top.secrets(args));
-        if (debug) {
-          e.printStackTrace(err);
-        }
-        err.flush();
-        return re.exitCode().code();
-      }
-      err.println("error: " + e);
-      if (debug) {
-        e.printStackTrace(err);
-      } else {
-        err.println("(this looks like a bug in Retort; run again with --debug for the stack trace)");
-      }
-      err.flush();
-      return ExitCode.USAGE.code();
-    });
+    cl.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          boolean debug = top.debug;
+          if (e instanceof RetortException re) {
+            err.println("error: " + re.getMessage());
+            jsonError(commandLine, re, out, known[0] != null ? known[0] : top.secrets(args));
+            if (debug) {
+              e.printStackTrace(err);
+            }
+            err.flush();
+            return re.exitCode().code();
+          }
+          err.println("error: " + e);
+          if (debug) {
+            e.printStackTrace(err);
+          } else {
+            err.println(
+                "(this looks like a bug in Retort; run again with --debug for the stack trace)");
+          }
+          err.flush();
+          return ExitCode.USAGE.code();
+        });
     return cl.execute(args);
   }
 
@@ -67,8 +79,8 @@ public final class Main {
    * With {@code --json}, a failure is a document on standard output too, so that a script that
    * reads the output always gets one (README, "JSON output").
    */
-  private static void jsonError(CommandLine commandLine, RetortException e, PrintWriter out,
-      Secrets secrets) {
+  private static void jsonError(
+      CommandLine commandLine, RetortException e, PrintWriter out, Secrets secrets) {
     if (!(commandLine.getCommand() instanceof JsonShapes.Command c)) {
       return;
     }
@@ -89,9 +101,9 @@ public final class Main {
 
   /**
    * The subcommand the command line names, when it names a known one: the first argument that is
-   * neither a top-level option nor an option's parameter. Null otherwise (no subcommand, help,
-   * an unknown name, a typo): then every subcommand is registered, so that help lists them all
-   * and picocli's errors and suggestions stay as they were.
+   * neither a top-level option nor an option's parameter. Null otherwise (no subcommand, help, an
+   * unknown name, a typo): then every subcommand is registered, so that help lists them all and
+   * picocli's errors and suggestions stay as they were.
    */
   static String subcommandName(String[] args) {
     for (int i = 0; i < args.length; i++) {

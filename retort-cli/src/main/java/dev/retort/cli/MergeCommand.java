@@ -13,32 +13,51 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "merge", mixinStandardHelpOptions = true,
+@Command(
+    name = "merge",
+    mixinStandardHelpOptions = true,
     description = "Write a revision that joins two or more heads into one.")
 final class MergeCommand implements Callable<Integer> {
   @ParentCommand RetortCommand top;
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "REV", description = "The revisions to join, or 'heads' for all heads.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "REV",
+      description = "The revisions to join, or 'heads' for all heads.")
   List<String> revisions;
 
-  @Option(names = {"-m", "--message"}, required = true, paramLabel = "MSG", description = "Why the branches join.")
+  @Option(
+      names = {"-m", "--message"},
+      required = true,
+      paramLabel = "MSG",
+      description = "Why the branches join.")
   String message;
 
-  @Option(names = "--rev-id", paramLabel = "ID", description = "Use this id instead of 12 random hex digits.")
+  @Option(
+      names = "--rev-id",
+      paramLabel = "ID",
+      description = "Use this id instead of 12 random hex digits.")
   String revId;
 
-  @Option(names = "--format", paramLabel = "java|sql",
-      description = "Write the merge in Java or SQL (default: SQL when the revisions it joins are "
-          + "all SQL files, else Java).")
+  @Option(
+      names = "--format",
+      paramLabel = "java|sql",
+      description =
+          "Write the merge in Java or SQL (default: SQL when the revisions it joins are "
+              + "all SQL files, else Java).")
   String format;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     Retort retort = top.retort(out, false);
-    Path file = retort.merge(revisions, message, Optional.ofNullable(revId),
-        Optional.ofNullable(format).map(RevisionCommand::parseFormat));
+    Path file =
+        retort.merge(
+            revisions,
+            message,
+            Optional.ofNullable(revId),
+            Optional.ofNullable(format).map(RevisionCommand::parseFormat));
     out.println("Generated " + RevisionCommand.relative(retort, file));
     out.flush();
     return 0;

@@ -8,12 +8,14 @@ import picocli.CommandLine.Option;
  * document is the whole of standard output (progress and warnings go to standard error).
  */
 final class OutputOptions {
-  @Option(names = "--json", description = "Print the result as one JSON document (see the README"
-      + " for each command's shape); the same as --format json.")
+  @Option(
+      names = "--json",
+      description =
+          "Print the result as one JSON document (see the README"
+              + " for each command's shape); the same as --format json.")
   boolean json;
 
-  @Option(names = "--format", paramLabel = "FORMAT",
-      description = "text (default) or json.")
+  @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
   String format;
 
   /** Whether JSON was asked for, by either option. */
@@ -29,8 +31,9 @@ final class OutputOptions {
         }
         yield false;
       }
-      default -> throw new UsageException("--format takes text or json, not '"
-          + dev.retort.text.Inert.text(format) + "'");
+      default ->
+          throw new UsageException(
+              "--format takes text or json, not '" + dev.retort.text.Inert.text(format) + "'");
     };
   }
 }

@@ -16,7 +16,8 @@ final class Renames {
     for (String v : values) {
       int eq = v.indexOf('=');
       if (eq <= 0 || eq == v.length() - 1) {
-        throw new UsageException("--rename takes old=new (a table) or table.old=new (a column), got '" + v + "'");
+        throw new UsageException(
+            "--rename takes old=new (a table) or table.old=new (a column), got '" + v + "'");
       }
       String from = v.substring(0, eq);
       String to = v.substring(eq + 1);

@@ -14,8 +14,16 @@ final class Report {
       out.println("Nothing to " + verb + "; the database is at " + rows(r.after()) + ".");
     } else {
       int n = r.steps().size();
-      out.println("Done: " + n + " migration" + (n == 1 ? "" : "s") + " ("
-          + verb + "); the database is at " + rows(r.after()) + ".");
+      out.println(
+          "Done: "
+              + n
+              + " migration"
+              + (n == 1 ? "" : "s")
+              + " ("
+              + verb
+              + "); the database is at "
+              + rows(r.after())
+              + ".");
     }
     out.flush();
   }

@@ -21,41 +21,64 @@ import picocli.CommandLine.Spec;
     name = "retort",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Schema migrations with a revision graph: upgrade, downgrade, branches and merges.",
-    footer = {"", "Exit codes: 0 success, 1 a check failed, 2 bad usage or input, 3 the database refused."})
+    description =
+        "Schema migrations with a revision graph: upgrade, downgrade, branches and merges.",
+    footer = {
+      "",
+      "Exit codes: 0 success, 1 a check failed, 2 bad usage or input, 3 the database refused."
+    })
 final class RetortCommand implements Runnable {
   /**
    * The subcommands, in the order help lists them. Not in {@code @Command(subcommands = ...)}:
    * {@link Main} registers only the one the command line names (building picocli's model of every
    * subcommand costs more than the rest of a no-op run), and all of them for help and errors.
    */
-  static final java.util.List<Map.Entry<String, Class<?>>> SUBCOMMANDS = java.util.List.of(
-      Map.entry("init", InitCommand.class), Map.entry("revision", RevisionCommand.class),
-      Map.entry("upgrade", UpgradeCommand.class), Map.entry("downgrade", DowngradeCommand.class),
-      Map.entry("current", CurrentCommand.class), Map.entry("heads", HeadsCommand.class),
-      Map.entry("branches", BranchesCommand.class), Map.entry("history", HistoryCommand.class),
-      Map.entry("show", ShowCommand.class), Map.entry("stamp", StampCommand.class),
-      Map.entry("merge", MergeCommand.class), Map.entry("repair", RepairCommand.class),
-      Map.entry("check", CheckCommand.class),
-      Map.entry("diff", DiffCommand.class));
+  static final java.util.List<Map.Entry<String, Class<?>>> SUBCOMMANDS =
+      java.util.List.of(
+          Map.entry("init", InitCommand.class),
+          Map.entry("revision", RevisionCommand.class),
+          Map.entry("upgrade", UpgradeCommand.class),
+          Map.entry("downgrade", DowngradeCommand.class),
+          Map.entry("current", CurrentCommand.class),
+          Map.entry("heads", HeadsCommand.class),
+          Map.entry("branches", BranchesCommand.class),
+          Map.entry("history", HistoryCommand.class),
+          Map.entry("show", ShowCommand.class),
+          Map.entry("stamp", StampCommand.class),
+          Map.entry("merge", MergeCommand.class),
+          Map.entry("repair", RepairCommand.class),
+          Map.entry("check", CheckCommand.class),
+          Map.entry("diff", DiffCommand.class));
 
   private final Map<String, String> env;
 
   @Spec CommandSpec spec;
 
-  @Option(names = "-C", paramLabel = "DIR", scope = ScopeType.INHERIT,
+  @Option(
+      names = "-C",
+      paramLabel = "DIR",
+      scope = ScopeType.INHERIT,
       description = "Run as if started in DIR.")
   Path directory;
 
-  @Option(names = "--url", paramLabel = "URL", scope = ScopeType.INHERIT,
-      description = "Database URL (JDBC, postgresql://user@host/db or sqlite:///file); overrides the configuration.")
+  @Option(
+      names = "--url",
+      paramLabel = "URL",
+      scope = ScopeType.INHERIT,
+      description =
+          "Database URL (JDBC, postgresql://user@host/db or sqlite:///file); overrides the configuration.")
   String url;
 
-  @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      scope = ScopeType.INHERIT,
       description = "Configuration file (default: retort.properties).")
   Path config;
 
-  @Option(names = "--debug", scope = ScopeType.INHERIT,
+  @Option(
+      names = "--debug",
+      scope = ScopeType.INHERIT,
       description = "Print stack traces with errors.")
   boolean debug;
 
@@ -78,14 +101,19 @@ final class RetortCommand implements Runnable {
   }
 
   /**
-   * The facade, configured from files, environment and options; what reading the settings warns
-   * of goes to standard error.
+   * The facade, configured from files, environment and options; what reading the settings warns of
+   * goes to standard error.
    */
   Retort retort(PrintWriter out, boolean allowChanged) {
-    RetortConfig c = builder().allowChanged(allowChanged).progress(line -> {
-      out.println(line);
-      out.flush();
-    }).build();
+    RetortConfig c =
+        builder()
+            .allowChanged(allowChanged)
+            .progress(
+                line -> {
+                  out.println(line);
+                  out.flush();
+                })
+            .build();
     PrintWriter err = spec.commandLine().getErr();
     c.warnings().forEach(w -> err.println("warning: " + w));
     err.flush();
@@ -121,7 +149,8 @@ final class RetortCommand implements Runnable {
   Secrets secrets(String[] args) {
     List<String> urls = new ArrayList<>(java.util.Arrays.asList(args));
     urls.addAll(java.util.Arrays.asList(url, env.get("RETORT_URL"), env.get("DATABASE_URL")));
-    Secrets given = Secrets.of(urls, java.util.Collections.singletonList(env.get("RETORT_PASSWORD")));
+    Secrets given =
+        Secrets.of(urls, java.util.Collections.singletonList(env.get("RETORT_PASSWORD")));
     try {
       return given.and(builder().build().secrets());
     } catch (RuntimeException e) {

@@ -17,7 +17,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "revision", mixinStandardHelpOptions = true,
+@Command(
+    name = "revision",
+    mixinStandardHelpOptions = true,
     description = "Write a new, empty migration on top of the current head.")
 final class RevisionCommand implements Callable<Integer> {
   @ParentCommand RetortCommand top;
@@ -25,51 +27,92 @@ final class RevisionCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin TableFilterOptions tables = new TableFilterOptions();
 
-  @Option(names = {"-m", "--message"}, required = true, paramLabel = "MSG", description = "What the migration does.")
+  @Option(
+      names = {"-m", "--message"},
+      required = true,
+      paramLabel = "MSG",
+      description = "What the migration does.")
   String message;
 
-  @Option(names = "--rev-id", paramLabel = "ID", description = "Use this id instead of 12 random hex digits.")
+  @Option(
+      names = "--rev-id",
+      paramLabel = "ID",
+      description = "Use this id instead of 12 random hex digits.")
   String revId;
 
-  @Option(names = "--head", paramLabel = "REV", split = ",",
-      description = "The parent(s): a revision, 'head', or 'base' for a new root (default: the single head).")
+  @Option(
+      names = "--head",
+      paramLabel = "REV",
+      split = ",",
+      description =
+          "The parent(s): a revision, 'head', or 'base' for a new root (default: the single head).")
   List<String> heads = new ArrayList<>();
 
-  @Option(names = "--branch-label", paramLabel = "LABEL", split = ",", description = "Name the branch that starts here.")
+  @Option(
+      names = "--branch-label",
+      paramLabel = "LABEL",
+      split = ",",
+      description = "Name the branch that starts here.")
   List<String> branchLabels = new ArrayList<>();
 
-  @Option(names = "--depends-on", paramLabel = "REV", split = ",",
+  @Option(
+      names = "--depends-on",
+      paramLabel = "REV",
+      split = ",",
       description = "Revisions that must be applied first without being parents.")
   List<String> dependsOn = new ArrayList<>();
 
-  @Option(names = "--format", paramLabel = "java|sql", defaultValue = "java",
+  @Option(
+      names = "--format",
+      paramLabel = "java|sql",
+      defaultValue = "java",
       description = "Write the migration in Java (portable, default) or SQL (for one database).")
   String format;
 
-  @Option(names = "--dialects", paramLabel = "NAME", split = ",",
-      description = "With --format sql: write one '-- retort:dialect' section per database "
-          + "(postgresql, sqlite, mysql), each the same change in that database's SQL "
-          + "(default: the 'dialects' setting, else one unsectioned file for this database).")
+  @Option(
+      names = "--dialects",
+      paramLabel = "NAME",
+      split = ",",
+      description =
+          "With --format sql: write one '-- retort:dialect' section per database "
+              + "(postgresql, sqlite, mysql), each the same change in that database's SQL "
+              + "(default: the 'dialects' setting, else one unsectioned file for this database).")
   List<String> dialects;
 
-  @Option(names = "--autogenerate", description = "Fill the migration with what brings the database "
-      + "(at head) to the desired schema, and the downgrade that brings it back.")
+  @Option(
+      names = "--autogenerate",
+      description =
+          "Fill the migration with what brings the database "
+              + "(at head) to the desired schema, and the downgrade that brings it back.")
   boolean autogenerate;
 
-  @Option(names = "--allow-empty", description = "With --autogenerate: write an empty migration "
-      + "when the database already matches (by default nothing is written, and the exit code is 0).")
+  @Option(
+      names = "--allow-empty",
+      description =
+          "With --autogenerate: write an empty migration "
+              + "when the database already matches (by default nothing is written, and the exit code is 0).")
   boolean allowEmpty;
 
-  @Option(names = "--rename", paramLabel = "OLD=NEW",
-      description = "With --autogenerate: a dropped and an added table (old=new) or column (table.old=new) are a rename.")
+  @Option(
+      names = "--rename",
+      paramLabel = "OLD=NEW",
+      description =
+          "With --autogenerate: a dropped and an added table (old=new) or column (table.old=new) are a rename.")
   List<String> renames = new ArrayList<>();
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     Retort retort = top.retort(out, false);
-    NewRevision request = new NewRevision(message, Optional.ofNullable(revId), heads,
-        branchLabels, dependsOn, parseFormat(format), dialects(retort, parseFormat(format)));
+    NewRevision request =
+        new NewRevision(
+            message,
+            Optional.ofNullable(revId),
+            heads,
+            branchLabels,
+            dependsOn,
+            parseFormat(format),
+            dialects(retort, parseFormat(format)));
     if (autogenerate) {
       Autogenerated result = retort.autogenerate(request, tables.apply(Renames.parse(renames)));
       PrintWriter err = spec.commandLine().getErr();
@@ -78,21 +121,25 @@ final class RevisionCommand implements Callable<Integer> {
       if (result.file().isPresent()) {
         out.println("Generated " + relative(retort, result.file().get()));
       } else if (allowEmpty) {
-        out.println("No changes: the database matches the desired schema; an empty migration as "
-            + "asked (--allow-empty).");
+        out.println(
+            "No changes: the database matches the desired schema; an empty migration as "
+                + "asked (--allow-empty).");
         out.println("Generated " + relative(retort, retort.revision(request)));
       } else {
-        out.println("No changes: the database matches the desired schema; no migration written "
-            + "(--allow-empty writes an empty one).");
+        out.println(
+            "No changes: the database matches the desired schema; no migration written "
+                + "(--allow-empty writes an empty one).");
       }
       out.flush();
       return 0;
     }
     if (allowEmpty) {
-      throw new dev.retort.error.UsageException("--allow-empty only means something with --autogenerate");
+      throw new dev.retort.error.UsageException(
+          "--allow-empty only means something with --autogenerate");
     }
     if (!renames.isEmpty()) {
-      throw new dev.retort.error.UsageException("--rename only means something with --autogenerate");
+      throw new dev.retort.error.UsageException(
+          "--rename only means something with --autogenerate");
     }
     Path file = retort.revision(request);
     out.println("Generated " + relative(retort, file));
@@ -107,11 +154,18 @@ final class RevisionCommand implements Callable<Integer> {
   private List<String> dialects(Retort retort, MigrationFormat f) {
     List<String> names = dialects;
     if (names == null) {
-      names = f == MigrationFormat.SQL
-          ? retort.config().setting("dialects").map(v -> List.of(v.split(","))).orElse(List.of())
-          : List.of();
+      names =
+          f == MigrationFormat.SQL
+              ? retort
+                  .config()
+                  .setting("dialects")
+                  .map(v -> List.of(v.split(",")))
+                  .orElse(List.of())
+              : List.of();
     }
-    return names.stream().map(d -> d.strip().toLowerCase(Locale.ROOT)).filter(d -> !d.isEmpty())
+    return names.stream()
+        .map(d -> d.strip().toLowerCase(Locale.ROOT))
+        .filter(d -> !d.isEmpty())
         .toList();
   }
 
@@ -119,7 +173,9 @@ final class RevisionCommand implements Callable<Integer> {
     return switch (text.toLowerCase(Locale.ROOT)) {
       case "java" -> MigrationFormat.JAVA;
       case "sql" -> MigrationFormat.SQL;
-      default -> throw new dev.retort.error.UsageException("--format must be java or sql, got '" + text + "'");
+      default ->
+          throw new dev.retort.error.UsageException(
+              "--format must be java or sql, got '" + text + "'");
     };
   }
 

@@ -9,8 +9,8 @@ import java.util.function.Supplier;
 /**
  * Standard error as Retort writes it: every piece of text scrubbed of passwords and stripped of
  * terminal control characters ({@link Inert#terminal}). {@link java.io.PrintWriter#println(String)}
- * and stack traces write a whole message or line per call, so a password is never split across
- * two writes.
+ * and stack traces write a whole message or line per call, so a password is never split across two
+ * writes.
  */
 final class SafeWriter extends Writer {
   private final Writer out;

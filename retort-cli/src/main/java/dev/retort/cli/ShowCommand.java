@@ -9,7 +9,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "show", mixinStandardHelpOptions = true,
+@Command(
+    name = "show",
+    mixinStandardHelpOptions = true,
     description = "Show one revision in full (an id, a unique prefix, head, or a branch label).")
 final class ShowCommand implements Callable<Integer>, JsonShapes.Command {
   @ParentCommand RetortCommand top;
@@ -35,8 +37,10 @@ final class ShowCommand implements Callable<Integer>, JsonShapes.Command {
     PrintWriter out = spec.commandLine().getOut();
     boolean json = output.isJson();
     RevisionInfo r = top.retort(out, false).show(revision);
-    out.print(json ? Json.write(Json.document("show").put("revision", JsonShapes.revision(r)))
-        : Format.block(r));
+    out.print(
+        json
+            ? Json.write(Json.document("show").put("revision", JsonShapes.revision(r)))
+            : Format.block(r));
     out.flush();
     return 0;
   }

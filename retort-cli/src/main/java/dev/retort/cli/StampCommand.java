@@ -10,9 +10,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "stamp", mixinStandardHelpOptions = true,
-    description = {"Set the version table to TARGET without running any migration.",
-        "For a database whose schema is already there (created by hand or by another tool)."})
+@Command(
+    name = "stamp",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Set the version table to TARGET without running any migration.",
+      "For a database whose schema is already there (created by hand or by another tool)."
+    })
 final class StampCommand implements Callable<Integer>, JsonShapes.Command {
   @ParentCommand RetortCommand top;
   @Spec CommandSpec spec;
@@ -20,7 +24,9 @@ final class StampCommand implements Callable<Integer>, JsonShapes.Command {
   @Parameters(index = "0", paramLabel = "TARGET", description = "head, heads, base, or a revision.")
   String target;
 
-  @Option(names = "--purge", description = "Empty the version table first, even if it names unknown revisions.")
+  @Option(
+      names = "--purge",
+      description = "Empty the version table first, even if it names unknown revisions.")
   boolean purge;
 
   @picocli.CommandLine.Mixin OutputOptions output = new OutputOptions();
@@ -41,13 +47,20 @@ final class StampCommand implements Callable<Integer>, JsonShapes.Command {
     boolean json = output.isJson();
     RunResult r = top.retort(out, false).stamp(target, purge);
     if (json) {
-      out.print(Json.write(Json.document("stamp").put("before", JsonShapes.sorted(r.before()))
-          .put("after", JsonShapes.sorted(r.after()))));
+      out.print(
+          Json.write(
+              Json.document("stamp")
+                  .put("before", JsonShapes.sorted(r.before()))
+                  .put("after", JsonShapes.sorted(r.after()))));
       out.flush();
       return 0;
     }
-    out.println("Stamped: the database is at " + Report.rows(r.after())
-        + " (was " + Report.rows(r.before()) + ").");
+    out.println(
+        "Stamped: the database is at "
+            + Report.rows(r.after())
+            + " (was "
+            + Report.rows(r.before())
+            + ").");
     out.flush();
     return 0;
   }

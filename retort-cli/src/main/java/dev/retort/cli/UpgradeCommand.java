@@ -12,23 +12,35 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "upgrade", mixinStandardHelpOptions = true,
-    description = {"Apply migrations forward to TARGET.",
-        "TARGET: heads (default, every head), head (the single head), a revision id, unique prefix or",
-        "branch label, +N, REV+N, REV-N, base+N, BRANCH@head, BRANCH@head-N, BRANCH@REV, BRANCH@+N.",
-        "With --sql, [FROM:]TO, FROM defaulting to base."})
+@Command(
+    name = "upgrade",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Apply migrations forward to TARGET.",
+      "TARGET: heads (default, every head), head (the single head), a revision id, unique prefix or",
+      "branch label, +N, REV+N, REV-N, base+N, BRANCH@head, BRANCH@head-N, BRANCH@REV, BRANCH@+N.",
+      "With --sql, [FROM:]TO, FROM defaulting to base."
+    })
 final class UpgradeCommand implements Callable<Integer>, JsonShapes.Command {
   @ParentCommand RetortCommand top;
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", defaultValue = "heads", paramLabel = "TARGET",
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      defaultValue = "heads",
+      paramLabel = "TARGET",
       description = "Where to go (default: ${DEFAULT-VALUE}).")
   String target;
 
-  @Option(names = "--sql", description = "Print the SQL script instead of running it; no database is touched.")
+  @Option(
+      names = "--sql",
+      description = "Print the SQL script instead of running it; no database is touched.")
   boolean sql;
 
-  @Option(names = "--allow-changed", description = "Proceed although an applied migration file has changed.")
+  @Option(
+      names = "--allow-changed",
+      description = "Proceed although an applied migration file has changed.")
   boolean allowChanged;
 
   @picocli.CommandLine.Mixin OutputOptions output = new OutputOptions();
@@ -48,7 +60,8 @@ final class UpgradeCommand implements Callable<Integer>, JsonShapes.Command {
     PrintWriter out = spec.commandLine().getOut();
     boolean json = output.isJson();
     if (json && sql) {
-      throw new UsageException("--sql prints an SQL script, which has no JSON form; leave out --json");
+      throw new UsageException(
+          "--sql prints an SQL script, which has no JSON form; leave out --json");
     }
     // with --json the document is the whole of standard output: progress goes to standard error
     Retort retort = top.retort(json ? spec.commandLine().getErr() : out, allowChanged);

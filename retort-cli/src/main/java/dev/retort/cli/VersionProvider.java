@@ -7,7 +7,8 @@ final class VersionProvider implements IVersionProvider {
   @Override
   public String[] getVersion() {
     String v = Main.class.getPackage().getImplementationVersion();
-    return new String[] {"retort " + (v == null ? "(development build)" : v),
-        "Java " + Runtime.version()};
+    return new String[] {
+      "retort " + (v == null ? "(development build)" : v), "Java " + Runtime.version()
+    };
   }
 }

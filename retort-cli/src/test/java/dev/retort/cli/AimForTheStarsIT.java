@@ -64,7 +64,9 @@ class AimForTheStarsIT {
 
     r = cli(urlArgs, "upgrade", "head");
     assertThat(r.exit()).as(r.toString()).isZero();
-    assertThat(r.out()).contains("bc311ce7dcf8 -> 033faf89f4e5").contains("the database is at 033faf89f4e5");
+    assertThat(r.out())
+        .contains("bc311ce7dcf8 -> 033faf89f4e5")
+        .contains("the database is at 033faf89f4e5");
     insertRows(db, "users", "diary_entries", "daily_stats", "goals", 3);
     assertCounts(db, 3, "users", "diary_entries", "daily_stats", "goals");
 
@@ -104,15 +106,31 @@ class AimForTheStarsIT {
   }
 
   /** One more row in each table, user {@code n} owning the others. */
-  private static void insertRows(Db db, String users, String diary, String stats, String goals, int n)
-      throws SQLException {
+  private static void insertRows(
+      Db db, String users, String diary, String stats, String goals, int n) throws SQLException {
     try (Connection c = db.connect()) {
-      exec(c, "INSERT INTO " + q(c, users) + " (id, email, password, user_name) VALUES (?, ?, ?, ?)",
-          n, "user" + n + "@example.org", "pbkdf2:" + "x".repeat(100), "User " + n);
-      exec(c, "INSERT INTO " + diary + " (user_id, entry_date, content, behavior_rating) VALUES (?, ?, ?, ?)",
-          n, java.sql.Date.valueOf("2026-01-0" + n), "day " + n, 5);
-      exec(c, "INSERT INTO " + stats + " (user_id, stat_date, entries_count) VALUES (?, ?, ?)",
-          n, java.sql.Date.valueOf("2026-01-0" + n), 1);
+      exec(
+          c,
+          "INSERT INTO " + q(c, users) + " (id, email, password, user_name) VALUES (?, ?, ?, ?)",
+          n,
+          "user" + n + "@example.org",
+          "pbkdf2:" + "x".repeat(100),
+          "User " + n);
+      exec(
+          c,
+          "INSERT INTO "
+              + diary
+              + " (user_id, entry_date, content, behavior_rating) VALUES (?, ?, ?, ?)",
+          n,
+          java.sql.Date.valueOf("2026-01-0" + n),
+          "day " + n,
+          5);
+      exec(
+          c,
+          "INSERT INTO " + stats + " (user_id, stat_date, entries_count) VALUES (?, ?, ?)",
+          n,
+          java.sql.Date.valueOf("2026-01-0" + n),
+          1);
       exec(c, "INSERT INTO " + goals + " (user_id, title) VALUES (?, ?)", n, "goal " + n);
     }
   }
@@ -130,10 +148,13 @@ class AimForTheStarsIT {
     try (Connection c = db.connect()) {
       for (String t : tables) {
         assertThat(Databases.query(c, "SELECT count(*) FROM " + q(c, t)))
-            .as("rows in " + t).containsExactly(String.valueOf(expected));
+            .as("rows in " + t)
+            .containsExactly(String.valueOf(expected));
       }
       assertThat(Databases.query(c, "SELECT email FROM " + q(c, tables[0]) + " ORDER BY id"))
-          .as("user rows keep their data").first().isEqualTo("user1@example.org");
+          .as("user rows keep their data")
+          .first()
+          .isEqualTo("user1@example.org");
     }
   }
 

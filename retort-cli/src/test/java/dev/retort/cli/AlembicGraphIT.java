@@ -27,7 +27,11 @@ class AlembicGraphIT {
 
   /** A migration creating table {@code t_<id>}, with optional extra header lines. */
   private void rev(String id, String revises, String extraHeader) throws Exception {
-    p.sql(id, revises, "CREATE TABLE t_" + id + " (id integer);", "DROP TABLE t_" + id + ";",
+    p.sql(
+        id,
+        revises,
+        "CREATE TABLE t_" + id + " (id integer);",
+        "DROP TABLE t_" + id + ";",
         extraHeader);
   }
 
@@ -58,8 +62,11 @@ class AlembicGraphIT {
   private List<String> ran(String... args) {
     Cli.Result r = p.run(args);
     assertThat(r.exit()).as(String.join(" ", args) + "\n" + r).isZero();
-    return r.out().lines().filter(l -> l.startsWith("Running "))
-        .map(l -> l.substring("Running ".length()).replaceAll(", migration \\w+$", "")).toList();
+    return r.out()
+        .lines()
+        .filter(l -> l.startsWith("Running "))
+        .map(l -> l.substring("Running ".length()).replaceAll(", migration \\w+$", ""))
+        .toList();
   }
 
   private TreeSet<String> versionRows() throws Exception {
@@ -70,8 +77,11 @@ class AlembicGraphIT {
 
   private TreeSet<String> tables() throws Exception {
     try (Connection c = DriverManager.getConnection(url)) {
-      TreeSet<String> out = new TreeSet<>(Databases.query(c,
-          "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 't\\_%' ESCAPE '\\'"));
+      TreeSet<String> out =
+          new TreeSet<>(
+              Databases.query(
+                  c,
+                  "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 't\\_%' ESCAPE '\\'"));
       return out;
     }
   }
@@ -86,8 +96,13 @@ class AlembicGraphIT {
     rev("c1", "b");
     rev("d1", "c1");
     rev("c2", "b", dependsOn("c1"));
-    assertThat(ran("upgrade", "heads")).containsExactly(
-        "upgrade -> a", "upgrade a -> b", "upgrade b -> c1", "upgrade b -> c2", "upgrade c1 -> d1");
+    assertThat(ran("upgrade", "heads"))
+        .containsExactly(
+            "upgrade -> a",
+            "upgrade a -> b",
+            "upgrade b -> c1",
+            "upgrade b -> c2",
+            "upgrade c1 -> d1");
     assertThat(versionRows()).containsExactly("c2", "d1");
 
     assertThat(ran("downgrade", "c1")).containsExactly("downgrade d1 -> c1");
@@ -137,7 +152,8 @@ class AlembicGraphIT {
   void branchAtRevisionTakesOneBranchDownToItsBranchPoint() throws Exception {
     branched();
     ran("upgrade", "heads");
-    assertThat(ran("downgrade", "c2branch@b")).containsExactly("downgrade d2 -> c2", "downgrade c2 -> b");
+    assertThat(ran("downgrade", "c2branch@b"))
+        .containsExactly("downgrade d2 -> c2", "downgrade c2 -> b");
     assertThat(versionRows()).containsExactly("d1");
     assertThat(ran("upgrade", "heads")).containsExactly("upgrade b -> c2", "upgrade c2 -> d2");
     // a revision on the branch names it as well as its label does
@@ -148,7 +164,8 @@ class AlembicGraphIT {
   @Test
   void revisionMinusNUpgradesAndRevisionPlusNDowngrades() throws Exception {
     branched();
-    assertThat(ran("upgrade", "d1-1")).containsExactly("upgrade -> a", "upgrade a -> b", "upgrade b -> c1");
+    assertThat(ran("upgrade", "d1-1"))
+        .containsExactly("upgrade -> a", "upgrade a -> b", "upgrade b -> c1");
     assertThat(ran("upgrade", "c1+1")).containsExactly("upgrade c1 -> d1");
     assertThat(ran("downgrade", "a+1")).containsExactly("downgrade d1 -> c1", "downgrade c1 -> b");
     assertThat(versionRows()).containsExactly("b");
@@ -158,8 +175,10 @@ class AlembicGraphIT {
   void branchHeadMinusOneAndBasePlusOne() throws Exception {
     branched();
     assertThat(ran("upgrade", "base+1")).containsExactly("upgrade -> a");
-    assertThat(ran("upgrade", "c2branch@head-1")).containsExactly("upgrade a -> b", "upgrade b -> c2");
-    assertThat(ran("upgrade", "heads")).containsExactly("upgrade b -> c1", "upgrade c1 -> d1", "upgrade c2 -> d2");
+    assertThat(ran("upgrade", "c2branch@head-1"))
+        .containsExactly("upgrade a -> b", "upgrade b -> c2");
+    assertThat(ran("upgrade", "heads"))
+        .containsExactly("upgrade b -> c1", "upgrade c1 -> d1", "upgrade c2 -> d2");
     assertThat(ran("downgrade", "c1branch@head-1")).containsExactly("downgrade d1 -> c1");
     assertThat(versionRows()).containsExactly("c1", "d2");
   }
@@ -172,7 +191,8 @@ class AlembicGraphIT {
     rev("y1", "");
     rev("y2", "y1");
     ran("upgrade", "heads");
-    assertThat(ran("downgrade", "x2@base")).containsExactly("downgrade x2 -> x1", "downgrade x1 -> base");
+    assertThat(ran("downgrade", "x2@base"))
+        .containsExactly("downgrade x2 -> x1", "downgrade x1 -> base");
     assertThat(versionRows()).containsExactly("y2");
   }
 
@@ -180,9 +200,14 @@ class AlembicGraphIT {
   void dependsOnMayNameABranchLabel() throws Exception {
     branched();
     rev("e2", "d2", dependsOn("c1branch"));
-    assertThat(ran("upgrade", "e2")).containsExactly(
-        "upgrade -> a", "upgrade a -> b", "upgrade b -> c1", "upgrade b -> c2", "upgrade c2 -> d2",
-        "upgrade d2 -> e2");
+    assertThat(ran("upgrade", "e2"))
+        .containsExactly(
+            "upgrade -> a",
+            "upgrade a -> b",
+            "upgrade b -> c1",
+            "upgrade b -> c2",
+            "upgrade c2 -> d2",
+            "upgrade d2 -> e2");
     assertThat(versionRows()).containsExactly("e2");
   }
 
@@ -245,7 +270,17 @@ class AlembicGraphIT {
     Cli.Result r = p.run("show", "c2branch@head");
     assertThat(r.exit()).as(r.toString()).isZero();
     assertThat(r.out()).contains("Rev: d2");
-    r = p.run("merge", "c1branch@head", "c2branch@head", "-m", "join", "--rev-id", "m1", "--format", "sql");
+    r =
+        p.run(
+            "merge",
+            "c1branch@head",
+            "c2branch@head",
+            "-m",
+            "join",
+            "--rev-id",
+            "m1",
+            "--format",
+            "sql");
     assertThat(r.exit()).as(r.toString()).isZero();
     assertThat(historyIds("-r", "c1branch:")).containsExactly("m1", "d1", "c1");
   }

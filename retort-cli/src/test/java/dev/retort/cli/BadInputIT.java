@@ -31,7 +31,9 @@ class BadInputIT {
     Path db = dir.resolve("bad.db");
     if (Files.exists(db)) {
       try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
-        assertThat(Databases.query(c, "SELECT name FROM sqlite_master")).as("database untouched").isEmpty();
+        assertThat(Databases.query(c, "SELECT name FROM sqlite_master"))
+            .as("database untouched")
+            .isEmpty();
       }
     }
   }
@@ -40,7 +42,8 @@ class BadInputIT {
   void malformedHeaderNamesFileAndLine() throws Exception {
     Project p = project();
     Path f = p.dir.resolve("migrations/a1_bad.sql");
-    Files.writeString(f, "-- retort:revision a1\n-- retort:revison a0\n-- retort:upgrade\nSELECT 1;\n");
+    Files.writeString(
+        f, "-- retort:revision a1\n-- retort:revison a0\n-- retort:upgrade\nSELECT 1;\n");
     assertOneLineError(p.run("upgrade", "head"), 2, f + ":2", "revison");
   }
 
@@ -64,7 +67,8 @@ class BadInputIT {
   void duplicateIdNamesBothFiles() throws Exception {
     Project p = project();
     p.sql("a1", "", "SELECT 1;", "");
-    Files.writeString(p.dir.resolve("migrations/other.sql"),
+    Files.writeString(
+        p.dir.resolve("migrations/other.sql"),
         "-- retort:revision a1\n-- retort:upgrade\nSELECT 2;\n");
     assertOneLineError(p.run("upgrade", "heads"), 2, "a1_m.sql", "other.sql");
   }
@@ -89,7 +93,9 @@ class BadInputIT {
   void unknownUrlKindListsDialects() throws Exception {
     Project p = project();
     p.sql("a1", "", "SELECT 1;", "");
-    assertOneLineError(p.run("--url", "jdbc:nosuchdb://host/db?password=hunter2", "upgrade", "head"), 2,
+    assertOneLineError(
+        p.run("--url", "jdbc:nosuchdb://host/db?password=hunter2", "upgrade", "head"),
+        2,
         "jdbc:nosuchdb");
     assertThat(p.run("--url", "jdbc:nosuchdb://host/db?password=hunter2", "upgrade").err())
         .doesNotContain("hunter2");
@@ -117,14 +123,29 @@ class BadInputIT {
     Files.writeString(dir.resolve("retort.properties"), "url=jdbc:sqlite:bad.db\nmigration=x\n");
     Cli.Result r = Cli.run(dir, "heads");
     assertThat(r.exit()).as(r.toString()).isZero();
-    assertThat(r.err()).startsWith("warning: ").contains("retort.properties")
-        .contains("unknown key 'migration'").contains("did you mean 'migrations'");
+    assertThat(r.err())
+        .startsWith("warning: ")
+        .contains("retort.properties")
+        .contains("unknown key 'migration'")
+        .contains("did you mean 'migrations'");
   }
 
   @Test
   void everyCommandHasHelp() {
-    for (String cmd : new String[] {"init", "revision", "upgrade", "downgrade", "current", "heads",
-        "branches", "history", "show", "stamp", "merge"}) {
+    for (String cmd :
+        new String[] {
+          "init",
+          "revision",
+          "upgrade",
+          "downgrade",
+          "current",
+          "heads",
+          "branches",
+          "history",
+          "show",
+          "stamp",
+          "merge"
+        }) {
       Cli.Result r = Cli.run(dir, cmd, "--help");
       assertThat(r.exit()).as(cmd).isZero();
       assertThat(r.out()).as(cmd).startsWith("Usage: retort " + cmd);

@@ -35,8 +35,8 @@ class CarelessInputIT {
   }
 
   /** Exit 2, the fragments in the message, and no database file made. */
-  private org.assertj.core.api.AbstractStringAssert<?> refused(Project p, Cli.Result r,
-      String... fragments) {
+  private org.assertj.core.api.AbstractStringAssert<?> refused(
+      Project p, Cli.Result r, String... fragments) {
     assertThat(r.exit()).as(r.toString()).isEqualTo(2);
     assertThat(r.err()).contains(fragments).doesNotContain("looks like a bug");
     assertThat(p.dir.resolve("app.db")).doesNotExist();
@@ -50,7 +50,8 @@ class CarelessInputIT {
     Path m = p.dir.resolve("migrations");
     Path fifo = m.resolve("b1_pipe.sql");
     assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
-    Cli.Result r = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> p.run("upgrade", "head"));
+    Cli.Result r =
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> p.run("upgrade", "head"));
     refused(p, r, "b1_pipe.sql", "not a regular file");
     Files.delete(fifo);
 
@@ -67,18 +68,30 @@ class CarelessInputIT {
     refused(p, p.run("upgrade", "head"), "b4_gone.sql", "symbolic link to nothing");
   }
 
-  /** A directive written slightly wrong would be a comment, and the downgrade would run as upgrade. */
+  /**
+   * A directive written slightly wrong would be a comment, and the downgrade would run as upgrade.
+   */
   @Test
   void aMarkerThatAlmostIsADirectiveIsRefusedBeforeAnythingRuns() throws Exception {
     Project p = project();
     Path f = p.dir.resolve("migrations/a4_m.sql");
-    for (String marker : List.of("-- RETORT:downgrade", "-- Retort:downgrade", "-- retort :downgrade",
-        "/* retort:downgrade */", "-- re\ttort:downgrade")) {
-      Files.writeString(f, "-- retort:revision a4\n-- retort:revises a3\n-- retort:upgrade\n"
-          + "CREATE TABLE t4 (id integer);\n" + marker + "\nDROP TABLE t1;\n");
+    for (String marker :
+        List.of(
+            "-- RETORT:downgrade",
+            "-- Retort:downgrade",
+            "-- retort :downgrade",
+            "/* retort:downgrade */",
+            "-- re\ttort:downgrade")) {
+      Files.writeString(
+          f,
+          "-- retort:revision a4\n-- retort:revises a3\n-- retort:upgrade\n"
+              + "CREATE TABLE t4 (id integer);\n"
+              + marker
+              + "\nDROP TABLE t1;\n");
       refused(p, p.run("upgrade", "head"), f + ":5", "looks like a Retort directive");
     }
-    Files.writeString(f, "-- retort:revision a4\n-- RETORT:REVISES a3\n-- retort:upgrade\nSELECT 1;\n");
+    Files.writeString(
+        f, "-- retort:revision a4\n-- RETORT:REVISES a3\n-- retort:upgrade\nSELECT 1;\n");
     refused(p, p.run("upgrade", "heads"), f + ":2");
   }
 
@@ -94,9 +107,15 @@ class CarelessInputIT {
   @Test
   void badTableSettingsAndLockTimeoutsAreUsageErrors() throws Exception {
     Project p = project();
-    for (String setting : List.of("version-table=a.b.c", "history-table=x;y", "version-table=1abc",
-        "history-table=retort_version", "lock-timeout=-1")) {
-      Files.writeString(p.dir.resolve("retort.properties"), "url=jdbc:sqlite:app.db\n" + setting + "\n");
+    for (String setting :
+        List.of(
+            "version-table=a.b.c",
+            "history-table=x;y",
+            "version-table=1abc",
+            "history-table=retort_version",
+            "lock-timeout=-1")) {
+      Files.writeString(
+          p.dir.resolve("retort.properties"), "url=jdbc:sqlite:app.db\n" + setting + "\n");
       refused(p, p.run("upgrade", "head"), setting.substring(0, setting.indexOf('=')));
     }
   }
@@ -108,18 +127,23 @@ class CarelessInputIT {
       refused(p, p.run("revision", "-m", "x", "--rev-id", id), "is not a valid revision id");
     }
     Path f = p.dir.resolve("migrations/b1_base.sql");
-    Files.writeString(f, "-- retort:revision base\n-- retort:revises a3\n-- retort:upgrade\nSELECT 1;\n");
+    Files.writeString(
+        f, "-- retort:revision base\n-- retort:revises a3\n-- retort:upgrade\nSELECT 1;\n");
     refused(p, p.run("upgrade", "head"), f + ":1", "target words");
   }
 
   @Test
   void aConfigurationFileThatIsNotUtf8SaysWhichFileAndLine() throws Exception {
     Project p = project();
-    Files.write(p.dir.resolve("retort.properties"),
+    Files.write(
+        p.dir.resolve("retort.properties"),
         "url=jdbc:sqlite:app.db\n# caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
-    refused(p, p.run("current"), "retort.properties:2", "not valid UTF-8").doesNotContain("Input length");
+    refused(p, p.run("current"), "retort.properties:2", "not valid UTF-8")
+        .doesNotContain("Input length");
     Files.writeString(p.dir.resolve("retort.properties"), "url=jdbc:sqlite:app.db\n");
-    Files.write(p.dir.resolve(".env"), "A=1\nB=2\nRETORT_USER=caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+    Files.write(
+        p.dir.resolve(".env"),
+        "A=1\nB=2\nRETORT_USER=caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
     refused(p, p.run("current"), ".env:3", "not valid UTF-8").doesNotContain("Input length");
   }
 

@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 /** Runs the command line as a user would: in this JVM, or as a separate process. */
 final class Cli {
   /** The start of a schema definition class {@code AppSchema}, up to its {@code define} body. */
-  static final String SCHEMA_HEAD = """
+  static final String SCHEMA_HEAD =
+      """
       import static dev.retort.schema.ColumnType.*;
       import static dev.retort.schema.ReferentialAction.*;
 
@@ -28,7 +29,8 @@ final class Cli {
       """;
 
   /** The end of the class {@link #SCHEMA_HEAD} starts. */
-  static final String SCHEMA_TAIL = """
+  static final String SCHEMA_TAIL =
+      """
         }
       }
       """;
@@ -48,7 +50,8 @@ final class Cli {
     all.addAll(List.of(args));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int exit = Main.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err), env);
+    int exit =
+        Main.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err), env);
     return new Result(exit, out.toString(), err.toString());
   }
 
@@ -58,12 +61,20 @@ final class Cli {
 
   /** Starts {@code retort -C dir args...} as its own JVM process. */
   static Process start(Path dir, Path log, String... args) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-        "-cp", System.getProperty("java.class.path"), Main.class.getName(), "-C", dir.toString()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "-C",
+                dir.toString()));
     cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
     Map<String, String> env = pb.environment();
     new HashMap<>(env).keySet().stream().filter(k -> k.startsWith("RETORT_")).forEach(env::remove);
     return pb.start();
@@ -73,8 +84,11 @@ final class Cli {
   static Result await(Process p, Path log, long seconds) throws Exception {
     if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
       p.destroyForcibly();
-      throw new AssertionError("retort did not finish in " + seconds + " s:\n"
-          + Files.readString(log, StandardCharsets.UTF_8));
+      throw new AssertionError(
+          "retort did not finish in "
+              + seconds
+              + " s:\n"
+              + Files.readString(log, StandardCharsets.UTF_8));
     }
     return new Result(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8), "");
   }

@@ -18,15 +18,15 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The CLI is a thin shell over the facade (STYLE section 1 point 5, section 2): it may use the
- * root package {@code dev.retort} (the facade and its records), {@code dev.retort.error},
- * {@code dev.retort.text} (what makes printed text safe) and {@code dev.retort.source} (what the
- * configuration's {@code schema} is), and nothing else of Retort. Checked on
- * the compiled classes with jdeps, so every reference counts, imported or written out in full.
+ * The CLI is a thin shell over the facade (STYLE section 1 point 5, section 2): it may use the root
+ * package {@code dev.retort} (the facade and its records), {@code dev.retort.error}, {@code
+ * dev.retort.text} (what makes printed text safe) and {@code dev.retort.source} (what the
+ * configuration's {@code schema} is), and nothing else of Retort. Checked on the compiled classes
+ * with jdeps, so every reference counts, imported or written out in full.
  */
 class CliArchitectureTest {
-  private static final Set<String> ALLOWED = Set.of("dev.retort", "dev.retort.error",
-      "dev.retort.text", "dev.retort.source");
+  private static final Set<String> ALLOWED =
+      Set.of("dev.retort", "dev.retort.error", "dev.retort.text", "dev.retort.source");
   private static final Pattern EDGE =
       Pattern.compile("^\\s+(dev\\.retort\\.cli\\.\\S+)\\s+->\\s+(dev\\.retort\\.\\S+)\\s");
 
@@ -52,18 +52,32 @@ class CliArchitectureTest {
   void whatTheCliMayUseIsExportedByTheCoreModule() throws Exception {
     Path core = Path.of(Retort.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     ModuleDescriptor module = ModuleFinder.of(core).find("dev.retort").orElseThrow().descriptor();
-    assertThat(module.exports().stream().map(ModuleDescriptor.Exports::source)
-        .collect(Collectors.toSet())).containsAll(ALLOWED);
+    assertThat(
+            module.exports().stream()
+                .map(ModuleDescriptor.Exports::source)
+                .collect(Collectors.toSet()))
+        .containsAll(ALLOWED);
   }
 
   static List<String[]> references(Path classes) {
-    ToolProvider jdeps = ToolProvider.findFirst("jdeps").orElseThrow(
-        () -> new IllegalStateException("jdeps is missing: the tests need a JDK"));
+    ToolProvider jdeps =
+        ToolProvider.findFirst("jdeps")
+            .orElseThrow(() -> new IllegalStateException("jdeps is missing: the tests need a JDK"));
     StringWriter out = new StringWriter();
-    int exit = jdeps.run(new PrintWriter(out), new PrintWriter(out), "-verbose:class",
-        "-e", "dev\\.retort\\..*", classes.toString());
+    int exit =
+        jdeps.run(
+            new PrintWriter(out),
+            new PrintWriter(out),
+            "-verbose:class",
+            "-e",
+            "dev\\.retort\\..*",
+            classes.toString());
     assertThat(exit).as(out.toString()).isZero();
-    return out.toString().lines().map(EDGE::matcher).filter(Matcher::find)
-        .map(m -> new String[] {m.group(1), m.group(2)}).toList();
+    return out.toString()
+        .lines()
+        .map(EDGE::matcher)
+        .filter(Matcher::find)
+        .map(m -> new String[] {m.group(1), m.group(2)})
+        .toList();
   }
 }

@@ -18,17 +18,21 @@ import org.junit.jupiter.api.Assumptions;
  * skips the test loudly on a developer machine and fails it under CI.
  */
 final class Databases {
-  static final String PG_ADMIN_URL = System.getenv().getOrDefault("RETORT_TEST_PG_URL",
-      "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+  static final String PG_ADMIN_URL =
+      System.getenv()
+          .getOrDefault(
+              "RETORT_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
 
   private Databases() {}
 
   /** A new, empty PostgreSQL database. */
   static final class Pg implements AutoCloseable {
-    final String name = "retort_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    final String name =
+        "retort_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
     Pg() {
-      try (Connection c = admin(); Statement s = c.createStatement()) {
+      try (Connection c = admin();
+          Statement s = c.createStatement()) {
         s.execute("CREATE DATABASE " + name);
       } catch (SQLException e) {
         throw new IllegalStateException("cannot create database " + name, e);
@@ -54,28 +58,33 @@ final class Databases {
     }
 
     void execute(String sql) throws SQLException {
-      try (Connection c = connect(); Statement s = c.createStatement()) {
+      try (Connection c = connect();
+          Statement s = c.createStatement()) {
         s.execute(sql);
       }
     }
 
     @Override
     public void close() throws SQLException {
-      try (Connection c = admin(); Statement s = c.createStatement()) {
+      try (Connection c = admin();
+          Statement s = c.createStatement()) {
         s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
       }
     }
   }
 
-  static final String MYSQL_ADMIN_URL = System.getenv().getOrDefault("RETORT_TEST_MYSQL_URL",
-      "jdbc:mariadb://127.0.0.1:3306/test?user=root");
+  static final String MYSQL_ADMIN_URL =
+      System.getenv()
+          .getOrDefault("RETORT_TEST_MYSQL_URL", "jdbc:mariadb://127.0.0.1:3306/test?user=root");
 
   /** A new, empty MariaDB/MySQL database. */
   static final class Maria implements AutoCloseable {
-    final String name = "retort_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    final String name =
+        "retort_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
     Maria() {
-      try (Connection c = DriverManager.getConnection(MYSQL_ADMIN_URL); Statement s = c.createStatement()) {
+      try (Connection c = DriverManager.getConnection(MYSQL_ADMIN_URL);
+          Statement s = c.createStatement()) {
         s.execute("CREATE DATABASE " + name);
       } catch (SQLException e) {
         throw new IllegalStateException("cannot create database " + name, e);
@@ -85,7 +94,9 @@ final class Databases {
     String url() {
       int slash = MYSQL_ADMIN_URL.indexOf('/', "jdbc:mariadb://".length());
       int q = MYSQL_ADMIN_URL.indexOf('?');
-      return MYSQL_ADMIN_URL.substring(0, slash + 1) + name + (q < 0 ? "" : MYSQL_ADMIN_URL.substring(q));
+      return MYSQL_ADMIN_URL.substring(0, slash + 1)
+          + name
+          + (q < 0 ? "" : MYSQL_ADMIN_URL.substring(q));
     }
 
     Connection connect() throws SQLException {
@@ -94,21 +105,25 @@ final class Databases {
 
     @Override
     public void close() throws SQLException {
-      try (Connection c = DriverManager.getConnection(MYSQL_ADMIN_URL); Statement s = c.createStatement()) {
+      try (Connection c = DriverManager.getConnection(MYSQL_ADMIN_URL);
+          Statement s = c.createStatement()) {
         s.execute("DROP DATABASE IF EXISTS " + name);
       }
     }
   }
 
   /**
-   * The fresh databases one test makes, one per kind, dropped together:
-   * {@code url = dbs.url(kind, "jdbc:sqlite:app.db")} in the test, {@code dbs.close()} after it.
+   * The fresh databases one test makes, one per kind, dropped together: {@code url = dbs.url(kind,
+   * "jdbc:sqlite:app.db")} in the test, {@code dbs.close()} after it.
    */
   static final class Fresh implements AutoCloseable {
     Pg pg;
     Maria maria;
 
-    /** A fresh database of {@code kind} (postgresql, mariadb) and its URL; sqlite gets {@code sqliteUrl}. */
+    /**
+     * A fresh database of {@code kind} (postgresql, mariadb) and its URL; sqlite gets {@code
+     * sqliteUrl}.
+     */
     String url(String kind, String sqliteUrl) {
       if (kind.equals("postgresql")) {
         requirePostgres();
@@ -168,7 +183,8 @@ final class Databases {
 
   static List<String> query(Connection c, String sql) throws SQLException {
     List<String> rows = new ArrayList<>();
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       int n = rs.getMetaData().getColumnCount();
       while (rs.next()) {
         List<String> cols = new ArrayList<>();

@@ -34,9 +34,13 @@ class DirtyStateIT {
 
   private Path failing(Project p) throws Exception {
     p.sql("n0", "", "CREATE TABLE base_t (id integer);", "DROP TABLE base_t;");
-    return p.sql("n1", "n0", "CREATE TABLE a (id integer);\nCREATE TABLE b (id integer);\n"
-        + "INSERT INTO nope VALUES (1);\nCREATE TABLE c (id integer);",
-        "DROP TABLE c;\nDROP TABLE b;\nDROP TABLE a;", "-- retort:transactional false\n");
+    return p.sql(
+        "n1",
+        "n0",
+        "CREATE TABLE a (id integer);\nCREATE TABLE b (id integer);\n"
+            + "INSERT INTO nope VALUES (1);\nCREATE TABLE c (id integer);",
+        "DROP TABLE c;\nDROP TABLE b;\nDROP TABLE a;",
+        "-- retort:transactional false\n");
   }
 
   @ParameterizedTest
@@ -48,13 +52,18 @@ class DirtyStateIT {
 
     Cli.Result r = p.run("upgrade", "head");
     assertThat(r.exit()).as(r.toString()).isEqualTo(3);
-    assertThat(r.err()).contains("INSERT INTO nope").contains("first 2 statements stay applied")
-        .contains("marked dirty").contains("resume at statement 3");
+    assertThat(r.err())
+        .contains("INSERT INTO nope")
+        .contains("first 2 statements stay applied")
+        .contains("marked dirty")
+        .contains("resume at statement 3");
     assertThat(tables()).contains("a", "b").doesNotContain("c");
 
     r = p.run("current");
     assertThat(r.exit()).as(r.toString()).isZero();
-    assertThat(r.out()).contains("n0, migration n0").contains("n1 (dirty: upgrade failed at statement 3");
+    assertThat(r.out())
+        .contains("n0, migration n0")
+        .contains("n1 (dirty: upgrade failed at statement 3");
 
     r = p.run("upgrade", "head");
     assertThat(r.exit()).as("unchanged file: refuse\n" + r).isEqualTo(2);
@@ -104,7 +113,11 @@ class DirtyStateIT {
   void failureAtTheFirstStatementLeavesNothingDirty(String kind) throws Exception {
     use(kind);
     Project p = new Project(dir.resolve("proj"), url);
-    p.sql("m1", "", "INSERT INTO nope VALUES (1);\nCREATE TABLE a (id integer);", "",
+    p.sql(
+        "m1",
+        "",
+        "INSERT INTO nope VALUES (1);\nCREATE TABLE a (id integer);",
+        "",
         "-- retort:transactional false\n");
     Cli.Result r = p.run("upgrade", "head");
     assertThat(r.exit()).isEqualTo(3);
@@ -116,11 +129,17 @@ class DirtyStateIT {
   void mariaDbDdlCommitsAsItGoesSoEveryMigrationCanTurnDirty() throws Exception {
     use("mariadb");
     Project p = new Project(dir.resolve("proj"), url);
-    Path m1 = p.sql("m1", "", "CREATE TABLE a (id integer);\nINSERT INTO nope VALUES (1);\nCREATE TABLE b (id integer);",
-        "DROP TABLE b;\nDROP TABLE a;");
+    Path m1 =
+        p.sql(
+            "m1",
+            "",
+            "CREATE TABLE a (id integer);\nINSERT INTO nope VALUES (1);\nCREATE TABLE b (id integer);",
+            "DROP TABLE b;\nDROP TABLE a;");
     Cli.Result r = p.run("upgrade", "head");
     assertThat(r.exit()).as(r.toString()).isEqualTo(3);
-    assertThat(r.err()).contains("mysql commits DDL as it goes").contains("its first statement stays applied")
+    assertThat(r.err())
+        .contains("mysql commits DDL as it goes")
+        .contains("its first statement stays applied")
         .contains("resume at statement 2");
     assertThat(p.run("current").out()).contains("m1 (dirty: upgrade failed at statement 2");
     Files.writeString(m1, Files.readString(m1).replace("INSERT INTO nope", "INSERT INTO a"));
@@ -135,8 +154,10 @@ class DirtyStateIT {
       return url.startsWith("jdbc:sqlite")
           ? Databases.query(c, "SELECT name FROM sqlite_master WHERE type = 'table'")
           : url.startsWith("jdbc:mariadb")
-          ? Databases.query(c, "SELECT table_name FROM information_schema.tables WHERE table_schema = database()")
-          : Databases.query(c, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
+              ? Databases.query(
+                  c,
+                  "SELECT table_name FROM information_schema.tables WHERE table_schema = database()")
+              : Databases.query(c, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
     }
   }
 

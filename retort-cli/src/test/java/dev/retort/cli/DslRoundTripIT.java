@@ -32,7 +32,8 @@ class DslRoundTripIT {
     dbs.close();
   }
 
-  private static final String AUTHORS = """
+  private static final String AUTHORS =
+      """
           s.table("authors", t -> {
             t.column("id", integer()).primaryKey().autoIncrement();
             t.column("email", varchar(200)).notNull();
@@ -48,7 +49,8 @@ class DslRoundTripIT {
           });
       """;
 
-  private static final String BOOKS = """
+  private static final String BOOKS =
+      """
           s.table("books", t -> {
             t.column("id", bigint()).primaryKey().autoIncrement();
             t.column("author_id", integer()).notNull();
@@ -73,7 +75,8 @@ class DslRoundTripIT {
           });
       """;
 
-  private static final String TAGS = """
+  private static final String TAGS =
+      """
           s.table("book_tags", t -> {
             t.column("book_id", bigint()).notNull();
             t.column("tag", varchar(50)).notNull();
@@ -86,7 +89,8 @@ class DslRoundTripIT {
       """;
 
   /** What only PostgreSQL has: identity, arrays, inet, intervals, collations, GIN, NULLS LAST. */
-  private static final String PG_ONLY = """
+  private static final String PG_ONLY =
+      """
           if (s.isPostgres()) {
             s.table("pg_only", t -> {
               t.column("id", bigint()).primaryKey().identity(dev.retort.schema.Identity.ALWAYS);
@@ -101,21 +105,29 @@ class DslRoundTripIT {
           }
       """;
 
-  private static final String BASE = Cli.SCHEMA_HEAD + AUTHORS + BOOKS + TAGS + PG_ONLY + Cli.SCHEMA_TAIL;
+  private static final String BASE =
+      Cli.SCHEMA_HEAD + AUTHORS + BOOKS + TAGS + PG_ONLY + Cli.SCHEMA_TAIL;
 
   /** One change to the definition, made from {@link #BASE}. */
   private record Change(String name, UnaryOperator<String> edit) {}
 
   private static Change replacing(String name, String from, String to) {
-    return new Change(name, s -> {
-      assertThat(s).as(name).contains(from);
-      return s.replace(from, to);
-    });
+    return new Change(
+        name,
+        s -> {
+          assertThat(s).as(name).contains(from);
+          return s.replace(from, to);
+        });
   }
 
   private static List<Change> changes(boolean comments) {
-    List<Change> all = new ArrayList<>(List.of(
-        replacing("add table", Cli.SCHEMA_TAIL, """
+    List<Change> all =
+        new ArrayList<>(
+            List.of(
+                replacing(
+                    "add table",
+                    Cli.SCHEMA_TAIL,
+                    """
                 s.table("reviews", t -> {
                   t.column("id", integer()).primaryKey().autoIncrement();
                   t.column("book_id", bigint()).notNull();
@@ -123,49 +135,95 @@ class DslRoundTripIT {
                   t.foreignKey("fk_reviews_book", "book_id").references("books", "id").onDelete(CASCADE);
                   t.index("ix_reviews_book", "book_id");
                 });
-            """ + Cli.SCHEMA_TAIL),
-        replacing("drop table", TAGS, ""),
-        replacing("add column", "t.column(\"bio\"",
-            "t.column(\"nickname\", varchar(40));\n      t.column(\"bio\""),
-        replacing("drop column", "t.column(\"bio\", text()).comment(\"about the author\");", ""),
-        replacing("change type", "varchar(100)", "varchar(150)"),
-        replacing("set not null", "t.column(\"score\", integer())", "t.column(\"score\", integer()).notNull()"),
-        replacing("drop not null", "t.column(\"email\", varchar(200)).notNull()", "t.column(\"email\", varchar(200))"),
-        replacing("add default", "varchar(200)).notNull();\n      t.column(\"price\"",
-            "varchar(200)).notNull().defaultValue(\"untitled\");\n      t.column(\"price\""),
-        replacing("change default", "defaultValue(0);\n      t.column(\"created_at\"",
-            "defaultValue(5);\n      t.column(\"created_at\""),
-        replacing("change boolean default", "defaultValue(true)", "defaultValue(false)"),
-        replacing("drop default", ".defaultValue(\"anon\")", ""),
-        replacing("add index", "t.uniqueIndex(", "t.index(\"ix_books_published\", \"published\");\n      t.uniqueIndex("),
-        replacing("drop index", "t.index(\"ix_authors_name\", \"name\");", ""),
-        replacing("add unique", "t.check(\"ck_authors_score\"", "t.unique(\"uq_authors_name\", \"name\");\n      t.check(\"ck_authors_score\""),
-        replacing("drop unique", "t.unique(\"uq_authors_email\", \"email\");", ""),
-        replacing("add check", "t.unique(\"uq_books_author_title\"", "t.check(\"ck_books_price\", \"price >= 0\");\n      t.unique(\"uq_books_author_title\""),
-        replacing("drop check", "t.check(\"ck_authors_score\", \"Score >= 0\");", ""),
-        replacing("add foreign key", "t.unique(\"uq_books_author_title\"",
-            "t.foreignKey(\"fk_books_editor\", \"editor_id\").references(\"authors\", \"id\").onDelete(SET_NULL);\n      t.unique(\"uq_books_author_title\""),
-        replacing("drop foreign key", "t.foreignKey(\"fk_book_tags_book\", \"book_id\").references(\"books\", \"id\").onDelete(CASCADE);", ""),
-        replacing("change check", "\"Score >= 0\"", "\"score >= -1 AND score < 1000\""),
-        replacing("change index columns", "t.index(\"ix_authors_name\", \"name\")",
-            "t.index(\"ix_authors_name\", \"name\", \"email\")"),
-        replacing("make index unique", "t.index(\"ix_authors_name\", \"name\")",
-            "t.uniqueIndex(\"ix_authors_name\", \"name\")"),
-        replacing("change type of a commented column", "t.column(\"bio\", text())", "t.column(\"bio\", varchar(500))"),
-        replacing("change precision", "numeric(10, 2)", "numeric(12, 3)"),
-        replacing("add not null column with default", "t.column(\"draft\"",
-            "t.column(\"pages\", integer()).notNull().defaultValue(1);\n      t.column(\"draft\""),
-        replacing("drop expression default", ".defaultExpr(\"CURRENT_TIMESTAMP\")", ""),
-        replacing("change on delete", ".references(\"authors\", \"id\").onDelete(CASCADE)", ".references(\"authors\", \"id\").onDelete(RESTRICT)")));
+            """
+                        + Cli.SCHEMA_TAIL),
+                replacing("drop table", TAGS, ""),
+                replacing(
+                    "add column",
+                    "t.column(\"bio\"",
+                    "t.column(\"nickname\", varchar(40));\n      t.column(\"bio\""),
+                replacing(
+                    "drop column", "t.column(\"bio\", text()).comment(\"about the author\");", ""),
+                replacing("change type", "varchar(100)", "varchar(150)"),
+                replacing(
+                    "set not null",
+                    "t.column(\"score\", integer())",
+                    "t.column(\"score\", integer()).notNull()"),
+                replacing(
+                    "drop not null",
+                    "t.column(\"email\", varchar(200)).notNull()",
+                    "t.column(\"email\", varchar(200))"),
+                replacing(
+                    "add default",
+                    "varchar(200)).notNull();\n      t.column(\"price\"",
+                    "varchar(200)).notNull().defaultValue(\"untitled\");\n      t.column(\"price\""),
+                replacing(
+                    "change default",
+                    "defaultValue(0);\n      t.column(\"created_at\"",
+                    "defaultValue(5);\n      t.column(\"created_at\""),
+                replacing("change boolean default", "defaultValue(true)", "defaultValue(false)"),
+                replacing("drop default", ".defaultValue(\"anon\")", ""),
+                replacing(
+                    "add index",
+                    "t.uniqueIndex(",
+                    "t.index(\"ix_books_published\", \"published\");\n      t.uniqueIndex("),
+                replacing("drop index", "t.index(\"ix_authors_name\", \"name\");", ""),
+                replacing(
+                    "add unique",
+                    "t.check(\"ck_authors_score\"",
+                    "t.unique(\"uq_authors_name\", \"name\");\n      t.check(\"ck_authors_score\""),
+                replacing("drop unique", "t.unique(\"uq_authors_email\", \"email\");", ""),
+                replacing(
+                    "add check",
+                    "t.unique(\"uq_books_author_title\"",
+                    "t.check(\"ck_books_price\", \"price >= 0\");\n      t.unique(\"uq_books_author_title\""),
+                replacing("drop check", "t.check(\"ck_authors_score\", \"Score >= 0\");", ""),
+                replacing(
+                    "add foreign key",
+                    "t.unique(\"uq_books_author_title\"",
+                    "t.foreignKey(\"fk_books_editor\", \"editor_id\").references(\"authors\", \"id\").onDelete(SET_NULL);\n      t.unique(\"uq_books_author_title\""),
+                replacing(
+                    "drop foreign key",
+                    "t.foreignKey(\"fk_book_tags_book\", \"book_id\").references(\"books\", \"id\").onDelete(CASCADE);",
+                    ""),
+                replacing("change check", "\"Score >= 0\"", "\"score >= -1 AND score < 1000\""),
+                replacing(
+                    "change index columns",
+                    "t.index(\"ix_authors_name\", \"name\")",
+                    "t.index(\"ix_authors_name\", \"name\", \"email\")"),
+                replacing(
+                    "make index unique",
+                    "t.index(\"ix_authors_name\", \"name\")",
+                    "t.uniqueIndex(\"ix_authors_name\", \"name\")"),
+                replacing(
+                    "change type of a commented column",
+                    "t.column(\"bio\", text())",
+                    "t.column(\"bio\", varchar(500))"),
+                replacing("change precision", "numeric(10, 2)", "numeric(12, 3)"),
+                replacing(
+                    "add not null column with default",
+                    "t.column(\"draft\"",
+                    "t.column(\"pages\", integer()).notNull().defaultValue(1);\n      t.column(\"draft\""),
+                replacing("drop expression default", ".defaultExpr(\"CURRENT_TIMESTAMP\")", ""),
+                replacing(
+                    "change on delete",
+                    ".references(\"authors\", \"id\").onDelete(CASCADE)",
+                    ".references(\"authors\", \"id\").onDelete(RESTRICT)")));
     if (comments) {
       all.add(replacing("change table comment", "people who write", "people who write books"));
       all.add(replacing("drop table comment", "t.comment(\"people who write\");", ""));
       all.add(replacing("change column comment", "about the author", "who they are"));
       all.add(replacing("drop column comment", ".comment(\"about the author\")", ""));
-      all.add(replacing("change column comment and type", "t.column(\"bio\", text()).comment(\"about the author\")",
-          "t.column(\"bio\", varchar(300)).comment(\"who they are\")"));
-      all.add(replacing("add column comment", "t.column(\"tag\", varchar(50)).notNull()",
-          "t.column(\"tag\", varchar(50)).notNull().comment(\"lower case\")"));
+      all.add(
+          replacing(
+              "change column comment and type",
+              "t.column(\"bio\", text()).comment(\"about the author\")",
+              "t.column(\"bio\", varchar(300)).comment(\"who they are\")"));
+      all.add(
+          replacing(
+              "add column comment",
+              "t.column(\"tag\", varchar(50)).notNull()",
+              "t.column(\"tag\", varchar(50)).notNull().comment(\"lower case\")"));
     }
     return all;
   }
@@ -175,7 +233,8 @@ class DslRoundTripIT {
   void everySingleChangeRoundTrips(String kind) throws Exception {
     String url = dbs.url(kind, "jdbc:sqlite:app.db");
     Files.createDirectories(dir.resolve("migrations"));
-    Files.writeString(dir.resolve("retort.properties"), "url=" + url + "\nschema=schema/AppSchema.java\n");
+    Files.writeString(
+        dir.resolve("retort.properties"), "url=" + url + "\nschema=schema/AppSchema.java\n");
     write(BASE);
     run(0, "revision", "--autogenerate", "-m", "initial");
     run(0, "upgrade", "head");
@@ -198,8 +257,9 @@ class DslRoundTripIT {
 
     if (kind.equals("sqlite")) {
       // SQLite keeps no comments, so a comment change is no change there
-      write(BASE.replace("people who write", "people who write books")
-          .replace("about the author", "who they are"));
+      write(
+          BASE.replace("people who write", "people who write books")
+              .replace("about the author", "who they are"));
       assertThat(run(0, "check").out()).contains("matches");
     }
 
@@ -208,11 +268,15 @@ class DslRoundTripIT {
   }
 
   private List<String> userTables(String kind, String url) throws SQLException {
-    String sql = switch (kind) {
-      case "sqlite" -> "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'";
-      case "postgresql" -> "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'";
-      default -> "SELECT table_name FROM information_schema.tables WHERE table_schema = database()";
-    };
+    String sql =
+        switch (kind) {
+          case "sqlite" ->
+              "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'";
+          case "postgresql" ->
+              "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'";
+          default ->
+              "SELECT table_name FROM information_schema.tables WHERE table_schema = database()";
+        };
     String jdbc = kind.equals("sqlite") ? "jdbc:sqlite:" + dir.resolve("app.db") : url;
     try (Connection c = DriverManager.getConnection(jdbc)) {
       return Databases.query(c, sql).stream().filter(t -> !t.startsWith("retort_")).toList();

@@ -40,31 +40,48 @@ class FailureIT {
   private void failingMigrationRollsBack(String url, Db db, String dbMessage) throws Exception {
     Project p = new Project(dir.resolve("proj"), url);
     p.sql("a1", "", "CREATE TABLE t1 (id integer);", "DROP TABLE t1;");
-    p.sql("a2", "a1", "CREATE TABLE t2 (id integer);\nINSERT INTO t2 VALUES (1);", "DROP TABLE t2;");
-    Path a3 = p.sql("a3", "a2", "CREATE TABLE t3 (id integer);\nINSERT INTO t3 VALUES (7);\n"
-        + "INSERT INTO nope VALUES (1);", "DROP TABLE t3;");
+    p.sql(
+        "a2", "a1", "CREATE TABLE t2 (id integer);\nINSERT INTO t2 VALUES (1);", "DROP TABLE t2;");
+    Path a3 =
+        p.sql(
+            "a3",
+            "a2",
+            "CREATE TABLE t3 (id integer);\nINSERT INTO t3 VALUES (7);\n"
+                + "INSERT INTO nope VALUES (1);",
+            "DROP TABLE t3;");
 
     Cli.Result r = p.run("upgrade", "head");
     assertThat(r.exit()).as(r.toString()).isEqualTo(3);
-    assertThat(r.err()).contains("upgrade a2 -> a3").contains(a3 + ":7")
-        .contains("INSERT INTO nope VALUES (1)").contains(dbMessage)
-        .contains("rolled back").contains("stays at a2");
+    assertThat(r.err())
+        .contains("upgrade a2 -> a3")
+        .contains(a3 + ":7")
+        .contains("INSERT INTO nope VALUES (1)")
+        .contains(dbMessage)
+        .contains("rolled back")
+        .contains("stays at a2");
 
     try (Connection c = db.connect()) {
-      assertThat(Databases.query(c, "SELECT version_num FROM retort_version")).containsExactly("a2");
+      assertThat(Databases.query(c, "SELECT version_num FROM retort_version"))
+          .containsExactly("a2");
       assertThat(Databases.query(c, "SELECT count(*) FROM t2")).containsExactly("1");
       assertThat(tableExists(c, "t3")).as("t3 rolled back").isFalse();
       assertThat(Databases.query(c, "SELECT revision, direction FROM retort_history ORDER BY id"))
           .containsExactly("a1|up", "a2|up", "a3|up");
-      assertThat(Databases.query(c, "SELECT count(*) FROM retort_history WHERE revision = 'a3' AND "
-          + "success = " + (url.contains("sqlite") ? "0" : "false"))).containsExactly("1");
+      assertThat(
+              Databases.query(
+                  c,
+                  "SELECT count(*) FROM retort_history WHERE revision = 'a3' AND "
+                      + "success = "
+                      + (url.contains("sqlite") ? "0" : "false")))
+          .containsExactly("1");
     }
 
     Files.writeString(a3, Files.readString(a3).replace("INSERT INTO nope", "INSERT INTO t3"));
     r = p.run("upgrade", "head");
     assertThat(r.exit()).as(r.toString()).isZero();
     try (Connection c = db.connect()) {
-      assertThat(Databases.query(c, "SELECT version_num FROM retort_version")).containsExactly("a3");
+      assertThat(Databases.query(c, "SELECT version_num FROM retort_version"))
+          .containsExactly("a3");
       assertThat(Databases.query(c, "SELECT count(*) FROM t3")).containsExactly("2");
     }
   }
@@ -96,8 +113,12 @@ class FailureIT {
     Project p = new Project(dir.resolve("proj"), "jdbc:sqlite:" + dir.resolve("many.db"));
     List<Path> files = new ArrayList<>();
     for (int i = 1; i <= 13; i++) {
-      files.add(p.sql(String.format("a%02d", i), i == 1 ? "" : String.format("a%02d", i - 1),
-          "CREATE TABLE t" + i + " (id integer);", "DROP TABLE t" + i + ";"));
+      files.add(
+          p.sql(
+              String.format("a%02d", i),
+              i == 1 ? "" : String.format("a%02d", i - 1),
+              "CREATE TABLE t" + i + " (id integer);",
+              "DROP TABLE t" + i + ";"));
     }
     assertThat(p.run("upgrade", "head").exit()).isZero();
     for (Path f : files) {
@@ -105,8 +126,12 @@ class FailureIT {
     }
     Cli.Result r = p.run("upgrade", "head");
     assertThat(r.exit()).as(r.toString()).isEqualTo(2);
-    assertThat(r.err()).contains("13 applied migrations were changed").contains(files.get(9).toString())
-        .doesNotContain(files.get(10).toString()).contains("and 3 more").contains("--allow-changed");
+    assertThat(r.err())
+        .contains("13 applied migrations were changed")
+        .contains(files.get(9).toString())
+        .doesNotContain(files.get(10).toString())
+        .contains("and 3 more")
+        .contains("--allow-changed");
   }
 
   @Test
@@ -125,12 +150,14 @@ class FailureIT {
     Project p = new Project(dir.resolve("proj"), url);
     p.sql("a1", "", "CREATE TABLE t1 (id integer);", "DROP TABLE t1;");
     p.sql("a2", "a1", "CREATE TABLE t2 (id integer);", "DROP TABLE t2;");
-    try (Connection c = DriverManager.getConnection(url); var s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(url);
+        var s = c.createStatement()) {
       s.execute("CREATE TABLE t1 (id integer)");
       s.execute("CREATE TABLE retort_version (version_num VARCHAR(64) NOT NULL PRIMARY KEY)");
-      s.execute("CREATE TABLE retort_history (id INTEGER PRIMARY KEY AUTOINCREMENT, revision VARCHAR(64) "
-          + "NOT NULL, direction VARCHAR(8) NOT NULL, checksum VARCHAR(64), started_at TEXT NOT NULL, "
-          + "duration_ms BIGINT NOT NULL, who VARCHAR(255) NOT NULL, success BOOLEAN NOT NULL, message TEXT)");
+      s.execute(
+          "CREATE TABLE retort_history (id INTEGER PRIMARY KEY AUTOINCREMENT, revision VARCHAR(64) "
+              + "NOT NULL, direction VARCHAR(8) NOT NULL, checksum VARCHAR(64), started_at TEXT NOT NULL, "
+              + "duration_ms BIGINT NOT NULL, who VARCHAR(255) NOT NULL, success BOOLEAN NOT NULL, message TEXT)");
       s.execute("INSERT INTO retort_version VALUES ('a1')");
     }
     assertThat(p.run("current").out()).startsWith("a1");

@@ -39,9 +39,36 @@ class FuzzIT {
   @TempDir Path dir;
 
   private static final String[] PIECES = {
-      "\n", "\r", "\r\n", "\t", "\u0000", "\u001b[31m", "\u2028", "\u202e", "*/", "/*", "--", ";",
-      "'", "\"", "`", "$$", "\\", "\\u000a", "retort:", "RETORT:", "re tort:", ":", "é", "𝄞", " ",
-      "DROP TABLE t1;", "-- retort:downgrade", "-- retort:upgrade", "-- retort:revises a1"};
+    "\n",
+    "\r",
+    "\r\n",
+    "\t",
+    "\u0000",
+    "\u001b[31m",
+    "\u2028",
+    "\u202e",
+    "*/",
+    "/*",
+    "--",
+    ";",
+    "'",
+    "\"",
+    "`",
+    "$$",
+    "\\",
+    "\\u000a",
+    "retort:",
+    "RETORT:",
+    "re tort:",
+    ":",
+    "é",
+    "𝄞",
+    " ",
+    "DROP TABLE t1;",
+    "-- retort:downgrade",
+    "-- retort:upgrade",
+    "-- retort:revises a1"
+  };
 
   private static String randomText(Random random, int pieces) {
     StringBuilder b = new StringBuilder();
@@ -56,16 +83,26 @@ class FuzzIT {
   }
 
   private static String migration(String id, String parent, int n) {
-    return "-- retort:revision " + id + "\n"
+    return "-- retort:revision "
+        + id
+        + "\n"
         + (parent.isEmpty() ? "" : "-- retort:revises " + parent + "\n")
-        + "-- retort:message make table " + n + "\n"
-        + "-- a comment about table " + n + "\n"
+        + "-- retort:message make table "
+        + n
+        + "\n"
+        + "-- a comment about table "
+        + n
+        + "\n"
         + "-- retort:upgrade\n"
-        + "CREATE TABLE IF NOT EXISTS t" + n + " (id integer);\n"
+        + "CREATE TABLE IF NOT EXISTS t"
+        + n
+        + " (id integer);\n"
         + "/* a block comment */\n"
         + "SELECT 1;\n"
         + "-- retort:downgrade\n"
-        + "DROP TABLE IF EXISTS t" + n + ";\n";
+        + "DROP TABLE IF EXISTS t"
+        + n
+        + ";\n";
   }
 
   /**
@@ -91,12 +128,17 @@ class FuzzIT {
         String l = lines.get(i);
         if (l.startsWith("--")) {
           int at = 2 + random.nextInt(l.length() - 1);
-          lines.set(i, l.substring(0, at) + oneLine(randomText(random, 1 + random.nextInt(4)))
-              + l.substring(at));
+          lines.set(
+              i,
+              l.substring(0, at)
+                  + oneLine(randomText(random, 1 + random.nextInt(4)))
+                  + l.substring(at));
         }
       }
-      case 6 -> lines.add(i, "-- retort:" + oneLine(randomText(random, 3)) + " "
-          + oneLine(randomText(random, 3)));
+      case 6 ->
+          lines.add(
+              i,
+              "-- retort:" + oneLine(randomText(random, 3)) + " " + oneLine(randomText(random, 3)));
       default -> {
         while (lines.size() > i) {
           lines.remove(lines.size() - 1);
@@ -128,12 +170,13 @@ class FuzzIT {
 
   @Test
   void mutatedMigrationsExitZeroOrTwoAndTwoChangesNothing() throws Exception {
-    System.out.println("FuzzIT seed " + SEED + ", " + RUNS + " runs (-Dretort.fuzz.seed=" + SEED + ")");
+    System.out.println(
+        "FuzzIT seed " + SEED + ", " + RUNS + " runs (-Dretort.fuzz.seed=" + SEED + ")");
     Random random = new Random(SEED);
     Path project = dir.resolve("p");
     Path migrations = project.resolve("migrations");
-    List<String> originals = List.of(migration("a1", "", 1), migration("a2", "a1", 2),
-        migration("a3", "a2", 3));
+    List<String> originals =
+        List.of(migration("a1", "", 1), migration("a2", "a1", 2), migration("a3", "a2", 3));
     List<String> failures = new ArrayList<>();
     for (int run = 0; run < RUNS; run++) {
       Files.createDirectories(migrations);
@@ -157,13 +200,28 @@ class FuzzIT {
       for (int r = 0; r < rounds; r++) {
         mutated = String.join("\n", mutate(random, mutated));
       }
-      Files.writeString(migrations.resolve("a" + (victim + 1) + "_m.sql"), mutated, StandardCharsets.UTF_8);
+      Files.writeString(
+          migrations.resolve("a" + (victim + 1) + "_m.sql"), mutated, StandardCharsets.UTF_8);
 
-      for (String[] args : List.of(new String[] {"upgrade", "head"}, new String[] {"history"},
-          new String[] {"downgrade", "base"})) {
+      for (String[] args :
+          List.of(
+              new String[] {"upgrade", "head"},
+              new String[] {"history"},
+              new String[] {"downgrade", "base"})) {
         Cli.Result r = Cli.run(project, args);
-        String what = "run " + run + " (seed " + SEED + "), retort " + String.join(" ", args)
-            + ", file a" + (victim + 1) + ":\n" + mutated + "\n" + r;
+        String what =
+            "run "
+                + run
+                + " (seed "
+                + SEED
+                + "), retort "
+                + String.join(" ", args)
+                + ", file a"
+                + (victim + 1)
+                + ":\n"
+                + mutated
+                + "\n"
+                + r;
         if (r.exit() != 0 && r.exit() != 2) {
           failures.add("exit " + r.exit() + ": " + what);
         }
@@ -196,22 +254,41 @@ class FuzzIT {
       String message = randomText(random, 1 + random.nextInt(10)).strip();
       String id = "m" + run;
       String format = random.nextBoolean() ? "sql" : "java";
-      Cli.Result r = Cli.run(project, "revision", "--format", format, "--head", "base",
-          "--rev-id", id, "--message=" + message);
-      boolean control = message.chars().anyMatch(c -> Character.isISOControl(c)
-          || Character.getType(c) == Character.FORMAT || Character.getType(c) == Character.LINE_SEPARATOR);
-      // refused (control characters, or what the option parser takes for an option): nothing written
+      Cli.Result r =
+          Cli.run(
+              project,
+              "revision",
+              "--format",
+              format,
+              "--head",
+              "base",
+              "--rev-id",
+              id,
+              "--message=" + message);
+      boolean control =
+          message
+              .chars()
+              .anyMatch(
+                  c ->
+                      Character.isISOControl(c)
+                          || Character.getType(c) == Character.FORMAT
+                          || Character.getType(c) == Character.LINE_SEPARATOR);
+      // refused (control characters, or what the option parser takes for an option): nothing
+      // written
       assertThat(r.exit()).as(message + "\n" + r).isIn(0, 2);
       if (r.exit() == 2) {
         assertThat(control || message.isEmpty() || message.startsWith("-"))
-            .as("a plain message was refused: " + message + "\n" + r).isTrue();
+            .as("a plain message was refused: " + message + "\n" + r)
+            .isTrue();
         try (Stream<Path> files = Files.list(project.resolve("migrations"))) {
-          assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.startsWith(id + "_"));
+          assertThat(files.map(f -> f.getFileName().toString()))
+              .noneMatch(n -> n.startsWith(id + "_"));
         }
         continue;
       }
       assertThat(control).as("a message with a control character was taken: " + message).isFalse();
-      assertThat(Retort.configure().projectDir(project).load().show(id).message()).isEqualTo(message);
+      assertThat(Retort.configure().projectDir(project).load().show(id).message())
+          .isEqualTo(message);
     }
     assertThat(retort.heads()).isNotEmpty();
   }
@@ -225,24 +302,30 @@ class FuzzIT {
         Path project = dir.resolve("n" + round + format);
         Files.createDirectories(project.resolve("migrations"));
         Path db = project.resolve("n.db");
-        Files.writeString(project.resolve("retort.properties"),
+        Files.writeString(
+            project.resolve("retort.properties"),
             "url=jdbc:sqlite:" + db + "\nschema=schema.sql\n");
         Set<String> names = new LinkedHashSet<>();
         while (names.size() < 8) {
           String name = randomText(random, 1 + random.nextInt(8)).replace("\u0000", "");
-          if (!name.isBlank() && !name.toLowerCase(java.util.Locale.ROOT).startsWith("sqlite_")
+          if (!name.isBlank()
+              && !name.toLowerCase(java.util.Locale.ROOT).startsWith("sqlite_")
               && names.stream().noneMatch(n -> n.equalsIgnoreCase(name))) {
             names.add(name);
           }
         }
         StringBuilder schema = new StringBuilder();
         for (String n : names) {
-          schema.append("CREATE TABLE \"").append(n.replace("\"", "\"\"")).append("\" (id integer);\n");
+          schema
+              .append("CREATE TABLE \"")
+              .append(n.replace("\"", "\"\""))
+              .append("\" (id integer);\n");
         }
         Files.writeString(project.resolve("schema.sql"), schema.toString(), StandardCharsets.UTF_8);
         String what = "seed " + SEED + ", format " + format + ", names " + names;
 
-        Cli.Result r = Cli.run(project, "revision", "--autogenerate", "--format", format, "-m", "names");
+        Cli.Result r =
+            Cli.run(project, "revision", "--autogenerate", "--format", format, "-m", "names");
         assertThat(r.exit()).as(what + "\n" + r).isZero();
         r = Cli.run(project, "upgrade", "head");
         assertThat(r.exit()).as(what + "\n" + r).isZero();
@@ -258,19 +341,25 @@ class FuzzIT {
 
   private static List<String> tables(Path db) throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
-      return Databases.query(c, "SELECT name FROM sqlite_master WHERE type = 'table'"
-          + " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE 'retort\\_%' ESCAPE '\\'");
+      return Databases.query(
+          c,
+          "SELECT name FROM sqlite_master WHERE type = 'table'"
+              + " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE 'retort\\_%' ESCAPE '\\'");
     }
   }
 
   /** Everything a run could change: the schema and Retort's two tables. */
   private static String dump(Path db) throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
-      List<String> rows = new ArrayList<>(Databases.query(c,
-          "SELECT type, name, sql FROM sqlite_master ORDER BY name"));
+      List<String> rows =
+          new ArrayList<>(
+              Databases.query(c, "SELECT type, name, sql FROM sqlite_master ORDER BY name"));
       rows.addAll(Databases.query(c, "SELECT * FROM retort_version"));
-      rows.addAll(Databases.query(c, "SELECT id, revision, direction, success, failed_statement"
-          + " FROM retort_history"));
+      rows.addAll(
+          Databases.query(
+              c,
+              "SELECT id, revision, direction, success, failed_statement"
+                  + " FROM retort_history"));
       return String.join("\n", rows);
     }
   }

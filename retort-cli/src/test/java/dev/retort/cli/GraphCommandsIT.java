@@ -9,9 +9,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Seed 004 as a user runs it: revisions made with the command line, a branch and its merge, branch
@@ -61,7 +61,10 @@ class GraphCommandsIT {
     writeUpgrade("ccc333", "CREATE TABLE b_t (id integer);", "DROP TABLE b_t;");
 
     assertThat(run("heads").out()).contains("bbb222").contains("ccc333");
-    assertThat(run("branches").out()).contains("aaa111").contains("-> bbb222").contains("-> ccc333");
+    assertThat(run("branches").out())
+        .contains("aaa111")
+        .contains("-> bbb222")
+        .contains("-> ccc333");
 
     Cli.Result r = Cli.run(dir, "upgrade", "head");
     assertThat(r.exit()).isEqualTo(2);
@@ -75,18 +78,23 @@ class GraphCommandsIT {
     assertThat(run("upgrade", "heads").out()).contains("Done: 3 migrations");
     assertThat(run("current").out()).contains("bbb222").contains("ccc333");
 
-    assertThat(run("merge", "heads", "-m", "join features", "--rev-id", "ddd444", "--format", "sql").out())
+    assertThat(
+            run("merge", "heads", "-m", "join features", "--rev-id", "ddd444", "--format", "sql")
+                .out())
         .contains("ddd444_join_features.sql");
-    assertThat(run("heads").out().strip()).startsWith("bbb222, ccc333 -> ddd444 (head) (mergepoint)");
-    assertThat(run("upgrade").out()).contains("Running upgrade bbb222, ccc333 -> ddd444, join features");
+    assertThat(run("heads").out().strip())
+        .startsWith("bbb222, ccc333 -> ddd444 (head) (mergepoint)");
+    assertThat(run("upgrade").out())
+        .contains("Running upgrade bbb222, ccc333 -> ddd444, join features");
     assertThat(run("current").out().strip()).startsWith("ddd444 (head)");
 
     r = run("history");
-    assertThat(r.out().strip().lines().toList()).containsExactly(
-        "bbb222, ccc333 -> ddd444 (head) (mergepoint), join features",
-        "aaa111 -> ccc333, feature b",
-        "aaa111 -> bbb222, feature a",
-        "<base> -> aaa111 (branchpoint), create base");
+    assertThat(r.out().strip().lines().toList())
+        .containsExactly(
+            "bbb222, ccc333 -> ddd444 (head) (mergepoint), join features",
+            "aaa111 -> ccc333, feature b",
+            "aaa111 -> bbb222, feature a",
+            "<base> -> aaa111 (branchpoint), create base");
     assertThat(run("history", "-r", "bbb222:").out().strip().lines()).hasSize(2);
 
     run("downgrade", "-1");
@@ -100,22 +108,61 @@ class GraphCommandsIT {
     assertThat(tables()).contains("a_t").doesNotContain("b_t");
 
     // a second root with a branch label, then its head by label
-    run("revision", "-m", "auth root", "--head", "base", "--branch-label", "auth", "--rev-id", "eee555", "--format", "sql");
+    run(
+        "revision",
+        "-m",
+        "auth root",
+        "--head",
+        "base",
+        "--branch-label",
+        "auth",
+        "--rev-id",
+        "eee555",
+        "--format",
+        "sql");
     writeUpgrade("eee555", "CREATE TABLE auth_t (id integer);", "DROP TABLE auth_t;");
     run("revision", "-m", "auth two", "--head", "eee555", "--rev-id", "fff666", "--format", "sql");
-    writeUpgrade("fff666", "ALTER TABLE auth_t ADD COLUMN name text;", "ALTER TABLE auth_t DROP COLUMN name;");
-    assertThat(run("upgrade", "auth@head").out()).contains("eee555").contains("fff666").doesNotContain("ccc333");
+    writeUpgrade(
+        "fff666",
+        "ALTER TABLE auth_t ADD COLUMN name text;",
+        "ALTER TABLE auth_t DROP COLUMN name;");
+    assertThat(run("upgrade", "auth@head").out())
+        .contains("eee555")
+        .contains("fff666")
+        .doesNotContain("ccc333");
     assertThat(run("current").out()).contains("bbb222").contains("fff666");
     run("downgrade", "auth@base");
     assertThat(tables()).doesNotContain("auth_t").contains("a_t");
     assertThat(run("show", "eee").out()).contains("Rev: eee555").contains("Branch names: auth");
 
-    // a revision on the auth branch by label, and one that depends on auth without descending from it
-    assertThat(run("revision", "-m", "auth three", "--head", "auth@head", "--rev-id", "ab0003", "--format", "sql")
-        .out()).contains("ab0003");
+    // a revision on the auth branch by label, and one that depends on auth without descending from
+    // it
+    assertThat(
+            run(
+                    "revision",
+                    "-m",
+                    "auth three",
+                    "--head",
+                    "auth@head",
+                    "--rev-id",
+                    "ab0003",
+                    "--format",
+                    "sql")
+                .out())
+        .contains("ab0003");
     assertThat(run("show", "ab0003").out()).contains("Parent: fff666");
-    run("revision", "-m", "needs auth", "--head", "bbb222", "--depends-on", "eee555", "--rev-id", "ggg777",
-        "--format", "sql");
+    run(
+        "revision",
+        "-m",
+        "needs auth",
+        "--head",
+        "bbb222",
+        "--depends-on",
+        "eee555",
+        "--rev-id",
+        "ggg777",
+        "--format",
+        "sql");
     assertThat(Files.readString(dir.resolve("migrations/ggg777_needs_auth.sql")))
         .contains("-- retort:depends-on eee555");
     Cli.Result up = run("upgrade", "ggg777");
@@ -164,10 +211,12 @@ class GraphCommandsIT {
 
   private void writeUpgrade(String id, String up, String down) throws Exception {
     try (var files = Files.list(dir.resolve("migrations"))) {
-      Path f = files.filter(p -> p.getFileName().toString().startsWith(id)).findFirst().orElseThrow();
-      String text = Files.readString(f)
-          .replace("-- retort:upgrade\n", "-- retort:upgrade\n" + up + "\n")
-          .replace("-- retort:downgrade\n", "-- retort:downgrade\n" + down + "\n");
+      Path f =
+          files.filter(p -> p.getFileName().toString().startsWith(id)).findFirst().orElseThrow();
+      String text =
+          Files.readString(f)
+              .replace("-- retort:upgrade\n", "-- retort:upgrade\n" + up + "\n")
+              .replace("-- retort:downgrade\n", "-- retort:downgrade\n" + down + "\n");
       Files.writeString(f, text);
     }
   }

@@ -39,7 +39,9 @@ class InjectionIT {
   private Project project(String kind) throws Exception {
     url = dbs.url(kind, "jdbc:sqlite:" + dir.resolve("app.db"));
     Project p = new Project(dir.resolve("p"), url);
-    Files.writeString(p.dir.resolve("retort.properties"), "schema=schema.sql\n",
+    Files.writeString(
+        p.dir.resolve("retort.properties"),
+        "schema=schema.sql\n",
         java.nio.file.StandardOpenOption.APPEND);
     return p;
   }
@@ -49,7 +51,8 @@ class InjectionIT {
   }
 
   private void execute(String... statements) throws SQLException {
-    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(url);
+        Statement s = c.createStatement()) {
       for (String sql : statements) {
         s.execute(sql);
       }
@@ -72,7 +75,8 @@ class InjectionIT {
   @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
   void aDroppedTableWithALineBreakInItsNameDropsOnlyItself(String kind) throws Exception {
     Project p = project(kind);
-    execute("CREATE TABLE victim (id integer)", "CREATE TABLE " + quote(kind, EVIL) + " (id integer)");
+    execute(
+        "CREATE TABLE victim (id integer)", "CREATE TABLE " + quote(kind, EVIL) + " (id integer)");
     Files.writeString(p.dir.resolve("schema.sql"), "CREATE TABLE victim (id integer);\n");
 
     Cli.Result r = p.run("revision", "--autogenerate", "--format", "sql", "-m", "tidy");
@@ -90,8 +94,12 @@ class InjectionIT {
   void aCreatedTableWithALineBreakInItsNameCreatesOnlyItself(String kind) throws Exception {
     Project p = project(kind);
     execute("CREATE TABLE victim (id integer)");
-    Files.writeString(p.dir.resolve("schema.sql"), "CREATE TABLE victim (id integer);\n"
-        + "CREATE TABLE " + quote(kind, EVIL) + " (id integer);\n");
+    Files.writeString(
+        p.dir.resolve("schema.sql"),
+        "CREATE TABLE victim (id integer);\n"
+            + "CREATE TABLE "
+            + quote(kind, EVIL)
+            + " (id integer);\n");
 
     Cli.Result r = p.run("revision", "--autogenerate", "--format", "sql", "-m", "evil");
     assertThat(r.exit()).as(r.toString()).isZero();
@@ -109,7 +117,9 @@ class InjectionIT {
   @Test
   void aJavaMigrationKeepsTheNameInItsStringsAndOutOfItsComments() throws Exception {
     Project p = project("sqlite");
-    execute("CREATE TABLE victim (id integer)", "CREATE TABLE \"" + EVIL + "\" (id integer)",
+    execute(
+        "CREATE TABLE victim (id integer)",
+        "CREATE TABLE \"" + EVIL + "\" (id integer)",
         "CREATE TABLE \"x\\u000aSystem.exit(7);\" (id integer)");
     Files.writeString(p.dir.resolve("schema.sql"), "CREATE TABLE victim (id integer);\n");
     Cli.Result r = p.run("revision", "--autogenerate", "-m", "tidy");
@@ -122,7 +132,8 @@ class InjectionIT {
   @Test
   void aMessageWithALineBreakIsRefusedAndNothingIsWritten() throws Exception {
     Project p = project("sqlite");
-    for (String message : List.of("evil\nDROP TABLE victim; --", "a\rb", "bell\u0007", "rtl\u202Eevil")) {
+    for (String message :
+        List.of("evil\nDROP TABLE victim; --", "a\rb", "bell\u0007", "rtl\u202Eevil")) {
       for (String format : List.of("java", "sql")) {
         Cli.Result r = p.run("revision", "--format", format, "-m", message);
         assertThat(r.exit()).as(r.toString()).isEqualTo(2);
@@ -139,7 +150,9 @@ class InjectionIT {
   void aHandWrittenMessageWithALineBreakIsRefusedWithItsFileAndLine() throws Exception {
     Project p = project("sqlite");
     Path file = p.dir.resolve("migrations").resolve("a1_evil.java");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         import dev.retort.migration.Migration;
         import dev.retort.migration.Revision;
         import dev.retort.ops.Operations;
@@ -150,9 +163,13 @@ class InjectionIT {
           public void upgrade(Operations op) {}
           public void downgrade(Operations op) {}
         }
-        """, StandardCharsets.UTF_8);
-    for (String[] args : List.of(new String[] {"upgrade", "--sql", "head"}, new String[] {"history"},
-        new String[] {"upgrade", "head"})) {
+        """,
+        StandardCharsets.UTF_8);
+    for (String[] args :
+        List.of(
+            new String[] {"upgrade", "--sql", "head"},
+            new String[] {"history"},
+            new String[] {"upgrade", "head"})) {
       Cli.Result r = p.run(args);
       assertThat(r.exit()).as(r.toString()).isEqualTo(2);
       assertThat(r.err()).contains("a1_evil.java:6").contains("control character");
@@ -170,6 +187,8 @@ class InjectionIT {
 
   /** The name stands in the comments with its line break escaped, on the comment's own line. */
   private static void assertInert(String file) {
-    assertThat(file).as(file).containsPattern("(?m)^-- (create|drop) table z\\\\nDROP TABLE IF EXISTS victim; --$");
+    assertThat(file)
+        .as(file)
+        .containsPattern("(?m)^-- (create|drop) table z\\\\nDROP TABLE IF EXISTS victim; --$");
   }
 }

@@ -19,25 +19,42 @@ class JpaClassLoadingIT {
 
   private List<String> loaded(String... args) throws Exception {
     Path log = dir.resolve("classes-" + args[0] + ".log");
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xlog:class+load=info:file=" + log, "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(), "-C", dir.toString()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xlog:class+load=info:file=" + log,
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "-C",
+                dir.toString()));
     cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(dir.resolve("out-" + args[0] + ".txt").toFile()).start();
-    assertThat(p.waitFor()).as(Files.readString(dir.resolve("out-" + args[0] + ".txt")))
+    Process p =
+        new ProcessBuilder(cmd)
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("out-" + args[0] + ".txt").toFile())
+            .start();
+    assertThat(p.waitFor())
+        .as(Files.readString(dir.resolve("out-" + args[0] + ".txt")))
         .isIn(0, 1, 2);
-    return Files.readAllLines(log).stream().filter(l -> l.contains("org.hibernate.")
-        || l.contains("dev.retort.jpa.") || l.contains("jakarta.persistence.")).toList();
+    return Files.readAllLines(log).stream()
+        .filter(
+            l ->
+                l.contains("org.hibernate.")
+                    || l.contains("dev.retort.jpa.")
+                    || l.contains("jakarta.persistence."))
+        .toList();
   }
 
   @Test
   void noOpUpgradeLoadsNoHibernateAndNoJpaModule() throws Exception {
     Files.createDirectories(dir.resolve("migrations"));
-    Files.writeString(dir.resolve("retort.properties"), "url=jdbc:sqlite:app.db\n"
-        + "schema=jpa:com.example.model\nschema-classpath=target/classes\njpa-naming=spring\n"
-        + "jpa-property.hibernate.default_schema=app\n");
+    Files.writeString(
+        dir.resolve("retort.properties"),
+        "url=jdbc:sqlite:app.db\n"
+            + "schema=jpa:com.example.model\nschema-classpath=target/classes\njpa-naming=spring\n"
+            + "jpa-property.hibernate.default_schema=app\n");
     assertThat(loaded("upgrade")).isEmpty();
     assertThat(loaded("current")).isEmpty();
     // the control: the comparison does reach the module (and fails, with no class path there)

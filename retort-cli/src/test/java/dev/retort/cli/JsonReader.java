@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A strict JSON parser for the tests (RFC 8259): a document the command line prints must parse
- * here whole, or the test fails. Objects become maps, arrays lists, numbers longs.
+ * A strict JSON parser for the tests (RFC 8259): a document the command line prints must parse here
+ * whole, or the test fails. Objects become maps, arrays lists, numbers longs.
  */
 final class JsonReader {
   private final String text;

@@ -52,8 +52,8 @@ class LauncherIT {
     Run viaPath = launch(Map.of("PATH", path), "--version");
     assertThat(viaPath.exit()).as(viaPath.output()).isEqualTo(42);
 
-    Run viaHome = launch(Map.of("PATH", path, "JAVA_HOME", System.getProperty("java.home")),
-        "--version");
+    Run viaHome =
+        launch(Map.of("PATH", path, "JAVA_HOME", System.getProperty("java.home")), "--version");
     assertThat(viaHome.exit()).as(viaHome.output()).isZero();
     assertThat(viaHome.output()).contains("Java " + Runtime.version());
   }
@@ -63,7 +63,9 @@ class LauncherIT {
     Path notAJdk = Files.createDirectories(dir.resolve("not-a-jdk"));
     Run r = launch(Map.of("JAVA_HOME", notAJdk.toString()), "--version");
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.output()).contains("JAVA_HOME is " + notAJdk).contains("has no bin/java")
+    assertThat(r.output())
+        .contains("JAVA_HOME is " + notAJdk)
+        .contains("has no bin/java")
         .doesNotContain("retort (development build)");
   }
 }

@@ -21,13 +21,18 @@ class OfflineSqlIT {
   void offlineScriptThroughPsqlMatchesTheOnlineRun() throws Exception {
     Databases.requirePostgres();
     Cli.copyTree(Cli.example("aim-for-the-stars"), dir);
-    try (Databases.Pg online = new Databases.Pg(); Databases.Pg offline = new Databases.Pg()) {
+    try (Databases.Pg online = new Databases.Pg();
+        Databases.Pg offline = new Databases.Pg()) {
       Cli.Result script = Cli.run(dir, "--url", offline.url(), "upgrade", "--sql", "head");
       assertThat(script.exit()).as(script.toString()).isZero();
-      assertThat(script.out()).contains("CREATE TABLE IF NOT EXISTS retort_version")
-          .contains("BEGIN;").contains("COMMIT;").contains("INSERT INTO retort_version");
+      assertThat(script.out())
+          .contains("CREATE TABLE IF NOT EXISTS retort_version")
+          .contains("BEGIN;")
+          .contains("COMMIT;")
+          .contains("INSERT INTO retort_version");
       assertThat(offline.query("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"))
-          .as("--sql touches no database").containsExactly("0");
+          .as("--sql touches no database")
+          .containsExactly("0");
       Path file = dir.resolve("upgrade.sql");
       Files.writeString(file, script.out());
       run("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", file.toString(), psqlUrl(offline));
@@ -45,7 +50,9 @@ class OfflineSqlIT {
       assertThat(down.exit()).as(down.toString()).isZero();
       Files.writeString(file, down.out());
       run("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", file.toString(), psqlUrl(offline));
-      assertThat(offline.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"))
+      assertThat(
+              offline.query(
+                  "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"))
           .containsExactly("retort_history", "retort_version");
       assertThat(offline.query("SELECT count(*) FROM retort_version")).containsExactly("0");
     }
@@ -65,11 +72,14 @@ class OfflineSqlIT {
 
   /** pg_dump's schema, without the lines pg_dump itself varies from run to run. */
   private static String dump(Databases.Pg pg) throws Exception {
-    String out = run("pg_dump", "--schema-only", "--no-owner", "--exclude-table-data=*", psqlUrl(pg));
-    return String.join("\n", out.lines()
-        .filter(l -> !l.startsWith("\\restrict") && !l.startsWith("\\unrestrict"))
-        .filter(l -> !l.startsWith("-- Dumped"))
-        .toList());
+    String out =
+        run("pg_dump", "--schema-only", "--no-owner", "--exclude-table-data=*", psqlUrl(pg));
+    return String.join(
+        "\n",
+        out.lines()
+            .filter(l -> !l.startsWith("\\restrict") && !l.startsWith("\\unrestrict"))
+            .filter(l -> !l.startsWith("-- Dumped"))
+            .toList());
   }
 
   private static String run(String... cmd) throws Exception {

@@ -11,13 +11,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs as separate processes against one PostgreSQL database: concurrent runs wait for each other
- * and apply each migration exactly once; a non-transactional CREATE INDEX CONCURRENTLY survives
- * the waiters; a runner killed with SIGKILL leaves no lock behind.
+ * and apply each migration exactly once; a non-transactional CREATE INDEX CONCURRENTLY survives the
+ * waiters; a runner killed with SIGKILL leaves no lock behind.
  */
 class PostgresConcurrencyIT {
   // this database's only: other work on the server (another test, a benchmark) holds its own
-  private static final String ADVISORY_LOCKS_HERE = "SELECT count(*) FROM pg_locks WHERE locktype = "
-      + "'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())";
+  private static final String ADVISORY_LOCKS_HERE =
+      "SELECT count(*) FROM pg_locks WHERE locktype = "
+          + "'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())";
 
   @TempDir Path dir;
 
@@ -30,16 +31,24 @@ class PostgresConcurrencyIT {
   void eightConcurrentUpgradesApplyEachMigrationOnce() throws Exception {
     try (Databases.Pg pg = new Databases.Pg()) {
       Project p = new Project(dir, pg.url());
-      p.sql("c1", "", "CREATE TABLE applied (rev text NOT NULL);\nINSERT INTO applied VALUES ('c1');",
+      p.sql(
+          "c1",
+          "",
+          "CREATE TABLE applied (rev text NOT NULL);\nINSERT INTO applied VALUES ('c1');",
           "DROP TABLE applied;");
       p.sql("c2", "c1", "SELECT pg_sleep(0.3);\nINSERT INTO applied VALUES ('c2');", "");
-      p.sql("c3", "c2", "CREATE TABLE t3 (id integer);\nINSERT INTO applied VALUES ('c3');", "DROP TABLE t3;");
+      p.sql(
+          "c3",
+          "c2",
+          "CREATE TABLE t3 (id integer);\nINSERT INTO applied VALUES ('c3');",
+          "DROP TABLE t3;");
 
       List<Cli.Result> results = runConcurrently(p, 8, "upgrade", "head");
       for (Cli.Result r : results) {
         assertThat(r.exit()).as(r.toString()).isZero();
       }
-      assertThat(pg.query("SELECT rev FROM applied ORDER BY rev")).containsExactly("c1", "c2", "c3");
+      assertThat(pg.query("SELECT rev FROM applied ORDER BY rev"))
+          .containsExactly("c1", "c2", "c3");
       assertThat(pg.query("SELECT revision FROM retort_history WHERE direction = 'up' ORDER BY id"))
           .containsExactly("c1", "c2", "c3");
       assertThat(pg.query("SELECT version_num FROM retort_version")).containsExactly("c3");
@@ -51,16 +60,25 @@ class PostgresConcurrencyIT {
   void concurrentIndexBuildWithWaitersLeavesNoInvalidIndex() throws Exception {
     try (Databases.Pg pg = new Databases.Pg()) {
       Project p = new Project(dir, pg.url());
-      p.sql("i1", "", "CREATE TABLE big (id integer PRIMARY KEY, v integer);\n"
-          + "INSERT INTO big SELECT g, g % 97 FROM generate_series(1, 200000) g;", "DROP TABLE big;");
-      p.sql("i2", "i1", "CREATE INDEX CONCURRENTLY ix_big_v ON big (v);",
-          "DROP INDEX CONCURRENTLY ix_big_v;", "-- retort:transactional false\n");
+      p.sql(
+          "i1",
+          "",
+          "CREATE TABLE big (id integer PRIMARY KEY, v integer);\n"
+              + "INSERT INTO big SELECT g, g % 97 FROM generate_series(1, 200000) g;",
+          "DROP TABLE big;");
+      p.sql(
+          "i2",
+          "i1",
+          "CREATE INDEX CONCURRENTLY ix_big_v ON big (v);",
+          "DROP INDEX CONCURRENTLY ix_big_v;",
+          "-- retort:transactional false\n");
 
       List<Cli.Result> results = runConcurrently(p, 8, "upgrade", "head");
       for (Cli.Result r : results) {
         assertThat(r.exit()).as(r.toString()).isZero();
       }
-      assertThat(pg.query("SELECT count(*) FROM pg_index WHERE NOT indisvalid")).containsExactly("0");
+      assertThat(pg.query("SELECT count(*) FROM pg_index WHERE NOT indisvalid"))
+          .containsExactly("0");
       assertThat(pg.query("SELECT indexname FROM pg_indexes WHERE tablename = 'big' ORDER BY 1"))
           .containsExactly("big_pkey", "ix_big_v");
       assertThat(pg.query("SELECT version_num FROM retort_version")).containsExactly("i2");
@@ -77,9 +95,12 @@ class PostgresConcurrencyIT {
       Path log = dir.resolve("killed.log");
       Process victim = Cli.start(p.dir, log, "upgrade", "head");
       long deadline = System.currentTimeMillis() + 60_000;
-      while (pg.query("SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(3)%'")
+      while (pg.query(
+              "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(3)%'")
           .equals(List.of("0"))) {
-        assertThat(System.currentTimeMillis()).as("the runner reached the slow migration").isLessThan(deadline);
+        assertThat(System.currentTimeMillis())
+            .as("the runner reached the slow migration")
+            .isLessThan(deadline);
         Thread.sleep(50);
       }
       victim.destroyForcibly(); // SIGKILL: no shutdown hook, no goodbye to the server

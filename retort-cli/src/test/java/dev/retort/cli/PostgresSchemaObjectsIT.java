@@ -27,7 +27,8 @@ class PostgresSchemaObjectsIT {
     }
   }
 
-  private static final String SCHEMA = """
+  private static final String SCHEMA =
+      """
       import static dev.retort.schema.ColumnType.*;
 
       import dev.retort.dsl.SchemaBuilder;
@@ -60,15 +61,22 @@ class PostgresSchemaObjectsIT {
     Databases.requirePostgres();
     pg = new Databases.Pg();
     Files.createDirectories(dir.resolve("migrations"));
-    Files.writeString(dir.resolve("retort.properties"), "url=" + pg.url() + "\nschema=schema/AppSchema.java\n");
+    Files.writeString(
+        dir.resolve("retort.properties"), "url=" + pg.url() + "\nschema=schema/AppSchema.java\n");
     write(10);
 
-    assertThat(run(1, "check").out()).contains("create extension citext").contains("create enum mood")
+    assertThat(run(1, "check").out())
+        .contains("create extension citext")
+        .contains("create enum mood")
         .contains("create sequence order_no");
     run(0, "revision", "--autogenerate", "-m", "initial");
-    Path initial = Files.list(dir.resolve("migrations"))
-        .filter(p -> p.toString().endsWith("_initial.java")).findFirst().orElseThrow();
-    assertThat(Files.readString(initial)).contains("op.createExtension(\"citext\")")
+    Path initial =
+        Files.list(dir.resolve("migrations"))
+            .filter(p -> p.toString().endsWith("_initial.java"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(Files.readString(initial))
+        .contains("op.createExtension(\"citext\")")
         .contains("op.createEnum(\"mood\", \"sad\", \"ok\", \"happy\")")
         .contains("op.createSequence(\"order_no\"");
     run(0, "upgrade", "head");
@@ -87,14 +95,18 @@ class PostgresSchemaObjectsIT {
 
     run(0, "downgrade", "base");
     // what is left is the history table's own identity sequence
-    assertThat(pg.query("SELECT relname FROM pg_class WHERE relkind = 'S' "
-        + "AND relnamespace = 'public'::regnamespace")).doesNotContain("order_no", "orders_id_seq")
+    assertThat(
+            pg.query(
+                "SELECT relname FROM pg_class WHERE relkind = 'S' "
+                    + "AND relnamespace = 'public'::regnamespace"))
+        .doesNotContain("order_no", "orders_id_seq")
         .allMatch(n -> n.startsWith("retort_"));
     assertThat(pg.query("SELECT extname FROM pg_extension WHERE extname <> 'plpgsql'")).isEmpty();
     assertThat(pg.query("SELECT typname FROM pg_type WHERE typname = 'mood'")).isEmpty();
   }
 
-  private static final String SQL_SCHEMA = """
+  private static final String SQL_SCHEMA =
+      """
       CREATE EXTENSION %scitext;
       CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
       CREATE SEQUENCE users_seq INCREMENT BY 1 NO MAXVALUE NO MINVALUE CACHE 1;
@@ -114,7 +126,8 @@ class PostgresSchemaObjectsIT {
     Databases.requirePostgres();
     pg = new Databases.Pg();
     Files.createDirectories(dir.resolve("migrations"));
-    Files.writeString(dir.resolve("retort.properties"), "url=" + pg.url() + "\nschema=schema.sql\n");
+    Files.writeString(
+        dir.resolve("retort.properties"), "url=" + pg.url() + "\nschema=schema.sql\n");
     Files.writeString(dir.resolve("schema.sql"), SQL_SCHEMA.formatted(ifNotExists, 1000));
 
     run(0, "revision", "--autogenerate", "-m", "initial", "--format", "sql");
@@ -122,8 +135,11 @@ class PostgresSchemaObjectsIT {
     assertThat(run(0, "check").out()).contains("matches schema.sql");
     pg.execute("INSERT INTO users (email) VALUES ('A@x')");
     pg.execute("INSERT INTO orders (user_id) VALUES (1)");
-    assertThat(pg.query("SELECT u.user_id, o.no FROM users u JOIN orders o USING (user_id) "
-        + "WHERE u.email = 'a@X'")).containsExactly("1|1000");
+    assertThat(
+            pg.query(
+                "SELECT u.user_id, o.no FROM users u JOIN orders o USING (user_id) "
+                    + "WHERE u.email = 'a@X'"))
+        .containsExactly("1|1000");
 
     Files.writeString(dir.resolve("schema.sql"), SQL_SCHEMA.formatted(ifNotExists, 5000));
     assertThat(run(1, "check").out()).contains("alter sequence order_no");
@@ -132,8 +148,11 @@ class PostgresSchemaObjectsIT {
     assertThat(run(0, "check").out()).contains("matches");
 
     run(0, "downgrade", "base");
-    assertThat(pg.query("SELECT relname FROM pg_class WHERE relkind IN ('r', 'S') "
-        + "AND relnamespace = 'public'::regnamespace")).allMatch(n -> n.startsWith("retort_"));
+    assertThat(
+            pg.query(
+                "SELECT relname FROM pg_class WHERE relkind IN ('r', 'S') "
+                    + "AND relnamespace = 'public'::regnamespace"))
+        .allMatch(n -> n.startsWith("retort_"));
     assertThat(pg.query("SELECT extname FROM pg_extension WHERE extname <> 'plpgsql'")).isEmpty();
   }
 

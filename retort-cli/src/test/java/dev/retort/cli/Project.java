@@ -22,12 +22,21 @@ final class Project {
 
   Path sql(String id, String revises, String upgrade, String downgrade, String extraHeader)
       throws IOException {
-    String text = "-- retort:revision " + id + "\n"
-        + (revises.isEmpty() ? "" : "-- retort:revises " + revises + "\n")
-        + "-- retort:message migration " + id + "\n"
-        + extraHeader
-        + "-- retort:upgrade\n" + upgrade + "\n"
-        + "-- retort:downgrade\n" + downgrade + "\n";
+    String text =
+        "-- retort:revision "
+            + id
+            + "\n"
+            + (revises.isEmpty() ? "" : "-- retort:revises " + revises + "\n")
+            + "-- retort:message migration "
+            + id
+            + "\n"
+            + extraHeader
+            + "-- retort:upgrade\n"
+            + upgrade
+            + "\n"
+            + "-- retort:downgrade\n"
+            + downgrade
+            + "\n";
     Path file = dir.resolve("migrations").resolve(id + "_m.sql");
     Files.writeString(file, text, StandardCharsets.UTF_8);
     return file;

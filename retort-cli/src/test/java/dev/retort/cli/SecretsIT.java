@@ -33,9 +33,14 @@ class SecretsIT {
         "jdbc:sqlite:/nonexistent/dir/" + SECRET + ".db?password=" + SECRET);
   }
 
-  private static final List<List<String>> COMMANDS = List.of(
-      List.of("current"), List.of("upgrade", "head"), List.of("history", "-i"),
-      List.of("downgrade", "base"), List.of("upgrade", "--sql", "head"), List.of("stamp", "head"));
+  private static final List<List<String>> COMMANDS =
+      List.of(
+          List.of("current"),
+          List.of("upgrade", "head"),
+          List.of("history", "-i"),
+          List.of("downgrade", "base"),
+          List.of("upgrade", "--sql", "head"),
+          List.of("stamp", "head"));
 
   private Project project() throws Exception {
     Project p = new Project(dir.resolve("p"), "jdbc:sqlite:unused.db");
@@ -77,8 +82,11 @@ class SecretsIT {
       check(leaks, ".env RETORT_URL=" + url, r);
       Files.delete(p.dir.resolve(".env"));
     }
-    Files.writeString(p.dir.resolve(".env"),
-        "RETORT_URL=jdbc:postgresql://127.0.0.1:1/test\nRETORT_USER=u\nRETORT_PASSWORD=" + SECRET + "\n");
+    Files.writeString(
+        p.dir.resolve(".env"),
+        "RETORT_URL=jdbc:postgresql://127.0.0.1:1/test\nRETORT_USER=u\nRETORT_PASSWORD="
+            + SECRET
+            + "\n");
     check(leaks, ".env RETORT_PASSWORD", Cli.run(p.dir, Map.of(), "--debug", "upgrade", "head"));
     assertThat(leaks).isEmpty();
   }

@@ -16,10 +16,17 @@ class SettingsTest {
   void urlOptionBeatsEverything() throws Exception {
     Files.createDirectories(dir.resolve("migrations"));
     Files.writeString(dir.resolve("retort.properties"), "url=jdbc:nosuchdb:x\n");
-    Files.writeString(dir.resolve("migrations/a1_m.sql"), "-- retort:revision a1\n-- retort:upgrade\n"
-        + "CREATE TABLE t (id integer);\n");
-    Cli.Result r = Cli.run(dir, Map.of("RETORT_URL", "jdbc:nosuchdb:y"),
-        "--url", "jdbc:sqlite:" + dir.resolve("opt.db"), "upgrade", "head");
+    Files.writeString(
+        dir.resolve("migrations/a1_m.sql"),
+        "-- retort:revision a1\n-- retort:upgrade\n" + "CREATE TABLE t (id integer);\n");
+    Cli.Result r =
+        Cli.run(
+            dir,
+            Map.of("RETORT_URL", "jdbc:nosuchdb:y"),
+            "--url",
+            "jdbc:sqlite:" + dir.resolve("opt.db"),
+            "upgrade",
+            "head");
     assertThat(r.exit()).as(r.toString()).isZero();
     assertThat(Files.exists(dir.resolve("opt.db"))).isTrue();
   }
@@ -44,8 +51,11 @@ class SettingsTest {
     Files.writeString(dir.resolve("retort.properties"), "url=jdbc:sqlite:a.db\nlock-timout=5\n");
     Cli.Result r = Cli.run(dir, Map.of("RETORT_MIGRATION", "m", "RETORT_NO_CDS", "1"), "current");
     assertThat(r.exit()).as(r.toString()).isZero();
-    assertThat(r.err()).contains("warning: ").contains("unknown key 'lock-timout'")
-        .contains("did you mean 'lock-timeout'").contains("RETORT_MIGRATION in the environment")
+    assertThat(r.err())
+        .contains("warning: ")
+        .contains("unknown key 'lock-timout'")
+        .contains("did you mean 'lock-timeout'")
+        .contains("RETORT_MIGRATION in the environment")
         .doesNotContain("RETORT_NO_CDS");
   }
 }

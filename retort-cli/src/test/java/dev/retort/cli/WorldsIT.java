@@ -27,7 +27,9 @@ class WorldsIT {
   @Test
   void upgradeBackfillsAndDowngradeRestoresOnSqlite() throws Exception {
     Cli.copyTree(Cli.example("worlds"), dir);
-    walk(List.of(), () -> DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("worlds.db")),
+    walk(
+        List.of(),
+        () -> DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("worlds.db")),
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
   }
 
@@ -36,7 +38,9 @@ class WorldsIT {
     Databases.requirePostgres();
     Cli.copyTree(Cli.example("worlds"), dir);
     try (Databases.Pg pg = new Databases.Pg()) {
-      walk(List.of("--url", pg.url()), pg::connect,
+      walk(
+          List.of("--url", pg.url()),
+          pg::connect,
           "SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
     }
   }
@@ -46,26 +50,34 @@ class WorldsIT {
     Databases.requireMariaDb();
     Cli.copyTree(Cli.example("worlds"), dir);
     try (Databases.Maria maria = new Databases.Maria()) {
-      walk(List.of("--url", maria.url()), maria::connect,
+      walk(
+          List.of("--url", maria.url()),
+          maria::connect,
           "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()");
     }
   }
 
   private void walk(List<String> url, Db db, String tables) throws Exception {
     run(url, 0, "upgrade", "+1");
-    try (Connection c = db.connect(); var s = c.createStatement()) {
-      s.execute("INSERT INTO users (id, email, password_hash) VALUES (1, 'ada@example.org', 'x'), "
-          + "(2, 'bob@example.org', 'y')");
-      s.execute("INSERT INTO worlds (id, user_id, name) VALUES (10, 1, 'Ada''s'), (20, 2, 'Bob''s')");
-      s.execute("INSERT INTO world_elements (world_id, kind) VALUES (10, 'tree'), (10, 'river'), (20, 'hill')");
+    try (Connection c = db.connect();
+        var s = c.createStatement()) {
+      s.execute(
+          "INSERT INTO users (id, email, password_hash) VALUES (1, 'ada@example.org', 'x'), "
+              + "(2, 'bob@example.org', 'y')");
+      s.execute(
+          "INSERT INTO worlds (id, user_id, name) VALUES (10, 1, 'Ada''s'), (20, 2, 'Bob''s')");
+      s.execute(
+          "INSERT INTO world_elements (world_id, kind) VALUES (10, 'tree'), (10, 'river'), (20, 'hill')");
     }
     Cli.Result r = run(url, 0, "upgrade", "head");
-    assertThat(r.out()).contains("-> 3f8d2b6e1a45, add username and world element owners")
+    assertThat(r.out())
+        .contains("-> 3f8d2b6e1a45, add username and world element owners")
         .contains("3f8d2b6e1a45 -> c0172d603ec7, add user preferences");
     assertThat(query(db, "SELECT kind, user_id FROM world_elements ORDER BY kind"))
         .containsExactly("hill|2", "river|1", "tree|1");
     // the SQL migration's section for this database: every preference has its default
-    try (Connection c = db.connect(); var s = c.createStatement()) {
+    try (Connection c = db.connect();
+        var s = c.createStatement()) {
       s.execute("INSERT INTO user_preferences (user_id) VALUES (2)");
     }
     assertThat(query(db, "SELECT theme, language, items_per_page FROM user_preferences"))
@@ -76,9 +88,11 @@ class WorldsIT {
     assertThat(tables(db, tables)).doesNotContain("user_preferences");
     run(url, 0, "downgrade", "-1");
     assertThat(query(db, "SELECT count(*) FROM world_elements")).containsExactly("3");
-    assertThat(query(db, "SELECT email FROM users ORDER BY id")).containsExactly("ada@example.org", "bob@example.org");
+    assertThat(query(db, "SELECT email FROM users ORDER BY id"))
+        .containsExactly("ada@example.org", "bob@example.org");
     run(url, 0, "upgrade", "head");
-    assertThat(query(db, "SELECT count(*) FROM world_elements WHERE user_id IS NOT NULL")).containsExactly("3");
+    assertThat(query(db, "SELECT count(*) FROM world_elements WHERE user_id IS NOT NULL"))
+        .containsExactly("3");
     assertThat(run(url, 0, "check").out()).contains("matches WorldsSchema.java");
 
     run(url, 0, "downgrade", "base");
@@ -101,8 +115,11 @@ class WorldsIT {
       Cli.Result r = run(url, 3, "upgrade", "head");
       assertThat(r.err()).contains("worlds.user_id does not exist").contains("nothing was changed");
       assertThat(run(url, 0, "current").out()).startsWith("7c1e4a9b2d30");
-      assertThat(pg.query("SELECT count(*) FROM information_schema.columns WHERE table_name = 'users' "
-          + "AND column_name = 'username'")).containsExactly("0");
+      assertThat(
+              pg.query(
+                  "SELECT count(*) FROM information_schema.columns WHERE table_name = 'users' "
+                      + "AND column_name = 'username'"))
+          .containsExactly("0");
       assertThat(pg.query("SELECT count(*) FROM pg_tables WHERE tablename = 'user_preferences'"))
           .containsExactly("0");
     }

@@ -1,13 +1,11 @@
 package dev.retort.autogenerate;
 
-import dev.retort.codegen.DataLoss;
 import dev.retort.codegen.SqlMigrationWriter;
 import dev.retort.dialect.Catalog;
 import dev.retort.dialect.Dialect;
 import dev.retort.dialect.Renderer;
 import dev.retort.dialect.Sql;
 import dev.retort.diff.DiffOptions;
-import dev.retort.source.DesiredSchema;
 import dev.retort.diff.DiffResult;
 import dev.retort.diff.Differ;
 import dev.retort.diff.RenameCandidate;
@@ -18,6 +16,7 @@ import dev.retort.inspect.InspectOptions;
 import dev.retort.ops.Op;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
+import dev.retort.source.DesiredSchema;
 import dev.retort.source.EntityModel;
 import dev.retort.source.SchemaSource;
 import java.nio.file.Files;
@@ -43,8 +42,12 @@ import java.util.concurrent.FutureTask;
  * @param irreversible why some ops are missing from the downgrade (no inverse exists)
  * @param leftOut what the desired schema holds that Retort does not model, for the user
  */
-public record Comparison(DiffResult diff, List<SqlMigrationWriter.Step> upgrade,
-    List<SqlMigrationWriter.Step> downgrade, List<String> irreversible, Optional<String> leftOut) {
+public record Comparison(
+    DiffResult diff,
+    List<SqlMigrationWriter.Step> upgrade,
+    List<SqlMigrationWriter.Step> downgrade,
+    List<String> irreversible,
+    Optional<String> leftOut) {
 
   /**
    * What a comparison needs to know of the project.
@@ -54,11 +57,16 @@ public record Comparison(DiffResult diff, List<SqlMigrationWriter.Step> upgrade,
    * @param classCache where a compiled Java schema definition is kept
    * @param versionTable the version table, left out of the live schema
    * @param historyTable the history table, left out too
-   * @param settings the project's settings ({@code schema-classpath}, {@code jpa-naming},
-   *     {@code jpa-property.*} for entities)
+   * @param settings the project's settings ({@code schema-classpath}, {@code jpa-naming}, {@code
+   *     jpa-property.*} for entities)
    */
-  public record Project(Optional<SchemaSource> source, Path projectDir, Path classCache,
-      String versionTable, String historyTable, Map<String, String> settings) {}
+  public record Project(
+      Optional<SchemaSource> source,
+      Path projectDir,
+      Path classCache,
+      String versionTable,
+      String historyTable,
+      Map<String, String> settings) {}
 
   /** Whether the database already matches. */
   public boolean isEmpty() {
@@ -69,11 +77,18 @@ public record Comparison(DiffResult diff, List<SqlMigrationWriter.Step> upgrade,
    * The live database (on {@code c}) compared with the desired schema, the tables {@code filter}
    * keeps only, with {@code renames} taken as renames.
    */
-  public static Comparison compare(Project project, DiffOptions renames, TableFilter filter,
-      Dialect dialect, Connection c) throws SQLException {
-    SchemaSource source = project.source().orElseThrow(() -> new UsageException("no desired schema: "
-        + "set schema=schema.sql in retort.properties (or RETORT_SCHEMA) to the file that declares "
-        + "it, or schema=jpa:com.example.model for JPA entities"));
+  public static Comparison compare(
+      Project project, DiffOptions renames, TableFilter filter, Dialect dialect, Connection c)
+      throws SQLException {
+    SchemaSource source =
+        project
+            .source()
+            .orElseThrow(
+                () ->
+                    new UsageException(
+                        "no desired schema: "
+                            + "set schema=schema.sql in retort.properties (or RETORT_SCHEMA) to the file that declares "
+                            + "it, or schema=jpa:com.example.model for JPA entities"));
     if (source instanceof SchemaSource.File f && !Files.isRegularFile(f.path())) {
       throw new UsageException("the desired schema " + f.path() + " does not exist");
     }
@@ -86,7 +101,8 @@ public record Comparison(DiffResult diff, List<SqlMigrationWriter.Step> upgrade,
       definition = new FutureTask<>(() -> DesiredSchema.loadEntities(model));
     } else if (!DesiredSchema.needsDatabase(((SchemaSource.File) source).path())) {
       Path file = ((SchemaSource.File) source).path();
-      definition = new FutureTask<>(() -> DesiredSchema.load(file, dialect, null, project.classCache()));
+      definition =
+          new FutureTask<>(() -> DesiredSchema.load(file, dialect, null, project.classCache()));
     }
     if (definition != null) {
       Thread t = new Thread(definition, "retort-definition");
@@ -102,18 +118,28 @@ public record Comparison(DiffResult diff, List<SqlMigrationWriter.Step> upgrade,
       }
       throw e;
     }
-    DesiredSchema.Desired desired = definition == null
-        ? DesiredSchema.load(((SchemaSource.File) source).path(), dialect, c, project.classCache())
-        : await(definition);
-    return between(dialect, filter.apply(live), filter.apply(desired.schema()),
-        merge(desired.hints(), renames), source.describe());
+    DesiredSchema.Desired desired =
+        definition == null
+            ? DesiredSchema.load(
+                ((SchemaSource.File) source).path(), dialect, c, project.classCache())
+            : await(definition);
+    return between(
+        dialect,
+        filter.apply(live),
+        filter.apply(desired.schema()),
+        merge(desired.hints(), renames),
+        source.describe());
   }
 
   /** The live schema, without Retort's own tables. */
   public static Schema inspect(Project project, Dialect dialect, Connection c) throws SQLException {
-    return dialect.inspector().inspect(c, InspectOptions.excluding(
-        QualifiedName.parse(project.versionTable()).name(),
-        QualifiedName.parse(project.historyTable()).name()));
+    return dialect
+        .inspector()
+        .inspect(
+            c,
+            InspectOptions.excluding(
+                QualifiedName.parse(project.versionTable()).name(),
+                QualifiedName.parse(project.historyTable()).name()));
   }
 
   /**
@@ -121,8 +147,8 @@ public record Comparison(DiffResult diff, List<SqlMigrationWriter.Step> upgrade,
    *
    * @param toName what {@code to} is called in the note on objects Retort does not model
    */
-  public static Comparison between(Dialect dialect, Schema from, Schema to,
-      DiffOptions options, String toName) {
+  public static Comparison between(
+      Dialect dialect, Schema from, Schema to, DiffOptions options, String toName) {
     DiffResult d = new Differ().diff(from, to, options, dialect.normalizer());
     Renderer renderer = dialect.renderer(Catalog.NONE);
     List<SqlMigrationWriter.Step> up = new ArrayList<>();
@@ -142,17 +168,27 @@ public record Comparison(DiffResult diff, List<SqlMigrationWriter.Step> upgrade,
   }
 
   /** What reading the entities needs: the settings, and the database they are meant for. */
-  private static EntityModel entityModel(Project project, SchemaSource.Jpa jpa, Dialect dialect,
-      DatabaseMetaData meta) throws SQLException {
+  private static EntityModel entityModel(
+      Project project, SchemaSource.Jpa jpa, Dialect dialect, DatabaseMetaData meta)
+      throws SQLException {
     Map<String, String> properties = new java.util.LinkedHashMap<>();
-    project.settings().forEach((k, v) -> {
-      if (k.startsWith(JPA_PROPERTY)) {
-        properties.put(k.substring(JPA_PROPERTY.length()), v.strip());
-      }
-    });
-    return new EntityModel(jpa.targets(), setting(project, "schema-classpath").orElse(""),
-        project.projectDir(), setting(project, "jpa-naming").map(String::strip), properties,
-        dialect.name(), meta.getDatabaseProductName(), meta.getDatabaseMajorVersion(),
+    project
+        .settings()
+        .forEach(
+            (k, v) -> {
+              if (k.startsWith(JPA_PROPERTY)) {
+                properties.put(k.substring(JPA_PROPERTY.length()), v.strip());
+              }
+            });
+    return new EntityModel(
+        jpa.targets(),
+        setting(project, "schema-classpath").orElse(""),
+        project.projectDir(),
+        setting(project, "jpa-naming").map(String::strip),
+        properties,
+        dialect.name(),
+        meta.getDatabaseProductName(),
+        meta.getDatabaseMajorVersion(),
         meta.getDatabaseMinorVersion());
   }
 
@@ -192,8 +228,8 @@ public record Comparison(DiffResult diff, List<SqlMigrationWriter.Step> upgrade,
   /** The op rendered, or why it cannot be rendered ahead of time. */
   public static SqlMigrationWriter.Step step(Renderer renderer, Op op) {
     try {
-      return new SqlMigrationWriter.Step(op, renderer.render(op).stream().map(Sql::text).toList(),
-          Optional.empty());
+      return new SqlMigrationWriter.Step(
+          op, renderer.render(op).stream().map(Sql::text).toList(), Optional.empty());
     } catch (UsageException e) {
       return new SqlMigrationWriter.Step(op, List.of(), Optional.of(e.getMessage()));
     }

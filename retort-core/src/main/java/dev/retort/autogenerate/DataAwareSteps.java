@@ -3,7 +3,6 @@ package dev.retort.autogenerate;
 import dev.retort.dialect.Dialect;
 import dev.retort.ops.AddColumn;
 import dev.retort.ops.AddConstraint;
-import dev.retort.ops.AlterColumn;
 import dev.retort.ops.CreateIndex;
 import dev.retort.ops.CreateTable;
 import dev.retort.ops.ExecuteSql;
@@ -96,18 +95,36 @@ final class DataAwareSteps {
     Column column = a.column();
     String where = a.table() + "." + column.name();
     out.add(new AddColumn(a.table(), column.withNullable(true)));
-    out.add(ExecuteSql.of("UPDATE " + name(a.table()) + " SET " + name(column.name())
-        + " = NULL WHERE " + name(column.name()) + " IS NULL"));
+    out.add(
+        ExecuteSql.of(
+            "UPDATE "
+                + name(a.table())
+                + " SET "
+                + name(column.name())
+                + " = NULL WHERE "
+                + name(column.name())
+                + " IS NULL"));
     List<Op> setNotNull = new ArrayList<>();
-    new Operations(OpSink.recording(setNotNull, dialect.name())).alterColumn(a.table().toString(),
-        column.name(), ch -> ch.existingType(column.type()).existingNullable(true).nullable(false));
+    new Operations(OpSink.recording(setNotNull, dialect.name()))
+        .alterColumn(
+            a.table().toString(),
+            column.name(),
+            ch -> ch.existingType(column.type()).existingNullable(true).nullable(false));
     out.addAll(setNotNull);
-    todos.add(a.table() + " has rows, so " + where + " is added nullable, then made NOT NULL: edit"
-        + " the UPDATE between them to give the rows their value (as written it sets NULL, which"
-        + " NOT NULL refuses), then delete this line");
-    warnings.add(a.table() + " has rows: " + where + " (NOT NULL, no default) is written as add"
-        + " nullable, back-fill, set NOT NULL; write the back-fill in the migration, and delete"
-        + " its todo line, before it runs");
+    todos.add(
+        a.table()
+            + " has rows, so "
+            + where
+            + " is added nullable, then made NOT NULL: edit"
+            + " the UPDATE between them to give the rows their value (as written it sets NULL, which"
+            + " NOT NULL refuses), then delete this line");
+    warnings.add(
+        a.table()
+            + " has rows: "
+            + where
+            + " (NOT NULL, no default) is written as add"
+            + " nullable, back-fill, set NOT NULL; write the back-fill in the migration, and delete"
+            + " its todo line, before it runs");
   }
 
   private void checkDuplicates(QualifiedName table, List<String> columns, String what)
@@ -116,15 +133,28 @@ final class DataAwareSteps {
       return;
     }
     List<String> quoted = columns.stream().map(this::quoted).toList();
-    String sql = "SELECT 1 FROM " + dialect.quote(table) + " WHERE "
-        + String.join(" AND ", quoted.stream().map(q -> q + " IS NOT NULL").toList())
-        + " GROUP BY " + String.join(", ", quoted) + " HAVING COUNT(*) > 1";
+    String sql =
+        "SELECT 1 FROM "
+            + dialect.quote(table)
+            + " WHERE "
+            + String.join(" AND ", quoted.stream().map(q -> q + " IS NOT NULL").toList())
+            + " GROUP BY "
+            + String.join(", ", quoted)
+            + " HAVING COUNT(*) > 1";
     if (exists(sql)) {
       String cols = table + " (" + String.join(", ", columns) + ")";
-      todos.add(cols + " holds duplicate values, which " + what.strip() + " refuses: remove them"
-          + " (or change the key) before it is added, then delete this line");
-      warnings.add(cols + " holds duplicate values: " + what.strip() + " would fail on them; the"
-          + " migration has a todo line to resolve first");
+      todos.add(
+          cols
+              + " holds duplicate values, which "
+              + what.strip()
+              + " refuses: remove them"
+              + " (or change the key) before it is added, then delete this line");
+      warnings.add(
+          cols
+              + " holds duplicate values: "
+              + what.strip()
+              + " would fail on them; the"
+              + " migration has a todo line to resolve first");
     }
   }
 
@@ -152,7 +182,10 @@ final class DataAwareSteps {
     return dialect.quote(column);
   }
 
-  /** An identifier for SQL that runs on every database: bare when it can be, else as this one quotes it. */
+  /**
+   * An identifier for SQL that runs on every database: bare when it can be, else as this one quotes
+   * it.
+   */
   private String name(String identifier) {
     return PLAIN.matcher(identifier).matches() ? identifier : dialect.quote(identifier);
   }

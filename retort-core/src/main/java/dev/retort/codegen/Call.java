@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * A statement, and the same calls on a live {@link Operations}, so that {@link OpSourcePrinter}
- * can check that the statement says exactly the op it was printed for.
+ * A statement, and the same calls on a live {@link Operations}, so that {@link OpSourcePrinter} can
+ * check that the statement says exactly the op it was printed for.
  */
 record Call(String source, Consumer<Operations> replay) {
 

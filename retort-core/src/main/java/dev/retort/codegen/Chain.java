@@ -26,17 +26,21 @@ final class Chain<B> {
    * Adds the call that sets default {@code d}: {@code literalMethod} with a Java literal for a
    * literal default, {@code expressionMethod} with the SQL text for an expression.
    */
-  Chain<B> defaultValue(DefaultValue d, String literalMethod, String expressionMethod,
-      BiConsumer<B, Object> literal, BiConsumer<B, String> expression) {
+  Chain<B> defaultValue(
+      DefaultValue d,
+      String literalMethod,
+      String expressionMethod,
+      BiConsumer<B, Object> literal,
+      BiConsumer<B, String> expression) {
     if (d instanceof DefaultValue.Literal l) {
       String v = l.value();
-      String source = INT_LITERAL.matcher(v).matches() || v.equals("true") || v.equals("false")
-          ? v : string(v);
+      String source =
+          INT_LITERAL.matcher(v).matches() || v.equals("true") || v.equals("false") ? v : string(v);
       return call(literalMethod + "(" + source + ")", b -> literal.accept(b, v));
     }
     if (d instanceof DefaultValue.Expression e) {
-      return call(expressionMethod + "(" + string(e.sql()) + ")",
-          b -> expression.accept(b, e.sql()));
+      return call(
+          expressionMethod + "(" + string(e.sql()) + ")", b -> expression.accept(b, e.sql()));
     }
     throw new IllegalStateException("unhandled default " + d.getClass().getName());
   }

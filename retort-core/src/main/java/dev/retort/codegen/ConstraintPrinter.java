@@ -29,7 +29,8 @@ final class ConstraintPrinter {
     Chain<ForeignKeyBuilder> ch = new Chain<>();
     String table = fk.referencedTable().toString();
     List<String> cols = fk.referencedColumns();
-    ch.call("references(" + string(table) + ", " + strings(cols) + ")",
+    ch.call(
+        "references(" + string(table) + ", " + strings(cols) + ")",
         b -> b.references(table, cols.toArray(String[]::new)));
     referentialActions(ch, fk, ForeignKeyBuilder::onDelete, ForeignKeyBuilder::onUpdate);
     if (fk.initiallyDeferred()) {
@@ -47,14 +48,19 @@ final class ConstraintPrinter {
    * The {@code onDelete}/{@code onUpdate} calls of {@code fk}, on a foreign key builder or on a
    * column that references another table; {@code NO_ACTION} is the builders' default.
    */
-  <B> void referentialActions(Chain<B> ch, ForeignKey fk,
-      BiConsumer<B, ReferentialAction> onDelete, BiConsumer<B, ReferentialAction> onUpdate) {
+  <B> void referentialActions(
+      Chain<B> ch,
+      ForeignKey fk,
+      BiConsumer<B, ReferentialAction> onDelete,
+      BiConsumer<B, ReferentialAction> onUpdate) {
     if (fk.onDelete() != ReferentialAction.NO_ACTION) {
-      ch.call("onDelete(" + values.staticConstant(fk.onDelete()) + ")",
+      ch.call(
+          "onDelete(" + values.staticConstant(fk.onDelete()) + ")",
           b -> onDelete.accept(b, fk.onDelete()));
     }
     if (fk.onUpdate() != ReferentialAction.NO_ACTION) {
-      ch.call("onUpdate(" + values.staticConstant(fk.onUpdate()) + ")",
+      ch.call(
+          "onUpdate(" + values.staticConstant(fk.onUpdate()) + ")",
           b -> onUpdate.accept(b, fk.onUpdate()));
     }
   }
@@ -70,25 +76,36 @@ final class ConstraintPrinter {
     if (c instanceof ForeignKey fk) {
       Chain<ForeignKeyBuilder> spec = foreignKey(fk, o.notValid());
       String cols = values.list(fk.columns());
-      return Optional.of(new Call("op.createForeignKey(" + head + ", " + cols + ",\n    "
-          + spec.lambda("fk") + ");",
-          ops -> ops.createForeignKey(name, table, fk.columns(), spec::applyTo)));
+      return Optional.of(
+          new Call(
+              "op.createForeignKey(" + head + ", " + cols + ",\n    " + spec.lambda("fk") + ");",
+              ops -> ops.createForeignKey(name, table, fk.columns(), spec::applyTo)));
     }
     if (c instanceof PrimaryKey pk) {
-      return Optional.of(new Call("op.createPrimaryKey(" + head + ", " + strings(pk.columns())
-          + ");", ops -> ops.createPrimaryKey(name, table, pk.columns().toArray(String[]::new))));
+      return Optional.of(
+          new Call(
+              "op.createPrimaryKey(" + head + ", " + strings(pk.columns()) + ");",
+              ops -> ops.createPrimaryKey(name, table, pk.columns().toArray(String[]::new))));
     }
     if (c instanceof UniqueConstraint u) {
-      return Optional.of(new Call("op.createUniqueConstraint(" + head + ", "
-          + strings(u.columns()) + ");",
-          ops -> ops.createUniqueConstraint(name, table, u.columns().toArray(String[]::new))));
+      return Optional.of(
+          new Call(
+              "op.createUniqueConstraint(" + head + ", " + strings(u.columns()) + ");",
+              ops -> ops.createUniqueConstraint(name, table, u.columns().toArray(String[]::new))));
     }
     if (c instanceof CheckConstraint ck) {
-      return Optional.of(o.notValid()
-          ? new Call("op.createCheckConstraintNotValid(" + head + ", " + string(ck.expression())
-              + ");", ops -> ops.createCheckConstraintNotValid(name, table, ck.expression()))
-          : new Call("op.createCheckConstraint(" + head + ", " + string(ck.expression()) + ");",
-              ops -> ops.createCheckConstraint(name, table, ck.expression())));
+      return Optional.of(
+          o.notValid()
+              ? new Call(
+                  "op.createCheckConstraintNotValid("
+                      + head
+                      + ", "
+                      + string(ck.expression())
+                      + ");",
+                  ops -> ops.createCheckConstraintNotValid(name, table, ck.expression()))
+              : new Call(
+                  "op.createCheckConstraint(" + head + ", " + string(ck.expression()) + ");",
+                  ops -> ops.createCheckConstraint(name, table, ck.expression())));
     }
     throw new IllegalStateException("unhandled constraint " + c.getClass().getName());
   }
@@ -97,7 +114,8 @@ final class ConstraintPrinter {
     String name = o.name();
     String table = o.table().toString();
     if (o.definition().isEmpty()) {
-      return o.restoreNotValid() ? Optional.empty()
+      return o.restoreNotValid()
+          ? Optional.empty()
           : Call.of("dropConstraint", name, table, ops -> ops.dropConstraint(name, table));
     }
     Constraint c = o.definition().get();
@@ -107,33 +125,50 @@ final class ConstraintPrinter {
     String head = string(name) + ", " + string(table);
     if (c instanceof ForeignKey fk) {
       Chain<ForeignKeyBuilder> spec = foreignKey(fk, o.restoreNotValid());
-      return Optional.of(new Call("op.dropForeignKey(" + head + ", " + values.list(fk.columns())
-          + ",\n    " + spec.lambda("fk") + ");",
-          ops -> ops.dropForeignKey(name, table, fk.columns(), spec::applyTo)));
+      return Optional.of(
+          new Call(
+              "op.dropForeignKey("
+                  + head
+                  + ", "
+                  + values.list(fk.columns())
+                  + ",\n    "
+                  + spec.lambda("fk")
+                  + ");",
+              ops -> ops.dropForeignKey(name, table, fk.columns(), spec::applyTo)));
     }
     if (o.restoreNotValid() && !(c instanceof CheckConstraint)) {
       return Optional.empty();
     }
     if (c instanceof PrimaryKey pk) {
-      return Optional.of(new Call("op.dropPrimaryKey(" + head + ", " + strings(pk.columns()) + ");",
-          ops -> ops.dropPrimaryKey(name, table, pk.columns().toArray(String[]::new))));
+      return Optional.of(
+          new Call(
+              "op.dropPrimaryKey(" + head + ", " + strings(pk.columns()) + ");",
+              ops -> ops.dropPrimaryKey(name, table, pk.columns().toArray(String[]::new))));
     }
     if (c instanceof UniqueConstraint u) {
-      return Optional.of(new Call("op.dropUniqueConstraint(" + head + ", " + strings(u.columns())
-          + ");", ops -> ops.dropUniqueConstraint(name, table, u.columns().toArray(String[]::new))));
+      return Optional.of(
+          new Call(
+              "op.dropUniqueConstraint(" + head + ", " + strings(u.columns()) + ");",
+              ops -> ops.dropUniqueConstraint(name, table, u.columns().toArray(String[]::new))));
     }
     if (c instanceof CheckConstraint ck) {
-      return Optional.of(o.restoreNotValid()
-          ? new Call("op.dropCheckConstraintNotValid(" + head + ", " + string(ck.expression())
-              + ");", ops -> ops.dropCheckConstraintNotValid(name, table, ck.expression()))
-          : new Call("op.dropCheckConstraint(" + head + ", " + string(ck.expression()) + ");",
-              ops -> ops.dropCheckConstraint(name, table, ck.expression())));
+      return Optional.of(
+          o.restoreNotValid()
+              ? new Call(
+                  "op.dropCheckConstraintNotValid(" + head + ", " + string(ck.expression()) + ");",
+                  ops -> ops.dropCheckConstraintNotValid(name, table, ck.expression()))
+              : new Call(
+                  "op.dropCheckConstraint(" + head + ", " + string(ck.expression()) + ");",
+                  ops -> ops.dropCheckConstraint(name, table, ck.expression())));
     }
     return Optional.empty();
   }
 
   Optional<Call> validateConstraint(ValidateConstraint o) {
-    return Call.of("validateConstraint", o.name(), o.table().toString(),
+    return Call.of(
+        "validateConstraint",
+        o.name(),
+        o.table().toString(),
         ops -> ops.validateConstraint(o.name(), o.table().toString()));
   }
 }

@@ -24,20 +24,31 @@ public final class DataLoss {
     if (op instanceof DropColumn c) {
       return Optional.of("drops column " + c.table() + "." + c.column() + " and its values");
     }
-    if (op instanceof AlterColumn a && a.has(ColumnChange.TYPE)
-        && !a.from().type().map(a.changed(ColumnChange.TYPE, ColumnState::type).get()::holdsEveryValueOf).orElse(false)) {
-      return Optional.of("changes the type of " + a.table() + "." + a.column() + " from "
-          + a.from().type().map(Object::toString).orElse("an unknown type") + " to "
-          + a.changed(ColumnChange.TYPE, ColumnState::type).get() + ", which not every value survives unchanged; values that do not"
-          + " fit make it fail rather than be cut where the database checks");
+    if (op instanceof AlterColumn a
+        && a.has(ColumnChange.TYPE)
+        && !a.from()
+            .type()
+            .map(a.changed(ColumnChange.TYPE, ColumnState::type).get()::holdsEveryValueOf)
+            .orElse(false)) {
+      return Optional.of(
+          "changes the type of "
+              + a.table()
+              + "."
+              + a.column()
+              + " from "
+              + a.from().type().map(Object::toString).orElse("an unknown type")
+              + " to "
+              + a.changed(ColumnChange.TYPE, ColumnState::type).get()
+              + ", which not every value survives unchanged; values that do not"
+              + " fit make it fail rather than be cut where the database checks");
     }
     return Optional.empty();
   }
 
   /**
    * The first type in {@code op} written for one database ({@code raw(...)}, e.g. a type read from
-   * the live database that has no portable kind), or empty when every type is portable. Such an
-   * op renders for another database without complaint but not with the same meaning, so a
+   * the live database that has no portable kind), or empty when every type is portable. Such an op
+   * renders for another database without complaint but not with the same meaning, so a
    * multi-dialect file refuses it.
    */
   public static Optional<String> rawType(Op op) {

@@ -20,8 +20,14 @@ final class DataPrinter {
   Optional<Call> execute(ExecuteSql o) {
     if (o.undo().isPresent()) {
       return o.parameters().isEmpty()
-          ? Optional.of(new Call("op.executeReversible(" + string(o.sql()) + ",\n    "
-              + string(o.undo().get()) + ");", ops -> ops.executeReversible(o.sql(), o.undo().get())))
+          ? Optional.of(
+              new Call(
+                  "op.executeReversible("
+                      + string(o.sql())
+                      + ",\n    "
+                      + string(o.undo().get())
+                      + ");",
+                  ops -> ops.executeReversible(o.sql(), o.undo().get())))
           : Optional.empty();
     }
     List<Object> params = o.parameters();
@@ -30,20 +36,24 @@ final class DataPrinter {
       // a lone null would be taken for the varargs array itself
       b.append(", ").append(p == null && params.size() == 1 ? "(Object) null" : values.of(p));
     }
-    return Optional.of(new Call(b.append(");").toString(),
-        ops -> ops.execute(o.sql(), params.toArray())));
+    return Optional.of(
+        new Call(b.append(");").toString(), ops -> ops.execute(o.sql(), params.toArray())));
   }
 
   Optional<Call> bulkInsert(BulkInsert o) {
     String table = o.table().toString();
-    StringBuilder b = new StringBuilder("op.bulkInsert(").append(string(table)).append(", ")
-        .append(values.list(o.columns())).append(", ")
-        .append(imports.type(List.class)).append(".of(");
+    StringBuilder b =
+        new StringBuilder("op.bulkInsert(")
+            .append(string(table))
+            .append(", ")
+            .append(values.list(o.columns()))
+            .append(", ")
+            .append(imports.type(List.class))
+            .append(".of(");
     for (int i = 0; i < o.rows().size(); i++) {
       b.append(i == 0 ? "\n" : ",\n").append("    ").append(values.list(o.rows().get(i)));
     }
     b.append("));");
-    return Optional.of(new Call(b.toString(),
-        ops -> ops.bulkInsert(table, o.columns(), o.rows())));
+    return Optional.of(new Call(b.toString(), ops -> ops.bulkInsert(table, o.columns(), o.rows())));
   }
 }

@@ -17,9 +17,16 @@ final class IndexPrinter {
 
   /** Whether {@code ix} is only its columns, so the short forms taking column names say it all. */
   static boolean plain(Index ix) {
-    return ix.where().isEmpty() && ix.method().isEmpty() && ix.include().isEmpty()
-        && ix.parts().stream().allMatch(p -> !p.expression() && p.order() == IndexPart.Order.DEFAULT
-            && p.nulls() == IndexPart.Nulls.DEFAULT && p.opclass().isEmpty());
+    return ix.where().isEmpty()
+        && ix.method().isEmpty()
+        && ix.include().isEmpty()
+        && ix.parts().stream()
+            .allMatch(
+                p ->
+                    !p.expression()
+                        && p.order() == IndexPart.Order.DEFAULT
+                        && p.nulls() == IndexPart.Nulls.DEFAULT
+                        && p.opclass().isEmpty());
   }
 
   static Chain<IndexBuilder> index(Index ix, boolean concurrently) {
@@ -29,7 +36,8 @@ final class IndexPrinter {
     }
     ix.method().ifPresent(m -> ch.call("using(" + string(m) + ")", b -> b.using(m)));
     if (!ix.include().isEmpty()) {
-      ch.call("include(" + strings(ix.include()) + ")",
+      ch.call(
+          "include(" + strings(ix.include()) + ")",
           b -> b.include(ix.include().toArray(String[]::new)));
     }
     ix.where().ifPresent(w -> ch.call("where(" + string(w) + ")", b -> b.where(w)));
@@ -68,31 +76,53 @@ final class IndexPrinter {
     if (plain(ix) && !o.concurrently()) {
       List<String> cols = ix.columns();
       String method = ix.unique() ? "createUniqueIndex" : "createIndex";
-      return Optional.of(new Call("op." + method + "(" + string(ix.name()) + ", " + string(table)
-          + ", " + strings(cols) + ");", ops -> {
-            if (ix.unique()) {
-              ops.createUniqueIndex(ix.name(), table, cols.toArray(String[]::new));
-            } else {
-              ops.createIndex(ix.name(), table, cols.toArray(String[]::new));
-            }
-          }));
+      return Optional.of(
+          new Call(
+              "op."
+                  + method
+                  + "("
+                  + string(ix.name())
+                  + ", "
+                  + string(table)
+                  + ", "
+                  + strings(cols)
+                  + ");",
+              ops -> {
+                if (ix.unique()) {
+                  ops.createUniqueIndex(ix.name(), table, cols.toArray(String[]::new));
+                } else {
+                  ops.createIndex(ix.name(), table, cols.toArray(String[]::new));
+                }
+              }));
     }
     Chain<IndexBuilder> spec = index(ix, o.concurrently());
-    return Optional.of(new Call("op.createIndex(" + string(ix.name()) + ", " + string(table) + ", "
-        + spec.lambda("ix") + ");", ops -> ops.createIndex(ix.name(), table, spec::applyTo)));
+    return Optional.of(
+        new Call(
+            "op.createIndex("
+                + string(ix.name())
+                + ", "
+                + string(table)
+                + ", "
+                + spec.lambda("ix")
+                + ");",
+            ops -> ops.createIndex(ix.name(), table, spec::applyTo)));
   }
 
   static Optional<Call> dropIndex(DropIndex o) {
     String table = o.table().toString();
     String head = string(o.name()) + ", " + string(table);
     if (o.definition().isEmpty()) {
-      return Optional.of(o.concurrently()
-          ? new Call("op.dropIndexConcurrently(" + head + ");",
-              ops -> ops.dropIndexConcurrently(o.name(), table))
-          : new Call("op.dropIndex(" + head + ");", ops -> ops.dropIndex(o.name(), table)));
+      return Optional.of(
+          o.concurrently()
+              ? new Call(
+                  "op.dropIndexConcurrently(" + head + ");",
+                  ops -> ops.dropIndexConcurrently(o.name(), table))
+              : new Call("op.dropIndex(" + head + ");", ops -> ops.dropIndex(o.name(), table)));
     }
     Chain<IndexBuilder> spec = index(o.definition().get(), o.concurrently());
-    return Optional.of(new Call("op.dropIndex(" + head + ", " + spec.lambda("ix") + ");",
-        ops -> ops.dropIndex(o.name(), table, spec::applyTo)));
+    return Optional.of(
+        new Call(
+            "op.dropIndex(" + head + ", " + spec.lambda("ix") + ");",
+            ops -> ops.dropIndex(o.name(), table, spec::applyTo)));
   }
 }

@@ -54,30 +54,43 @@ final class JavaValues {
       return "(" + (value instanceof Short ? "short" : "byte") + ") " + value;
     }
     if (value instanceof Double d) {
-      return d.isNaN() ? "Double.NaN" : d.isInfinite()
-          ? (d > 0 ? "Double.POSITIVE_INFINITY" : "Double.NEGATIVE_INFINITY") : d + "d";
+      return d.isNaN()
+          ? "Double.NaN"
+          : d.isInfinite()
+              ? (d > 0 ? "Double.POSITIVE_INFINITY" : "Double.NEGATIVE_INFINITY")
+              : d + "d";
     }
     if (value instanceof Float f) {
-      return f.isNaN() ? "Float.NaN" : f.isInfinite()
-          ? (f > 0 ? "Float.POSITIVE_INFINITY" : "Float.NEGATIVE_INFINITY") : f + "f";
+      return f.isNaN()
+          ? "Float.NaN"
+          : f.isInfinite()
+              ? (f > 0 ? "Float.POSITIVE_INFINITY" : "Float.NEGATIVE_INFINITY")
+              : f + "f";
     }
     if (value instanceof Character c) {
       return c == '\'' ? "'\\''" : c == '"' ? "'\"'" : "'" + escape(String.valueOf(c)) + "'";
     }
     if (value instanceof BigDecimal || value instanceof BigInteger || value instanceof UUID) {
       String how = value instanceof UUID ? ".fromString(" : "(";
-      return (value instanceof UUID ? "" : "new ") + imports.type(value.getClass()) + how
-          + string(value.toString()) + ")";
+      return (value instanceof UUID ? "" : "new ")
+          + imports.type(value.getClass())
+          + how
+          + string(value.toString())
+          + ")";
     }
-    if (value instanceof LocalDate || value instanceof LocalTime || value instanceof LocalDateTime
-        || value instanceof OffsetDateTime || value instanceof Instant) {
+    if (value instanceof LocalDate
+        || value instanceof LocalTime
+        || value instanceof LocalDateTime
+        || value instanceof OffsetDateTime
+        || value instanceof Instant) {
       return imports.type(value.getClass()) + ".parse(" + string(value.toString()) + ")";
     }
     if (value instanceof Enum<?> e) {
       return imports.type(e.getDeclaringClass()) + "." + e.name();
     }
     if (value instanceof Optional<?> o) {
-      return o.isEmpty() ? imports.type(Optional.class) + ".empty()"
+      return o.isEmpty()
+          ? imports.type(Optional.class) + ".empty()"
           : imports.type(Optional.class) + ".of(" + of(o.get()) + ")";
     }
     if (value instanceof List<?> list) {
@@ -98,60 +111,83 @@ final class JavaValues {
     if (value instanceof Record r) {
       return record(r);
     }
-    throw new IllegalArgumentException("cannot write a " + value.getClass().getName()
-        + " value as Java source: " + value);
+    throw new IllegalArgumentException(
+        "cannot write a " + value.getClass().getName() + " value as Java source: " + value);
   }
 
-  /** A list expression; {@code Arrays.asList} when it holds a null, which {@code List.of} refuses. */
+  /**
+   * A list expression; {@code Arrays.asList} when it holds a null, which {@code List.of} refuses.
+   */
   String list(List<?> list) {
     List<String> items = new ArrayList<>();
     for (Object o : list) {
       items.add(of(o));
     }
-    String factory = list.stream().anyMatch(java.util.Objects::isNull) ? imports.type(Arrays.class) + ".asList("
-        : imports.type(List.class) + ".of(";
+    String factory =
+        list.stream().anyMatch(java.util.Objects::isNull)
+            ? imports.type(Arrays.class) + ".asList("
+            : imports.type(List.class) + ".of(";
     return factory + String.join(", ", items) + ")";
   }
 
   String qualifiedName(QualifiedName q) {
-    return imports.type(QualifiedName.class) + ".of("
-        + q.schema().map(s -> string(s) + ", ").orElse("") + string(q.name()) + ")";
+    return imports.type(QualifiedName.class)
+        + ".of("
+        + q.schema().map(s -> string(s) + ", ").orElse("")
+        + string(q.name())
+        + ")";
   }
 
   /** {@code varchar(255)}, {@code raw("citext")}: the factory whenever it gives an equal type. */
   String columnType(ColumnType t) {
-    String factory = switch (t.kind()) {
-      case SMALLINT -> "smallint()";
-      case INTEGER -> "integer()";
-      case BIGINT -> "bigint()";
-      case TEXT -> "text()";
-      case BOOLEAN -> "bool()";
-      case REAL -> "real()";
-      case DOUBLE -> "doublePrecision()";
-      case DATE -> "date()";
-      case TIME -> "time()";
-      case TIMESTAMP -> "timestamp()";
-      case TIMESTAMPTZ -> "timestamptz()";
-      case UUID -> "uuid()";
-      case JSON -> "json()";
-      case JSONB -> "jsonb()";
-      case BYTES -> "bytes()";
-      case VARCHAR -> t.length() > 0 && t.scale() == 0 ? "varchar(" + t.length() + ")" : null;
-      case CHAR -> t.scale() == 0 ? "fixedChar(" + t.length() + ")" : null;
-      case NUMERIC -> "numeric(" + t.length() + ", " + t.scale() + ")";
-      case RAW -> "raw(" + string(t.raw()) + ")";
-    };
-    boolean plain = t.kind() == ColumnType.Kind.RAW ? t.length() == 0 && t.scale() == 0
-        : (t.raw().isEmpty() && (t.kind() == ColumnType.Kind.VARCHAR
-            || t.kind() == ColumnType.Kind.CHAR || t.kind() == ColumnType.Kind.NUMERIC
-            || (t.length() == 0 && t.scale() == 0)));
+    String factory =
+        switch (t.kind()) {
+          case SMALLINT -> "smallint()";
+          case INTEGER -> "integer()";
+          case BIGINT -> "bigint()";
+          case TEXT -> "text()";
+          case BOOLEAN -> "bool()";
+          case REAL -> "real()";
+          case DOUBLE -> "doublePrecision()";
+          case DATE -> "date()";
+          case TIME -> "time()";
+          case TIMESTAMP -> "timestamp()";
+          case TIMESTAMPTZ -> "timestamptz()";
+          case UUID -> "uuid()";
+          case JSON -> "json()";
+          case JSONB -> "jsonb()";
+          case BYTES -> "bytes()";
+          case VARCHAR -> t.length() > 0 && t.scale() == 0 ? "varchar(" + t.length() + ")" : null;
+          case CHAR -> t.scale() == 0 ? "fixedChar(" + t.length() + ")" : null;
+          case NUMERIC -> "numeric(" + t.length() + ", " + t.scale() + ")";
+          case RAW -> "raw(" + string(t.raw()) + ")";
+        };
+    boolean plain =
+        t.kind() == ColumnType.Kind.RAW
+            ? t.length() == 0 && t.scale() == 0
+            : (t.raw().isEmpty()
+                && (t.kind() == ColumnType.Kind.VARCHAR
+                    || t.kind() == ColumnType.Kind.CHAR
+                    || t.kind() == ColumnType.Kind.NUMERIC
+                    || (t.length() == 0 && t.scale() == 0)));
     if (factory != null && plain) {
       imports.staticMember(COLUMN_TYPES);
       return factory;
     }
     String type = imports.type(ColumnType.class);
-    return "new " + type + "(" + type + ".Kind." + t.kind().name() + ", " + t.length() + ", "
-        + t.scale() + ", " + string(t.raw()) + ")";
+    return "new "
+        + type
+        + "("
+        + type
+        + ".Kind."
+        + t.kind().name()
+        + ", "
+        + t.length()
+        + ", "
+        + t.scale()
+        + ", "
+        + string(t.raw())
+        + ")";
   }
 
   private String record(Record r) {
@@ -199,7 +235,8 @@ final class JavaValues {
         case '\b' -> b.append("\\b");
         case '\f' -> b.append("\\f");
         default -> {
-          if (Character.isISOControl(c) || Character.isSurrogate(c) && !pairedAt(s, i)
+          if (Character.isISOControl(c)
+              || Character.isSurrogate(c) && !pairedAt(s, i)
               || Character.getType(c) == Character.LINE_SEPARATOR
               || Character.getType(c) == Character.PARAGRAPH_SEPARATOR
               || Character.getType(c) == Character.FORMAT) {

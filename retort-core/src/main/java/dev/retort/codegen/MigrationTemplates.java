@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** The text of new, empty migrations and of a new project's configuration. */
 public final class MigrationTemplates {
@@ -15,9 +14,11 @@ public final class MigrationTemplates {
 
   /** Refuses an id the header parser would not read back. */
   public static void validateId(String id) {
-    HeaderParser.idProblem(id).ifPresent(p -> {
-      throw new UsageException(p);
-    });
+    HeaderParser.idProblem(id)
+        .ifPresent(
+            p -> {
+              throw new UsageException(p);
+            });
   }
 
   /**
@@ -55,8 +56,13 @@ public final class MigrationTemplates {
   }
 
   /** A new migration in {@code format}. */
-  public static String render(Revision.Format format, String id, List<String> parents,
-      List<String> branchLabels, List<String> dependsOn, String message) {
+  public static String render(
+      Revision.Format format,
+      String id,
+      List<String> parents,
+      List<String> branchLabels,
+      List<String> dependsOn,
+      String message) {
     return render(format, id, parents, branchLabels, dependsOn, message, List.of());
   }
 
@@ -64,15 +70,26 @@ public final class MigrationTemplates {
    * A new migration in {@code format}; an SQL one with an empty {@code -- retort:dialect} section
    * for each of {@code dialects}, or none when it is empty.
    */
-  public static String render(Revision.Format format, String id, List<String> parents,
-      List<String> branchLabels, List<String> dependsOn, String message, List<String> dialects) {
+  public static String render(
+      Revision.Format format,
+      String id,
+      List<String> parents,
+      List<String> branchLabels,
+      List<String> dependsOn,
+      String message,
+      List<String> dialects) {
     return format == Revision.Format.JAVA
         ? java(id, parents, branchLabels, dependsOn, message)
         : sql(id, parents, branchLabels, dependsOn, message, dialects);
   }
 
-  private static String sql(String id, List<String> parents, List<String> labels, List<String> deps,
-      String message, List<String> dialects) {
+  private static String sql(
+      String id,
+      List<String> parents,
+      List<String> labels,
+      List<String> deps,
+      String message,
+      List<String> dialects) {
     StringBuilder b = new StringBuilder();
     b.append("-- retort:revision ").append(id).append('\n');
     if (!parents.isEmpty()) {
@@ -98,8 +115,8 @@ public final class MigrationTemplates {
     return b.toString();
   }
 
-  private static String java(String id, List<String> parents, List<String> labels, List<String> deps,
-      String message) {
+  private static String java(
+      String id, List<String> parents, List<String> labels, List<String> deps, String message) {
     StringBuilder ann = new StringBuilder("@Revision(id = ").append(str(id));
     if (!parents.isEmpty()) {
       ann.append(", revises = ").append(array(parents));
@@ -110,7 +127,10 @@ public final class MigrationTemplates {
     if (!deps.isEmpty()) {
       ann.append(",\n    dependsOn = ").append(array(deps));
     }
-    ann.append(",\n    message = ").append(str(message)).append(", created = ").append(str(now()))
+    ann.append(",\n    message = ")
+        .append(str(message))
+        .append(", created = ")
+        .append(str(now()))
         .append(")");
     return """
         import static dev.retort.schema.ColumnType.*;
@@ -129,7 +149,8 @@ public final class MigrationTemplates {
           public void downgrade(Operations op) {
           }
         }
-        """.formatted(ann, className(id, message));
+        """
+        .formatted(ann, className(id, message));
   }
 
   /** A Java class name from the message: {@code add user prefs} → {@code AddUserPrefs}. */
@@ -137,7 +158,8 @@ public final class MigrationTemplates {
     StringBuilder b = new StringBuilder();
     for (String word : message.split("[^A-Za-z0-9]+")) {
       if (!word.isEmpty()) {
-        b.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1).toLowerCase(Locale.ROOT));
+        b.append(Character.toUpperCase(word.charAt(0)))
+            .append(word.substring(1).toLowerCase(Locale.ROOT));
       }
     }
     if (b.length() > 60) {

@@ -40,15 +40,15 @@ import java.util.Optional;
  * Writes one {@link Op} as Java statements calling the {@link Operations} API, the way a person
  * writes a migration: {@code op.createTable("users", t -> { ... });}.
  *
- * <p>Every readable form is printed together with the same calls made on real builders, and is
- * used only when those calls give back an op equal to the original. Where the API cannot say
- * exactly what the op holds (a named primary key, {@code DROP TABLE IF EXISTS}, a constraint drop
- * that carries its definition...), the op is written as {@code op.apply(new X(...))} with every
- * field spelled out, so nothing is ever lost.
+ * <p>Every readable form is printed together with the same calls made on real builders, and is used
+ * only when those calls give back an op equal to the original. Where the API cannot say exactly
+ * what the op holds (a named primary key, {@code DROP TABLE IF EXISTS}, a constraint drop that
+ * carries its definition...), the op is written as {@code op.apply(new X(...))} with every field
+ * spelled out, so nothing is ever lost.
  *
- * <p>The readable forms are printed per family of ops: {@link TablePrinter}, {@link
- * ColumnPrinter}, {@link IndexPrinter}, {@link ConstraintPrinter}, {@link SchemaObjectPrinter} and
- * {@link DataPrinter}; the one dispatch over every op stays here.
+ * <p>The readable forms are printed per family of ops: {@link TablePrinter}, {@link ColumnPrinter},
+ * {@link IndexPrinter}, {@link ConstraintPrinter}, {@link SchemaObjectPrinter} and {@link
+ * DataPrinter}; the one dispatch over every op stays here.
  */
 public final class OpSourcePrinter {
   private final TablePrinter tables;

@@ -35,36 +35,54 @@ final class SchemaObjectPrinter {
   // ---- enum types
 
   Optional<Call> createEnum(CreateEnum o) {
-    return Call.of("createEnum", o.name().toString(), o.values(),
+    return Call.of(
+        "createEnum",
+        o.name().toString(),
+        o.values(),
         ops -> ops.createEnum(o.name().toString(), o.values().toArray(String[]::new)));
   }
 
   Optional<Call> dropEnum(DropEnum o) {
     List<String> vals = o.values().orElse(List.of());
-    return Call.of("dropEnum", o.name().toString(), vals,
+    return Call.of(
+        "dropEnum",
+        o.name().toString(),
+        vals,
         ops -> ops.dropEnum(o.name().toString(), vals.toArray(String[]::new)));
   }
 
   Optional<Call> addEnumValue(AddEnumValue o) {
     String name = o.name().toString();
     if (o.before().isPresent()) {
-      return Call.of("addEnumValueBefore", name, List.of(o.value(), o.before().get()),
+      return Call.of(
+          "addEnumValueBefore",
+          name,
+          List.of(o.value(), o.before().get()),
           ops -> ops.addEnumValueBefore(name, o.value(), o.before().get()));
     }
     if (o.after().isPresent()) {
-      return Call.of("addEnumValueAfter", name, List.of(o.value(), o.after().get()),
+      return Call.of(
+          "addEnumValueAfter",
+          name,
+          List.of(o.value(), o.after().get()),
           ops -> ops.addEnumValueAfter(name, o.value(), o.after().get()));
     }
     return Call.of("addEnumValue", name, o.value(), ops -> ops.addEnumValue(name, o.value()));
   }
 
   Optional<Call> renameEnumValue(RenameEnumValue o) {
-    return Call.of("renameEnumValue", o.name().toString(), List.of(o.from(), o.to()),
+    return Call.of(
+        "renameEnumValue",
+        o.name().toString(),
+        List.of(o.from(), o.to()),
         ops -> ops.renameEnumValue(o.name().toString(), o.from(), o.to()));
   }
 
   Optional<Call> renameType(RenameType o) {
-    return Call.of("renameType", o.from().toString(), o.to(),
+    return Call.of(
+        "renameType",
+        o.from().toString(),
+        o.to(),
         ops -> ops.renameType(o.from().toString(), o.to()));
   }
 
@@ -84,11 +102,14 @@ final class SchemaObjectPrinter {
     if (s.cycle()) {
       ch.call("cycle()", SequenceBuilder::cycle);
     }
-    s.ownedBy().ifPresent(r -> {
-      String table = r.table().toString();
-      ch.call("ownedBy(" + string(table) + ", " + string(r.column()) + ")",
-          b -> b.ownedBy(table, r.column()));
-    });
+    s.ownedBy()
+        .ifPresent(
+            r -> {
+              String table = r.table().toString();
+              ch.call(
+                  "ownedBy(" + string(table) + ", " + string(r.column()) + ")",
+                  b -> b.ownedBy(table, r.column()));
+            });
     return ch;
   }
 
@@ -100,29 +121,40 @@ final class SchemaObjectPrinter {
   Optional<Call> createSequence(CreateSequence o) {
     String name = o.sequence().name().toString();
     Chain<SequenceBuilder> spec = sequence(o.sequence());
-    return Optional.of(spec.isEmpty()
-        ? new Call("op.createSequence(" + string(name) + ");", ops -> ops.createSequence(name))
-        : new Call("op.createSequence(" + string(name) + ", " + spec.lambda("s") + ");",
-            ops -> ops.createSequence(name, spec::applyTo)));
+    return Optional.of(
+        spec.isEmpty()
+            ? new Call("op.createSequence(" + string(name) + ");", ops -> ops.createSequence(name))
+            : new Call(
+                "op.createSequence(" + string(name) + ", " + spec.lambda("s") + ");",
+                ops -> ops.createSequence(name, spec::applyTo)));
   }
 
   Optional<Call> dropSequence(DropSequence o) {
     String name = o.name().toString();
     if (o.definition().isEmpty()) {
-      return Optional.of(new Call("op.dropSequence(" + string(name) + ");",
-          ops -> ops.dropSequence(name)));
+      return Optional.of(
+          new Call("op.dropSequence(" + string(name) + ");", ops -> ops.dropSequence(name)));
     }
     Chain<SequenceBuilder> spec = sequence(o.definition().get());
-    return Optional.of(new Call("op.dropSequence(" + string(name) + ", " + spec.lambda("s")
-        + ");", ops -> ops.dropSequence(name, spec::applyTo)));
+    return Optional.of(
+        new Call(
+            "op.dropSequence(" + string(name) + ", " + spec.lambda("s") + ");",
+            ops -> ops.dropSequence(name, spec::applyTo)));
   }
 
   Optional<Call> alterSequence(AlterSequence o) {
     Chain<SequenceBuilder> from = sequence(o.from());
     Chain<SequenceBuilder> to = sequence(o.to());
-    return Optional.of(new Call("op.alterSequence(" + string(o.name().toString()) + ", "
-        + from.lambda("s") + ", " + to.lambda("s") + ");",
-        ops -> ops.alterSequence(o.name().toString(), from::applyTo, to::applyTo)));
+    return Optional.of(
+        new Call(
+            "op.alterSequence("
+                + string(o.name().toString())
+                + ", "
+                + from.lambda("s")
+                + ", "
+                + to.lambda("s")
+                + ");",
+            ops -> ops.alterSequence(o.name().toString(), from::applyTo, to::applyTo)));
   }
 
   // ---- domains
@@ -132,11 +164,19 @@ final class SchemaObjectPrinter {
     if (!d.nullable()) {
       ch.call("notNull()", DomainBuilder::notNull);
     }
-    d.defaultValue().ifPresent(v -> ch.defaultValue(v, "defaultValue", "defaultExpr",
-        DomainBuilder::defaultValue, DomainBuilder::defaultExpr));
+    d.defaultValue()
+        .ifPresent(
+            v ->
+                ch.defaultValue(
+                    v,
+                    "defaultValue",
+                    "defaultExpr",
+                    DomainBuilder::defaultValue,
+                    DomainBuilder::defaultExpr));
     for (CheckConstraint c : d.checks()) {
       String name = c.name().orElse(null);
-      ch.call("check(" + values.of(name) + ", " + string(c.expression()) + ")",
+      ch.call(
+          "check(" + values.of(name) + ", " + string(c.expression()) + ")",
           b -> b.check(name, c.expression()));
     }
     return ch;
@@ -145,67 +185,105 @@ final class SchemaObjectPrinter {
   Optional<Call> createDomain(CreateDomain o) {
     Domain d = o.domain();
     Chain<DomainBuilder> spec = domain(d);
-    return Optional.of(new Call("op.createDomain(" + string(d.name().toString()) + ", "
-        + values.columnType(d.baseType()) + ", " + spec.lambda("d") + ");",
-        ops -> ops.createDomain(d.name().toString(), d.baseType(), spec::applyTo)));
+    return Optional.of(
+        new Call(
+            "op.createDomain("
+                + string(d.name().toString())
+                + ", "
+                + values.columnType(d.baseType())
+                + ", "
+                + spec.lambda("d")
+                + ");",
+            ops -> ops.createDomain(d.name().toString(), d.baseType(), spec::applyTo)));
   }
 
   Optional<Call> dropDomain(DropDomain o) {
     String name = o.name().toString();
     if (o.definition().isEmpty()) {
-      return Optional.of(new Call("op.dropDomain(" + string(name) + ");",
-          ops -> ops.dropDomain(name)));
+      return Optional.of(
+          new Call("op.dropDomain(" + string(name) + ");", ops -> ops.dropDomain(name)));
     }
     Domain d = o.definition().get();
     Chain<DomainBuilder> spec = domain(d);
-    return Optional.of(new Call("op.dropDomain(" + string(name) + ", "
-        + values.columnType(d.baseType()) + ", " + spec.lambda("d") + ");",
-        ops -> ops.dropDomain(name, d.baseType(), spec::applyTo)));
+    return Optional.of(
+        new Call(
+            "op.dropDomain("
+                + string(name)
+                + ", "
+                + values.columnType(d.baseType())
+                + ", "
+                + spec.lambda("d")
+                + ");",
+            ops -> ops.dropDomain(name, d.baseType(), spec::applyTo)));
   }
 
   // ---- schemas and extensions
 
   Optional<Call> createSchema(CreateSchema o) {
-    return Optional.of(o.ifNotExists()
-        ? new Call("op.createSchema(" + string(o.name()) + ", true);",
-            ops -> ops.createSchema(o.name(), true))
-        : new Call("op.createSchema(" + string(o.name()) + ");",
-            ops -> ops.createSchema(o.name())));
+    return Optional.of(
+        o.ifNotExists()
+            ? new Call(
+                "op.createSchema(" + string(o.name()) + ", true);",
+                ops -> ops.createSchema(o.name(), true))
+            : new Call(
+                "op.createSchema(" + string(o.name()) + ");", ops -> ops.createSchema(o.name())));
   }
 
   Optional<Call> dropSchema(DropSchema o) {
     if (o.ifExists() && !o.cascade()) {
-      return Optional.of(new Call("op.dropSchemaIfExists(" + string(o.name()) + ");",
-          ops -> ops.dropSchemaIfExists(o.name())));
+      return Optional.of(
+          new Call(
+              "op.dropSchemaIfExists(" + string(o.name()) + ");",
+              ops -> ops.dropSchemaIfExists(o.name())));
     }
     if (o.ifExists()) {
       return Optional.empty();
     }
-    return Optional.of(o.cascade()
-        ? new Call("op.dropSchema(" + string(o.name()) + ", true);",
-            ops -> ops.dropSchema(o.name(), true))
-        : new Call("op.dropSchema(" + string(o.name()) + ");", ops -> ops.dropSchema(o.name())));
+    return Optional.of(
+        o.cascade()
+            ? new Call(
+                "op.dropSchema(" + string(o.name()) + ", true);",
+                ops -> ops.dropSchema(o.name(), true))
+            : new Call(
+                "op.dropSchema(" + string(o.name()) + ");", ops -> ops.dropSchema(o.name())));
   }
 
   Optional<Call> createExtension(CreateExtension o) {
     if (o.schema().isEmpty() && !o.ifNotExists()) {
-      return Optional.of(new Call("op.createExtension(" + string(o.name()) + ");",
-          ops -> ops.createExtension(o.name())));
+      return Optional.of(
+          new Call(
+              "op.createExtension(" + string(o.name()) + ");",
+              ops -> ops.createExtension(o.name())));
     }
     String schema = o.schema().orElse(null);
-    return Optional.of(new Call("op.createExtension(" + string(o.name()) + ", "
-        + values.of(schema) + ", " + o.ifNotExists() + ");",
-        ops -> ops.createExtension(o.name(), schema, o.ifNotExists())));
+    return Optional.of(
+        new Call(
+            "op.createExtension("
+                + string(o.name())
+                + ", "
+                + values.of(schema)
+                + ", "
+                + o.ifNotExists()
+                + ");",
+            ops -> ops.createExtension(o.name(), schema, o.ifNotExists())));
   }
 
   Optional<Call> dropExtension(DropExtension o) {
     if (o.schema().isEmpty() && !o.ifExists()) {
-      return Optional.of(new Call("op.dropExtension(" + string(o.name()) + ");",
-          ops -> ops.dropExtension(o.name())));
+      return Optional.of(
+          new Call(
+              "op.dropExtension(" + string(o.name()) + ");", ops -> ops.dropExtension(o.name())));
     }
     String schema = o.schema().orElse(null);
-    return Optional.of(new Call("op.dropExtension(" + string(o.name()) + ", "
-        + values.of(schema) + ", " + o.ifExists() + ");",
-        ops -> ops.dropExtension(o.name(), schema, o.ifExists())));
+    return Optional.of(
+        new Call(
+            "op.dropExtension("
+                + string(o.name())
+                + ", "
+                + values.of(schema)
+                + ", "
+                + o.ifExists()
+                + ");",
+            ops -> ops.dropExtension(o.name(), schema, o.ifExists())));
   }
 }

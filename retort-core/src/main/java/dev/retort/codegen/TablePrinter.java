@@ -41,42 +41,51 @@ final class TablePrinter {
     Block<TableBuilder> body = tableBody(t);
     String name = t.name().toString();
     String method = o.ifNotExists() ? "createTableIfNotExists" : "createTable";
-    return Optional.of(new Call("op." + method + "(" + string(name) + ", t -> {\n" + body.text()
-        + "});", ops -> {
-          if (o.ifNotExists()) {
-            ops.createTableIfNotExists(name, body::applyTo);
-          } else {
-            ops.createTable(name, body::applyTo);
-          }
-        }));
+    return Optional.of(
+        new Call(
+            "op." + method + "(" + string(name) + ", t -> {\n" + body.text() + "});",
+            ops -> {
+              if (o.ifNotExists()) {
+                ops.createTableIfNotExists(name, body::applyTo);
+              } else {
+                ops.createTable(name, body::applyTo);
+              }
+            }));
   }
 
   Optional<Call> dropTable(DropTable o) {
     String name = o.name().toString();
     String method = o.ifExists() ? "dropTableIfExists" : "dropTable";
     if (o.definition().isEmpty()) {
-      return Optional.of(new Call("op." + method + "(" + string(name) + ");",
-          ops -> {
-            if (o.ifExists()) {
-              ops.dropTableIfExists(name);
-            } else {
-              ops.dropTable(name);
-            }
-          }));
+      return Optional.of(
+          new Call(
+              "op." + method + "(" + string(name) + ");",
+              ops -> {
+                if (o.ifExists()) {
+                  ops.dropTableIfExists(name);
+                } else {
+                  ops.dropTable(name);
+                }
+              }));
     }
     Block<TableBuilder> body = tableBody(o.definition().get());
-    return Optional.of(new Call("op." + method + "(" + string(name) + ", t -> {\n" + body.text()
-        + "});", ops -> {
-          if (o.ifExists()) {
-            ops.dropTableIfExists(name, body::applyTo);
-          } else {
-            ops.dropTable(name, body::applyTo);
-          }
-        }));
+    return Optional.of(
+        new Call(
+            "op." + method + "(" + string(name) + ", t -> {\n" + body.text() + "});",
+            ops -> {
+              if (o.ifExists()) {
+                ops.dropTableIfExists(name, body::applyTo);
+              } else {
+                ops.dropTable(name, body::applyTo);
+              }
+            }));
   }
 
   Optional<Call> renameTable(RenameTable o) {
-    return Call.of("renameTable", o.from().toString(), o.to(),
+    return Call.of(
+        "renameTable",
+        o.from().toString(),
+        o.to(),
         ops -> ops.renameTable(o.from().toString(), o.to()));
   }
 
@@ -84,50 +93,75 @@ final class TablePrinter {
     String table = o.table().toString();
     String existing = o.existing().orElse(null);
     String comment = o.comment().orElse(null);
-    return Optional.of(existing == null
-        ? new Call("op.setTableComment(" + string(table) + ", " + values.of(comment) + ");",
-            ops -> ops.setTableComment(table, comment))
-        : new Call("op.setTableComment(" + string(table) + ", " + values.of(existing) + ", "
-            + values.of(comment) + ");", ops -> ops.setTableComment(table, existing, comment)));
+    return Optional.of(
+        existing == null
+            ? new Call(
+                "op.setTableComment(" + string(table) + ", " + values.of(comment) + ");",
+                ops -> ops.setTableComment(table, comment))
+            : new Call(
+                "op.setTableComment("
+                    + string(table)
+                    + ", "
+                    + values.of(existing)
+                    + ", "
+                    + values.of(comment)
+                    + ");",
+                ops -> ops.setTableComment(table, existing, comment)));
   }
 
   /**
-   * The statements of a {@code createTable} lambda. Single-column keys named as the column
-   * builder names them ({@code <table>_<column>_key}, {@code _fkey}) are written on the column.
+   * The statements of a {@code createTable} lambda. Single-column keys named as the column builder
+   * names them ({@code <table>_<column>_key}, {@code _fkey}) are written on the column.
    */
   private Block<TableBuilder> tableBody(Table t) {
     String tn = t.name().name();
     List<String> columnNames = t.columns().stream().map(Column::name).toList();
     String pkColumn = inlinePrimaryKey(t);
-    int inlineUniques = leadingInline(t.uniques(), columnNames, u -> u.columns().size() == 1
-        && u.name().equals(Optional.of(tn + "_" + u.columns().get(0) + "_key"))
-        ? u.columns().get(0) : null);
-    int inlineFks = leadingInline(t.foreignKeys(), columnNames, fk -> fk.columns().size() == 1
-        && !fk.deferrable() && fk.name().equals(Optional.of(tn + "_" + fk.columns().get(0) + "_fkey"))
-        ? fk.columns().get(0) : null);
+    int inlineUniques =
+        leadingInline(
+            t.uniques(),
+            columnNames,
+            u ->
+                u.columns().size() == 1
+                        && u.name().equals(Optional.of(tn + "_" + u.columns().get(0) + "_key"))
+                    ? u.columns().get(0)
+                    : null);
+    int inlineFks =
+        leadingInline(
+            t.foreignKeys(),
+            columnNames,
+            fk ->
+                fk.columns().size() == 1
+                        && !fk.deferrable()
+                        && fk.name().equals(Optional.of(tn + "_" + fk.columns().get(0) + "_fkey"))
+                    ? fk.columns().get(0)
+                    : null);
     Map<String, ForeignKey> refs = new HashMap<>();
     for (ForeignKey fk : t.foreignKeys().subList(0, inlineFks)) {
       refs.put(fk.columns().get(0), fk);
     }
-    List<String> uniqueColumns = t.uniques().subList(0, inlineUniques).stream()
-        .map(u -> u.columns().get(0)).toList();
+    List<String> uniqueColumns =
+        t.uniques().subList(0, inlineUniques).stream().map(u -> u.columns().get(0)).toList();
 
     Block<TableBuilder> body = new Block<>();
     for (Column c : t.columns()) {
-      Chain<ColumnBuilder> spec = columns.column(c, c.name().equals(pkColumn),
-          uniqueColumns.contains(c.name()), refs.get(c.name()));
-      body.add("t.column(" + string(c.name()) + ", " + values.columnType(c.type()) + ")"
-          + spec.text(), b -> spec.applyTo(b.column(c.name(), c.type())));
+      Chain<ColumnBuilder> spec =
+          columns.column(
+              c, c.name().equals(pkColumn), uniqueColumns.contains(c.name()), refs.get(c.name()));
+      body.add(
+          "t.column(" + string(c.name()) + ", " + values.columnType(c.type()) + ")" + spec.text(),
+          b -> spec.applyTo(b.column(c.name(), c.type())));
     }
     if (t.primaryKey().isPresent() && pkColumn == null) {
       List<String> cols = t.primaryKey().get().columns();
       Optional<String> pkName = t.primaryKey().get().name();
       if (pkName.isPresent()) {
-        body.add("t.namedPrimaryKey(" + string(pkName.get()) + ", " + strings(cols) + ")",
+        body.add(
+            "t.namedPrimaryKey(" + string(pkName.get()) + ", " + strings(cols) + ")",
             b -> b.namedPrimaryKey(pkName.get(), cols.toArray(String[]::new)));
       } else {
-        body.add("t.primaryKey(" + strings(cols) + ")",
-            b -> b.primaryKey(cols.toArray(String[]::new)));
+        body.add(
+            "t.primaryKey(" + strings(cols) + ")", b -> b.primaryKey(cols.toArray(String[]::new)));
       }
     }
     tableConstraints(body, t, inlineFks, inlineUniques);
@@ -149,11 +183,11 @@ final class TablePrinter {
   }
 
   /**
-   * How many of the leading {@code items} can be written on their column: each must name one
-   * column ({@code columnOf} non-null), in the table's column order, as the builder adds them.
+   * How many of the leading {@code items} can be written on their column: each must name one column
+   * ({@code columnOf} non-null), in the table's column order, as the builder adds them.
    */
-  private static <T> int leadingInline(List<T> items, List<String> columns,
-      Function<T, String> columnOf) {
+  private static <T> int leadingInline(
+      List<T> items, List<String> columns, Function<T, String> columnOf) {
     int last = -1;
     int n = 0;
     for (T item : items) {
@@ -169,23 +203,25 @@ final class TablePrinter {
   }
 
   /** The foreign keys and unique constraints not written on a column, and every check. */
-  private void tableConstraints(Block<TableBuilder> body, Table t, int inlineFks,
-      int inlineUniques) {
+  private void tableConstraints(
+      Block<TableBuilder> body, Table t, int inlineFks, int inlineUniques) {
     for (ForeignKey fk : t.foreignKeys().subList(inlineFks, t.foreignKeys().size())) {
       Chain<ForeignKeyBuilder> spec = constraints.foreignKey(fk, false);
       String name = fk.name().orElse(null);
-      body.add("t.foreignKey(" + values.of(name) + ", " + strings(fk.columns()) + ")"
-          + spec.text(), b -> spec.applyTo(b.foreignKey(name,
-              fk.columns().toArray(String[]::new))));
+      body.add(
+          "t.foreignKey(" + values.of(name) + ", " + strings(fk.columns()) + ")" + spec.text(),
+          b -> spec.applyTo(b.foreignKey(name, fk.columns().toArray(String[]::new))));
     }
     for (UniqueConstraint u : t.uniques().subList(inlineUniques, t.uniques().size())) {
       String name = u.name().orElse(null);
-      body.add("t.unique(" + values.of(name) + ", " + strings(u.columns()) + ")",
+      body.add(
+          "t.unique(" + values.of(name) + ", " + strings(u.columns()) + ")",
           b -> b.unique(name, u.columns().toArray(String[]::new)));
     }
     for (CheckConstraint c : t.checks()) {
       String name = c.name().orElse(null);
-      body.add("t.check(" + values.of(name) + ", " + string(c.expression()) + ")",
+      body.add(
+          "t.check(" + values.of(name) + ", " + string(c.expression()) + ")",
           b -> b.check(name, c.expression()));
     }
   }
@@ -195,16 +231,19 @@ final class TablePrinter {
       if (IndexPrinter.plain(ix)) {
         List<String> cols = ix.columns();
         String method = ix.unique() ? "uniqueIndex" : "index";
-        body.add("t." + method + "(" + string(ix.name()) + ", " + strings(cols) + ")", b -> {
-          if (ix.unique()) {
-            b.uniqueIndex(ix.name(), cols.toArray(String[]::new));
-          } else {
-            b.index(ix.name(), cols.toArray(String[]::new));
-          }
-        });
+        body.add(
+            "t." + method + "(" + string(ix.name()) + ", " + strings(cols) + ")",
+            b -> {
+              if (ix.unique()) {
+                b.uniqueIndex(ix.name(), cols.toArray(String[]::new));
+              } else {
+                b.index(ix.name(), cols.toArray(String[]::new));
+              }
+            });
       } else {
         Chain<IndexBuilder> spec = IndexPrinter.index(ix, false);
-        body.add("t.index(" + string(ix.name()) + ", " + spec.lambda("ix") + ")",
+        body.add(
+            "t.index(" + string(ix.name()) + ", " + spec.lambda("ix") + ")",
             b -> b.index(ix.name(), spec::applyTo));
       }
     }

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * What a renderer may look up about the database as it is now. SQLite needs it to rebuild a table
- * for changes its {@code ALTER TABLE} cannot make; other dialects render without it. An offline
- * run has no database, so its catalog knows nothing.
+ * for changes its {@code ALTER TABLE} cannot make; other dialects render without it. An offline run
+ * has no database, so its catalog knows nothing.
  */
 @FunctionalInterface
 public interface Catalog {

@@ -45,13 +45,13 @@ public interface Dialect {
   }
 
   /**
-   * Loads a desired schema into a scratch copy that leaves nothing behind, and inspects it: the
-   * way a desired-state {@code schema.sql} becomes a {@link dev.retort.schema.Schema}.
+   * Loads a desired schema into a scratch copy that leaves nothing behind, and inspects it: the way
+   * a desired-state {@code schema.sql} becomes a {@link dev.retort.schema.Schema}.
    *
    * @param live the connection to the real database, for dialects whose scratch copy lives there
    */
-  default dev.retort.schema.Schema inspectScratch(Connection live, dev.retort.inspect.ScratchLoader loader)
-      throws SQLException {
+  default dev.retort.schema.Schema inspectScratch(
+      Connection live, dev.retort.inspect.ScratchLoader loader) throws SQLException {
     throw new dev.retort.error.UsageException(
         "a desired-state SQL schema is not supported on " + name() + " yet");
   }
@@ -91,8 +91,8 @@ public interface Dialect {
   }
 
   /**
-   * The same, knowing the server's major version (0 when unknown, as in an offline script); for
-   * ops that only old servers refuse inside a transaction.
+   * The same, knowing the server's major version (0 when unknown, as in an offline script); for ops
+   * that only old servers refuse inside a transaction.
    */
   default boolean requiresAutocommit(dev.retort.ops.Op op, int serverMajorVersion) {
     return requiresAutocommit(op);
@@ -113,15 +113,16 @@ public interface Dialect {
   default void beforeCommit(Connection connection) throws SQLException {}
 
   /**
-   * Restores the connection after a migration has committed or rolled back, once autocommit is
-   * back on; called even when the step failed.
+   * Restores the connection after a migration has committed or rolled back, once autocommit is back
+   * on; called even when the step failed.
    */
   default void afterStep(Connection connection) throws SQLException {}
 
   /**
    * An SQL expression for the whole milliseconds since the current transaction began, for the
    * history row of a batched migration: its statements have not run when the row is written, so
-   * only the server can say how long they took. Needed where {@link Capabilities#batchesStatements} is true.
+   * only the server can say how long they took. Needed where {@link Capabilities#batchesStatements}
+   * is true.
    */
   default Optional<String> transactionMillisSql() {
     return Optional.empty();

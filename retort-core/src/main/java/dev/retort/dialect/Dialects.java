@@ -37,20 +37,23 @@ public final class Dialects {
    * @throws UsageException when a service entry on the classpath cannot be loaded
    */
   public static List<Dialect> all() {
-    List<Dialect> dialects = new ArrayList<>(
-        List.of(new PostgresDialect(), new SqliteDialect(), new MySqlDialect()));
+    List<Dialect> dialects =
+        new ArrayList<>(List.of(new PostgresDialect(), new SqliteDialect(), new MySqlDialect()));
     try {
       for (Dialect found : ServiceLoader.load(Dialect.class)) {
         boolean duplicate =
-            dialects.stream().anyMatch(d -> d.getClass().getName().equals(found.getClass().getName()));
+            dialects.stream()
+                .anyMatch(d -> d.getClass().getName().equals(found.getClass().getName()));
         if (!duplicate) {
           dialects.add(found);
         }
       }
     } catch (ServiceConfigurationError e) {
       throw new UsageException(
-          "A dialect listed in META-INF/services/" + Dialect.class.getName()
-              + " on the classpath cannot be loaded: " + e.getMessage(),
+          "A dialect listed in META-INF/services/"
+              + Dialect.class.getName()
+              + " on the classpath cannot be loaded: "
+              + e.getMessage(),
           e);
     }
     return List.copyOf(dialects);
@@ -59,7 +62,9 @@ public final class Dialects {
   /** The one dialect that accepts {@code jdbcUrl}; empty when none does, or several do. */
   public static java.util.Optional<Dialect> find(String jdbcUrl) {
     List<Dialect> accepting = all().stream().filter(d -> d.accepts(jdbcUrl)).toList();
-    return accepting.size() == 1 ? java.util.Optional.of(accepting.get(0)) : java.util.Optional.empty();
+    return accepting.size() == 1
+        ? java.util.Optional.of(accepting.get(0))
+        : java.util.Optional.empty();
   }
 
   /**
@@ -77,15 +82,24 @@ public final class Dialects {
     String prefix = prefixOf(jdbcUrl);
     if (accepting.isEmpty()) {
       throw new UsageException(
-          "No Retort dialect accepts the database URL " + prefix + "... . Known dialects: "
-              + names(known) + ". To add one, put a jar on the classpath with a class that "
-              + "implements " + Dialect.class.getName() + " and is listed in META-INF/services/"
-              + Dialect.class.getName() + " (java.util.ServiceLoader).");
+          "No Retort dialect accepts the database URL "
+              + prefix
+              + "... . Known dialects: "
+              + names(known)
+              + ". To add one, put a jar on the classpath with a class that "
+              + "implements "
+              + Dialect.class.getName()
+              + " and is listed in META-INF/services/"
+              + Dialect.class.getName()
+              + " (java.util.ServiceLoader).");
     }
     throw new UsageException(
-        "Several dialects accept the database URL " + prefix + "... : " + names(accepting)
-            + " (" + accepting.stream().map(d -> d.getClass().getName())
-                .collect(Collectors.joining(", "))
+        "Several dialects accept the database URL "
+            + prefix
+            + "... : "
+            + names(accepting)
+            + " ("
+            + accepting.stream().map(d -> d.getClass().getName()).collect(Collectors.joining(", "))
             + "). Remove all but one of them from the classpath.");
   }
 

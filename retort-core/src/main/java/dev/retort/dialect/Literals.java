@@ -11,8 +11,8 @@ public final class Literals {
   private Literals() {}
 
   /**
-   * {@code value} as a literal: {@link #unquoted} where it applies, {@code bytes} for a byte
-   * array, anything else a standard string with single quotes doubled (no backslash escapes).
+   * {@code value} as a literal: {@link #unquoted} where it applies, {@code bytes} for a byte array,
+   * anything else a standard string with single quotes doubled (no backslash escapes).
    */
   public static String standard(Object value, java.util.function.Function<byte[], String> bytes) {
     Optional<String> plain = unquoted(value);
@@ -29,8 +29,8 @@ public final class Literals {
    * {@code identifier} bare when {@code bare} matches it and it is not in {@code reserved}, else in
    * {@code quote} characters with embedded ones doubled.
    */
-  public static String identifier(String identifier, java.util.regex.Pattern bare,
-      java.util.Set<String> reserved, char quote) {
+  public static String identifier(
+      String identifier, java.util.regex.Pattern bare, java.util.Set<String> reserved, char quote) {
     if (bare.matcher(identifier).matches() && !reserved.contains(identifier)) {
       return identifier;
     }
@@ -39,8 +39,8 @@ public final class Literals {
   }
 
   /**
-   * NULL, TRUE/FALSE, or a finite number in plain notation; empty for anything a dialect must
-   * quote or encode its own way (strings, bytes, times, NaN and infinities).
+   * NULL, TRUE/FALSE, or a finite number in plain notation; empty for anything a dialect must quote
+   * or encode its own way (strings, bytes, times, NaN and infinities).
    */
   public static Optional<String> unquoted(Object value) {
     if (value == null) {
@@ -52,8 +52,9 @@ public final class Literals {
     if (value instanceof BigDecimal d) {
       return Optional.of(d.toPlainString());
     }
-    boolean finite = !(value instanceof Double d && (d.isNaN() || d.isInfinite()))
-        && !(value instanceof Float f && (f.isNaN() || f.isInfinite()));
+    boolean finite =
+        !(value instanceof Double d && (d.isNaN() || d.isInfinite()))
+            && !(value instanceof Float f && (f.isNaN() || f.isInfinite()));
     return value instanceof Number && finite ? Optional.of(value.toString()) : Optional.empty();
   }
 }

@@ -6,8 +6,8 @@ import java.time.Duration;
 
 /**
  * Keeps concurrent runs against one database from colliding: the second waits for the first. The
- * lock must vanish when its holder dies, and waiting must not hold a snapshot or a transaction
- * open (PostgreSQL's {@code CREATE INDEX CONCURRENTLY} waits for every open snapshot).
+ * lock must vanish when its holder dies, and waiting must not hold a snapshot or a transaction open
+ * (PostgreSQL's {@code CREATE INDEX CONCURRENTLY} waits for every open snapshot).
  */
 public interface MigrationLock {
 
@@ -17,9 +17,9 @@ public interface MigrationLock {
     void close() throws SQLException;
 
     /**
-     * A lock that lives as long as the session holding it: the first close runs {@code release}
-     * on {@code connection}, later ones do nothing, and on a closed connection (whose end
-     * released it) nothing is run.
+     * A lock that lives as long as the session holding it: the first close runs {@code release} on
+     * {@code connection}, later ones do nothing, and on a closed connection (whose end released it)
+     * nothing is run.
      */
     static Held sessionLock(Connection connection, Release release) {
       return new Held() {

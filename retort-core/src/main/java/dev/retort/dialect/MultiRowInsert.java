@@ -20,16 +20,25 @@ public final class MultiRowInsert {
    * @param maxRows rows per statement at most
    * @param maxParameters bound parameters per statement at most
    */
-  public static List<Sql> statements(BulkInsert op, String quotedTable, Function<String, String> quote,
-      int maxRows, int maxParameters) {
-    String head = "INSERT INTO " + quotedTable + " ("
-        + op.columns().stream().map(quote).collect(Collectors.joining(", ")) + ") VALUES ";
+  public static List<Sql> statements(
+      BulkInsert op,
+      String quotedTable,
+      Function<String, String> quote,
+      int maxRows,
+      int maxParameters) {
+    String head =
+        "INSERT INTO "
+            + quotedTable
+            + " ("
+            + op.columns().stream().map(quote).collect(Collectors.joining(", "))
+            + ") VALUES ";
     String tuple = "(" + String.join(", ", Collections.nCopies(op.columns().size(), "?")) + ")";
     List<Sql> out = new ArrayList<>();
     for (List<List<Object>> batch : op.batches(maxRows, maxParameters)) {
       List<Object> parameters = new ArrayList<>(batch.size() * op.columns().size());
       batch.forEach(parameters::addAll);
-      out.add(new Sql(head + String.join(", ", Collections.nCopies(batch.size(), tuple)), parameters));
+      out.add(
+          new Sql(head + String.join(", ", Collections.nCopies(batch.size(), tuple)), parameters));
     }
     return out;
   }

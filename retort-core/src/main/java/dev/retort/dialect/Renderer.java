@@ -67,8 +67,11 @@ public interface Renderer {
 
   /** Creates an enum type; by default refused. */
   default List<Sql> createEnum(CreateEnum op) {
-    throw unsupported(op, "enum types are a PostgreSQL feature; " + dialectName()
-        + " has none — use a text column with a check constraint");
+    throw unsupported(
+        op,
+        "enum types are a PostgreSQL feature; "
+            + dialectName()
+            + " has none — use a text column with a check constraint");
   }
 
   /** Drops an enum type; by default refused. */
@@ -78,14 +81,20 @@ public interface Renderer {
 
   /** Adds a value to an enum type; by default refused. */
   default List<Sql> addEnumValue(AddEnumValue op) {
-    throw unsupported(op, "enum types are a PostgreSQL feature; " + dialectName()
-        + " has none — widen the check constraint instead");
+    throw unsupported(
+        op,
+        "enum types are a PostgreSQL feature; "
+            + dialectName()
+            + " has none — widen the check constraint instead");
   }
 
   /** Renames a value of an enum type; by default refused. */
   default List<Sql> renameEnumValue(RenameEnumValue op) {
-    throw unsupported(op, "enum types are a PostgreSQL feature; " + dialectName()
-        + " has none — update the rows and the check constraint instead");
+    throw unsupported(
+        op,
+        "enum types are a PostgreSQL feature; "
+            + dialectName()
+            + " has none — update the rows and the check constraint instead");
   }
 
   /** Renames a user-defined type; by default refused. */
@@ -110,8 +119,10 @@ public interface Renderer {
 
   /** Creates a domain; by default refused. */
   default List<Sql> createDomain(CreateDomain op) {
-    throw unsupported(op, dialectName()
-        + " has no domains — use the base type with a check constraint on each column");
+    throw unsupported(
+        op,
+        dialectName()
+            + " has no domains — use the base type with a check constraint on each column");
   }
 
   /** Drops a domain; by default refused. */
@@ -151,8 +162,12 @@ public interface Renderer {
 
   /** Validates a constraint added NOT VALID; by default refused. */
   default List<Sql> validateConstraint(ValidateConstraint op) {
-    throw unsupported(op, dialectName() + " has no NOT VALID constraints to validate — "
-        + "leave this op out for " + dialectName());
+    throw unsupported(
+        op,
+        dialectName()
+            + " has no NOT VALID constraints to validate — "
+            + "leave this op out for "
+            + dialectName());
   }
 
   /**
@@ -160,8 +175,12 @@ public interface Renderer {
    * each database limits the rows and parameters of one statement differently.
    */
   default List<Sql> bulkInsert(BulkInsert op) {
-    throw unsupported(op, "the " + dialectName() + " renderer does not implement bulk inserts — "
-        + "use op.execute(\"INSERT ...\", values...) per row");
+    throw unsupported(
+        op,
+        "the "
+            + dialectName()
+            + " renderer does not implement bulk inserts — "
+            + "use op.execute(\"INSERT ...\", values...) per row");
   }
 
   /**

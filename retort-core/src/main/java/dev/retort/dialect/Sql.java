@@ -61,7 +61,10 @@ public record Sql(String text, List<Object> parameters) {
     return b.toString();
   }
 
-  /** The index just past the quote that closes one opened before {@code from}; a doubled quote is text. */
+  /**
+   * The index just past the quote that closes one opened before {@code from}; a doubled quote is
+   * text.
+   */
   private int closing(char quote, int from) {
     int i = from;
     while (i < text.length()) {

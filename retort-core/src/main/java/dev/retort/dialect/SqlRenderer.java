@@ -15,9 +15,9 @@ import java.util.stream.Collectors;
 /**
  * What standard SQL renders the same in every dialect: constraints, referential actions, column
  * lists, dropping and renaming a table. A dialect's renderer extends it and overrides only where
- * its database differs (MySQL names no primary key and has no deferral, SQLite resolves a
- * foreign key's parent in the child's schema), the way one base compiles {@code RENAME TABLE}
- * for every database and each overrides its own spelling.
+ * its database differs (MySQL names no primary key and has no deferral, SQLite resolves a foreign
+ * key's parent in the child's schema), the way one base compiles {@code RENAME TABLE} for every
+ * database and each overrides its own spelling.
  */
 public abstract class SqlRenderer implements Renderer {
   /** A number as SQL reads one: what a numeric column's literal default may be written bare. */
@@ -32,7 +32,8 @@ public abstract class SqlRenderer implements Renderer {
    * @param numeric whether the database stores a type as a number
    * @param bool whether the database stores a type as a boolean
    */
-  protected SqlRenderer(Dialect dialect,
+  protected SqlRenderer(
+      Dialect dialect,
       java.util.function.Predicate<dev.retort.schema.ColumnType> numeric,
       java.util.function.Predicate<dev.retort.schema.ColumnType> bool) {
     this.dialect = dialect;
@@ -54,7 +55,8 @@ public abstract class SqlRenderer implements Renderer {
    * The items of {@code CREATE TABLE}'s list: each column as {@code column} writes it, then the
    * table constraints (see {@link #tableConstraints}).
    */
-  protected List<String> tableItems(dev.retort.schema.Table table,
+  protected List<String> tableItems(
+      dev.retort.schema.Table table,
       java.util.function.Function<dev.retort.schema.Column, String> column,
       java.util.Optional<PrimaryKey> primaryKey) {
     List<String> items = new java.util.ArrayList<>();
@@ -69,8 +71,8 @@ public abstract class SqlRenderer implements Renderer {
    * The constraint items of {@code CREATE TABLE}: {@code primaryKey} (the table's, or none where
    * the dialect writes it on its column), then unique, check and foreign key constraints.
    */
-  protected List<String> tableConstraints(java.util.Optional<PrimaryKey> primaryKey,
-      dev.retort.schema.Table table) {
+  protected List<String> tableConstraints(
+      java.util.Optional<PrimaryKey> primaryKey, dev.retort.schema.Table table) {
     List<String> items = new java.util.ArrayList<>();
     primaryKey.ifPresent(pk -> items.add(constraint(pk)));
     table.uniques().forEach(u -> items.add(constraint(u)));
@@ -84,19 +86,23 @@ public abstract class SqlRenderer implements Renderer {
    * boolean (and the text is true or false), otherwise {@link #quotedDefault}, which the database
    * converts to the column's type, so quoting is never wrong, only less readable.
    */
-  protected String literalDefault(String text, java.util.Optional<dev.retort.schema.ColumnType> type) {
+  protected String literalDefault(
+      String text, java.util.Optional<dev.retort.schema.ColumnType> type) {
     if (type.isPresent() && numeric.test(type.get()) && NUMBER.matcher(text).matches()) {
       return text;
     }
     String lower = text.toLowerCase(java.util.Locale.ROOT);
-    if (type.isPresent() && bool.test(type.get()) && (lower.equals("true") || lower.equals("false"))) {
+    if (type.isPresent()
+        && bool.test(type.get())
+        && (lower.equals("true") || lower.equals("false"))) {
       return lower.toUpperCase(java.util.Locale.ROOT);
     }
     return quotedDefault(text, type);
   }
 
   /** A literal default as a string literal. */
-  protected String quotedDefault(String text, java.util.Optional<dev.retort.schema.ColumnType> type) {
+  protected String quotedDefault(
+      String text, java.util.Optional<dev.retort.schema.ColumnType> type) {
     return dialect.literal(text);
   }
 
@@ -113,9 +119,16 @@ public abstract class SqlRenderer implements Renderer {
       return name + "CHECK (" + checkExpression(c) + ")";
     }
     if (constraint instanceof ForeignKey fk) {
-      return name + "FOREIGN KEY (" + columns(fk.columns()) + ") REFERENCES "
-          + referencedTable(fk) + " (" + columns(fk.referencedColumns()) + ")"
-          + action("ON DELETE", fk.onDelete()) + action("ON UPDATE", fk.onUpdate())
+      return name
+          + "FOREIGN KEY ("
+          + columns(fk.columns())
+          + ") REFERENCES "
+          + referencedTable(fk)
+          + " ("
+          + columns(fk.referencedColumns())
+          + ")"
+          + action("ON DELETE", fk.onDelete())
+          + action("ON UPDATE", fk.onUpdate())
           + deferral(fk);
     }
     throw new AssertionError("unhandled constraint " + constraint.getClass().getName());
@@ -138,10 +151,13 @@ public abstract class SqlRenderer implements Renderer {
 
   /** {@code DEFERRABLE} and {@code INITIALLY DEFERRED}, as the key asks. */
   protected String deferral(ForeignKey fk) {
-    return (fk.deferrable() ? " DEFERRABLE" : "") + (fk.initiallyDeferred() ? " INITIALLY DEFERRED" : "");
+    return (fk.deferrable() ? " DEFERRABLE" : "")
+        + (fk.initiallyDeferred() ? " INITIALLY DEFERRED" : "");
   }
 
-  /** {@code ON DELETE/UPDATE action}, or nothing for {@code NO ACTION}, every database's default. */
+  /**
+   * {@code ON DELETE/UPDATE action}, or nothing for {@code NO ACTION}, every database's default.
+   */
   protected static String action(String clause, ReferentialAction action) {
     return action == ReferentialAction.NO_ACTION ? "" : " " + clause + " " + action.sql();
   }

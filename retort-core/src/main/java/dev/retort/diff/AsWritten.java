@@ -20,10 +20,10 @@ import java.util.stream.Stream;
 /**
  * Puts the definition's own spelling back into the ops a diff of normalized schemas produced.
  * Normalizing decides what is a change; what gets written is what the author declared: a table
- * created on SQLite keeps its comments for a PostgreSQL section of the same file, a column
- * declared {@code jsonb} is not written as MariaDB's {@code json}, a check keeps its author's
- * words. Only the desired side is restored; what an op says about the database's current state
- * (for its reverse) stays as the database reads it.
+ * created on SQLite keeps its comments for a PostgreSQL section of the same file, a column declared
+ * {@code jsonb} is not written as MariaDB's {@code json}, a check keeps its author's words. Only
+ * the desired side is restored; what an op says about the database's current state (for its
+ * reverse) stays as the database reads it.
  */
 final class AsWritten {
   private final Schema written;
@@ -38,42 +38,57 @@ final class AsWritten {
 
   private Op restore(Op op) {
     if (op instanceof CreateTable c) {
-      return written.table(c.table().name())
+      return written
+          .table(c.table().name())
           .filter(t -> sameShape(t, c.table()))
-          .<Op>map(t -> new CreateTable(keepKeysOf(c.table(), t), c.ifNotExists())).orElse(op);
+          .<Op>map(t -> new CreateTable(keepKeysOf(c.table(), t), c.ifNotExists()))
+          .orElse(op);
     }
     if (op instanceof AddColumn a) {
       return column(a.table(), a.column().name())
           .filter(w -> w.nullable() == a.column().nullable())
-          .<Op>map(w -> new AddColumn(a.table(), w)).orElse(op);
+          .<Op>map(w -> new AddColumn(a.table(), w))
+          .orElse(op);
     }
     if (op instanceof AlterColumn a && !a.has(ColumnChange.NAME)) {
       return column(a.table(), a.column()).<Op>map(w -> alter(a, w)).orElse(op);
     }
     if (op instanceof AddConstraint a && a.constraint().name().isPresent()) {
       return constraint(a.table(), a.constraint())
-          .<Op>map(w -> new AddConstraint(a.table(), w, a.notValid())).orElse(op);
+          .<Op>map(w -> new AddConstraint(a.table(), w, a.notValid()))
+          .orElse(op);
     }
     if (op instanceof CreateIndex c) {
-      return written.table(c.index().table()).stream().flatMap(t -> t.indexes().stream())
+      return written.table(c.index().table()).stream()
+          .flatMap(t -> t.indexes().stream())
           .filter(i -> i.name().equals(c.index().name()) && i.unique() == c.index().unique())
-          .findFirst().<Op>map(i -> new CreateIndex(i, c.concurrently())).orElse(op);
+          .findFirst()
+          .<Op>map(i -> new CreateIndex(i, c.concurrently()))
+          .orElse(op);
     }
     return op;
   }
 
-  /** The same columns in the same order: the normalizer respelt the table, it did not reshape it. */
+  /**
+   * The same columns in the same order: the normalizer respelt the table, it did not reshape it.
+   */
   private static boolean sameShape(Table a, Table b) {
-    return a.columns().stream().map(Column::name).toList()
+    return a.columns().stream()
+        .map(Column::name)
+        .toList()
         .equals(b.columns().stream().map(Column::name).toList());
   }
 
   /** A foreign key the differ held back for later (a cycle) stays held back. */
   private static Table keepKeysOf(Table normalized, Table written) {
-    return written.withForeignKeys(written.foreignKeys().stream()
-        .filter(w -> normalized.foreignKeys().stream()
-            .anyMatch(n -> n.name().equals(w.name()) && n.columns().equals(w.columns())))
-        .toList());
+    return written.withForeignKeys(
+        written.foreignKeys().stream()
+            .filter(
+                w ->
+                    normalized.foreignKeys().stream()
+                        .anyMatch(
+                            n -> n.name().equals(w.name()) && n.columns().equals(w.columns())))
+            .toList());
   }
 
   private Optional<Column> column(QualifiedName table, String name) {
@@ -82,8 +97,11 @@ final class AsWritten {
 
   private Optional<Constraint> constraint(QualifiedName table, Constraint normalized) {
     return written.table(table).stream()
-        .flatMap(t -> Stream.<Constraint>concat(Stream.concat(t.primaryKey().stream(),
-            t.foreignKeys().stream()), Stream.concat(t.uniques().stream(), t.checks().stream())))
+        .flatMap(
+            t ->
+                Stream.<Constraint>concat(
+                    Stream.concat(t.primaryKey().stream(), t.foreignKeys().stream()),
+                    Stream.concat(t.uniques().stream(), t.checks().stream())))
         .filter(c -> c.getClass() == normalized.getClass() && c.name().equals(normalized.name()))
         .findFirst();
   }

@@ -9,13 +9,12 @@ import java.util.regex.Pattern;
 /**
  * A check or index predicate in one canonical spelling, so that the text a catalog prints back
  * compares equal to the text a definition wrote. PostgreSQL wraps every comparison in parentheses
- * ({@code ((a > 0) AND (b < 9))}), MariaDB quotes names in backticks and lower-cases keywords;
- * the canonical form drops quotes around plain names, upper-cases the logical keywords, squashes
+ * ({@code ((a > 0) AND (b < 9))}), MariaDB quotes names in backticks and lower-cases keywords; the
+ * canonical form drops quotes around plain names, upper-cases the logical keywords, squashes
  * whitespace, and removes parentheses where they cannot change the meaning: around the whole
  * expression, around a single operand, and around a comparison that has no AND or OR at its top
  * level (comparisons bind more tightly than NOT, AND and OR, and a definition rarely does
- * arithmetic on a comparison).
- * Parentheses of a function call or an IN list stay.
+ * arithmetic on a comparison). Parentheses of a function call or an IN list stay.
  */
 final class CheckExpression {
   private static final Set<String> KEYWORDS =
@@ -64,8 +63,10 @@ final class CheckExpression {
         }
         String name = sql.substring(i + 1, end);
         // PostgreSQL folds unquoted names to lower case; MySQL compares column names without case
-        out.add(name.matches(ch == '`' ? "[A-Za-z_][A-Za-z0-9_]*" : "[a-z_][a-z0-9_]*")
-            ? name : sql.substring(i, end + 1));
+        out.add(
+            name.matches(ch == '`' ? "[A-Za-z_][A-Za-z0-9_]*" : "[a-z_][a-z0-9_]*")
+                ? name
+                : sql.substring(i, end + 1));
         i = end + 1;
       } else if (Character.isLetterOrDigit(ch) || ch == '_' || ch == '.') {
         while (i < sql.length()
@@ -117,8 +118,9 @@ final class CheckExpression {
       if (close < 0) {
         return false;
       }
-      boolean call = open > 0 && isWord(tokens.get(open - 1)) && !KEYWORDS.contains(tokens.get(open - 1))
-          || open > 0 && tokens.get(open - 1).equals("IN");
+      boolean call =
+          open > 0 && isWord(tokens.get(open - 1)) && !KEYWORDS.contains(tokens.get(open - 1))
+              || open > 0 && tokens.get(open - 1).equals("IN");
       List<String> inner = tokens.subList(open + 1, close);
       boolean castAfter = close + 1 < tokens.size() && tokens.get(close + 1).equals("::");
       boolean whole = open == 0 && close == tokens.size() - 1;
@@ -132,7 +134,8 @@ final class CheckExpression {
   }
 
   private static boolean isOperand(List<String> inner) {
-    return inner.size() == 1 || inner.size() == 2 && inner.get(0).equals("-") && isWord(inner.get(1));
+    return inner.size() == 1
+        || inner.size() == 2 && inner.get(0).equals("-") && isWord(inner.get(1));
   }
 
   /** A comparison with no AND or OR at its top level. */
@@ -180,10 +183,15 @@ final class CheckExpression {
     for (int i = 0; i < tokens.size(); i++) {
       String t = tokens.get(i);
       String prev = i == 0 ? null : tokens.get(i - 1);
-      boolean tight = prev == null || prev.equals("(") || prev.equals("::") || t.equals(")")
-          || t.equals(",") || t.equals("::")
-          || t.equals("(") && isWord(prev) && !KEYWORDS.contains(prev)
-          || prev.equals("-") && (i == 1 || isOperator(tokens.get(i - 2)));
+      boolean tight =
+          prev == null
+              || prev.equals("(")
+              || prev.equals("::")
+              || t.equals(")")
+              || t.equals(",")
+              || t.equals("::")
+              || t.equals("(") && isWord(prev) && !KEYWORDS.contains(prev)
+              || prev.equals("-") && (i == 1 || isOperator(tokens.get(i - 2)));
       if (!tight) {
         out.append(' ');
       }

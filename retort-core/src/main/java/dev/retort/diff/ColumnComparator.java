@@ -41,21 +41,32 @@ final class ColumnComparator {
     if (collation) {
       changes.add(ColumnChange.COLLATION);
     }
-    return Optional.of(new AlterColumn(table, state(from, collation), state(to, collation),
-        changes, Optional.empty(), Optional.empty()));
+    return Optional.of(
+        new AlterColumn(
+            table,
+            state(from, collation),
+            state(to, collation),
+            changes,
+            Optional.empty(),
+            Optional.empty()));
   }
 
   /** What the op says of {@code c}: all but the comment (an op of its own) and the identity. */
   private static ColumnState state(Column c, boolean collation) {
-    return new ColumnState(c.name(), Optional.of(c.type()), Optional.of(c.nullable()),
-        c.defaultValue(), collation ? Optional.of(c.collation().orElse("default")) : Optional.empty(),
-        Optional.empty(), Optional.empty());
+    return new ColumnState(
+        c.name(),
+        Optional.of(c.type()),
+        Optional.of(c.nullable()),
+        c.defaultValue(),
+        collation ? Optional.of(c.collation().orElse("default")) : Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   /**
    * The comment change from {@code from} to {@code to}, or empty when they match. It is an op of
-   * its own rather than part of the {@link AlterColumn}, so that a comment alone is a plain
-   * COMMENT ON on PostgreSQL and the reverse puts back the old text.
+   * its own rather than part of the {@link AlterColumn}, so that a comment alone is a plain COMMENT
+   * ON on PostgreSQL and the reverse puts back the old text.
    */
   static Optional<SetColumnComment> comment(QualifiedName table, Column from, Column to) {
     if (from.comment().equals(to.comment())) {

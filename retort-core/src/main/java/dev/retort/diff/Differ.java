@@ -25,15 +25,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Compares two schemas into the ops that turn the first into the second. Both sides must have
- * gone through the same dialect's normalisation first.
+ * Compares two schemas into the ops that turn the first into the second. Both sides must have gone
+ * through the same dialect's normalisation first.
  *
  * <p>The ops come in phases so that dependencies hold: foreign keys, indexes and constraints that
  * go or change are dropped first; extensions, then types, then sequences are created; new tables
  * are created parents first; columns are added and altered; constraints, indexes and foreign keys
- * are added; columns and tables are dropped, children first, then sequences, types and
- * extensions. Every op carries what its reverse needs, so the reversed list, read backwards,
- * is the downgrade.
+ * are added; columns and tables are dropped, children first, then sequences, types and extensions.
+ * Every op carries what its reverse needs, so the reversed list, read backwards, is the downgrade.
  *
  * <pre>{@code
  * DiffResult d = new Differ().diff(inspected, desired, DiffOptions.defaults());
@@ -45,13 +44,14 @@ public final class Differ {
   public Differ() {}
 
   /**
-   * The ops that turn {@code from} into {@code to}, comparing both in {@code canonical} form
-   * (see {@link Normalizer}); the ops then carry {@code to}'s objects as written, not as
-   * normalized, so that what autogenerate writes is what the definition says.
+   * The ops that turn {@code from} into {@code to}, comparing both in {@code canonical} form (see
+   * {@link Normalizer}); the ops then carry {@code to}'s objects as written, not as normalized, so
+   * that what autogenerate writes is what the definition says.
    */
   public DiffResult diff(Schema from, Schema to, DiffOptions options, Normalizer canonical) {
     DiffResult d = diff(canonical.normalize(from), canonical.normalize(to), options);
-    return new DiffResult(new AsWritten(to).restore(d.ops()), d.renameCandidates(), to.unmodelled());
+    return new DiffResult(
+        new AsWritten(to).restore(d.ops()), d.renameCandidates(), to.unmodelled());
   }
 
   /** The ops that turn {@code from} into {@code to}, both already normalized. */
@@ -88,10 +88,10 @@ public final class Differ {
   }
 
   /**
-   * Enum types are created before the tables that use them and dropped after. New values are
-   * added in place (placed before the value they precede); a removed or reordered value cannot be
-   * altered in PostgreSQL, so the type is dropped and created, which fails while a column uses
-   * it: the author then writes the type swap by hand.
+   * Enum types are created before the tables that use them and dropped after. New values are added
+   * in place (placed before the value they precede); a removed or reordered value cannot be altered
+   * in PostgreSQL, so the type is dropped and created, which fails while a column uses it: the
+   * author then writes the type swap by hand.
    */
   private static void enums(Schema from, Schema to, Phases p) {
     Map<QualifiedName, dev.retort.schema.EnumType> before = new LinkedHashMap<>();
@@ -106,9 +106,12 @@ public final class Differ {
           for (int i = 0; i < e.values().size(); i++) {
             String v = e.values().get(i);
             if (!old.values().contains(v)) {
-              Optional<String> next = e.values().subList(i + 1, e.values().size()).stream()
-                  .filter(old.values()::contains).findFirst();
-              p.createTypes.add(new dev.retort.ops.AddEnumValue(e.name(), v, next, Optional.empty()));
+              Optional<String> next =
+                  e.values().subList(i + 1, e.values().size()).stream()
+                      .filter(old.values()::contains)
+                      .findFirst();
+              p.createTypes.add(
+                  new dev.retort.ops.AddEnumValue(e.name(), v, next, Optional.empty()));
             }
           }
         } else {
@@ -118,13 +121,16 @@ public final class Differ {
         }
       }
     }
-    before.values().forEach(e -> p.dropTypes.add(new dev.retort.ops.DropEnum(e.name(), Optional.of(e.values()))));
+    before
+        .values()
+        .forEach(
+            e -> p.dropTypes.add(new dev.retort.ops.DropEnum(e.name(), Optional.of(e.values()))));
   }
 
   /**
    * Domains are created with the enum types, before the tables, and dropped after them. A changed
-   * domain is dropped and created again, which PostgreSQL refuses while a column uses it: then
-   * the author writes the ALTER DOMAIN by hand.
+   * domain is dropped and created again, which PostgreSQL refuses while a column uses it: then the
+   * author writes the ALTER DOMAIN by hand.
    */
   private static void domains(Schema from, Schema to, Phases p) {
     Map<QualifiedName, dev.retort.schema.Domain> before = new LinkedHashMap<>();
@@ -138,7 +144,9 @@ public final class Differ {
         p.createTypes.add(new dev.retort.ops.CreateDomain(d));
       }
     }
-    before.values().forEach(d -> p.dropTypes.add(new dev.retort.ops.DropDomain(d.name(), Optional.of(d))));
+    before
+        .values()
+        .forEach(d -> p.dropTypes.add(new dev.retort.ops.DropDomain(d.name(), Optional.of(d))));
   }
 
   private static Map<QualifiedName, Table> byName(Schema s) {
@@ -148,20 +156,33 @@ public final class Differ {
   }
 
   /** Renames the user asked for happen first; the renamed table is then compared as usual. */
-  private static void applyRenames(Map<QualifiedName, Table> before, Map<QualifiedName, Table> after,
-      DiffOptions options, Phases p) {
+  private static void applyRenames(
+      Map<QualifiedName, Table> before,
+      Map<QualifiedName, Table> after,
+      DiffOptions options,
+      Phases p) {
     for (Map.Entry<String, String> r : options.tableRenames().entrySet()) {
-      Table old = before.values().stream().filter(t -> t.name().name().equals(r.getKey())).findFirst()
-          .orElse(null);
+      Table old =
+          before.values().stream()
+              .filter(t -> t.name().name().equals(r.getKey()))
+              .findFirst()
+              .orElse(null);
       QualifiedName target = old == null ? null : old.name().withName(r.getValue());
       if (old != null && after.containsKey(target) && !before.containsKey(target)) {
         p.renames.add(new RenameTable(old.name(), r.getValue()));
         before.remove(old.name());
         Table renamed = old.withName(target);
         // foreign keys of other tables follow a renamed table on every supported database
-        before.replaceAll((name, t) -> t.withForeignKeys(t.foreignKeys().stream()
-            .map(fk -> fk.referencedTable().equals(old.name()) ? fk.withReferencedTable(target) : fk)
-            .toList()));
+        before.replaceAll(
+            (name, t) ->
+                t.withForeignKeys(
+                    t.foreignKeys().stream()
+                        .map(
+                            fk ->
+                                fk.referencedTable().equals(old.name())
+                                    ? fk.withReferencedTable(target)
+                                    : fk)
+                        .toList()));
         before.put(target, renamed);
       }
     }
@@ -170,9 +191,13 @@ public final class Differ {
   private static void create(List<Table> tables, Phases p) {
     List<TableOrder.ForeignKeyAt> deferred = new ArrayList<>();
     for (Table t : TableOrder.parentsFirst(tables, deferred)) {
-      List<ForeignKey> later = deferred.stream().filter(d -> d.table().equals(t.name()))
-          .map(TableOrder.ForeignKeyAt::key).toList();
-      Table now = t.withForeignKeys(t.foreignKeys().stream().filter(fk -> !later.contains(fk)).toList());
+      List<ForeignKey> later =
+          deferred.stream()
+              .filter(d -> d.table().equals(t.name()))
+              .map(TableOrder.ForeignKeyAt::key)
+              .toList();
+      Table now =
+          t.withForeignKeys(t.foreignKeys().stream().filter(fk -> !later.contains(fk)).toList());
       p.createTables.add(new CreateTable(now));
       later.forEach(fk -> p.addForeignKeys.add(new AddConstraint(t.name(), fk)));
     }
@@ -183,23 +208,30 @@ public final class Differ {
     List<Table> order = new ArrayList<>(TableOrder.parentsFirst(tables, cyclic));
     java.util.Collections.reverse(order);
     for (TableOrder.ForeignKeyAt fk : cyclic) {
-      p.dropForeignKeys.add(new DropConstraint(fk.table(), fk.key().name().orElseThrow(),
-          Optional.of(fk.key())));
+      p.dropForeignKeys.add(
+          new DropConstraint(fk.table(), fk.key().name().orElseThrow(), Optional.of(fk.key())));
     }
     for (Table t : order) {
-      List<ForeignKey> gone = cyclic.stream().filter(c -> c.table().equals(t.name()))
-          .map(TableOrder.ForeignKeyAt::key).toList();
-      Table def = t.withForeignKeys(t.foreignKeys().stream().filter(fk -> !gone.contains(fk)).toList());
+      List<ForeignKey> gone =
+          cyclic.stream()
+              .filter(c -> c.table().equals(t.name()))
+              .map(TableOrder.ForeignKeyAt::key)
+              .toList();
+      Table def =
+          t.withForeignKeys(t.foreignKeys().stream().filter(fk -> !gone.contains(fk)).toList());
       p.dropTables.add(new DropTable(t.name(), Optional.of(def)));
     }
   }
 
-  private static List<RenameCandidate> tableRenameCandidates(List<Table> dropped, List<Table> created) {
+  private static List<RenameCandidate> tableRenameCandidates(
+      List<Table> dropped, List<Table> created) {
     List<RenameCandidate> out = new ArrayList<>();
     for (Table d : dropped) {
       for (Table c : created) {
         if (shape(d).equals(shape(c))) {
-          out.add(new RenameCandidate(RenameCandidate.Kind.TABLE, d.name().toString(), c.name().toString()));
+          out.add(
+              new RenameCandidate(
+                  RenameCandidate.Kind.TABLE, d.name().toString(), c.name().toString()));
         }
       }
     }
@@ -235,10 +267,26 @@ public final class Differ {
 
     List<Op> ordered() {
       List<Op> all = new ArrayList<>(renames);
-      for (List<Op> phase : List.of(dropForeignKeys, dropIndexes, dropConstraints, unownSequences,
-          createExtensions, createTypes, createSequences, createTables, columns, ownSequences,
-          addConstraints, addIndexes, addForeignKeys, dropColumns, dropTables, dropSequences,
-          dropTypes, dropExtensions)) {
+      for (List<Op> phase :
+          List.of(
+              dropForeignKeys,
+              dropIndexes,
+              dropConstraints,
+              unownSequences,
+              createExtensions,
+              createTypes,
+              createSequences,
+              createTables,
+              columns,
+              ownSequences,
+              addConstraints,
+              addIndexes,
+              addForeignKeys,
+              dropColumns,
+              dropTables,
+              dropSequences,
+              dropTypes,
+              dropExtensions)) {
         all.addAll(phase);
       }
       return all;
@@ -246,8 +294,15 @@ public final class Differ {
 
     void dropConstraint(QualifiedName table, Constraint c) {
       List<Op> phase = c instanceof ForeignKey ? dropForeignKeys : dropConstraints;
-      phase.add(new DropConstraint(table, c.name().orElseThrow(() -> new IllegalStateException(
-          "cannot drop an unnamed constraint on " + table + ": " + c)), Optional.of(c)));
+      phase.add(
+          new DropConstraint(
+              table,
+              c.name()
+                  .orElseThrow(
+                      () ->
+                          new IllegalStateException(
+                              "cannot drop an unnamed constraint on " + table + ": " + c)),
+              Optional.of(c)));
     }
 
     void addConstraint(QualifiedName table, Constraint c) {

@@ -7,8 +7,8 @@ import dev.retort.schema.Schema;
  * compare equal: type synonyms the database folds together, default literals it reads back in
  * another form ({@code true} as {@code 1}), expression spellings ({@code now()} and {@code
  * CURRENT_TIMESTAMP}), check expressions as the catalog prints them, and what the database cannot
- * keep at all (comments on SQLite). Both sides of a diff, the inspected and the desired, go
- * through the same normalizer before {@link Differ} compares them.
+ * keep at all (comments on SQLite). Both sides of a diff, the inspected and the desired, go through
+ * the same normalizer before {@link Differ} compares them.
  *
  * <pre>{@code
  * Normalizer n = dialect.normalizer();

@@ -22,8 +22,19 @@ public record RenameCandidate(Kind kind, String from, String to) {
 
   /** The warning written into the migration and on stderr. */
   public String warning() {
-    return "possible rename: " + kind + " " + from + " was dropped and " + to + " added with the same "
-        + "shape; if it is a rename, say --rename " + from + "=" + to.substring(to.lastIndexOf('.') + 1)
-        + " (data in " + from + " is lost otherwise)";
+    return "possible rename: "
+        + kind
+        + " "
+        + from
+        + " was dropped and "
+        + to
+        + " added with the same "
+        + "shape; if it is a rename, say --rename "
+        + from
+        + "="
+        + to.substring(to.lastIndexOf('.') + 1)
+        + " (data in "
+        + from
+        + " is lost otherwise)";
   }
 }

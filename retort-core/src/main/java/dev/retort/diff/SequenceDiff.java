@@ -20,8 +20,8 @@ import java.util.Optional;
  * <p>A sequence is created before the tables, whose defaults may call {@code nextval} on it, and
  * dropped after them. An owner ({@code OWNED BY}) needs its column to exist, so a new owner is set
  * by a separate {@link AlterSequence} once tables and columns are in place, and an owner that goes
- * is removed before columns and tables are dropped: dropping the owning column would otherwise
- * drop the sequence with it. Read backwards, the same ops undo each other in the right order.
+ * is removed before columns and tables are dropped: dropping the owning column would otherwise drop
+ * the sequence with it. Read backwards, the same ops undo each other in the right order.
  */
 final class SequenceDiff {
   private SequenceDiff() {}
@@ -62,7 +62,8 @@ final class SequenceDiff {
   }
 
   private static boolean exists(Schema schema, ColumnRef column) {
-    return schema.table(column.table())
+    return schema
+        .table(column.table())
         .map(t -> t.columns().stream().anyMatch(c -> c.name().equals(column.column())))
         .orElse(false);
   }
@@ -72,9 +73,13 @@ final class SequenceDiff {
    * which is what the catalog reports ("CREATE SEQUENCE" in the PostgreSQL manual).
    */
   static boolean same(Sequence a, Sequence b) {
-    return a.increment() == b.increment() && a.effectiveStart() == b.effectiveStart()
-        && minValue(a) == minValue(b) && maxValue(a) == maxValue(b) && a.cache() == b.cache()
-        && a.cycle() == b.cycle() && a.ownedBy().equals(b.ownedBy());
+    return a.increment() == b.increment()
+        && a.effectiveStart() == b.effectiveStart()
+        && minValue(a) == minValue(b)
+        && maxValue(a) == maxValue(b)
+        && a.cache() == b.cache()
+        && a.cycle() == b.cycle()
+        && a.ownedBy().equals(b.ownedBy());
   }
 
   private static long minValue(Sequence s) {
@@ -86,8 +91,15 @@ final class SequenceDiff {
   }
 
   private static Sequence withOwner(Sequence s, Optional<ColumnRef> owner) {
-    return new Sequence(s.name(), s.start(), s.increment(), s.minValue(), s.maxValue(), s.cache(),
-        s.cycle(), owner);
+    return new Sequence(
+        s.name(),
+        s.start(),
+        s.increment(),
+        s.minValue(),
+        s.maxValue(),
+        s.cache(),
+        s.cycle(),
+        owner);
   }
 
   /**
@@ -103,6 +115,8 @@ final class SequenceDiff {
         p.createExtensions.add(new CreateExtension(e.name(), e.schema(), false));
       }
     }
-    before.values().forEach(e -> p.dropExtensions.add(new DropExtension(e.name(), e.schema(), false)));
+    before
+        .values()
+        .forEach(e -> p.dropExtensions.add(new DropExtension(e.name(), e.schema(), false)));
   }
 }

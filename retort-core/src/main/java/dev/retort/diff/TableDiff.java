@@ -56,7 +56,9 @@ final class TableDiff {
     for (Column d : dropped) {
       for (Column a : added) {
         if (d.type().equals(a.type())) {
-          p.candidates.add(new RenameCandidate(RenameCandidate.Kind.COLUMN, name + "." + d.name(), name + "." + a.name()));
+          p.candidates.add(
+              new RenameCandidate(
+                  RenameCandidate.Kind.COLUMN, name + "." + d.name(), name + "." + a.name()));
         }
       }
     }
@@ -92,11 +94,23 @@ final class TableDiff {
       String column = r.getKey().substring(dot + 1);
       if (t.name().name().equals(table) && t.column(column).isPresent()) {
         Column c = t.column(column).get();
-        ColumnState before = new ColumnState(column, Optional.of(c.type()),
-            Optional.of(c.nullable()), c.defaultValue(), Optional.empty(), Optional.empty(),
-            Optional.empty());
-        p.renames.add(new AlterColumn(t.name(), before, before.withName(r.getValue()),
-            java.util.Set.of(ColumnChange.NAME), Optional.empty(), Optional.empty()));
+        ColumnState before =
+            new ColumnState(
+                column,
+                Optional.of(c.type()),
+                Optional.of(c.nullable()),
+                c.defaultValue(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
+        p.renames.add(
+            new AlterColumn(
+                t.name(),
+                before,
+                before.withName(r.getValue()),
+                java.util.Set.of(ColumnChange.NAME),
+                Optional.empty(),
+                Optional.empty()));
         t = renamedColumn(t.replaceColumn(column, c.withName(r.getValue())), column, r.getValue());
       }
     }
@@ -107,16 +121,48 @@ final class TableDiff {
   private static Table renamedColumn(Table t, String from, String to) {
     java.util.function.UnaryOperator<List<String>> map =
         cols -> cols.stream().map(c -> c.equals(from) ? to : c).toList();
-    return t.withPrimaryKey(t.primaryKey().map(pk -> new PrimaryKey(pk.name(), map.apply(pk.columns()))))
-        .withUniques(t.uniques().stream().map(u -> new UniqueConstraint(u.name(), map.apply(u.columns())))
-            .toList())
-        .withForeignKeys(t.foreignKeys().stream().map(f -> new ForeignKey(f.name(), map.apply(f.columns()),
-            f.referencedTable(), f.referencedColumns(), f.onDelete(), f.onUpdate())).toList())
-        .withIndexes(t.indexes().stream().map(i -> new Index(i.name(), i.table(),
-            i.parts().stream().map(part -> part.columnName().filter(from::equals).isPresent()
-                ? new dev.retort.schema.IndexPart(to, false, part.order(), part.nulls(), part.opclass())
-                : part).toList(),
-            i.unique(), i.where(), i.method(), i.include())).toList());
+    return t.withPrimaryKey(
+            t.primaryKey().map(pk -> new PrimaryKey(pk.name(), map.apply(pk.columns()))))
+        .withUniques(
+            t.uniques().stream()
+                .map(u -> new UniqueConstraint(u.name(), map.apply(u.columns())))
+                .toList())
+        .withForeignKeys(
+            t.foreignKeys().stream()
+                .map(
+                    f ->
+                        new ForeignKey(
+                            f.name(),
+                            map.apply(f.columns()),
+                            f.referencedTable(),
+                            f.referencedColumns(),
+                            f.onDelete(),
+                            f.onUpdate()))
+                .toList())
+        .withIndexes(
+            t.indexes().stream()
+                .map(
+                    i ->
+                        new Index(
+                            i.name(),
+                            i.table(),
+                            i.parts().stream()
+                                .map(
+                                    part ->
+                                        part.columnName().filter(from::equals).isPresent()
+                                            ? new dev.retort.schema.IndexPart(
+                                                to,
+                                                false,
+                                                part.order(),
+                                                part.nulls(),
+                                                part.opclass())
+                                            : part)
+                                .toList(),
+                            i.unique(),
+                            i.where(),
+                            i.method(),
+                            i.include()))
+                .toList());
   }
 
   private static void primaryKey(Table from, Table to, Differ.Phases p) {
@@ -130,11 +176,13 @@ final class TableDiff {
   }
 
   private static PrimaryKey named(PrimaryKey pk, QualifiedName table) {
-    return pk.name().isPresent() ? pk : new PrimaryKey(Optional.of(table.name() + "_pkey"), pk.columns());
+    return pk.name().isPresent()
+        ? pk
+        : new PrimaryKey(Optional.of(table.name() + "_pkey"), pk.columns());
   }
 
-  private static <C extends Constraint> void constraints(QualifiedName table, List<C> from, List<C> to,
-      Function<C, String> key, Differ.Phases p) {
+  private static <C extends Constraint> void constraints(
+      QualifiedName table, List<C> from, List<C> to, Function<C, String> key, Differ.Phases p) {
     if (from.isEmpty() && to.isEmpty()) {
       return;
     }
@@ -171,9 +219,12 @@ final class TableDiff {
       return x.columns().equals(y.columns());
     }
     if (a instanceof ForeignKey x && b instanceof ForeignKey y) {
-      return x.columns().equals(y.columns()) && x.referencedTable().equals(y.referencedTable())
-          && x.referencedColumns().equals(y.referencedColumns()) && x.onDelete() == y.onDelete()
-          && x.onUpdate() == y.onUpdate() && x.deferrable() == y.deferrable()
+      return x.columns().equals(y.columns())
+          && x.referencedTable().equals(y.referencedTable())
+          && x.referencedColumns().equals(y.referencedColumns())
+          && x.onDelete() == y.onDelete()
+          && x.onUpdate() == y.onUpdate()
+          && x.deferrable() == y.deferrable()
           && x.initiallyDeferred() == y.initiallyDeferred();
     }
     return Objects.equals(a, b);
@@ -208,8 +259,10 @@ final class TableDiff {
   }
 
   private static boolean sameIndex(Index a, Index b) {
-    return a.unique() == b.unique() && a.parts().equals(b.parts())
-        && a.method().equals(b.method()) && a.include().equals(b.include())
+    return a.unique() == b.unique()
+        && a.parts().equals(b.parts())
+        && a.method().equals(b.method())
+        && a.include().equals(b.include())
         && a.where().map(TableDiff::squash).equals(b.where().map(TableDiff::squash));
   }
 }

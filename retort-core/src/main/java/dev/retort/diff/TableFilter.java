@@ -32,7 +32,9 @@ public record TableFilter(List<String> include, List<String> exclude) {
   public boolean accepts(QualifiedName table) {
     String name = table.name();
     String qualified = table.toString();
-    boolean in = include.isEmpty() || include.stream().anyMatch(p -> matches(p, name) || matches(p, qualified));
+    boolean in =
+        include.isEmpty()
+            || include.stream().anyMatch(p -> matches(p, name) || matches(p, qualified));
     return in && exclude.stream().noneMatch(p -> matches(p, name) || matches(p, qualified));
   }
 
@@ -41,11 +43,17 @@ public record TableFilter(List<String> include, List<String> exclude) {
    * kept; a sequence owned by a column of a table left out goes with its table.
    */
   public Schema apply(Schema schema) {
-    List<Sequence> sequences = schema.sequences().stream()
-        .filter(q -> q.ownedBy().map(c -> accepts(c.table())).orElse(true))
-        .toList();
-    return new Schema(schema.tables().stream().filter(this::accepts).toList(), schema.enums(),
-        schema.domains(), sequences, schema.extensions(), schema.unmodelled());
+    List<Sequence> sequences =
+        schema.sequences().stream()
+            .filter(q -> q.ownedBy().map(c -> accepts(c.table())).orElse(true))
+            .toList();
+    return new Schema(
+        schema.tables().stream().filter(this::accepts).toList(),
+        schema.enums(),
+        schema.domains(),
+        sequences,
+        schema.extensions(),
+        schema.unmodelled());
   }
 
   private static boolean matches(String pattern, String text) {

@@ -17,17 +17,17 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A {@link Normalizer} that works table by table, with the canonical forms every dialect shares;
- * a dialect overrides the hooks for its own.
+ * A {@link Normalizer} that works table by table, with the canonical forms every dialect shares; a
+ * dialect overrides the hooks for its own.
  *
  * <p>Shared forms: a boolean literal default is {@code true} or {@code false} whichever of {@code
- * 1}, {@code 't'}, {@code TRUE} it was written or read as; a numeric literal default loses
- * trailing zeros ({@code 0.00} is {@code 0}), as every database compares numbers by value; {@code
- * current_timestamp()} and {@code current_timestamp} are {@code CURRENT_TIMESTAMP} (a dialect
- * whose database stores {@code now()} as that says so too; PostgreSQL keeps {@code now()} as
- * written, and so does the migration autogenerate writes); a check
- * expression, partial-index predicate or index key expression is spelt as {@link CheckExpression} describes, without the
- * parentheses and quotes that the catalogs of PostgreSQL and MySQL add.
+ * 1}, {@code 't'}, {@code TRUE} it was written or read as; a numeric literal default loses trailing
+ * zeros ({@code 0.00} is {@code 0}), as every database compares numbers by value; {@code
+ * current_timestamp()} and {@code current_timestamp} are {@code CURRENT_TIMESTAMP} (a dialect whose
+ * database stores {@code now()} as that says so too; PostgreSQL keeps {@code now()} as written, and
+ * so does the migration autogenerate writes); a check expression, partial-index predicate or index
+ * key expression is spelt as {@link CheckExpression} describes, without the parentheses and quotes
+ * that the catalogs of PostgreSQL and MySQL add.
  */
 public abstract class TableNormalizer implements Normalizer {
   /** For a dialect's normalizer. */
@@ -35,10 +35,16 @@ public abstract class TableNormalizer implements Normalizer {
 
   private static final Set<String> TRUE = Set.of("true", "1", "t", "yes", "on", "y");
   private static final Set<String> FALSE = Set.of("false", "0", "f", "no", "off", "n");
-  private static final Set<ColumnType.Kind> NUMBERS = Set.of(ColumnType.Kind.SMALLINT,
-      ColumnType.Kind.INTEGER, ColumnType.Kind.BIGINT, ColumnType.Kind.NUMERIC,
-      ColumnType.Kind.REAL, ColumnType.Kind.DOUBLE);
-  private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+  private static final Set<ColumnType.Kind> NUMBERS =
+      Set.of(
+          ColumnType.Kind.SMALLINT,
+          ColumnType.Kind.INTEGER,
+          ColumnType.Kind.BIGINT,
+          ColumnType.Kind.NUMERIC,
+          ColumnType.Kind.REAL,
+          ColumnType.Kind.DOUBLE);
+  private static final Pattern NUMBER =
+      Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
   private static final Pattern NULL =
       Pattern.compile("(?i)^\\(?null\\)?(::[a-z][a-z ]*(\\(\\d+(,\\d+)?\\))?)?$");
   private static final Pattern CAST_LITERAL =
@@ -122,7 +128,8 @@ public abstract class TableNormalizer implements Normalizer {
     }
     DefaultValue d = c.defaultValue().get();
     if (d instanceof DefaultValue.Expression e && NULL.matcher(e.sql().strip()).matches()) {
-      return c.withDefault(Optional.empty()); // DEFAULT NULL is no default: every database reads it back so
+      return c.withDefault(
+          Optional.empty()); // DEFAULT NULL is no default: every database reads it back so
     }
     DefaultValue canonical = defaultValue(c.type(), d);
     return canonical.equals(d) ? c : c.withDefault(Optional.of(canonical));
@@ -138,12 +145,15 @@ public abstract class TableNormalizer implements Normalizer {
       // a quoted literal cast to a type, as PostgreSQL keeps DEFAULT '0' on a bigint: '0'::bigint
       String bare = CAST_LITERAL.matcher(unwrap(sql)).replaceFirst("$1");
       // an expression that is just a literal ('x', 42, TRUE) is that literal
-      if (bare.length() >= 2 && bare.startsWith("'") && bare.endsWith("'")
+      if (bare.length() >= 2
+          && bare.startsWith("'")
+          && bare.endsWith("'")
           && !bare.substring(1, bare.length() - 1).replace("''", "").contains("'")) {
         String text = bare.substring(1, bare.length() - 1).replace("''", "'");
         return defaultValue(type, new DefaultValue.Literal(text));
       }
-      if (NUMBER.matcher(bare).matches() || TRUE.contains(bare.toLowerCase(Locale.ROOT))
+      if (NUMBER.matcher(bare).matches()
+          || TRUE.contains(bare.toLowerCase(Locale.ROOT))
           || FALSE.contains(bare.toLowerCase(Locale.ROOT))) {
         return defaultValue(type, new DefaultValue.Literal(bare));
       }
@@ -160,7 +170,8 @@ public abstract class TableNormalizer implements Normalizer {
       }
     }
     if (NUMBERS.contains(type.kind()) && NUMBER.matcher(v.strip()).matches()) {
-      return new DefaultValue.Literal(new BigDecimal(v.strip()).stripTrailingZeros().toPlainString());
+      return new DefaultValue.Literal(
+          new BigDecimal(v.strip()).stripTrailingZeros().toPlainString());
     }
     return d;
   }
@@ -200,9 +211,9 @@ public abstract class TableNormalizer implements Normalizer {
   }
 
   /**
-   * {@code sql} with its names and keywords in lower case, for a database that does not tell
-   * {@code Score} from {@code score}: text inside single quotes (a string) and inside the quote
-   * characters in {@code keep} (names the database compares as written) is left alone.
+   * {@code sql} with its names and keywords in lower case, for a database that does not tell {@code
+   * Score} from {@code score}: text inside single quotes (a string) and inside the quote characters
+   * in {@code keep} (names the database compares as written) is left alone.
    */
   protected static String foldCase(String sql, String keep) {
     StringBuilder out = new StringBuilder(sql.length());

@@ -15,8 +15,8 @@ final class TableOrder {
   private TableOrder() {}
 
   /**
-   * Parents first. Keys that point at a table later in the order (a cycle) are reported in
-   * {@code deferred}: they must be added after all the tables exist.
+   * Parents first. Keys that point at a table later in the order (a cycle) are reported in {@code
+   * deferred}: they must be added after all the tables exist.
    */
   static List<Table> parentsFirst(List<Table> tables, List<ForeignKeyAt> deferred) {
     Map<QualifiedName, Table> byName = new LinkedHashMap<>();
@@ -30,8 +30,13 @@ final class TableOrder {
     return out;
   }
 
-  private static void visit(Table t, Map<QualifiedName, Table> byName, Set<QualifiedName> done,
-      Set<QualifiedName> visiting, List<Table> out, List<ForeignKeyAt> deferred) {
+  private static void visit(
+      Table t,
+      Map<QualifiedName, Table> byName,
+      Set<QualifiedName> done,
+      Set<QualifiedName> visiting,
+      List<Table> out,
+      List<ForeignKeyAt> deferred) {
     if (done.contains(t.name())) {
       return;
     }

@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Collects the tables of a {@link SchemaDefinition}, with the rename hints that tell autogenerate
- * a table or column was renamed rather than dropped and added, and, on PostgreSQL, the extensions,
+ * Collects the tables of a {@link SchemaDefinition}, with the rename hints that tell autogenerate a
+ * table or column was renamed rather than dropped and added, and, on PostgreSQL, the extensions,
  * enum types and sequences they use.
  *
  * <pre>{@code
@@ -42,7 +42,10 @@ public final class SchemaBuilder {
   private final Map<String, String> tableRenames = new HashMap<>();
   private final Map<String, String> columnRenames = new HashMap<>();
 
-  /** A builder for a schema meant for the named dialect ({@code postgresql}, {@code sqlite}, {@code mysql}). */
+  /**
+   * A builder for a schema meant for the named dialect ({@code postgresql}, {@code sqlite}, {@code
+   * mysql}).
+   */
   public SchemaBuilder(String dialect) {
     this.dialect = dialect;
   }
@@ -99,8 +102,8 @@ public final class SchemaBuilder {
   }
 
   /**
-   * Declares an extension the schema needs, installed into the current schema. PostgreSQL only;
-   * the database user must be allowed to create it.
+   * Declares an extension the schema needs, installed into the current schema. PostgreSQL only; the
+   * database user must be allowed to create it.
    */
   public void extension(String name) {
     postgresOnly("extension " + name);
@@ -109,8 +112,12 @@ public final class SchemaBuilder {
 
   private void postgresOnly(String what) {
     if (!isPostgres()) {
-      throw new IllegalStateException(what + ": only PostgreSQL has these, and the schema is being "
-          + "built for " + dialect + "; declare it under if (s.isPostgres())");
+      throw new IllegalStateException(
+          what
+              + ": only PostgreSQL has these, and the schema is being "
+              + "built for "
+              + dialect
+              + "; declare it under if (s.isPostgres())");
     }
   }
 
@@ -137,8 +144,12 @@ public final class SchemaBuilder {
 
   /** The declared schema. */
   public Schema schema() {
-    return new Schema(new ArrayList<>(tables.values()), new ArrayList<>(enums.values()), List.of(),
-        new ArrayList<>(sequences.values()), new ArrayList<>(extensions.values()));
+    return new Schema(
+        new ArrayList<>(tables.values()),
+        new ArrayList<>(enums.values()),
+        List.of(),
+        new ArrayList<>(sequences.values()),
+        new ArrayList<>(extensions.values()));
   }
 
   /**

@@ -1,6 +1,9 @@
 package dev.retort.error;
 
-/** The process exit codes of the command line, shared by every error so that scripts can branch on them. */
+/**
+ * The process exit codes of the command line, shared by every error so that scripts can branch on
+ * them.
+ */
 public enum ExitCode {
   /** Success. */
   OK(0),

@@ -9,7 +9,8 @@ public class MigrationFailedException extends DatabaseException {
   private final String revision;
   private final String statement;
 
-  public MigrationFailedException(String revision, String statement, String message, Throwable cause) {
+  public MigrationFailedException(
+      String revision, String statement, String message, Throwable cause) {
     super(message, cause);
     this.revision = revision;
     this.statement = statement;

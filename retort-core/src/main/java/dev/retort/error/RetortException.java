@@ -20,6 +20,7 @@ public class RetortException extends RuntimeException {
 
   /** Set by {@link Secrets#scrub(RuntimeException)}: what to show instead of the original. */
   private String redactedMessage;
+
   private Throwable redactedCause;
   private boolean redacted;
 

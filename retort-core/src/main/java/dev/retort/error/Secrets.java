@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * with their causes, rows of the history table. Drivers put URLs into their messages as they were
  * given, and in forms no single pattern covers ("Incorrect port value : SECRET@127.0.0.1"), so the
  * passwords Retort was given (in URLs, settings and the environment) are replaced wherever they
- * appear, and whatever still looks like a password in a URL ({@code //user:pw@},
- * {@code password=pw}) is replaced too.
+ * appear, and whatever still looks like a password in a URL ({@code //user:pw@}, {@code
+ * password=pw}) is replaced too.
  *
  * <pre>{@code
  * Secrets s = Secrets.inUrls("postgresql://app:hunter22@db/app");
@@ -30,8 +30,8 @@ public final class Secrets {
   public static final String MASK = "***";
 
   /**
-   * Shorter values are replaced only where a pattern says they are a password: replacing every
-   * "ab" in a message would garble it and hide little.
+   * Shorter values are replaced only where a pattern says they are a password: replacing every "ab"
+   * in a message would garble it and hide little.
    */
   private static final int MIN_LITERAL = 3;
 
@@ -142,8 +142,13 @@ public final class Secrets {
         out = out.replace(v, MASK);
       }
     }
-    out = USER_INFO.matcher(out).replaceAll(m -> Matcher.quoteReplacement(
-        m.group(2).equals(MASK) ? m.group() : m.group(1) + MASK + m.group(3)));
+    out =
+        USER_INFO
+            .matcher(out)
+            .replaceAll(
+                m ->
+                    Matcher.quoteReplacement(
+                        m.group(2).equals(MASK) ? m.group() : m.group(1) + MASK + m.group(3)));
     out = PARAMETER.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
     return out;
   }
@@ -188,8 +193,12 @@ public final class Secrets {
     if (!needsScrubbing(t, depth)) {
       return t;
     }
-    Redacted r = new Redacted(scrub(t.toString()),
-        t.getCause() == null || t.getCause() == t || depth > 32 ? null : scrubbed(t.getCause(), depth + 1));
+    Redacted r =
+        new Redacted(
+            scrub(t.toString()),
+            t.getCause() == null || t.getCause() == t || depth > 32
+                ? null
+                : scrubbed(t.getCause(), depth + 1));
     r.setStackTrace(t.getStackTrace());
     for (Throwable s : t.getSuppressed()) {
       r.addSuppressed(scrubbed(s, depth + 1));

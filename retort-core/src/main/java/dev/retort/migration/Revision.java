@@ -11,9 +11,9 @@ import java.lang.annotation.Target;
  * its values literal: strings, string arrays and booleans.
  *
  * <p>Compiled with the application, a migration is found through the index that {@link
- * dev.retort.script.RevisionProcessor} writes at build time ({@code META-INF/retort/migrations}); the annotation is
- * kept in the class file so that Retort can tell a migration whose annotation was forgotten from
- * a helper class, and an index that no longer matches its classes.
+ * dev.retort.script.RevisionProcessor} writes at build time ({@code META-INF/retort/migrations});
+ * the annotation is kept in the class file so that Retort can tell a migration whose annotation was
+ * forgotten from a helper class, and an index that no longer matches its classes.
  *
  * <pre>{@code
  * @Revision(id = "bc311ce7dcf8", revises = "1a2b3c4d5e6f",

@@ -23,8 +23,10 @@ public record AddConstraint(QualifiedName table, Constraint constraint, boolean 
     requireNonNull(table, "table");
     requireNonNull(constraint, "constraint");
     if (notValid && !(constraint instanceof ForeignKey || constraint instanceof CheckConstraint)) {
-      throw new IllegalArgumentException("only a foreign key or a check constraint can be added "
-          + "NOT VALID, not a " + constraint.getClass().getSimpleName());
+      throw new IllegalArgumentException(
+          "only a foreign key or a check constraint can be added "
+              + "NOT VALID, not a "
+              + constraint.getClass().getSimpleName());
     }
   }
 
@@ -35,15 +37,25 @@ public record AddConstraint(QualifiedName table, Constraint constraint, boolean 
 
   @Override
   public DropConstraint reverse() {
-    String name = constraint.name().orElseThrow(() -> new IrreversibleOperationException(
-        describe() + " cannot be reversed: the constraint has no name to drop it by"));
+    String name =
+        constraint
+            .name()
+            .orElseThrow(
+                () ->
+                    new IrreversibleOperationException(
+                        describe()
+                            + " cannot be reversed: the constraint has no name to drop it by"));
     return new DropConstraint(table, name, Optional.of(constraint), notValid);
   }
 
   @Override
   public String describe() {
     String kind = constraint.getClass().getSimpleName();
-    return "add " + kind + constraint.name().map(n -> " " + n).orElse("") + " on " + table
+    return "add "
+        + kind
+        + constraint.name().map(n -> " " + n).orElse("")
+        + " on "
+        + table
         + (notValid ? " (not valid)" : "");
   }
 }

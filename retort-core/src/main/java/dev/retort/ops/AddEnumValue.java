@@ -28,21 +28,31 @@ public record AddEnumValue(
     requireNonNull(before, "before");
     requireNonNull(after, "after");
     if (before.isPresent() && after.isPresent()) {
-      throw new IllegalArgumentException("enum value " + value + " of " + name
-          + " can go before " + before.get() + " or after " + after.get() + ", not both");
+      throw new IllegalArgumentException(
+          "enum value "
+              + value
+              + " of "
+              + name
+              + " can go before "
+              + before.get()
+              + " or after "
+              + after.get()
+              + ", not both");
     }
   }
 
   /**
    * Always throws: PostgreSQL has no statement that removes an enum value (manual, "Enumerated
-   * Types": "Existing values cannot be removed from an enum type"); undoing it means creating a
-   * new type and converting every column to it, which a downgrade must write by hand.
+   * Types": "Existing values cannot be removed from an enum type"); undoing it means creating a new
+   * type and converting every column to it, which a downgrade must write by hand.
    */
   @Override
   public Op reverse() {
-    throw new IrreversibleOperationException(describe() + " cannot be reversed: PostgreSQL cannot "
-        + "drop a value from an enum; to undo it, create a new enum without the value, convert the "
-        + "columns with ALTER COLUMN ... TYPE ... USING, and drop the old type, in the downgrade");
+    throw new IrreversibleOperationException(
+        describe()
+            + " cannot be reversed: PostgreSQL cannot "
+            + "drop a value from an enum; to undo it, create a new enum without the value, convert the "
+            + "columns with ALTER COLUMN ... TYPE ... USING, and drop the old type, in the downgrade");
   }
 
   @Override

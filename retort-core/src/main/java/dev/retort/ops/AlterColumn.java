@@ -15,10 +15,10 @@ import java.util.function.Function;
 
 /**
  * Changes one column from what it is ({@code from}) to what it becomes ({@code to}); {@code
- * changes} says which aspects differ. Every changed aspect carries its value on both sides, so
- * that {@link #reverse()} is a swap, and a dialect renders by the change set. An aspect that does
- * not change has the same value, known or not, on both sides (MySQL restates the whole column and
- * takes what is not known from the live table).
+ * changes} says which aspects differ. Every changed aspect carries its value on both sides, so that
+ * {@link #reverse()} is a swap, and a dialect renders by the change set. An aspect that does not
+ * change has the same value, known or not, on both sides (MySQL restates the whole column and takes
+ * what is not known from the live table).
  *
  * <pre>{@code
  * AlterColumn widen = AlterColumn.of(QualifiedName.of("users"), "password",
@@ -31,11 +31,11 @@ import java.util.function.Function;
  * @param changes the aspects that change; never empty
  * @param using how PostgreSQL computes the new value from the old one on a type change ({@code
  *     USING}, see ALTER TABLE in the manual), overriding Retort's own choice of a cast; it names
- *     the column by its final name, because a rename is made first. SQLite copies the table
- *     through it instead.
- * @param reverseUsing the {@code USING} expression of the reverse type change. An expression
- *     cannot be inverted mechanically, so without it the reverse falls back to Retort's own cast
- *     rule (as a type change written without {@code using} does)
+ *     the column by its final name, because a rename is made first. SQLite copies the table through
+ *     it instead.
+ * @param reverseUsing the {@code USING} expression of the reverse type change. An expression cannot
+ *     be inverted mechanically, so without it the reverse falls back to Retort's own cast rule (as
+ *     a type change written without {@code using} does)
  */
 public record AlterColumn(
     QualifiedName table,
@@ -58,12 +58,14 @@ public record AlterColumn(
     changes = changes.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(changes));
     String what = "alterColumn " + table + "." + from.name();
     if ((using.isPresent() || reverseUsing.isPresent()) && !changes.contains(ColumnChange.TYPE)) {
-      throw new IllegalArgumentException(what + ": using(...) applies to a type change; give the "
-          + "new type");
+      throw new IllegalArgumentException(
+          what + ": using(...) applies to a type change; give the " + "new type");
     }
     if (changes.isEmpty()) {
-      throw new IllegalArgumentException(what + " changes nothing: give a new type, "
-          + "nullability, default, collation, identity, comment or name");
+      throw new IllegalArgumentException(
+          what
+              + " changes nothing: give a new type, "
+              + "nullability, default, collation, identity, comment or name");
     }
     if (changes.contains(ColumnChange.TYPE) && to.type().isEmpty()
         || changes.contains(ColumnChange.NULLABILITY) && to.nullable().isEmpty()
@@ -72,8 +74,10 @@ public record AlterColumn(
       throw new IllegalArgumentException(what + ": a changed aspect needs its new value");
     }
     if (changes.contains(ColumnChange.COLLATION) && from.type().isEmpty() && to.type().isEmpty()) {
-      throw new IllegalArgumentException(what + ": a collation is changed together with the type "
-          + "(PostgreSQL ALTER COLUMN .. TYPE .. COLLATE); give existingType");
+      throw new IllegalArgumentException(
+          what
+              + ": a collation is changed together with the type "
+              + "(PostgreSQL ALTER COLUMN .. TYPE .. COLLATE); give existingType");
     }
     // What the reverse needs and can be told: NOT NULL undone is NULL, a collation came from the
     // database's default, an identity added was none before.
@@ -83,7 +87,8 @@ public record AlterColumn(
     if (changes.contains(ColumnChange.COLLATION) && from.collation().isEmpty()) {
       from = from.withCollation(Optional.of(DEFAULT_COLLATION));
     }
-    if (changes.contains(ColumnChange.IDENTITY) && from.identity().isEmpty()
+    if (changes.contains(ColumnChange.IDENTITY)
+        && from.identity().isEmpty()
         && to.identity().get() != Identity.NONE) {
       from = from.withIdentity(Optional.of(Identity.NONE));
     }
@@ -123,10 +128,11 @@ public record AlterColumn(
   }
 
   /**
-   * The change {@code spec} describes, as {@link Operations#alterColumn} reads it:
-   * {@code AlterColumn.of(users, "email", c -> c.existingType(varchar(120)).type(varchar(255)))}.
+   * The change {@code spec} describes, as {@link Operations#alterColumn} reads it: {@code
+   * AlterColumn.of(users, "email", c -> c.existingType(varchar(120)).type(varchar(255)))}.
    */
-  public static AlterColumn of(QualifiedName table, String column, Consumer<AlterColumnBuilder> spec) {
+  public static AlterColumn of(
+      QualifiedName table, String column, Consumer<AlterColumnBuilder> spec) {
     AlterColumnBuilder b = new AlterColumnBuilder();
     spec.accept(b);
     return b.build(table, column);
@@ -137,7 +143,9 @@ public record AlterColumn(
     return changes.contains(aspect);
   }
 
-  /** The new value of {@code aspect} when it changes: {@code op.changed(TYPE, ColumnState::type)}. */
+  /**
+   * The new value of {@code aspect} when it changes: {@code op.changed(TYPE, ColumnState::type)}.
+   */
   public <T> Optional<T> changed(ColumnChange aspect, Function<ColumnState, Optional<T>> value) {
     return has(aspect) ? value.apply(to) : Optional.empty();
   }
@@ -160,13 +168,15 @@ public record AlterColumn(
   @Override
   public AlterColumn reverse() {
     if (has(ColumnChange.TYPE) && from.type().isEmpty()) {
-      throw new IrreversibleOperationException(describe()
-          + " cannot be reversed: the type change does not say the existing type (existingType)");
+      throw new IrreversibleOperationException(
+          describe()
+              + " cannot be reversed: the type change does not say the existing type (existingType)");
     }
     if (has(ColumnChange.IDENTITY) && from.identity().isEmpty()) {
-      throw new IrreversibleOperationException(describe()
-          + " cannot be reversed: dropping the identity does not say which it was "
-          + "(existingIdentity BY_DEFAULT or ALWAYS)");
+      throw new IrreversibleOperationException(
+          describe()
+              + " cannot be reversed: dropping the identity does not say which it was "
+              + "(existingIdentity BY_DEFAULT or ALWAYS)");
     }
     return new AlterColumn(table, to, from, changes, reverseUsing, using);
   }
@@ -178,12 +188,14 @@ public record AlterColumn(
       what.add("rename to " + to.name());
     }
     changed(ColumnChange.TYPE, ColumnState::type).ifPresent(t -> what.add("type " + t));
-    changed(ColumnChange.NULLABILITY, ColumnState::nullable).ifPresent(n -> what.add(n ? "null" : "not null"));
+    changed(ColumnChange.NULLABILITY, ColumnState::nullable)
+        .ifPresent(n -> what.add(n ? "null" : "not null"));
     if (has(ColumnChange.DEFAULT)) {
       what.add(to.defaultValue().isPresent() ? "set default" : "drop default");
     }
     using.ifPresent(u -> what.add("using " + u));
-    changed(ColumnChange.COLLATION, ColumnState::collation).ifPresent(c -> what.add("collate " + c));
+    changed(ColumnChange.COLLATION, ColumnState::collation)
+        .ifPresent(c -> what.add("collate " + c));
     changed(ColumnChange.IDENTITY, ColumnState::identity)
         .ifPresent(i -> what.add(i == Identity.NONE ? "drop identity" : "identity " + i));
     if (has(ColumnChange.COMMENT)) {

@@ -115,8 +115,8 @@ public final class AlterColumnBuilder {
   }
 
   /**
-   * The {@code USING} expression of the downgrade. Without it the downgrade uses Retort's own
-   * cast rule, as it cannot invert {@link #using}.
+   * The {@code USING} expression of the downgrade. Without it the downgrade uses Retort's own cast
+   * rule, as it cannot invert {@link #using}.
    */
   public AlterColumnBuilder reverseUsing(String sql) {
     reverseUsing = Optional.of(sql);
@@ -186,11 +186,24 @@ public final class AlterColumnBuilder {
     if (changesComment) {
       changes.add(ColumnChange.COMMENT);
     }
-    ColumnState from = new ColumnState(column, existingType, existingNullable, existingDefault,
-        existingCollation, existingIdentity, existingComment);
-    ColumnState to = new ColumnState(newName.orElse(column), newType, newNullable,
-        changesDefault ? newDefault : Optional.empty(), newCollation, newIdentity,
-        changesComment ? newComment : Optional.empty());
+    ColumnState from =
+        new ColumnState(
+            column,
+            existingType,
+            existingNullable,
+            existingDefault,
+            existingCollation,
+            existingIdentity,
+            existingComment);
+    ColumnState to =
+        new ColumnState(
+            newName.orElse(column),
+            newType,
+            newNullable,
+            changesDefault ? newDefault : Optional.empty(),
+            newCollation,
+            newIdentity,
+            changesComment ? newComment : Optional.empty());
     return new AlterColumn(table, from, to, changes, using, reverseUsing);
   }
 }

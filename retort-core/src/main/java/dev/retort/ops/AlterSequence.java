@@ -18,8 +18,15 @@ public record AlterSequence(QualifiedName name, Sequence from, Sequence to) impl
     requireNonNull(from, "from");
     requireNonNull(to, "to");
     if (!from.name().equals(name) || !to.name().equals(name)) {
-      throw new IllegalArgumentException("alter sequence " + name + ": from and to must both be "
-          + name + ", got " + from.name() + " and " + to.name());
+      throw new IllegalArgumentException(
+          "alter sequence "
+              + name
+              + ": from and to must both be "
+              + name
+              + ", got "
+              + from.name()
+              + " and "
+              + to.name());
     }
     if (from.equals(to)) {
       throw new IllegalArgumentException("alter sequence " + name + " changes nothing");

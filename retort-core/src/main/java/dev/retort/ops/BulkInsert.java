@@ -27,15 +27,24 @@ public record BulkInsert(QualifiedName table, List<String> columns, List<List<Ob
       throw new IllegalArgumentException("bulk insert into " + table + " names no columns");
     }
     if (new HashSet<>(columns).size() != columns.size()) {
-      throw new IllegalArgumentException("bulk insert into " + table + " names a column twice: "
-          + columns);
+      throw new IllegalArgumentException(
+          "bulk insert into " + table + " names a column twice: " + columns);
     }
     List<List<Object>> copy = new ArrayList<>(rows.size());
     for (int i = 0; i < rows.size(); i++) {
       List<Object> row = requireNonNull(rows.get(i), "row " + i);
       if (row.size() != columns.size()) {
-        throw new IllegalArgumentException("bulk insert into " + table + ": row " + i + " has "
-            + row.size() + " values for " + columns.size() + " columns " + columns);
+        throw new IllegalArgumentException(
+            "bulk insert into "
+                + table
+                + ": row "
+                + i
+                + " has "
+                + row.size()
+                + " values for "
+                + columns.size()
+                + " columns "
+                + columns);
       }
       // List.copyOf refuses null elements, but NULL is a legitimate value to insert
       copy.add(Collections.unmodifiableList(new ArrayList<>(row)));
@@ -65,9 +74,11 @@ public record BulkInsert(QualifiedName table, List<String> columns, List<List<Ob
    */
   @Override
   public Op reverse() {
-    throw new IrreversibleOperationException(describe() + " cannot be reversed: Retort does not "
-        + "know how to find the inserted rows again; delete them in the downgrade with "
-        + "op.execute(\"DELETE FROM ...\")");
+    throw new IrreversibleOperationException(
+        describe()
+            + " cannot be reversed: Retort does not "
+            + "know how to find the inserted rows again; delete them in the downgrade with "
+            + "op.execute(\"DELETE FROM ...\")");
   }
 
   @Override

@@ -93,9 +93,10 @@ public final class ColumnBuilder {
       throw new IllegalStateException(
           "references() is only available inside createTable; use createForeignKey on an existing table");
     }
-    reference = table
-        .foreignKey(table.tableName() + "_" + column.name() + "_fkey", column.name())
-        .references(referencedTable, referencedColumn);
+    reference =
+        table
+            .foreignKey(table.tableName() + "_" + column.name() + "_fkey", column.name())
+            .references(referencedTable, referencedColumn);
     return this;
   }
 

@@ -42,8 +42,14 @@ public record ColumnState(
 
   /** A column of which only the name is known. */
   public static ColumnState named(String name) {
-    return new ColumnState(name, Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.empty());
+    return new ColumnState(
+        name,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   public ColumnState withName(String n) {

@@ -11,8 +11,8 @@ import java.util.Optional;
  * @param index the index
  * @param concurrently build it without locking out writes (PostgreSQL {@code CREATE INDEX
  *     CONCURRENTLY}, see "Building Indexes Concurrently" in the manual). Such a statement cannot
- *     run inside a transaction block, so a runner must run the migration in autocommit when any
- *     of its ops says {@link #concurrently()}. SQLite has no such thing and ignores it.
+ *     run inside a transaction block, so a runner must run the migration in autocommit when any of
+ *     its ops says {@link #concurrently()}. SQLite has no such thing and ignores it.
  */
 public record CreateIndex(Index index, boolean concurrently) implements Op {
   public CreateIndex {
@@ -31,7 +31,10 @@ public record CreateIndex(Index index, boolean concurrently) implements Op {
 
   @Override
   public String describe() {
-    return "create index " + (concurrently ? "concurrently " : "") + index.name() + " on "
+    return "create index "
+        + (concurrently ? "concurrently " : "")
+        + index.name()
+        + " on "
         + index.table();
   }
 }

@@ -10,8 +10,8 @@ import java.util.Optional;
  *
  * @param ifNotExists do nothing when a table of that name exists ({@code CREATE TABLE IF NOT
  *     EXISTS}; its indexes are created {@code IF NOT EXISTS} too). The existing table is not
- *     compared with this definition. The reverse is a {@code DROP TABLE IF EXISTS}, which drops
- *     the table even if this op found it already there.
+ *     compared with this definition. The reverse is a {@code DROP TABLE IF EXISTS}, which drops the
+ *     table even if this op found it already there.
  */
 public record CreateTable(Table table, boolean ifNotExists) implements Op {
   public CreateTable {

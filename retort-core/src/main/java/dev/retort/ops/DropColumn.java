@@ -18,8 +18,13 @@ public record DropColumn(QualifiedName table, String column, Optional<Column> de
 
   @Override
   public AddColumn reverse() {
-    return new AddColumn(table, definition.orElseThrow(() -> new IrreversibleOperationException(
-        describe() + " cannot be reversed: it does not carry the column's definition")));
+    return new AddColumn(
+        table,
+        definition.orElseThrow(
+            () ->
+                new IrreversibleOperationException(
+                    describe()
+                        + " cannot be reversed: it does not carry the column's definition")));
   }
 
   @Override

@@ -14,8 +14,9 @@ import java.util.Optional;
  *     checking existing rows), as the {@link AddConstraint} this drop undoes did; the drop itself
  *     does not depend on it
  */
-public record DropConstraint(QualifiedName table, String name, Optional<Constraint> definition,
-    boolean restoreNotValid) implements Op {
+public record DropConstraint(
+    QualifiedName table, String name, Optional<Constraint> definition, boolean restoreNotValid)
+    implements Op {
   public DropConstraint {
     requireNonNull(table, "table");
     requireNonNull(name, "name");
@@ -29,8 +30,13 @@ public record DropConstraint(QualifiedName table, String name, Optional<Constrai
 
   @Override
   public AddConstraint reverse() {
-    return new AddConstraint(table, definition.orElseThrow(() -> new IrreversibleOperationException(
-        describe() + " cannot be reversed: it does not carry the constraint's definition")),
+    return new AddConstraint(
+        table,
+        definition.orElseThrow(
+            () ->
+                new IrreversibleOperationException(
+                    describe()
+                        + " cannot be reversed: it does not carry the constraint's definition")),
         restoreNotValid);
   }
 

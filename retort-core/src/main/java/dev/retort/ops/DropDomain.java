@@ -13,15 +13,19 @@ public record DropDomain(QualifiedName name, Optional<Domain> definition) implem
     requireNonNull(name, "name");
     requireNonNull(definition, "definition");
     if (definition.isPresent() && !definition.get().name().equals(name)) {
-      throw new IllegalArgumentException("drop domain " + name + " carries the definition of "
-          + definition.get().name());
+      throw new IllegalArgumentException(
+          "drop domain " + name + " carries the definition of " + definition.get().name());
     }
   }
 
   @Override
   public CreateDomain reverse() {
-    return new CreateDomain(definition.orElseThrow(() -> new IrreversibleOperationException(
-        describe() + " cannot be reversed: it does not carry the domain's definition")));
+    return new CreateDomain(
+        definition.orElseThrow(
+            () ->
+                new IrreversibleOperationException(
+                    describe()
+                        + " cannot be reversed: it does not carry the domain's definition")));
   }
 
   @Override

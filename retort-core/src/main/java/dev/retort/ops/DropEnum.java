@@ -16,8 +16,12 @@ public record DropEnum(QualifiedName name, Optional<List<String>> values) implem
 
   @Override
   public CreateEnum reverse() {
-    return new CreateEnum(name, values.orElseThrow(() -> new IrreversibleOperationException(
-        describe() + " cannot be reversed: it does not carry the enum's values")));
+    return new CreateEnum(
+        name,
+        values.orElseThrow(
+            () ->
+                new IrreversibleOperationException(
+                    describe() + " cannot be reversed: it does not carry the enum's values")));
   }
 
   @Override

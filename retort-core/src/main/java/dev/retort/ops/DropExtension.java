@@ -8,8 +8,7 @@ import java.util.Optional;
  * Removes an extension. The {@code schema} it lived in is not needed to drop it, only to put it
  * back there on reverse.
  */
-public record DropExtension(String name, Optional<String> schema, boolean ifExists)
-    implements Op {
+public record DropExtension(String name, Optional<String> schema, boolean ifExists) implements Op {
   public DropExtension {
     requireNonNull(name, "name");
     requireNonNull(schema, "schema");

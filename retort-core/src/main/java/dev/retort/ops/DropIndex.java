@@ -14,8 +14,9 @@ import java.util.Optional;
  *     {@code DROP INDEX CONCURRENTLY}); like {@link CreateIndex#concurrently()} it cannot run
  *     inside a transaction block. The reverse builds the index concurrently too.
  */
-public record DropIndex(QualifiedName table, String name, Optional<Index> definition,
-    boolean concurrently) implements Op {
+public record DropIndex(
+    QualifiedName table, String name, Optional<Index> definition, boolean concurrently)
+    implements Op {
   public DropIndex {
     requireNonNull(table, "table");
     requireNonNull(name, "name");
@@ -29,8 +30,12 @@ public record DropIndex(QualifiedName table, String name, Optional<Index> defini
 
   @Override
   public CreateIndex reverse() {
-    return new CreateIndex(definition.orElseThrow(() -> new IrreversibleOperationException(
-        describe() + " cannot be reversed: it does not carry the index definition")), concurrently);
+    return new CreateIndex(
+        definition.orElseThrow(
+            () ->
+                new IrreversibleOperationException(
+                    describe() + " cannot be reversed: it does not carry the index definition")),
+        concurrently);
   }
 
   @Override

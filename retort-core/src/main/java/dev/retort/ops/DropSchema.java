@@ -17,9 +17,11 @@ public record DropSchema(String name, boolean ifExists, boolean cascade) impleme
   @Override
   public CreateSchema reverse() {
     if (cascade) {
-      throw new IrreversibleOperationException(describe() + " cannot be reversed: CASCADE drops "
-          + "every object in the schema and Retort does not know what they were; recreate them "
-          + "in the downgrade");
+      throw new IrreversibleOperationException(
+          describe()
+              + " cannot be reversed: CASCADE drops "
+              + "every object in the schema and Retort does not know what they were; recreate them "
+              + "in the downgrade");
     }
     return new CreateSchema(name, ifExists);
   }

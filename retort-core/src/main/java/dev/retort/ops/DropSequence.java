@@ -16,15 +16,19 @@ public record DropSequence(QualifiedName name, Optional<Sequence> definition) im
     requireNonNull(name, "name");
     requireNonNull(definition, "definition");
     if (definition.isPresent() && !definition.get().name().equals(name)) {
-      throw new IllegalArgumentException("drop sequence " + name + " carries the definition of "
-          + definition.get().name());
+      throw new IllegalArgumentException(
+          "drop sequence " + name + " carries the definition of " + definition.get().name());
     }
   }
 
   @Override
   public CreateSequence reverse() {
-    return new CreateSequence(definition.orElseThrow(() -> new IrreversibleOperationException(
-        describe() + " cannot be reversed: it does not carry the sequence's definition")));
+    return new CreateSequence(
+        definition.orElseThrow(
+            () ->
+                new IrreversibleOperationException(
+                    describe()
+                        + " cannot be reversed: it does not carry the sequence's definition")));
   }
 
   @Override

@@ -27,8 +27,12 @@ public record DropTable(QualifiedName name, Optional<Table> definition, boolean 
 
   @Override
   public CreateTable reverse() {
-    return new CreateTable(definition.orElseThrow(() -> new IrreversibleOperationException(
-        describe() + " cannot be reversed: it does not carry the table's definition")), ifExists);
+    return new CreateTable(
+        definition.orElseThrow(
+            () ->
+                new IrreversibleOperationException(
+                    describe() + " cannot be reversed: it does not carry the table's definition")),
+        ifExists);
   }
 
   @Override

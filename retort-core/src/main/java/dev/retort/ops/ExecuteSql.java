@@ -28,8 +28,13 @@ public record ExecuteSql(String sql, List<Object> parameters, Optional<String> u
 
   @Override
   public ExecuteSql reverse() {
-    return new ExecuteSql(undo.orElseThrow(() -> new IrreversibleOperationException(
-        describe() + " cannot be reversed: no undo SQL was given")), List.of(), Optional.of(sql));
+    return new ExecuteSql(
+        undo.orElseThrow(
+            () ->
+                new IrreversibleOperationException(
+                    describe() + " cannot be reversed: no undo SQL was given")),
+        List.of(),
+        Optional.of(sql));
   }
 
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");

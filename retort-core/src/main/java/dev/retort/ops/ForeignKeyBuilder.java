@@ -6,7 +6,10 @@ import dev.retort.schema.ReferentialAction;
 import java.util.List;
 import java.util.Optional;
 
-/** Describes a foreign key: {@code t.foreignKey("fk_goal_user", "user_id").references("user", "id")}. */
+/**
+ * Describes a foreign key: {@code t.foreignKey("fk_goal_user", "user_id").references("user",
+ * "id")}.
+ */
 public final class ForeignKeyBuilder {
   private final String name;
   private final List<String> columns;
@@ -69,9 +72,17 @@ public final class ForeignKeyBuilder {
 
   ForeignKey build() {
     if (referencedTable == null) {
-      throw new IllegalStateException("foreign key " + name + " needs references(table, columns...)");
+      throw new IllegalStateException(
+          "foreign key " + name + " needs references(table, columns...)");
     }
-    return new ForeignKey(Optional.ofNullable(name), columns, referencedTable, referencedColumns,
-        onDelete, onUpdate, deferrable, initiallyDeferred);
+    return new ForeignKey(
+        Optional.ofNullable(name),
+        columns,
+        referencedTable,
+        referencedColumns,
+        onDelete,
+        onUpdate,
+        deferrable,
+        initiallyDeferred);
   }
 }

@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * Describes an index for {@link Operations#createIndex(String, String, java.util.function.Consumer)}.
- * Keys are listed in order; {@code asc()}, {@code desc()}, {@code nullsFirst()}, {@code
- * nullsLast()} and {@code opclass(...)} refine the key given last:
+ * Describes an index for {@link Operations#createIndex(String, String,
+ * java.util.function.Consumer)}. Keys are listed in order; {@code asc()}, {@code desc()}, {@code
+ * nullsFirst()}, {@code nullsLast()} and {@code opclass(...)} refine the key given last:
  *
  * <pre>{@code
  * op.createIndex("ix_events_recent", "events", ix -> ix
@@ -122,8 +122,9 @@ public final class IndexBuilder {
 
   private IndexBuilder last(UnaryOperator<IndexPart> change) {
     if (parts.isEmpty()) {
-      throw new IllegalStateException("asc/desc/nullsFirst/nullsLast/opclass refine the key given "
-          + "before them: call column(...) or expression(...) first");
+      throw new IllegalStateException(
+          "asc/desc/nullsFirst/nullsLast/opclass refine the key given "
+              + "before them: call column(...) or expression(...) first");
     }
     parts.set(parts.size() - 1, change.apply(parts.get(parts.size() - 1)));
     return this;

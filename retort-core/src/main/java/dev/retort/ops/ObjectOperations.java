@@ -17,7 +17,6 @@ abstract sealed class ObjectOperations permits Operations {
   /** Sends {@code op}; every method here is one op. */
   public abstract Operations apply(Op op);
 
-
   /**
    * Creates an enum type whose values sort in the order given. PostgreSQL only.
    *
@@ -39,23 +38,25 @@ abstract sealed class ObjectOperations permits Operations {
    * }</pre>
    */
   public Operations dropEnum(String name, String... values) {
-    return apply(new DropEnum(QualifiedName.parse(name),
-        values.length == 0 ? Optional.empty() : Optional.of(List.of(values))));
+    return apply(
+        new DropEnum(
+            QualifiedName.parse(name),
+            values.length == 0 ? Optional.empty() : Optional.of(List.of(values))));
   }
 
   /**
    * Adds a value at the end of an enum type. Irreversible: PostgreSQL cannot remove an enum value.
    * Before PostgreSQL 12 this cannot run inside a transaction; from 12 on it can, but the new value
-   * cannot be used until the migration's transaction commits, so insert rows that use it in a
-   * later migration.
+   * cannot be used until the migration's transaction commits, so insert rows that use it in a later
+   * migration.
    *
    * <pre>{@code
    * op.addEnumValue("mood", "ecstatic");
    * }</pre>
    */
   public Operations addEnumValue(String name, String value) {
-    return apply(new AddEnumValue(QualifiedName.parse(name), value, Optional.empty(),
-        Optional.empty()));
+    return apply(
+        new AddEnumValue(QualifiedName.parse(name), value, Optional.empty(), Optional.empty()));
   }
 
   /**
@@ -67,8 +68,8 @@ abstract sealed class ObjectOperations permits Operations {
    * }</pre>
    */
   public Operations addEnumValueBefore(String name, String value, String before) {
-    return apply(new AddEnumValue(QualifiedName.parse(name), value, Optional.of(before),
-        Optional.empty()));
+    return apply(
+        new AddEnumValue(QualifiedName.parse(name), value, Optional.of(before), Optional.empty()));
   }
 
   /**
@@ -80,8 +81,8 @@ abstract sealed class ObjectOperations permits Operations {
    * }</pre>
    */
   public Operations addEnumValueAfter(String name, String value, String after) {
-    return apply(new AddEnumValue(QualifiedName.parse(name), value, Optional.empty(),
-        Optional.of(after)));
+    return apply(
+        new AddEnumValue(QualifiedName.parse(name), value, Optional.empty(), Optional.of(after)));
   }
 
   /**
@@ -129,18 +130,21 @@ abstract sealed class ObjectOperations permits Operations {
   }
 
   /**
-   * Changes a sequence's options: {@code existing} describes it as it is, {@code change} as it
-   * will be, so that the downgrade can put it back. Only what differs is altered; the current
-   * value is kept, so new bounds must admit it (see {@link AlterSequence}).
+   * Changes a sequence's options: {@code existing} describes it as it is, {@code change} as it will
+   * be, so that the downgrade can put it back. Only what differs is altered; the current value is
+   * kept, so new bounds must admit it (see {@link AlterSequence}).
    *
    * <pre>{@code
    * op.alterSequence("order_no", s -> s.start(1000).increment(10), s -> s.start(1000).increment(5).maxValue(99_999));
    * }</pre>
    */
-  public Operations alterSequence(String name, Consumer<SequenceBuilder> existing,
-      Consumer<SequenceBuilder> change) {
-    return apply(new AlterSequence(QualifiedName.parse(name), sequence(name, existing).build(),
-        sequence(name, change).build()));
+  public Operations alterSequence(
+      String name, Consumer<SequenceBuilder> existing, Consumer<SequenceBuilder> change) {
+    return apply(
+        new AlterSequence(
+            QualifiedName.parse(name),
+            sequence(name, existing).build(),
+            sequence(name, change).build()));
   }
 
   /**
@@ -164,8 +168,9 @@ abstract sealed class ObjectOperations permits Operations {
    * }</pre>
    */
   public Operations dropSequence(String name, Consumer<SequenceBuilder> definition) {
-    return apply(new DropSequence(QualifiedName.parse(name),
-        Optional.of(sequence(name, definition).build())));
+    return apply(
+        new DropSequence(
+            QualifiedName.parse(name), Optional.of(sequence(name, definition).build())));
   }
 
   /**
@@ -181,8 +186,8 @@ abstract sealed class ObjectOperations permits Operations {
   }
 
   /**
-   * Drops a domain. Irreversible: use {@link #dropDomain(String, ColumnType, Consumer)} to keep
-   * the downgrade.
+   * Drops a domain. Irreversible: use {@link #dropDomain(String, ColumnType, Consumer)} to keep the
+   * downgrade.
    *
    * <pre>{@code
    * op.dropDomain("email");
@@ -199,9 +204,11 @@ abstract sealed class ObjectOperations permits Operations {
    * op.dropDomain("email", text(), d -> d.notNull().check("email_has_at", "VALUE LIKE '%@%'"));
    * }</pre>
    */
-  public Operations dropDomain(String name, ColumnType baseType, Consumer<DomainBuilder> definition) {
-    return apply(new DropDomain(QualifiedName.parse(name),
-        Optional.of(domain(name, baseType, definition).build())));
+  public Operations dropDomain(
+      String name, ColumnType baseType, Consumer<DomainBuilder> definition) {
+    return apply(
+        new DropDomain(
+            QualifiedName.parse(name), Optional.of(domain(name, baseType, definition).build())));
   }
 
   /**
@@ -268,9 +275,9 @@ abstract sealed class ObjectOperations permits Operations {
   }
 
   /**
-   * Loads an extension into {@code schema} (null: the first schema on the search path); with
-   * {@code ifNotExists} an extension already there is left alone, and the downgrade drops it only
-   * if it is there.
+   * Loads an extension into {@code schema} (null: the first schema on the search path); with {@code
+   * ifNotExists} an extension already there is left alone, and the downgrade drops it only if it is
+   * there.
    *
    * <pre>{@code
    * op.createExtension("pgcrypto", "extensions", true);
@@ -323,8 +330,11 @@ abstract sealed class ObjectOperations permits Operations {
    * }</pre>
    */
   public Operations setTableComment(String table, String existing, String comment) {
-    return apply(new SetTableComment(QualifiedName.parse(table), Optional.ofNullable(existing),
-        Optional.ofNullable(comment)));
+    return apply(
+        new SetTableComment(
+            QualifiedName.parse(table),
+            Optional.ofNullable(existing),
+            Optional.ofNullable(comment)));
   }
 
   /**
@@ -347,8 +357,12 @@ abstract sealed class ObjectOperations permits Operations {
    * }</pre>
    */
   public Operations setColumnComment(String table, String column, String existing, String comment) {
-    return apply(new SetColumnComment(QualifiedName.parse(table), column,
-        Optional.ofNullable(existing), Optional.ofNullable(comment)));
+    return apply(
+        new SetColumnComment(
+            QualifiedName.parse(table),
+            column,
+            Optional.ofNullable(existing),
+            Optional.ofNullable(comment)));
   }
 
   private static SequenceBuilder sequence(String name, Consumer<SequenceBuilder> spec) {
@@ -357,7 +371,8 @@ abstract sealed class ObjectOperations permits Operations {
     return b;
   }
 
-  private static DomainBuilder domain(String name, ColumnType baseType, Consumer<DomainBuilder> spec) {
+  private static DomainBuilder domain(
+      String name, ColumnType baseType, Consumer<DomainBuilder> spec) {
     DomainBuilder b = new DomainBuilder(QualifiedName.parse(name), baseType);
     spec.accept(b);
     return b;

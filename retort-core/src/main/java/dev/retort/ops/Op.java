@@ -5,11 +5,35 @@ package dev.retort.ops;
  * Operations}, dialects render them to SQL, and {@link #reverse()} gives the downgrade.
  */
 public sealed interface Op
-    permits CreateTable, DropTable, RenameTable, AddColumn, DropColumn, AlterColumn, CreateIndex,
-        DropIndex, AddConstraint, DropConstraint, ExecuteSql, CreateEnum, DropEnum, AddEnumValue,
-        RenameEnumValue, RenameType, CreateSequence, DropSequence, AlterSequence, CreateDomain,
-        DropDomain, CreateSchema, DropSchema, CreateExtension, DropExtension, SetTableComment,
-        SetColumnComment, ValidateConstraint, BulkInsert {
+    permits CreateTable,
+        DropTable,
+        RenameTable,
+        AddColumn,
+        DropColumn,
+        AlterColumn,
+        CreateIndex,
+        DropIndex,
+        AddConstraint,
+        DropConstraint,
+        ExecuteSql,
+        CreateEnum,
+        DropEnum,
+        AddEnumValue,
+        RenameEnumValue,
+        RenameType,
+        CreateSequence,
+        DropSequence,
+        AlterSequence,
+        CreateDomain,
+        DropDomain,
+        CreateSchema,
+        DropSchema,
+        CreateExtension,
+        DropExtension,
+        SetTableComment,
+        SetColumnComment,
+        ValidateConstraint,
+        BulkInsert {
 
   /**
    * The op that undoes this one.

@@ -27,9 +27,9 @@ public interface OpSink {
 
   /**
    * A sink that appends every op to {@code into} and has no database: for code that wants to know
-   * what a migration or a builder would do (codegen, the autocommit probe, tests). Its
-   * {@link #connection()} throws {@link NoConnection}, which callers may catch to tell "the code
-   * wanted the database" apart from other failures.
+   * what a migration or a builder would do (codegen, the autocommit probe, tests). Its {@link
+   * #connection()} throws {@link NoConnection}, which callers may catch to tell "the code wanted
+   * the database" apart from other failures.
    */
   static OpSink recording(List<Op> into, String dialectName) {
     return new Recording(into, dialectName);

@@ -7,8 +7,8 @@ import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.ColumnType;
 import dev.retort.schema.Index;
-import dev.retort.schema.QualifiedName;
 import dev.retort.schema.PrimaryKey;
+import dev.retort.schema.QualifiedName;
 import dev.retort.schema.ReferentialAction;
 import dev.retort.schema.Table;
 import dev.retort.schema.UniqueConstraint;
@@ -78,7 +78,9 @@ public final class Operations extends ObjectOperations {
     return apply(new CreateTable(table(table, spec), true));
   }
 
-  /** Drops a table. Irreversible: use {@link #dropTable(String, Consumer)} to keep the downgrade. */
+  /**
+   * Drops a table. Irreversible: use {@link #dropTable(String, Consumer)} to keep the downgrade.
+   */
   public Operations dropTable(String table) {
     return apply(new DropTable(QualifiedName.parse(table), Optional.empty()));
   }
@@ -117,7 +119,8 @@ public final class Operations extends ObjectOperations {
   }
 
   /** Adds a column refined by {@code spec} ({@code notNull()}, {@code defaultValue(...)}). */
-  public Operations addColumn(String table, String column, ColumnType type, Consumer<ColumnBuilder> spec) {
+  public Operations addColumn(
+      String table, String column, ColumnType type, Consumer<ColumnBuilder> spec) {
     return apply(new AddColumn(QualifiedName.parse(table), column(column, type, spec)));
   }
 
@@ -127,9 +130,11 @@ public final class Operations extends ObjectOperations {
   }
 
   /** Drops a column whose definition is given, so that the op can be reversed. */
-  public Operations dropColumn(String table, String column, ColumnType type, Consumer<ColumnBuilder> spec) {
-    return apply(new DropColumn(QualifiedName.parse(table), column,
-        Optional.of(column(column, type, spec))));
+  public Operations dropColumn(
+      String table, String column, ColumnType type, Consumer<ColumnBuilder> spec) {
+    return apply(
+        new DropColumn(
+            QualifiedName.parse(table), column, Optional.of(column(column, type, spec))));
   }
 
   /** Changes a column's type, nullability, default or name. */
@@ -141,20 +146,23 @@ public final class Operations extends ObjectOperations {
 
   /** Creates an index. */
   public Operations createIndex(String name, String table, String... columns) {
-    return apply(new CreateIndex(new Index(name, QualifiedName.parse(table), List.of(columns), false,
-        Optional.empty())));
+    return apply(
+        new CreateIndex(
+            new Index(
+                name, QualifiedName.parse(table), List.of(columns), false, Optional.empty())));
   }
 
   /** Creates a unique index. */
   public Operations createUniqueIndex(String name, String table, String... columns) {
-    return apply(new CreateIndex(new Index(name, QualifiedName.parse(table), List.of(columns), true,
-        Optional.empty())));
+    return apply(
+        new CreateIndex(
+            new Index(name, QualifiedName.parse(table), List.of(columns), true, Optional.empty())));
   }
 
   /**
-   * Creates an index described by {@code spec}: keys that are columns or expressions, each with
-   * its order, and the method, included columns, predicate, uniqueness. With {@code
-   * concurrently()} PostgreSQL builds it without blocking writes, outside a transaction.
+   * Creates an index described by {@code spec}: keys that are columns or expressions, each with its
+   * order, and the method, included columns, predicate, uniqueness. With {@code concurrently()}
+   * PostgreSQL builds it without blocking writes, outside a transaction.
    *
    * <pre>{@code
    * op.createIndex("ix_orders_recent", "orders", ix -> ix
@@ -179,9 +187,9 @@ public final class Operations extends ObjectOperations {
   }
 
   /**
-   * Drops an index whose definition is given as for {@link #createIndex(String, String,
-   * Consumer)}, so that the downgrade recreates it; {@code concurrently()} drops it, and
-   * recreates it, without blocking the table.
+   * Drops an index whose definition is given as for {@link #createIndex(String, String, Consumer)},
+   * so that the downgrade recreates it; {@code concurrently()} drops it, and recreates it, without
+   * blocking the table.
    *
    * <pre>{@code
    * op.dropIndex("ix_orders_recent", "orders", ix -> ix.column("placed_at").desc().concurrently());
@@ -204,19 +212,36 @@ public final class Operations extends ObjectOperations {
   }
 
   /** Adds a named foreign key with NO ACTION on delete and update. */
-  public Operations createForeignKey(String name, String table, List<String> columns,
-      String referencedTable, List<String> referencedColumns) {
-    return createForeignKey(name, table, columns, referencedTable, referencedColumns,
-        ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION);
+  public Operations createForeignKey(
+      String name,
+      String table,
+      List<String> columns,
+      String referencedTable,
+      List<String> referencedColumns) {
+    return createForeignKey(
+        name,
+        table,
+        columns,
+        referencedTable,
+        referencedColumns,
+        ReferentialAction.NO_ACTION,
+        ReferentialAction.NO_ACTION);
   }
 
   /** Adds a named foreign key with the given actions. */
-  public Operations createForeignKey(String name, String table, List<String> columns,
-      String referencedTable, List<String> referencedColumns, ReferentialAction onDelete,
+  public Operations createForeignKey(
+      String name,
+      String table,
+      List<String> columns,
+      String referencedTable,
+      List<String> referencedColumns,
+      ReferentialAction onDelete,
       ReferentialAction onUpdate) {
-    ForeignKeyBuilder fk = new ForeignKeyBuilder(name, columns)
-        .references(referencedTable, referencedColumns.toArray(String[]::new))
-        .onDelete(onDelete).onUpdate(onUpdate);
+    ForeignKeyBuilder fk =
+        new ForeignKeyBuilder(name, columns)
+            .references(referencedTable, referencedColumns.toArray(String[]::new))
+            .onDelete(onDelete)
+            .onUpdate(onUpdate);
     return apply(new AddConstraint(QualifiedName.parse(table), fk.build()));
   }
 
@@ -231,8 +256,8 @@ public final class Operations extends ObjectOperations {
    *     .notValid());          // existing rows are not checked now (PostgreSQL)
    * }</pre>
    */
-  public Operations createForeignKey(String name, String table, List<String> columns,
-      Consumer<ForeignKeyBuilder> spec) {
+  public Operations createForeignKey(
+      String name, String table, List<String> columns, Consumer<ForeignKeyBuilder> spec) {
     ForeignKeyBuilder fk = new ForeignKeyBuilder(name, columns);
     spec.accept(fk);
     return apply(new AddConstraint(QualifiedName.parse(table), fk.build(), fk.isNotValid()));
@@ -247,20 +272,23 @@ public final class Operations extends ObjectOperations {
    * }</pre>
    */
   public Operations createPrimaryKey(String name, String table, String... columns) {
-    return apply(new AddConstraint(QualifiedName.parse(table),
-        new PrimaryKey(Optional.of(name), List.of(columns))));
+    return apply(
+        new AddConstraint(
+            QualifiedName.parse(table), new PrimaryKey(Optional.of(name), List.of(columns))));
   }
 
   /** Adds a named unique constraint. */
   public Operations createUniqueConstraint(String name, String table, String... columns) {
-    return apply(new AddConstraint(QualifiedName.parse(table),
-        new UniqueConstraint(Optional.of(name), List.of(columns))));
+    return apply(
+        new AddConstraint(
+            QualifiedName.parse(table), new UniqueConstraint(Optional.of(name), List.of(columns))));
   }
 
   /** Adds a named check constraint; {@code expression} is SQL. */
   public Operations createCheckConstraint(String name, String table, String expression) {
-    return apply(new AddConstraint(QualifiedName.parse(table),
-        new CheckConstraint(Optional.of(name), expression)));
+    return apply(
+        new AddConstraint(
+            QualifiedName.parse(table), new CheckConstraint(Optional.of(name), expression)));
   }
 
   /**
@@ -268,8 +296,9 @@ public final class Operations extends ObjectOperations {
    * VALID}): only new and updated rows must pass it until it is validated.
    */
   public Operations createCheckConstraintNotValid(String name, String table, String expression) {
-    return apply(new AddConstraint(QualifiedName.parse(table),
-        new CheckConstraint(Optional.of(name), expression), true));
+    return apply(
+        new AddConstraint(
+            QualifiedName.parse(table), new CheckConstraint(Optional.of(name), expression), true));
   }
 
   /** Drops a constraint by name. Irreversible unless recreated by hand in the downgrade. */
@@ -287,30 +316,40 @@ public final class Operations extends ObjectOperations {
    *
    * ({@code notValid()} in the spec makes the reverse add it back without checking existing rows.)
    */
-  public Operations dropForeignKey(String name, String table, List<String> columns,
-      Consumer<ForeignKeyBuilder> definition) {
+  public Operations dropForeignKey(
+      String name, String table, List<String> columns, Consumer<ForeignKeyBuilder> definition) {
     ForeignKeyBuilder fk = new ForeignKeyBuilder(name, columns);
     definition.accept(fk);
-    return apply(new DropConstraint(QualifiedName.parse(table), name, Optional.of(fk.build()),
-        fk.isNotValid()));
+    return apply(
+        new DropConstraint(
+            QualifiedName.parse(table), name, Optional.of(fk.build()), fk.isNotValid()));
   }
 
   /** Drops a named primary key over {@code columns}, which its reverse adds back. */
   public Operations dropPrimaryKey(String name, String table, String... columns) {
-    return apply(new DropConstraint(QualifiedName.parse(table), name,
-        Optional.of(new PrimaryKey(Optional.of(name), List.of(columns)))));
+    return apply(
+        new DropConstraint(
+            QualifiedName.parse(table),
+            name,
+            Optional.of(new PrimaryKey(Optional.of(name), List.of(columns)))));
   }
 
   /** Drops a named unique constraint over {@code columns}, which its reverse adds back. */
   public Operations dropUniqueConstraint(String name, String table, String... columns) {
-    return apply(new DropConstraint(QualifiedName.parse(table), name,
-        Optional.of(new UniqueConstraint(Optional.of(name), List.of(columns)))));
+    return apply(
+        new DropConstraint(
+            QualifiedName.parse(table),
+            name,
+            Optional.of(new UniqueConstraint(Optional.of(name), List.of(columns)))));
   }
 
   /** Drops a named check constraint, whose expression its reverse adds back. */
   public Operations dropCheckConstraint(String name, String table, String expression) {
-    return apply(new DropConstraint(QualifiedName.parse(table), name,
-        Optional.of(new CheckConstraint(Optional.of(name), expression))));
+    return apply(
+        new DropConstraint(
+            QualifiedName.parse(table),
+            name,
+            Optional.of(new CheckConstraint(Optional.of(name), expression))));
   }
 
   /**
@@ -318,8 +357,12 @@ public final class Operations extends ObjectOperations {
    * (PostgreSQL {@code NOT VALID}), as {@link #createCheckConstraintNotValid} added it.
    */
   public Operations dropCheckConstraintNotValid(String name, String table, String expression) {
-    return apply(new DropConstraint(QualifiedName.parse(table), name,
-        Optional.of(new CheckConstraint(Optional.of(name), expression)), true));
+    return apply(
+        new DropConstraint(
+            QualifiedName.parse(table),
+            name,
+            Optional.of(new CheckConstraint(Optional.of(name), expression)),
+            true));
   }
 
   /**
@@ -347,8 +390,8 @@ public final class Operations extends ObjectOperations {
    * @throws UsageException always: the migration is not finished
    */
   public Operations todo(String note) {
-    throw new UsageException("the migration is not finished: " + note
-        + " (it runs once its op.todo line is gone)");
+    throw new UsageException(
+        "the migration is not finished: " + note + " (it runs once its op.todo line is gone)");
   }
 
   /** Runs SQL as written, binding {@code parameters} to its {@code ?} placeholders. */
@@ -413,8 +456,11 @@ public final class Operations extends ObjectOperations {
     ColumnBuilder b = new ColumnBuilder(null, column, type);
     spec.accept(b);
     if (b.isPrimaryKey() || b.isUnique()) {
-      throw new IllegalArgumentException("column " + column + ": primaryKey() and unique() belong in "
-          + "createTable; on an existing table use createUniqueConstraint");
+      throw new IllegalArgumentException(
+          "column "
+              + column
+              + ": primaryKey() and unique() belong in "
+              + "createTable; on an existing table use createUniqueConstraint");
     }
     return b.build();
   }

@@ -28,8 +28,8 @@ public final class SequenceBuilder {
   }
 
   /**
-   * A sequence described the same way {@code createSequence} describes one, for schema
-   * definitions: {@code SequenceBuilder.sequence("order_no", q -> q.start(1000))}.
+   * A sequence described the same way {@code createSequence} describes one, for schema definitions:
+   * {@code SequenceBuilder.sequence("order_no", q -> q.start(1000))}.
    */
   public static Sequence sequence(String name, java.util.function.Consumer<SequenceBuilder> spec) {
     SequenceBuilder b = new SequenceBuilder(QualifiedName.parse(name));

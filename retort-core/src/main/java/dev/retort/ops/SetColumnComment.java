@@ -31,6 +31,8 @@ public record SetColumnComment(
   @Override
   public String describe() {
     return (comment.isPresent() ? "set comment on column " : "remove comment from column ")
-        + table + "." + column;
+        + table
+        + "."
+        + column;
   }
 }

@@ -12,8 +12,8 @@ import java.util.Optional;
  * @param existing the comment it has now (empty: none), which the reverse puts back
  * @param comment the new comment (empty: remove it)
  */
-public record SetTableComment(QualifiedName table, Optional<String> existing, Optional<String> comment)
-    implements Op {
+public record SetTableComment(
+    QualifiedName table, Optional<String> existing, Optional<String> comment) implements Op {
   public SetTableComment {
     requireNonNull(table, "table");
     requireNonNull(existing, "existing");

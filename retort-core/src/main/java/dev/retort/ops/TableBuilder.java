@@ -77,7 +77,9 @@ public final class TableBuilder {
     return this;
   }
 
-  /** A named foreign key over {@code keyColumns}; say what it references on the returned builder. */
+  /**
+   * A named foreign key over {@code keyColumns}; say what it references on the returned builder.
+   */
   public ForeignKeyBuilder foreignKey(String constraintName, String... keyColumns) {
     ForeignKeyBuilder fk = new ForeignKeyBuilder(constraintName, List.of(keyColumns));
     foreignKeys.add(fk);
@@ -110,8 +112,11 @@ public final class TableBuilder {
     IndexBuilder b = new IndexBuilder();
     spec.accept(b);
     if (b.isConcurrently()) {
-      throw new IllegalArgumentException("index " + indexName + ": concurrently() does not apply "
-          + "to an index created with its table");
+      throw new IllegalArgumentException(
+          "index "
+              + indexName
+              + ": concurrently() does not apply "
+              + "to an index created with its table");
     }
     indexes.add(b.build(indexName, name));
     return this;
@@ -140,26 +145,36 @@ public final class TableBuilder {
         pkColumns.add(col.name());
       }
       if (c.isUnique()) {
-        allUniques.add(new UniqueConstraint(
-            Optional.of(name.name() + "_" + col.name() + "_key"), List.of(col.name())));
+        allUniques.add(
+            new UniqueConstraint(
+                Optional.of(name.name() + "_" + col.name() + "_key"), List.of(col.name())));
       }
     }
     allUniques.addAll(uniques);
     Optional<PrimaryKey> pk = Optional.ofNullable(primaryKey);
     if (!pkColumns.isEmpty()) {
       if (pk.isPresent()) {
-        throw new IllegalStateException("table " + name
-            + " declares its primary key twice: on columns " + pkColumns + " and " + pk.get().columns());
+        throw new IllegalStateException(
+            "table "
+                + name
+                + " declares its primary key twice: on columns "
+                + pkColumns
+                + " and "
+                + pk.get().columns());
       }
       pk = Optional.of(new PrimaryKey(Optional.empty(), pkColumns));
     }
     for (ForeignKeyBuilder fk : foreignKeys) {
       if (fk.isNotValid()) {
-        throw new IllegalArgumentException("table " + name + ": notValid() applies to a foreign "
-            + "key added to an existing table (createForeignKey), not to one in createTable");
+        throw new IllegalArgumentException(
+            "table "
+                + name
+                + ": notValid() applies to a foreign "
+                + "key added to an existing table (createForeignKey), not to one in createTable");
       }
     }
     List<ForeignKey> fks = foreignKeys.stream().map(ForeignKeyBuilder::build).toList();
-    return new Table(name, cols, pk, fks, allUniques, checks, indexes, Optional.ofNullable(comment));
+    return new Table(
+        name, cols, pk, fks, allUniques, checks, indexes, Optional.ofNullable(comment));
   }
 }

@@ -23,8 +23,10 @@ public record ValidateConstraint(QualifiedName table, String name) implements Op
    */
   @Override
   public Op reverse() {
-    throw new IrreversibleOperationException(describe() + " cannot be reversed: validation cannot "
-        + "be undone and changes nothing to undo; leave it out of the downgrade");
+    throw new IrreversibleOperationException(
+        describe()
+            + " cannot be reversed: validation cannot "
+            + "be undone and changes nothing to undo; leave it out of the downgrade");
   }
 
   @Override

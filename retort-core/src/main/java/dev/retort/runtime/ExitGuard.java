@@ -38,18 +38,20 @@ final class ExitGuard {
   }
 
   /**
-   * Runs {@code work} (a migration's code run to read or write it, not against the database)
-   * so that a {@code System.exit} in it ends the process with exit status 3 and {@code message},
-   * not with the status the migration chose.
+   * Runs {@code work} (a migration's code run to read or write it, not against the database) so
+   * that a {@code System.exit} in it ends the process with exit status 3 and {@code message}, not
+   * with the status the migration chose.
    */
   static <T, E extends Exception> T around(String message, Work<T, E> work) throws E {
-    ExitGuard guard = install(thread -> {
-      if (isExiting(thread)) {
-        System.err.println("error: " + message);
-        System.err.flush();
-        Runtime.getRuntime().halt(3);
-      }
-    });
+    ExitGuard guard =
+        install(
+            thread -> {
+              if (isExiting(thread)) {
+                System.err.println("error: " + message);
+                System.err.flush();
+                Runtime.getRuntime().halt(3);
+              }
+            });
     try {
       return work.run();
     } finally {

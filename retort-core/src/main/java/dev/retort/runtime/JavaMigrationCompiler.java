@@ -21,8 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
@@ -67,8 +67,10 @@ public final class JavaMigrationCompiler {
     for (Revision r : revisions) {
       sources.put(r.id(), Source.read(r));
     }
-    List<Source> missing = sources.values().stream()
-        .filter(s -> !Files.isRegularFile(s.dir(cacheDir).resolve(".complete"))).toList();
+    List<Source> missing =
+        sources.values().stream()
+            .filter(s -> !Files.isRegularFile(s.dir(cacheDir).resolve(".complete")))
+            .toList();
     if (!missing.isEmpty()) {
       // javac refuses two classes of one name in one run, so each batch takes one of each name
       for (List<Source> batch : batchesByClassName(missing)) {
@@ -83,7 +85,8 @@ public final class JavaMigrationCompiler {
   }
 
   // the first top-level class: a schema definition file holds one
-  private static final Pattern CLASS = Pattern.compile("(?m)^\\s*(?:public\\s+)?(?:final\\s+)?class\\s+(\\w+)");
+  private static final Pattern CLASS =
+      Pattern.compile("(?m)^\\s*(?:public\\s+)?(?:final\\s+)?class\\s+(\\w+)");
 
   /**
    * Compiles one source file (or takes it from the cache) and makes an instance of its class as
@@ -98,8 +101,10 @@ public final class JavaMigrationCompiler {
     }
     Matcher m = CLASS.matcher(text);
     if (!m.find()) {
-      throw new MigrationFileException(file, 0, "no class found; it should declare a class that "
-          + "implements " + type.getName());
+      throw new MigrationFileException(
+          file,
+          0,
+          "no class found; it should declare a class that " + "implements " + type.getName());
     }
     Source source = Source.of(file, text, m.group(1));
     if (!Files.isRegularFile(source.dir(cacheDir).resolve(".complete"))) {
@@ -127,10 +132,12 @@ public final class JavaMigrationCompiler {
   private void compile(List<Source> batch) {
     JavaCompiler javac = compiler.get();
     if (javac == null) {
-      throw new UsageException("Java migrations are compiled at run time, but this Java runtime ("
-          + System.getProperty("java.home") + ") has no compiler. Run Retort on a JDK (for example "
-          + "the openjdk-17-jdk-headless package, or set JAVA_HOME to a JDK), or ship the migrations "
-          + "compiled on the classpath.");
+      throw new UsageException(
+          "Java migrations are compiled at run time, but this Java runtime ("
+              + System.getProperty("java.home")
+              + ") has no compiler. Run Retort on a JDK (for example "
+              + "the openjdk-17-jdk-headless package, or set JAVA_HOME to a JDK), or ship the migrations "
+              + "compiled on the classpath.");
     }
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try (StandardJavaFileManager standard =
@@ -141,8 +148,8 @@ public final class JavaMigrationCompiler {
         units.add(new SourceObject(s));
         Files.createDirectories(s.dir(cacheDir));
       }
-      List<String> options = new ArrayList<>(List.of("-classpath", classpath(), "-proc:none",
-          "-nowarn", "-g"));
+      List<String> options =
+          new ArrayList<>(List.of("-classpath", classpath(), "-proc:none", "-nowarn", "-g"));
       if (Runtime.version().feature() != BASELINE) {
         // Java 17's API, whatever JDK runs Retort, so that a migration that compiles for one
         // member of a team compiles for all. On 17 itself that is the running JDK's own API,
@@ -160,14 +167,18 @@ public final class JavaMigrationCompiler {
       }
       compiled += batch.size();
     } catch (IOException e) {
-      throw new UsageException("cannot write compiled migrations to " + cacheDir + ": " + e.getMessage(), e);
+      throw new UsageException(
+          "cannot write compiled migrations to " + cacheDir + ": " + e.getMessage(), e);
     }
   }
 
-  private static MigrationFileException compileError(DiagnosticCollector<JavaFileObject> diagnostics) {
+  private static MigrationFileException compileError(
+      DiagnosticCollector<JavaFileObject> diagnostics) {
     for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
       if (d.getKind() == Diagnostic.Kind.ERROR && d.getSource() instanceof SourceObject so) {
-        return new MigrationFileException(so.source.file(), (int) d.getLineNumber(),
+        return new MigrationFileException(
+            so.source.file(),
+            (int) d.getLineNumber(),
             "does not compile: " + d.getMessage(Locale.ROOT));
       }
     }
@@ -179,21 +190,22 @@ public final class JavaMigrationCompiler {
   private <T> T instantiate(Source s, Class<T> expected) {
     Path dir = s.dir(cacheDir);
     try {
-      URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()},
-          Migration.class.getClassLoader());
+      URLClassLoader loader =
+          new URLClassLoader(new URL[] {dir.toUri().toURL()}, Migration.class.getClassLoader());
       Class<?> type = Class.forName(s.qualifiedName(), true, loader);
       if (!expected.isAssignableFrom(type)) {
-        throw new MigrationFileException(s.file(), 0,
-            "class " + s.className() + " does not implement " + expected.getName());
+        throw new MigrationFileException(
+            s.file(), 0, "class " + s.className() + " does not implement " + expected.getName());
       }
       Constructor<?> ctor = type.getDeclaredConstructor();
       ctor.setAccessible(true);
       return expected.cast(ctor.newInstance());
     } catch (NoSuchMethodException e) {
-      throw new MigrationFileException(s.file(), 0,
-          "class " + s.className() + " needs a constructor without parameters");
+      throw new MigrationFileException(
+          s.file(), 0, "class " + s.className() + " needs a constructor without parameters");
     } catch (ReflectiveOperationException | IOException | LinkageError e) {
-      throw new MigrationFileException(s.file(), 0, "cannot load class " + s.className() + ": " + e);
+      throw new MigrationFileException(
+          s.file(), 0, "cannot load class " + s.className() + ": " + e);
     }
   }
 
@@ -213,8 +225,9 @@ public final class JavaMigrationCompiler {
       Matcher pkg = PACKAGE.matcher(text);
       String packageName = pkg.find() ? pkg.group(1) : "";
       // the hash covers the compiler's release too: a cache made by another JDK is not reused
-      String hash = Checksum.of((Runtime.version().feature() + "\n" + text)
-          .getBytes(StandardCharsets.UTF_8)).substring(0, 24);
+      String hash =
+          Checksum.of((Runtime.version().feature() + "\n" + text).getBytes(StandardCharsets.UTF_8))
+              .substring(0, 24);
       return new Source(file, text, className, packageName, hash);
     }
 
@@ -231,7 +244,9 @@ public final class JavaMigrationCompiler {
     final Source source;
 
     SourceObject(Source source) {
-      super(URI.create("string:///" + source.qualifiedName().replace('.', '/') + ".java"), Kind.SOURCE);
+      super(
+          URI.create("string:///" + source.qualifiedName().replace('.', '/') + ".java"),
+          Kind.SOURCE);
       this.source = source;
     }
 
@@ -242,7 +257,8 @@ public final class JavaMigrationCompiler {
   }
 
   /** Writes each class file into the cache directory of the source it came from. */
-  private static final class RoutingFileManager extends ForwardingJavaFileManager<StandardJavaFileManager> {
+  private static final class RoutingFileManager
+      extends ForwardingJavaFileManager<StandardJavaFileManager> {
     private final Path cacheDir;
 
     RoutingFileManager(StandardJavaFileManager fileManager, Path cacheDir) {
@@ -251,8 +267,12 @@ public final class JavaMigrationCompiler {
     }
 
     @Override
-    public JavaFileObject getJavaFileForOutput(JavaFileManager.Location location, String className,
-        JavaFileObject.Kind kind, FileObject sibling) throws IOException {
+    public JavaFileObject getJavaFileForOutput(
+        JavaFileManager.Location location,
+        String className,
+        JavaFileObject.Kind kind,
+        FileObject sibling)
+        throws IOException {
       if (sibling instanceof SourceObject so && location == StandardLocation.CLASS_OUTPUT) {
         Path target = so.source.dir(cacheDir).resolve(className.replace('.', '/') + kind.extension);
         Files.createDirectories(target.getParent());
@@ -262,11 +282,10 @@ public final class JavaMigrationCompiler {
     }
   }
 
-
   /**
    * The JVM's class path, and Retort's own jar when that is not on it: inside a Maven plugin or an
-   * application server, Retort comes from a class loader of its own and {@code java.class.path}
-   * is the launcher's.
+   * application server, Retort comes from a class loader of its own and {@code java.class.path} is
+   * the launcher's.
    */
   private static String classpath() {
     String cp = System.getProperty("java.class.path", "");

@@ -14,16 +14,17 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Renders each op for the live database and executes it: at once, or (when {@code batch}) held
- * back and sent with the step's bookkeeping as one JDBC batch, which pgjdbc sends in one round
- * trip. The batch is sent early whenever something needs the database to be up to date: a
- * statement with bound parameters or one that may return rows (run on its own), and the migration
- * asking for the connection.
+ * Renders each op for the live database and executes it: at once, or (when {@code batch}) held back
+ * and sent with the step's bookkeeping as one JDBC batch, which pgjdbc sends in one round trip. The
+ * batch is sent early whenever something needs the database to be up to date: a statement with
+ * bound parameters or one that may return rows (run on its own), and the migration asking for the
+ * connection.
  */
 final class LiveSink implements OpSink {
   /** The first word of a statement that may return rows, which a JDBC batch cannot carry. */
-  private static final Pattern MAY_RETURN_ROWS = Pattern.compile(
-      "(?is)^(?:\\s|\\(|--[^\\n]*\\n|/\\*.*?\\*/)*(?:select|with|values|table|show|explain|fetch|call)\\b.*|.*\\breturning\\b.*");
+  private static final Pattern MAY_RETURN_ROWS =
+      Pattern.compile(
+          "(?is)^(?:\\s|\\(|--[^\\n]*\\n|/\\*.*?\\*/)*(?:select|with|values|table|show|explain|fetch|call)\\b.*|.*\\breturning\\b.*");
 
   private final Connection connection;
   private final Dialect dialect;
@@ -34,10 +35,16 @@ final class LiveSink implements OpSink {
   private String location = "";
   private int executed;
   private boolean batchFailed;
+
   /** Outside a transaction: told before each statement runs, so that the history row keeps up. */
   private Progress progress;
-  /** On a resumed run: the sums of the statements it passes over, as the run that ran them recorded them. */
+
+  /**
+   * On a resumed run: the sums of the statements it passes over, as the run that ran them recorded
+   * them.
+   */
   private List<String> expected;
+
   /** The sums of the statements run or passed over so far, when {@link #progress} is set. */
   private StatementSums applied = StatementSums.NONE;
 
@@ -51,10 +58,10 @@ final class LiveSink implements OpSink {
   }
 
   /**
-   * @param skip how many of the migration's statements to pass over without running them: those
-   *     a failed run outside a transaction already committed
-   * @param batch hold statements back and send them as one batch; only inside a transaction,
-   *     where a failure rolls back the whole batch and the runner can replay it one by one
+   * @param skip how many of the migration's statements to pass over without running them: those a
+   *     failed run outside a transaction already committed
+   * @param batch hold statements back and send them as one batch; only inside a transaction, where
+   *     a failure rolls back the whole batch and the runner can replay it one by one
    */
   LiveSink(Connection connection, Dialect dialect, int skip, boolean batch) {
     this.connection = connection;
@@ -65,9 +72,9 @@ final class LiveSink implements OpSink {
   }
 
   /**
-   * Tracks the step outside a transaction: {@code progress} hears of each statement before it
-   * runs, and the statements passed over (a resumed run) are checked against {@code expected},
-   * the sums the run that ran them recorded (null when it recorded none).
+   * Tracks the step outside a transaction: {@code progress} hears of each statement before it runs,
+   * and the statements passed over (a resumed run) are checked against {@code expected}, the sums
+   * the run that ran them recorded (null when it recorded none).
    */
   LiveSink tracking(Progress progress, List<String> expected) {
     this.progress = progress;
@@ -81,8 +88,8 @@ final class LiveSink implements OpSink {
   }
 
   /**
-   * Whether a batch was refused. The batch's error does not say reliably which statement failed,
-   * so the runner rolls back and runs the step again without batching, which stops at the failing
+   * Whether a batch was refused. The batch's error does not say reliably which statement failed, so
+   * the runner rolls back and runs the step again without batching, which stops at the failing
    * statement with the database's own message.
    */
   boolean batchFailed() {
@@ -110,7 +117,9 @@ final class LiveSink implements OpSink {
       String sum = progress == null ? null : StatementSums.of(sql.inline(dialect));
       if (executed < skip) {
         checkPassedOver(executed + 1, sum, sql);
-      } else if (batch && sql.parameters().isEmpty() && !MAY_RETURN_ROWS.matcher(sql.text()).matches()) {
+      } else if (batch
+          && sql.parameters().isEmpty()
+          && !MAY_RETURN_ROWS.matcher(sql.text()).matches()) {
         pending.add(sql.text());
       } else {
         flush();
@@ -130,14 +139,14 @@ final class LiveSink implements OpSink {
     try {
       progress.before(statement, applied);
     } catch (SQLException e) {
-      throw new StatementFailure("(recording statement " + statement + " in the history table)",
-          location, e);
+      throw new StatementFailure(
+          "(recording statement " + statement + " in the history table)", location, e);
     }
   }
 
   /**
-   * A resumed run passes over the statements that ran: each must be the one that ran, else the
-   * file changed above the resume point and the database holds what the file no longer says.
+   * A resumed run passes over the statements that ran: each must be the one that ran, else the file
+   * changed above the resume point and the database holds what the file no longer says.
    */
   private void checkPassedOver(int statement, String sum, Sql sql) {
     if (expected == null || sum == null) {
@@ -196,10 +205,10 @@ final class LiveSink implements OpSink {
 
   /**
    * Runs the bookkeeping statements and commits. A batching sink sends the {@code COMMIT} at the
-   * end of its batch, so that a migration is one round trip: should any statement fail, the
-   * server skips the rest of the batch, the {@code COMMIT} with it, and the transaction stays
-   * open and failed for the runner to roll back. Otherwise {@code beforeCommit} runs, then the
-   * connection commits.
+   * end of its batch, so that a migration is one round trip: should any statement fail, the server
+   * skips the rest of the batch, the {@code COMMIT} with it, and the transaction stays open and
+   * failed for the runner to roll back. Otherwise {@code beforeCommit} runs, then the connection
+   * commits.
    */
   void recordAndCommit(List<Sql> statements, SqlRunnable beforeCommit) throws SQLException {
     if (batch) {
@@ -244,7 +253,9 @@ final class LiveSink implements OpSink {
     }
   }
 
-  /** The statement of a batch that failed: the first marked failed, or the one after those that ran. */
+  /**
+   * The statement of a batch that failed: the first marked failed, or the one after those that ran.
+   */
   private static String failedText(String[] texts, int[] counts) {
     if (counts != null) {
       for (int i = 0; i < counts.length && i < texts.length; i++) {

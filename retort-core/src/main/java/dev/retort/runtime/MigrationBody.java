@@ -2,6 +2,8 @@ package dev.retort.runtime;
 
 import dev.retort.error.MigrationFileException;
 import dev.retort.migration.Migration;
+import dev.retort.ops.Op;
+import dev.retort.ops.OpSink;
 import dev.retort.ops.Operations;
 import dev.retort.script.Revision;
 import dev.retort.script.SqlMigration;
@@ -10,8 +12,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.retort.ops.Op;
-import dev.retort.ops.OpSink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,8 +23,8 @@ interface MigrationBody {
 
   /**
    * Refuses, before any step of a run starts, a direction this migration cannot go: a SQL file
-   * without a downgrade section, asked to downgrade. Otherwise a run down several revisions
-   * would undo some of them and then stop.
+   * without a downgrade section, asked to downgrade. Otherwise a run down several revisions would
+   * undo some of them and then stop.
    */
   default void check(Direction direction) {}
 
@@ -52,8 +52,11 @@ interface MigrationBody {
     Path file = revision.file().orElseThrow();
     SqlMigration parsed;
     try {
-      parsed = SqlMigration.parse(file,
-          text.isPresent() ? text.get() : Files.readString(file, StandardCharsets.UTF_8), dialect);
+      parsed =
+          SqlMigration.parse(
+              file,
+              text.isPresent() ? text.get() : Files.readString(file, StandardCharsets.UTF_8),
+              dialect);
     } catch (IOException e) {
       throw new MigrationFileException(file, 0, "cannot read: " + e.getMessage());
     }
@@ -61,8 +64,8 @@ interface MigrationBody {
       @Override
       public void run(Direction direction, Operations op, Consumer<String> location) {
         check(direction);
-        List<Statement> statements = direction == Direction.UP ? parsed.upgrade()
-            : parsed.downgrade().orElseThrow();
+        List<Statement> statements =
+            direction == Direction.UP ? parsed.upgrade() : parsed.downgrade().orElseThrow();
         for (Statement s : statements) {
           location.accept(file + ":" + s.line());
           op.execute(s.sql());
@@ -72,8 +75,13 @@ interface MigrationBody {
       @Override
       public void check(Direction direction) {
         if (direction == Direction.DOWN && parsed.downgrade().isEmpty()) {
-          throw new MigrationFileException(file, 0, "has no '-- retort:downgrade' section, so "
-              + "revision " + revision.id() + " cannot be downgraded; nothing was run");
+          throw new MigrationFileException(
+              file,
+              0,
+              "has no '-- retort:downgrade' section, so "
+                  + "revision "
+                  + revision.id()
+                  + " cannot be downgraded; nothing was run");
         }
       }
     };

@@ -40,8 +40,11 @@ final class OfflineSink implements OpSink {
 
   @Override
   public Connection connection() {
-    throw new UsageException("revision " + revision + " uses the JDBC connection directly, which an "
-        + "offline script (--sql) cannot contain; run it against the database instead");
+    throw new UsageException(
+        "revision "
+            + revision
+            + " uses the JDBC connection directly, which an "
+            + "offline script (--sql) cannot contain; run it against the database instead");
   }
 
   @Override

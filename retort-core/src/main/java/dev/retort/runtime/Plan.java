@@ -26,7 +26,8 @@ public record Plan(List<Step> steps, Set<String> rowsBefore, Set<String> rowsAft
     return build(graph, rows, revisions, Direction.DOWN);
   }
 
-  private static Plan build(RevisionGraph graph, Set<String> rows, List<Revision> revisions, Direction dir) {
+  private static Plan build(
+      RevisionGraph graph, Set<String> rows, List<Revision> revisions, Direction dir) {
     // The rows change locally at each step, so update them incrementally instead of recomputing the
     // heads of the whole applied set: plans of 10,000 steps must stay linear.
     Set<String> applied = new HashSet<>(graph.applied(rows));
@@ -46,8 +47,9 @@ public record Plan(List<Step> steps, Set<String> rowsBefore, Set<String> rowsAft
         applied.remove(r.id());
         next.remove(r.id());
         for (String below : below(r)) {
-          boolean stillAbove = graph.children(below).stream().anyMatch(applied::contains)
-              || graph.dependents(below).stream().anyMatch(applied::contains);
+          boolean stillAbove =
+              graph.children(below).stream().anyMatch(applied::contains)
+                  || graph.dependents(below).stream().anyMatch(applied::contains);
           if (!stillAbove && applied.contains(below)) {
             next.add(below);
           }

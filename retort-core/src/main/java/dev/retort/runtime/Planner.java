@@ -43,16 +43,20 @@ public final class Planner {
 
   /** {@code from:to} of an offline run. */
   public record Range(String from, String to) {
-    /** Reads {@code from:to}, or {@code to} alone with {@code defaultFrom} (null: a range is required). */
+    /**
+     * Reads {@code from:to}, or {@code to} alone with {@code defaultFrom} (null: a range is
+     * required).
+     */
     public static Range parse(String text, String defaultFrom) {
       int colon = text.indexOf(':');
       if (colon >= 0) {
         return new Range(text.substring(0, colon), text.substring(colon + 1));
       }
       if (defaultFrom == null) {
-        throw new UsageException("an offline downgrade needs to know where the database stands: "
-            + "give a range FROM:TO, e.g. 'downgrade --sql head:base' or 'downgrade --sql "
-            + "033faf89f4e5:bc311ce7dcf8'");
+        throw new UsageException(
+            "an offline downgrade needs to know where the database stands: "
+                + "give a range FROM:TO, e.g. 'downgrade --sql head:base' or 'downgrade --sql "
+                + "033faf89f4e5:bc311ce7dcf8'");
       }
       return new Range(defaultFrom, text);
     }

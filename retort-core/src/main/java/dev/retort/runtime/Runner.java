@@ -4,9 +4,8 @@ import dev.retort.dialect.Dialect;
 import dev.retort.dialect.MigrationLock;
 import dev.retort.dialect.Sql;
 import dev.retort.error.DatabaseException;
-import dev.retort.error.Secrets;
-import dev.retort.error.MigrationFailedException;
 import dev.retort.error.RetortException;
+import dev.retort.error.Secrets;
 import dev.retort.error.UsageException;
 import dev.retort.migration.Migration;
 import dev.retort.ops.Op;
@@ -53,8 +52,12 @@ public final class Runner {
    * @param progress receives one line per step as it starts
    * @param secrets the passwords to keep out of the history table's messages
    */
-  public record Options(boolean allowChanged, Duration lockTimeout, String who,
-      Consumer<String> progress, Secrets secrets) {}
+  public record Options(
+      boolean allowChanged,
+      Duration lockTimeout,
+      String who,
+      Consumer<String> progress,
+      Secrets secrets) {}
 
   /** What a run did: the steps it ran and the version rows before and after. */
   public record Result(List<Step> steps, Set<String> before, Set<String> after) {
@@ -65,36 +68,61 @@ public final class Runner {
     }
   }
 
-  public Runner(Dialect dialect, RevisionGraph graph, String versionTable, String historyTable,
-      Path classCache, Options options) {
+  public Runner(
+      Dialect dialect,
+      RevisionGraph graph,
+      String versionTable,
+      String historyTable,
+      Path classCache,
+      Options options) {
     this(dialect, graph, versionTable, historyTable, classCache, options, r -> Optional.empty());
   }
 
   /**
-   * A runner that takes a SQL migration's text from {@code sqlTexts} where it gives one (the
-   * text a {@link dev.retort.script.ScriptStore} read and checksummed), instead of reading the
-   * file again.
+   * A runner that takes a SQL migration's text from {@code sqlTexts} where it gives one (the text a
+   * {@link dev.retort.script.ScriptStore} read and checksummed), instead of reading the file again.
    */
-  public Runner(Dialect dialect, RevisionGraph graph, String versionTable, String historyTable,
-      Path classCache, Options options, Function<Revision, Optional<String>> sqlTexts) {
-    this(dialect, graph, versionTable, historyTable, classCache, options, sqlTexts,
+  public Runner(
+      Dialect dialect,
+      RevisionGraph graph,
+      String versionTable,
+      String historyTable,
+      Path classCache,
+      Options options,
+      Function<Revision, Optional<String>> sqlTexts) {
+    this(
+        dialect,
+        graph,
+        versionTable,
+        historyTable,
+        classCache,
+        options,
+        sqlTexts,
         r -> Optional.empty());
   }
 
   /**
-   * A runner over a {@link ScriptStore}: SQL texts as the store read them, and Java migrations
-   * that {@code compiledClasses} gives a class for loaded as they are, never compiled.
+   * A runner over a {@link ScriptStore}: SQL texts as the store read them, and Java migrations that
+   * {@code compiledClasses} gives a class for loaded as they are, never compiled.
    */
-  public Runner(Dialect dialect, RevisionGraph graph, String versionTable, String historyTable,
-      Path classCache, Options options, Function<Revision, Optional<String>> sqlTexts,
+  public Runner(
+      Dialect dialect,
+      RevisionGraph graph,
+      String versionTable,
+      String historyTable,
+      Path classCache,
+      Options options,
+      Function<Revision, Optional<String>> sqlTexts,
       Function<Revision, Optional<ScriptStore.Compiled>> compiledClasses) {
     this.sqlTexts = sqlTexts;
     this.compiledClasses = compiledClasses;
     this.dialect = dialect;
     this.graph = graph;
-    this.versions = new VersionTable(dialect,
-        dev.retort.schema.QualifiedName.parse(versionTable),
-        dev.retort.schema.QualifiedName.parse(historyTable));
+    this.versions =
+        new VersionTable(
+            dialect,
+            dev.retort.schema.QualifiedName.parse(versionTable),
+            dev.retort.schema.QualifiedName.parse(historyTable));
     this.compiler = new JavaMigrationCompiler(classCache);
     this.options = options;
   }
@@ -128,26 +156,32 @@ public final class Runner {
 
   /** Plans from the current rows under the lock, then runs the plan. */
   public Result run(Connection c, Function<Set<String>, Plan> planner) {
-    return locked(c, () -> {
-      // Read before creating anything, so that a target that does not plan leaves no trace.
-      boolean exists = versions.exists(c);
-      Set<String> rows = exists ? versions.read(c) : Set.of();
-      VersionTable.History history = exists ? versions.readHistory(c) : VersionTable.History.EMPTY;
-      verifyChecksums(rows, history.checksums());
-      Plan plan = planner.apply(rows);
-      Map<String, DirtyRevisions.Resume> resume =
-          DirtyRevisions.resumePoints(graph, history.dirty(), plan);
-      if (plan.isEmpty()) {
-        return new Result(List.of(), rows, rows);
-      }
-      Map<String, MigrationBody> bodies = load(plan.steps());
-      createTables(c);
-      for (Step step : plan.steps()) {
-        runStep(c, step, bodies.get(step.revision().id()),
-            resume.getOrDefault(step.revision().id(), DirtyRevisions.Resume.NONE));
-      }
-      return new Result(plan.steps(), plan.rowsBefore(), plan.rowsAfter());
-    });
+    return locked(
+        c,
+        () -> {
+          // Read before creating anything, so that a target that does not plan leaves no trace.
+          boolean exists = versions.exists(c);
+          Set<String> rows = exists ? versions.read(c) : Set.of();
+          VersionTable.History history =
+              exists ? versions.readHistory(c) : VersionTable.History.EMPTY;
+          verifyChecksums(rows, history.checksums());
+          Plan plan = planner.apply(rows);
+          Map<String, DirtyRevisions.Resume> resume =
+              DirtyRevisions.resumePoints(graph, history.dirty(), plan);
+          if (plan.isEmpty()) {
+            return new Result(List.of(), rows, rows);
+          }
+          Map<String, MigrationBody> bodies = load(plan.steps());
+          createTables(c);
+          for (Step step : plan.steps()) {
+            runStep(
+                c,
+                step,
+                bodies.get(step.revision().id()),
+                resume.getOrDefault(step.revision().id(), DirtyRevisions.Resume.NONE));
+          }
+          return new Result(plan.steps(), plan.rowsBefore(), plan.rowsAfter());
+        });
   }
 
   /**
@@ -155,82 +189,122 @@ public final class Runner {
    * of revisions whose file was fixed since; see {@link Repair}. One history row per change.
    */
   public Repair repair(Connection c) {
-    return locked(c, () -> {
-      if (!versions.exists(c)) {
-        return new Repair(Map.of(), List.of(), List.of());
-      }
-      Repair repair = Repair.find(graph, versions.read(c), versions.readHistory(c));
-      if (repair.isEmpty()) {
-        return repair;
-      }
-      createTables(c);
-      c.setAutoCommit(false);
-      try {
-        for (Map.Entry<String, String> e : repair.changed().entrySet()) {
-          LiveSink.execute(c, versions.history(entry(graph.get(e.getKey()), Direction.REPAIR,
-              Instant.now(), 0, true, null, "repair: the file as it is now (the checksum was "
-                  + e.getValue() + ")")), "");
-        }
-        for (DirtyRevision d : repair.cleared()) {
-          LiveSink.execute(c, versions.history(entry(graph.get(d.revision()), Direction.REPAIR,
-              Instant.now(), 0, true, null, "repair: cleared the dirty state left at statement "
-                  + d.failedStatement() + "; the file was fixed since")), "");
-        }
-        c.commit();
-      } catch (RuntimeException | SQLException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
-      return repair;
-    });
+    return locked(
+        c,
+        () -> {
+          if (!versions.exists(c)) {
+            return new Repair(Map.of(), List.of(), List.of());
+          }
+          Repair repair = Repair.find(graph, versions.read(c), versions.readHistory(c));
+          if (repair.isEmpty()) {
+            return repair;
+          }
+          createTables(c);
+          c.setAutoCommit(false);
+          try {
+            for (Map.Entry<String, String> e : repair.changed().entrySet()) {
+              LiveSink.execute(
+                  c,
+                  versions.history(
+                      entry(
+                          graph.get(e.getKey()),
+                          Direction.REPAIR,
+                          Instant.now(),
+                          0,
+                          true,
+                          null,
+                          "repair: the file as it is now (the checksum was " + e.getValue() + ")")),
+                  "");
+            }
+            for (DirtyRevision d : repair.cleared()) {
+              LiveSink.execute(
+                  c,
+                  versions.history(
+                      entry(
+                          graph.get(d.revision()),
+                          Direction.REPAIR,
+                          Instant.now(),
+                          0,
+                          true,
+                          null,
+                          "repair: cleared the dirty state left at statement "
+                              + d.failedStatement()
+                              + "; the file was fixed since")),
+                  "");
+            }
+            c.commit();
+          } catch (RuntimeException | SQLException e) {
+            c.rollback();
+            throw e;
+          } finally {
+            c.setAutoCommit(true);
+          }
+          return repair;
+        });
   }
 
   /** Sets the version rows without running migrations; {@code purge} first empties the table. */
   public Result stamp(Connection c, boolean purge, Function<Set<String>, Set<String>> target) {
-    return locked(c, () -> {
-      boolean exists = versions.exists(c);
-      // with --purge the rows are reported as they were, but the target is reckoned from none
-      Set<String> held = exists ? versions.read(c) : Set.of();
-      Set<String> rows = purge ? Set.of() : held;
-      if (!purge) {
-        graph.applied(rows); // refuses rows that name unknown revisions, pointing at --purge
-      }
-      Set<String> after = new TreeSet<>(target.apply(rows));
-      Map<String, DirtyRevision> dirty = exists ? versions.readHistory(c).dirty() : Map.of();
-      createTables(c);
-      c.setAutoCommit(false);
-      try {
-        if (purge) {
-          LiveSink.execute(c, versions.purge(), "");
-        }
-        for (Sql sql : versions.update(rows, after)) {
-          LiveSink.execute(c, sql, "");
-        }
-        for (String id : after) {
-          if (!rows.contains(id) && !dirty.containsKey(id)) {
-            LiveSink.execute(c, versions.history(entry(graph.get(id), Direction.STAMP,
-                Instant.now(), 0, true, null, "stamp")), "");
+    return locked(
+        c,
+        () -> {
+          boolean exists = versions.exists(c);
+          // with --purge the rows are reported as they were, but the target is reckoned from none
+          Set<String> held = exists ? versions.read(c) : Set.of();
+          Set<String> rows = purge ? Set.of() : held;
+          if (!purge) {
+            graph.applied(rows); // refuses rows that name unknown revisions, pointing at --purge
           }
-        }
-        // stamping declares the schema's state, so it settles every dirty revision
-        for (DirtyRevision d : dirty.values()) {
-          Revision r = graph.find(d.revision()).orElse(null);
-          String sum = r == null ? d.checksum() : r.checksum();
-          LiveSink.execute(c, versions.history(new VersionTable.HistoryEntry(d.revision(),
-              Direction.STAMP, sum, dialect.literal(Instant.now()), 0, options.who(), true, null,
-              "stamp: cleared the dirty state left by a failure at statement " + d.failedStatement())), "");
-        }
-        c.commit();
-      } catch (RuntimeException | SQLException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
-      return new Result(List.of(), held, after);
-    });
+          Set<String> after = new TreeSet<>(target.apply(rows));
+          Map<String, DirtyRevision> dirty = exists ? versions.readHistory(c).dirty() : Map.of();
+          createTables(c);
+          c.setAutoCommit(false);
+          try {
+            if (purge) {
+              LiveSink.execute(c, versions.purge(), "");
+            }
+            for (Sql sql : versions.update(rows, after)) {
+              LiveSink.execute(c, sql, "");
+            }
+            for (String id : after) {
+              if (!rows.contains(id) && !dirty.containsKey(id)) {
+                LiveSink.execute(
+                    c,
+                    versions.history(
+                        entry(
+                            graph.get(id), Direction.STAMP, Instant.now(), 0, true, null, "stamp")),
+                    "");
+              }
+            }
+            // stamping declares the schema's state, so it settles every dirty revision
+            for (DirtyRevision d : dirty.values()) {
+              Revision r = graph.find(d.revision()).orElse(null);
+              String sum = r == null ? d.checksum() : r.checksum();
+              LiveSink.execute(
+                  c,
+                  versions.history(
+                      new VersionTable.HistoryEntry(
+                          d.revision(),
+                          Direction.STAMP,
+                          sum,
+                          dialect.literal(Instant.now()),
+                          0,
+                          options.who(),
+                          true,
+                          null,
+                          "stamp: cleared the dirty state left by a failure at statement "
+                              + d.failedStatement())),
+                  "");
+            }
+            c.commit();
+          } catch (RuntimeException | SQLException e) {
+            c.rollback();
+            throw e;
+          } finally {
+            c.setAutoCommit(true);
+          }
+          return new Result(List.of(), held, after);
+        });
   }
 
   private void createTables(Connection c) throws SQLException {
@@ -251,7 +325,8 @@ public final class Runner {
       held = dialect.lock().acquire(c, versions.name().toString(), options.lockTimeout());
       return work.run();
     } catch (StatementFailure f) {
-      throw new DatabaseException("the database refused: " + f.statement + "\n  " + f.getMessage(), f);
+      throw new DatabaseException(
+          "the database refused: " + f.statement + "\n  " + f.getMessage(), f);
     } catch (SQLException e) {
       throw new DatabaseException("database error: " + e.getMessage(), e);
     } finally {
@@ -281,11 +356,15 @@ public final class Runner {
     if (!changed.isEmpty() && !options.allowChanged()) {
       // a whole directory checked out with other content would otherwise be one endless line
       int shown = Math.min(changed.size(), MAX_LISTED);
-      throw new UsageException((changed.size() > 1 ? changed.size() + " applied migrations were" : "an applied migration was")
-          + " changed after being applied: " + String.join(", ", changed.subList(0, shown))
-          + (changed.size() > shown ? " and " + (changed.size() - shown) + " more" : "")
-          + ". Restore the file; or accept it as it is now with repair, which records its new"
-          + " checksum; or run with --allow-changed to proceed this once.");
+      throw new UsageException(
+          (changed.size() > 1
+                  ? changed.size() + " applied migrations were"
+                  : "an applied migration was")
+              + " changed after being applied: "
+              + String.join(", ", changed.subList(0, shown))
+              + (changed.size() > shown ? " and " + (changed.size() - shown) + " more" : "")
+              + ". Restore the file; or accept it as it is now with repair, which records its new"
+              + " checksum; or run with --allow-changed to proceed this once.");
     }
   }
 
@@ -296,7 +375,8 @@ public final class Runner {
       Revision r = s.revision();
       Optional<ScriptStore.Compiled> compiled = compiledClasses.apply(r);
       if (compiled.isPresent()) {
-        bodies.computeIfAbsent(r.id(), id -> MigrationBody.java(r, CompiledMigration.load(r, compiled.get())));
+        bodies.computeIfAbsent(
+            r.id(), id -> MigrationBody.java(r, CompiledMigration.load(r, compiled.get())));
       } else if (r.format() == Revision.Format.JAVA) {
         java.add(r);
       } else if (!bodies.containsKey(r.id())) {
@@ -320,10 +400,14 @@ public final class Runner {
       throws SQLException {
     Revision r = step.revision();
     int serverMajor = c.getMetaData().getDatabaseMajorVersion();
-    Optional<Op> blocker = inTransaction(r)
-        ? ExitGuard.around(r.origin() + ": the migration called System.exit while Retort read its "
-            + "operations; nothing was run", () -> autocommitOp(step, body, serverMajor))
-        : Optional.empty();
+    Optional<Op> blocker =
+        inTransaction(r)
+            ? ExitGuard.around(
+                r.origin()
+                    + ": the migration called System.exit while Retort read its "
+                    + "operations; nothing was run",
+                () -> autocommitOp(step, body, serverMajor))
+            : Optional.empty();
     boolean tx = inTransaction(r) && blocker.isEmpty();
     new StepRun(c, dialect, versions, options, step, body, resume, blocker, tx).run();
   }
@@ -335,7 +419,8 @@ public final class Runner {
    */
   private Optional<Op> autocommitOp(Step step, MigrationBody body, int serverMajorVersion) {
     return body.probe(step.direction(), dialect.name()).orElse(List.of()).stream()
-        .filter(op -> dialect.requiresAutocommit(op, serverMajorVersion)).findFirst();
+        .filter(op -> dialect.requiresAutocommit(op, serverMajorVersion))
+        .findFirst();
   }
 
   /** Whether a step runs in one transaction: the migration allows it and DDL takes part. */
@@ -343,17 +428,34 @@ public final class Runner {
     return r.transactional() && dialect.capabilities().transactionalDdl();
   }
 
-  private VersionTable.HistoryEntry entry(Revision r, Direction d, Instant started, long ms,
-      boolean ok, Integer failedStatement, String message) {
-    return new VersionTable.HistoryEntry(r.id(), d, r.checksum(), dialect.literal(started), ms,
-        options.who(), ok, failedStatement, message);
+  private VersionTable.HistoryEntry entry(
+      Revision r,
+      Direction d,
+      Instant started,
+      long ms,
+      boolean ok,
+      Integer failedStatement,
+      String message) {
+    return new VersionTable.HistoryEntry(
+        r.id(),
+        d,
+        r.checksum(),
+        dialect.literal(started),
+        ms,
+        options.who(),
+        ok,
+        failedStatement,
+        message);
   }
 
   /** The offline script for a plan: version table DDL, then each step in its own transaction. */
   public String script(Plan plan, String title) {
     StringBuilder out = new StringBuilder();
     OfflineSink sink = new OfflineSink(dialect, out);
-    out.append("-- ").append(Inert.text(title)).append("\n-- generated by Retort for ").append(dialect.name())
+    out.append("-- ")
+        .append(Inert.text(title))
+        .append("\n-- generated by Retort for ")
+        .append(dialect.name())
         .append("; review before running\n\n");
     sink.write(versions.create());
     Map<String, MigrationBody> bodies = load(plan.steps());
@@ -361,29 +463,53 @@ public final class Runner {
       Revision r = step.revision();
       sink.revision(r.id());
       out.append("\n-- Running ").append(Inert.text(step.describe())).append('\n');
-      String exiting = r.origin() + ": the migration called System.exit while Retort wrote its "
-          + "script; the script is incomplete";
-      boolean tx = inTransaction(r) && ExitGuard.around(exiting,
-          () -> autocommitOp(step, bodies.get(r.id()), 0)).isEmpty();
+      String exiting =
+          r.origin()
+              + ": the migration called System.exit while Retort wrote its "
+              + "script; the script is incomplete";
+      boolean tx =
+          inTransaction(r)
+              && ExitGuard.around(exiting, () -> autocommitOp(step, bodies.get(r.id()), 0))
+                  .isEmpty();
       if (tx) {
         out.append("BEGIN;\n");
       }
       try {
-        ExitGuard.around(exiting, () -> {
-          bodies.get(r.id()).run(step.direction(), new Operations(sink), where -> {});
-          return null;
-        });
+        ExitGuard.around(
+            exiting,
+            () -> {
+              bodies.get(r.id()).run(step.direction(), new Operations(sink), where -> {});
+              return null;
+            });
       } catch (RetortException e) {
         throw e;
       } catch (Throwable e) {
-        throw new UsageException(r.origin() + ": " + Inert.text(step.describe()) + " failed while "
-            + "writing the script: " + e, e);
+        throw new UsageException(
+            r.origin()
+                + ": "
+                + Inert.text(step.describe())
+                + " failed while "
+                + "writing the script: "
+                + e,
+            e);
       }
       sink.write(versions.update(step.rowsBefore(), step.rowsAfter()));
       // inside a transaction the database can time the step, where the dialect says how
       String duration = tx ? dialect.transactionMillisSql().orElse(null) : null;
-      sink.write(List.of(versions.history(new VersionTable.HistoryEntry(r.id(), step.direction(),
-          r.checksum(), "CURRENT_TIMESTAMP", 0, "offline script", true, null, ""), duration)));
+      sink.write(
+          List.of(
+              versions.history(
+                  new VersionTable.HistoryEntry(
+                      r.id(),
+                      step.direction(),
+                      r.checksum(),
+                      "CURRENT_TIMESTAMP",
+                      0,
+                      "offline script",
+                      true,
+                      null,
+                      ""),
+                  duration)));
       if (tx) {
         out.append("COMMIT;\n");
       }
@@ -402,5 +528,4 @@ public final class Runner {
   static String rowsText(Set<String> rows) {
     return rows.isEmpty() ? "base" : String.join(", ", new TreeSet<>(rows));
   }
-
 }

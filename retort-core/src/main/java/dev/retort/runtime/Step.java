@@ -13,7 +13,8 @@ import java.util.Set;
  * @param rowsBefore the version table before the step
  * @param rowsAfter the version table after the step
  */
-public record Step(Revision revision, Direction direction, Set<String> rowsBefore, Set<String> rowsAfter) {
+public record Step(
+    Revision revision, Direction direction, Set<String> rowsBefore, Set<String> rowsAfter) {
   public Step {
     requireNonNull(revision, "revision");
     requireNonNull(direction, "direction");
@@ -25,10 +26,12 @@ public record Step(Revision revision, Direction direction, Set<String> rowsBefor
   public String describe() {
     Revision r = revision;
     String parents = String.join(", ", r.parents());
-    String arrow = direction == Direction.UP
-        ? parents + " -> " + r.id()
-        : r.id() + " -> " + (parents.isEmpty() ? "base" : parents);
-    return (direction == Direction.UP ? "upgrade " : "downgrade ") + arrow.strip()
+    String arrow =
+        direction == Direction.UP
+            ? parents + " -> " + r.id()
+            : r.id() + " -> " + (parents.isEmpty() ? "base" : parents);
+    return (direction == Direction.UP ? "upgrade " : "downgrade ")
+        + arrow.strip()
         + (r.message().isEmpty() ? "" : ", " + r.message());
   }
 

@@ -17,13 +17,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One step run against the live database. Inside a transaction when the migration and the
- * database allow it, the version update included: whatever stops it, nothing of it stays.
- * Otherwise in autocommit, where every statement stays as it commits, so the history table is
- * told before each one: a row written before the first statement runs, moved on to each next
- * statement before it runs, and turned into the step's outcome at the end. Whatever cuts the run
- * off (a kill, a lost connection, an error in the migration's code, {@code System.exit}), the
- * revision then reads as dirty at the statement that was running, and {@code current} says so.
+ * One step run against the live database. Inside a transaction when the migration and the database
+ * allow it, the version update included: whatever stops it, nothing of it stays. Otherwise in
+ * autocommit, where every statement stays as it commits, so the history table is told before each
+ * one: a row written before the first statement runs, moved on to each next statement before it
+ * runs, and turned into the step's outcome at the end. Whatever cuts the run off (a kill, a lost
+ * connection, an error in the migration's code, {@code System.exit}), the revision then reads as
+ * dirty at the statement that was running, and {@code current} says so.
  */
 final class StepRun {
   private final Connection c;
@@ -37,14 +37,25 @@ final class StepRun {
   private final boolean tx;
   private Instant started;
   private long t0;
+
   /** The history row of a step outside a transaction, once written; -1 before. */
   private long rowId = -1;
+
   /** The statement the row names: the one running. */
   private int rowStatement;
+
   private LiveSink sink;
 
-  StepRun(Connection c, Dialect dialect, VersionTable versions, Runner.Options options, Step step,
-      MigrationBody body, DirtyRevisions.Resume resume, Optional<Op> blocker, boolean tx) {
+  StepRun(
+      Connection c,
+      Dialect dialect,
+      VersionTable versions,
+      Runner.Options options,
+      Step step,
+      MigrationBody body,
+      DirtyRevisions.Resume resume,
+      Optional<Op> blocker,
+      boolean tx) {
     this.c = c;
     this.dialect = dialect;
     this.versions = versions;
@@ -59,14 +70,27 @@ final class StepRun {
   void run() throws SQLException {
     Revision r = step.revision();
     int skip = resume.skip();
-    options.progress().accept(Inert.text("Running " + step.describe()
-        + (skip == 0 ? ""
-            : resume.interrupted()
-                ? " (resuming at statement " + (skip + 1) + ", which was running when an earlier run"
-                    + " was cut off)"
-                : " (resuming at statement " + (skip + 1) + ")")
-        + blocker.map(o -> " (outside a transaction: " + o.describe() + " cannot run inside one)")
-            .orElse("")));
+    options
+        .progress()
+        .accept(
+            Inert.text(
+                "Running "
+                    + step.describe()
+                    + (skip == 0
+                        ? ""
+                        : resume.interrupted()
+                            ? " (resuming at statement "
+                                + (skip + 1)
+                                + ", which was running when an earlier run"
+                                + " was cut off)"
+                            : " (resuming at statement " + (skip + 1) + ")")
+                    + blocker
+                        .map(
+                            o ->
+                                " (outside a transaction: "
+                                    + o.describe()
+                                    + " cannot run inside one)")
+                        .orElse("")));
     started = Instant.now();
     t0 = System.nanoTime();
     // Only an SQL file is batched: a refused batch is run again statement by statement (below),
@@ -103,8 +127,8 @@ final class StepRun {
   }
 
   /**
-   * Puts the connection back as the run found it. Quietly when the connection is gone: the
-   * failure that took it is the one to report.
+   * Puts the connection back as the run found it. Quietly when the connection is gone: the failure
+   * that took it is the one to report.
    */
   private void restore() throws SQLException {
     if (c.isClosed()) {
@@ -119,7 +143,9 @@ final class StepRun {
     return tx ? s : s.tracking(this::before, resume.expected().orElse(null));
   }
 
-  /** Writes or moves on the step's history row before {@code statement} runs outside a transaction. */
+  /**
+   * Writes or moves on the step's history row before {@code statement} runs outside a transaction.
+   */
   private void before(int statement, StatementSums applied) throws SQLException {
     if (statement == rowStatement) {
       return;
@@ -139,9 +165,14 @@ final class StepRun {
     }
     body.run(step.direction(), new Operations(sink), sink::at);
     if (sink.executed() < resume.skip()) {
-      throw new ResumeRefused(sink.executed() + 1, step.revision().origin(),
-          "(none: the migration now has " + sink.executed() + " statements, and "
-              + resume.skip() + " ran before the earlier run stopped)");
+      throw new ResumeRefused(
+          sink.executed() + 1,
+          step.revision().origin(),
+          "(none: the migration now has "
+              + sink.executed()
+              + " statements, and "
+              + resume.skip()
+              + " ran before the earlier run stopped)");
     }
     if (!tx) {
       // the migration's own statements are committed; the bookkeeping goes in one transaction
@@ -152,8 +183,10 @@ final class StepRun {
     // a batched step's statements run only with the batch: the server times them
     String duration = sink.batching() ? dialect.transactionMillisSql().orElse(null) : null;
     VersionTable.HistoryEntry done = entry(true, null, "");
-    bookkeeping.add(rowId >= 0 ? versions.finish(rowId, done, duration, sink.applied())
-        : versions.history(done, duration));
+    bookkeeping.add(
+        rowId >= 0
+            ? versions.finish(rowId, done, duration, sink.applied())
+            : versions.history(done, duration));
     // one round trip; with a batching sink, the migration's statements and the COMMIT too
     sink.recordAndCommit(bookkeeping, () -> dialect.beforeCommit(c));
   }
@@ -180,10 +213,12 @@ final class StepRun {
     Integer failedStatement = tx ? null : sink.executed() + 1;
     Integer dirtyAt = failedStatement != null && failedStatement > 1 ? failedStatement : null;
     String statement = e instanceof StatementFailure f ? f.statement : "";
-    String where = e instanceof StatementFailure f && !f.location.isEmpty() ? f.location : r.origin();
-    String cause = e instanceof StatementFailure || e instanceof SQLException
-        || e instanceof RetortException ? String.valueOf(e.getMessage())
-        : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    String where =
+        e instanceof StatementFailure f && !f.location.isEmpty() ? f.location : r.origin();
+    String cause =
+        e instanceof StatementFailure || e instanceof SQLException || e instanceof RetortException
+            ? String.valueOf(e.getMessage())
+            : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     String recorded = options.secrets().scrub(abbreviate(cause, 2000));
     boolean saved = record(entry(false, dirtyAt, recorded));
     String before = Runner.rowsText(step.rowsBefore());
@@ -193,22 +228,46 @@ final class StepRun {
     } else if (dirtyAt == null && (saved || rowId < 0)) {
       outcome = "Nothing of it ran; the database stays at " + before + ".";
     } else if (!saved) {
-      outcome = "It ran outside a transaction (" + whyNoTransaction() + ") and the failure could not"
-          + " be recorded (the connection is gone?), so revision " + r.id() + " stays marked dirty,"
-          + " cut off at statement " + rowStatement + ", which may or may not have run; the version"
-          + " table stays at " + before + ". current shows it; a rerun resumes there.";
+      outcome =
+          "It ran outside a transaction ("
+              + whyNoTransaction()
+              + ") and the failure could not"
+              + " be recorded (the connection is gone?), so revision "
+              + r.id()
+              + " stays marked dirty,"
+              + " cut off at statement "
+              + rowStatement
+              + ", which may or may not have run; the version"
+              + " table stays at "
+              + before
+              + ". current shows it; a rerun resumes there.";
     } else {
-      outcome = "It ran outside a transaction (" + whyNoTransaction() + "), so "
-          + (dirtyAt == 2 ? "its first statement stays" : "its first " + (dirtyAt - 1) + " statements stay")
-          + " applied and revision " + r.id() + " is now marked dirty; the version table stays"
-          + " at " + before + ". Fix the migration and run again to resume at statement " + dirtyAt
-          + ", or repair by hand and stamp the revision the schema then matches.";
+      outcome =
+          "It ran outside a transaction ("
+              + whyNoTransaction()
+              + "), so "
+              + (dirtyAt == 2
+                  ? "its first statement stays"
+                  : "its first " + (dirtyAt - 1) + " statements stay")
+              + " applied and revision "
+              + r.id()
+              + " is now marked dirty; the version table stays"
+              + " at "
+              + before
+              + ". Fix the migration and run again to resume at statement "
+              + dirtyAt
+              + ", or repair by hand and stamp the revision the schema then matches.";
     }
-    String msg = Inert.text(step.describe()) + " failed"
-        + "\n  at: " + where
-        + (statement.isEmpty() ? "" : "\n  statement: " + abbreviate(statement.strip(), 2000))
-        + "\n  error: " + cause
-        + "\n" + outcome;
+    String msg =
+        Inert.text(step.describe())
+            + " failed"
+            + "\n  at: "
+            + where
+            + (statement.isEmpty() ? "" : "\n  statement: " + abbreviate(statement.strip(), 2000))
+            + "\n  error: "
+            + cause
+            + "\n"
+            + outcome;
     if (e instanceof UsageException u && statement.isEmpty()) {
       return new UsageException(msg, u);
     }
@@ -218,10 +277,13 @@ final class StepRun {
   /** Writes the outcome into the step's row, or a new row; false when the database is gone. */
   private boolean record(VersionTable.HistoryEntry outcome) {
     try {
-      Sql sql = rowId >= 0
-          ? versions.finish(rowId, outcome, null, sink.applied())
-          : versions.history(outcome, null,
-              outcome.failedStatement() == null ? null : sink.applied().toString());
+      Sql sql =
+          rowId >= 0
+              ? versions.finish(rowId, outcome, null, sink.applied())
+              : versions.history(
+                  outcome,
+                  null,
+                  outcome.failedStatement() == null ? null : sink.applied().toString());
       LiveSink.execute(c, sql, "");
       return true;
     } catch (RuntimeException e) {
@@ -230,25 +292,29 @@ final class StepRun {
   }
 
   private String whyNoTransaction() {
-    return !step.revision().transactional() ? "the migration is marked transactional false"
-        : blocker.isPresent() ? blocker.get().describe() + " cannot run inside one"
-        : dialect.name() + " commits DDL as it goes";
+    return !step.revision().transactional()
+        ? "the migration is marked transactional false"
+        : blocker.isPresent()
+            ? blocker.get().describe() + " cannot run inside one"
+            : dialect.name() + " commits DDL as it goes";
   }
 
   /**
    * The JVM is exiting while this step runs. When the migration's own thread called {@code
-   * System.exit}, the connection is idle (that thread waits in the exit): record the failure as
-   * any other, say so, and end with exit status 3 instead of the status the migration chose. A
-   * signal needs nothing: the server rolls back an open transaction when the connection drops, and
-   * a step outside one has its row already.
+   * System.exit}, the connection is idle (that thread waits in the exit): record the failure as any
+   * other, say so, and end with exit status 3 instead of the status the migration chose. A signal
+   * needs nothing: the server rolls back an open transaction when the connection drops, and a step
+   * outside one has its row already.
    */
   private void onExit(Thread runner) {
     if (!ExitGuard.isExiting(runner)) {
       return;
     }
     rollbackQuietly();
-    RetortException e = failure(new IllegalStateException(
-        "the migration called System.exit, which would end Retort as if it had succeeded"));
+    RetortException e =
+        failure(
+            new IllegalStateException(
+                "the migration called System.exit, which would end Retort as if it had succeeded"));
     System.err.println("error: " + options.secrets().scrub(Inert.terminal(e.getMessage())));
     System.err.flush();
     Runtime.getRuntime().halt(3);
@@ -256,9 +322,16 @@ final class StepRun {
 
   private VersionTable.HistoryEntry entry(boolean ok, Integer failedStatement, String message) {
     Revision r = step.revision();
-    return new VersionTable.HistoryEntry(r.id(), step.direction(), r.checksum(),
-        dialect.literal(started), (System.nanoTime() - t0) / 1_000_000, options.who(), ok,
-        failedStatement, message);
+    return new VersionTable.HistoryEntry(
+        r.id(),
+        step.direction(),
+        r.checksum(),
+        dialect.literal(started),
+        (System.nanoTime() - t0) / 1_000_000,
+        options.who(),
+        ok,
+        failedStatement,
+        message);
   }
 
   private static String abbreviate(String s, int max) {

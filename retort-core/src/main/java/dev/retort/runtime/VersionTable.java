@@ -87,20 +87,22 @@ final class VersionTable {
    * The message of the row a step outside a transaction writes before its first statement. The
    * step's end replaces it; a row that still says this was cut off (killed, connection lost).
    */
-  static final String IN_PROGRESS = "in progress (the run that wrote this row replaces this message when it ends;"
-      + " if it stays, that run was cut off during the statement this row names)";
+  static final String IN_PROGRESS =
+      "in progress (the run that wrote this row replaces this message when it ends;"
+          + " if it stays, that run was cut off during the statement this row names)";
 
   /**
-   * Reads the history once, in order: the checksum each revision had when last applied or
-   * stamped, and the revisions whose last word is a failure outside a transaction, or a run
-   * outside a transaction that never reported back.
+   * Reads the history once, in order: the checksum each revision had when last applied or stamped,
+   * and the revisions whose last word is a failure outside a transaction, or a run outside a
+   * transaction that never reported back.
    */
   History readHistory(Connection c) throws SQLException {
     Map<String, String> sums = new HashMap<>();
     Map<String, DirtyRevision> dirty = new java.util.LinkedHashMap<>();
     // SELECT *: a history table written by an older Retort may lack the newer columns
     String sql = "SELECT * FROM " + dialect.quote(history) + " ORDER BY id";
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       boolean hasFailedStatement = hasColumn(rs.getMetaData(), "failed_statement");
       boolean hasSums = hasColumn(rs.getMetaData(), "statement_sums");
       while (rs.next()) {
@@ -119,10 +121,18 @@ final class VersionTable {
           if (!rs.wasNull()) {
             String message = rs.getString("message");
             String applied = hasSums ? rs.getString("statement_sums") : null;
-            dirty.put(revision, new DirtyRevision(revision, Direction.fromWord(direction), failed,
-                checksum == null ? "" : checksum, message == null ? "" : message,
-                IN_PROGRESS.equals(message),
-                applied == null ? java.util.Optional.empty() : java.util.Optional.of(StatementSums.parse(applied).sums())));
+            dirty.put(
+                revision,
+                new DirtyRevision(
+                    revision,
+                    Direction.fromWord(direction),
+                    failed,
+                    checksum == null ? "" : checksum,
+                    message == null ? "" : message,
+                    IN_PROGRESS.equals(message),
+                    applied == null
+                        ? java.util.Optional.empty()
+                        : java.util.Optional.of(StatementSums.parse(applied).sums())));
           }
         }
       }
@@ -135,7 +145,8 @@ final class VersionTable {
     List<HistoryRow> rows = new ArrayList<>();
     // SELECT *: a history table written by an older Retort may lack the newer columns
     String sql = "SELECT * FROM " + dialect.quote(history) + " ORDER BY id";
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       boolean hasFailedStatement = hasColumn(rs.getMetaData(), "failed_statement");
       while (rs.next()) {
         long id = rs.getLong("id");
@@ -146,11 +157,18 @@ final class VersionTable {
         }
         String checksum = rs.getString("checksum");
         String message = rs.getString("message");
-        rows.add(new HistoryRow(id, rs.getString("revision"), rs.getString("direction"),
-            checksum == null ? "" : checksum,
-            HistoryRow.parseStarted(id, rs.getString("started_at")), rs.getLong("duration_ms"),
-            rs.getString("who"), rs.getBoolean("success"), java.util.Optional.ofNullable(failed),
-            message == null ? "" : message));
+        rows.add(
+            new HistoryRow(
+                id,
+                rs.getString("revision"),
+                rs.getString("direction"),
+                checksum == null ? "" : checksum,
+                HistoryRow.parseStarted(id, rs.getString("started_at")),
+                rs.getLong("duration_ms"),
+                rs.getString("who"),
+                rs.getBoolean("success"),
+                java.util.Optional.ofNullable(failed),
+                message == null ? "" : message));
       }
     }
     return rows;
@@ -189,16 +207,28 @@ final class VersionTable {
   }
 
   /**
-   * Inserts the history row of a step that runs outside a transaction, before its statement
-   * {@code statement} (1-based) runs, and returns the row's id: from here on, whatever cuts the
-   * run off, the revision reads as dirty at that statement.
+   * Inserts the history row of a step that runs outside a transaction, before its statement {@code
+   * statement} (1-based) runs, and returns the row's id: from here on, whatever cuts the run off,
+   * the revision reads as dirty at that statement.
    *
    * @param applied the sums of the statements before it, which ran (in an earlier run, resumed)
    */
   long startStep(Connection c, HistoryEntry e, int statement, StatementSums applied)
       throws SQLException {
-    Sql row = history(new HistoryEntry(e.revision(), e.direction(), e.checksum(), e.startedAtSql(),
-        0, e.who(), false, statement, IN_PROGRESS), null, applied.toString());
+    Sql row =
+        history(
+            new HistoryEntry(
+                e.revision(),
+                e.direction(),
+                e.checksum(),
+                e.startedAtSql(),
+                0,
+                e.who(),
+                false,
+                statement,
+                IN_PROGRESS),
+            null,
+            applied.toString());
     try (PreparedStatement ps = c.prepareStatement(row.text(), Statement.RETURN_GENERATED_KEYS)) {
       bind(ps, row.parameters());
       ps.executeUpdate();
@@ -214,22 +244,36 @@ final class VersionTable {
 
   /** Moves a started step's row on to statement {@code statement}; those before it ran. */
   Sql progress(long rowId, int statement, StatementSums applied) {
-    return new Sql("UPDATE " + dialect.quote(history)
-        + " SET failed_statement = ?, statement_sums = ? WHERE id = ?",
+    return new Sql(
+        "UPDATE "
+            + dialect.quote(history)
+            + " SET failed_statement = ?, statement_sums = ? WHERE id = ?",
         java.util.Arrays.asList(statement, applied.toString(), rowId));
   }
 
-  /** Writes a started step's outcome into its row: done, or failed (dirty when {@code failedStatement} is set). */
+  /**
+   * Writes a started step's outcome into its row: done, or failed (dirty when {@code
+   * failedStatement} is set).
+   */
   Sql finish(long rowId, HistoryEntry e, String durationSql, StatementSums applied) {
     List<Object> params = new ArrayList<>();
     if (durationSql == null) {
       params.add(e.durationMs());
     }
-    params.addAll(java.util.Arrays.asList(e.success(), e.failedStatement(), e.message(),
-        e.success() ? null : applied.toString(), rowId));
-    return new Sql("UPDATE " + dialect.quote(history) + " SET duration_ms = "
-        + (durationSql == null ? "?" : durationSql)
-        + ", success = ?, failed_statement = ?, message = ?, statement_sums = ? WHERE id = ?", params);
+    params.addAll(
+        java.util.Arrays.asList(
+            e.success(),
+            e.failedStatement(),
+            e.message(),
+            e.success() ? null : applied.toString(),
+            rowId));
+    return new Sql(
+        "UPDATE "
+            + dialect.quote(history)
+            + " SET duration_ms = "
+            + (durationSql == null ? "?" : durationSql)
+            + ", success = ?, failed_statement = ?, message = ?, statement_sums = ? WHERE id = ?",
+        params);
   }
 
   private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
@@ -246,10 +290,14 @@ final class VersionTable {
     Set<String> added = new LinkedHashSet<>(after);
     added.removeAll(before);
     for (String row : gone) {
-      out.add(new Sql("DELETE FROM " + dialect.quote(version) + " WHERE version_num = ?", List.of(row)));
+      out.add(
+          new Sql(
+              "DELETE FROM " + dialect.quote(version) + " WHERE version_num = ?", List.of(row)));
     }
     for (String row : added) {
-      out.add(new Sql("INSERT INTO " + dialect.quote(version) + " (version_num) VALUES (?)", List.of(row)));
+      out.add(
+          new Sql(
+              "INSERT INTO " + dialect.quote(version) + " (version_num) VALUES (?)", List.of(row)));
     }
     return out;
   }
@@ -259,7 +307,10 @@ final class VersionTable {
     return Sql.of("DELETE FROM " + dialect.quote(version));
   }
 
-  /** One history row. {@code startedAt} is an SQL expression so offline scripts can say CURRENT_TIMESTAMP. */
+  /**
+   * One history row. {@code startedAt} is an SQL expression so offline scripts can say
+   * CURRENT_TIMESTAMP.
+   */
   Sql history(HistoryEntry e) {
     return history(e, null);
   }
@@ -282,18 +333,28 @@ final class VersionTable {
     }
     params.addAll(java.util.Arrays.asList(e.who(), e.success(), e.failedStatement(), e.message()));
     if (statementSums == null) {
-      return new Sql("INSERT INTO " + dialect.quote(history)
-          + " (revision, direction, checksum, started_at, duration_ms, who, success, failed_statement, message)"
-          + " VALUES (?, ?, ?, " + e.startedAtSql() + ", " + (durationSql == null ? "?" : durationSql)
-          + ", ?, ?, ?, ?)",
+      return new Sql(
+          "INSERT INTO "
+              + dialect.quote(history)
+              + " (revision, direction, checksum, started_at, duration_ms, who, success, failed_statement, message)"
+              + " VALUES (?, ?, ?, "
+              + e.startedAtSql()
+              + ", "
+              + (durationSql == null ? "?" : durationSql)
+              + ", ?, ?, ?, ?)",
           params);
     }
     params.add(statementSums);
-    return new Sql("INSERT INTO " + dialect.quote(history)
-        + " (revision, direction, checksum, started_at, duration_ms, who, success, failed_statement,"
-        + " message, statement_sums)"
-        + " VALUES (?, ?, ?, " + e.startedAtSql() + ", " + (durationSql == null ? "?" : durationSql)
-        + ", ?, ?, ?, ?, ?)",
+    return new Sql(
+        "INSERT INTO "
+            + dialect.quote(history)
+            + " (revision, direction, checksum, started_at, duration_ms, who, success, failed_statement,"
+            + " message, statement_sums)"
+            + " VALUES (?, ?, ?, "
+            + e.startedAtSql()
+            + ", "
+            + (durationSql == null ? "?" : durationSql)
+            + ", ?, ?, ?, ?, ?)",
         params);
   }
 
@@ -301,6 +362,14 @@ final class VersionTable {
    * What one history row says. {@code failedStatement} is the 1-based index of the statement a run
    * outside a transaction failed at (the revision is then dirty), null otherwise.
    */
-  record HistoryEntry(String revision, Direction direction, String checksum, String startedAtSql,
-      long durationMs, String who, boolean success, Integer failedStatement, String message) {}
+  record HistoryEntry(
+      String revision,
+      Direction direction,
+      String checksum,
+      String startedAtSql,
+      long durationMs,
+      String who,
+      boolean success,
+      Integer failedStatement,
+      String message) {}
 }

@@ -17,8 +17,8 @@ import java.util.Optional;
  * @param defaultValue the server default, if any
  * @param autoIncrement whether the database generates its values (identity, serial, AUTOINCREMENT)
  * @param comment the column comment, if any
- * @param collation the collation of a text column, if not the database default ({@code "C"},
- *     {@code "en-x-icu"} on PostgreSQL; {@code NOCASE}, {@code RTRIM} on SQLite)
+ * @param collation the collation of a text column, if not the database default ({@code "C"}, {@code
+ *     "en-x-icu"} on PostgreSQL; {@code NOCASE}, {@code RTRIM} on SQLite)
  * @param identity how values are generated
  */
 public record Column(
@@ -44,10 +44,24 @@ public record Column(
     autoIncrement = identity != Identity.NONE;
   }
 
-  /** A column as this record was first written: no collation, identity from {@code autoIncrement}. */
-  public Column(String name, ColumnType type, boolean nullable, Optional<DefaultValue> defaultValue,
-      boolean autoIncrement, Optional<String> comment) {
-    this(name, type, nullable, defaultValue, autoIncrement, comment, Optional.empty(),
+  /**
+   * A column as this record was first written: no collation, identity from {@code autoIncrement}.
+   */
+  public Column(
+      String name,
+      ColumnType type,
+      boolean nullable,
+      Optional<DefaultValue> defaultValue,
+      boolean autoIncrement,
+      Optional<String> comment) {
+    this(
+        name,
+        type,
+        nullable,
+        defaultValue,
+        autoIncrement,
+        comment,
+        Optional.empty(),
         autoIncrement ? Identity.BY_DEFAULT : Identity.NONE);
   }
 
@@ -74,8 +88,8 @@ public record Column(
 
   /** Turns generation on ({@link Identity#BY_DEFAULT} unless already ALWAYS) or off. */
   public Column withAutoIncrement(boolean a) {
-    return withIdentity(!a ? Identity.NONE
-        : identity == Identity.NONE ? Identity.BY_DEFAULT : identity);
+    return withIdentity(
+        !a ? Identity.NONE : identity == Identity.NONE ? Identity.BY_DEFAULT : identity);
   }
 
   public Column withComment(Optional<String> c) {
@@ -87,6 +101,7 @@ public record Column(
   }
 
   public Column withIdentity(Identity i) {
-    return new Column(name, type, nullable, defaultValue, i != Identity.NONE, comment, collation, i);
+    return new Column(
+        name, type, nullable, defaultValue, i != Identity.NONE, comment, collation, i);
   }
 }

@@ -15,7 +15,8 @@ import static java.util.Objects.requireNonNull;
  * }</pre>
  *
  * @param kind the portable kind, or {@link Kind#RAW}
- * @param length the length of {@code varchar}/{@code char}, the precision of {@code numeric}; 0 when absent
+ * @param length the length of {@code varchar}/{@code char}, the precision of {@code numeric}; 0
+ *     when absent
  * @param scale the scale of {@code numeric}; 0 when absent
  * @param raw the type as written, for {@link Kind#RAW}; empty otherwise
  */
@@ -23,8 +24,25 @@ public record ColumnType(Kind kind, int length, int scale, String raw) {
 
   /** The portable kinds. */
   public enum Kind {
-    SMALLINT, INTEGER, BIGINT, VARCHAR, CHAR, TEXT, BOOLEAN, NUMERIC, REAL, DOUBLE,
-    DATE, TIME, TIMESTAMP, TIMESTAMPTZ, UUID, JSON, JSONB, BYTES, RAW
+    SMALLINT,
+    INTEGER,
+    BIGINT,
+    VARCHAR,
+    CHAR,
+    TEXT,
+    BOOLEAN,
+    NUMERIC,
+    REAL,
+    DOUBLE,
+    DATE,
+    TIME,
+    TIMESTAMP,
+    TIMESTAMPTZ,
+    UUID,
+    JSON,
+    JSONB,
+    BYTES,
+    RAW
   }
 
   public ColumnType {
@@ -41,7 +59,10 @@ public record ColumnType(Kind kind, int length, int scale, String raw) {
   // equals and hashCode written out for the differ's sake: bench/README.md, "Records' equals"
   @Override
   public boolean equals(Object o) {
-    return o instanceof ColumnType t && kind == t.kind && length == t.length && scale == t.scale
+    return o instanceof ColumnType t
+        && kind == t.kind
+        && length == t.length
+        && scale == t.scale
         && raw.equals(t.raw);
   }
 
@@ -54,11 +75,17 @@ public record ColumnType(Kind kind, int length, int scale, String raw) {
     return new ColumnType(kind, 0, 0, "");
   }
 
-  public static ColumnType smallint() { return simple(Kind.SMALLINT); }
+  public static ColumnType smallint() {
+    return simple(Kind.SMALLINT);
+  }
 
-  public static ColumnType integer() { return simple(Kind.INTEGER); }
+  public static ColumnType integer() {
+    return simple(Kind.INTEGER);
+  }
 
-  public static ColumnType bigint() { return simple(Kind.BIGINT); }
+  public static ColumnType bigint() {
+    return simple(Kind.BIGINT);
+  }
 
   /** {@code varchar(length)}. */
   public static ColumnType varchar(int length) {
@@ -73,39 +100,63 @@ public record ColumnType(Kind kind, int length, int scale, String raw) {
     return new ColumnType(Kind.CHAR, length, 0, "");
   }
 
-  public static ColumnType text() { return simple(Kind.TEXT); }
+  public static ColumnType text() {
+    return simple(Kind.TEXT);
+  }
 
   /** A boolean ({@code boolean} is a Java keyword, hence the short name). */
-  public static ColumnType bool() { return simple(Kind.BOOLEAN); }
+  public static ColumnType bool() {
+    return simple(Kind.BOOLEAN);
+  }
 
   /** {@code numeric(precision, scale)}. */
   public static ColumnType numeric(int precision, int scale) {
     return new ColumnType(Kind.NUMERIC, precision, scale, "");
   }
 
-  public static ColumnType real() { return simple(Kind.REAL); }
+  public static ColumnType real() {
+    return simple(Kind.REAL);
+  }
 
-  public static ColumnType doublePrecision() { return simple(Kind.DOUBLE); }
+  public static ColumnType doublePrecision() {
+    return simple(Kind.DOUBLE);
+  }
 
-  public static ColumnType date() { return simple(Kind.DATE); }
+  public static ColumnType date() {
+    return simple(Kind.DATE);
+  }
 
-  public static ColumnType time() { return simple(Kind.TIME); }
+  public static ColumnType time() {
+    return simple(Kind.TIME);
+  }
 
   /** A timestamp without time zone. */
-  public static ColumnType timestamp() { return simple(Kind.TIMESTAMP); }
+  public static ColumnType timestamp() {
+    return simple(Kind.TIMESTAMP);
+  }
 
   /** A timestamp with time zone. */
-  public static ColumnType timestamptz() { return simple(Kind.TIMESTAMPTZ); }
+  public static ColumnType timestamptz() {
+    return simple(Kind.TIMESTAMPTZ);
+  }
 
-  public static ColumnType uuid() { return simple(Kind.UUID); }
+  public static ColumnType uuid() {
+    return simple(Kind.UUID);
+  }
 
-  public static ColumnType json() { return simple(Kind.JSON); }
+  public static ColumnType json() {
+    return simple(Kind.JSON);
+  }
 
   /** Binary JSON on PostgreSQL; JSON text elsewhere. */
-  public static ColumnType jsonb() { return simple(Kind.JSONB); }
+  public static ColumnType jsonb() {
+    return simple(Kind.JSONB);
+  }
 
   /** A byte string ({@code bytea}, {@code blob}, {@code longblob}). */
-  public static ColumnType bytes() { return simple(Kind.BYTES); }
+  public static ColumnType bytes() {
+    return simple(Kind.BYTES);
+  }
 
   /** A type written for one database, passed through as is. */
   public static ColumnType raw(String sql) {
@@ -127,19 +178,21 @@ public record ColumnType(Kind kind, int length, int scale, String raw) {
     }
     return switch (kind) {
       case TEXT -> from.kind != Kind.BYTES;
-      case VARCHAR -> (from.kind == Kind.VARCHAR || from.kind == Kind.CHAR) && length >= from.length
-          || from.kind == Kind.UUID && length >= 36
-          || from.kind == Kind.BOOLEAN && length >= 5
-          || integerDigits(from) > 0 && length >= integerDigits(from) + 1;
+      case VARCHAR ->
+          (from.kind == Kind.VARCHAR || from.kind == Kind.CHAR) && length >= from.length
+              || from.kind == Kind.UUID && length >= 36
+              || from.kind == Kind.BOOLEAN && length >= 5
+              || integerDigits(from) > 0 && length >= integerDigits(from) + 1;
       case CHAR -> from.kind == Kind.CHAR && length >= from.length;
       case SMALLINT -> false;
       case INTEGER -> from.kind == Kind.SMALLINT;
       case BIGINT -> from.kind == Kind.SMALLINT || from.kind == Kind.INTEGER;
       case NUMERIC -> numericHolds(from);
       case REAL -> from.kind == Kind.SMALLINT;
-      case DOUBLE -> from.kind == Kind.SMALLINT || from.kind == Kind.INTEGER || from.kind == Kind.REAL;
-      case TIMESTAMP, TIMESTAMPTZ -> from.kind == Kind.DATE
-          || kind == Kind.TIMESTAMPTZ && from.kind == Kind.TIMESTAMP;
+      case DOUBLE ->
+          from.kind == Kind.SMALLINT || from.kind == Kind.INTEGER || from.kind == Kind.REAL;
+      case TIMESTAMP, TIMESTAMPTZ ->
+          from.kind == Kind.DATE || kind == Kind.TIMESTAMPTZ && from.kind == Kind.TIMESTAMP;
       case JSON -> from.kind == Kind.JSONB;
       default -> false;
     };
@@ -162,7 +215,9 @@ public record ColumnType(Kind kind, int length, int scale, String raw) {
     if (integerDigits(from) > 0) {
       return length - scale >= integerDigits(from);
     }
-    return from.kind == Kind.NUMERIC && from.length > 0 && scale >= from.scale
+    return from.kind == Kind.NUMERIC
+        && from.length > 0
+        && scale >= from.scale
         && length - scale >= from.length - from.scale;
   }
 

@@ -23,7 +23,9 @@ public sealed interface DefaultValue permits DefaultValue.Literal, DefaultValue.
     }
   }
 
-  /** An SQL expression passed through unchanged, such as {@code now()} or {@code CURRENT_TIMESTAMP}. */
+  /**
+   * An SQL expression passed through unchanged, such as {@code now()} or {@code CURRENT_TIMESTAMP}.
+   */
   record Expression(String sql) implements DefaultValue {
     public Expression {
       requireNonNull(sql, "sql");

@@ -31,8 +31,17 @@ public record Domain(
     checks = List.copyOf(checks);
     Set<String> seen = new HashSet<>();
     for (CheckConstraint check : checks) {
-      String checkName = check.name().orElseThrow(() -> new IllegalArgumentException("domain "
-          + name + ": every check needs a name (the check on " + check.expression() + " has none)"));
+      String checkName =
+          check
+              .name()
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "domain "
+                              + name
+                              + ": every check needs a name (the check on "
+                              + check.expression()
+                              + " has none)"));
       if (!seen.add(checkName)) {
         throw new IllegalArgumentException("domain " + name + " has two checks named " + checkName);
       }

@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.util.Optional;
 
 /**
- * An installed PostgreSQL extension ("CREATE EXTENSION"). The version is not modelled: upgrading
- * an extension is {@code ALTER EXTENSION ... UPDATE}, written by hand.
+ * An installed PostgreSQL extension ("CREATE EXTENSION"). The version is not modelled: upgrading an
+ * extension is {@code ALTER EXTENSION ... UPDATE}, written by hand.
  *
  * @param name the extension, as {@code pg_available_extensions} names it
  * @param schema the schema holding its objects; empty: the current schema

@@ -35,29 +35,45 @@ public record ForeignKey(
     if (columns.isEmpty() || columns.size() != referencedColumns.size()) {
       throw new IllegalArgumentException(
           "a foreign key needs as many referenced columns as columns, got "
-              + columns + " -> " + referencedColumns);
+              + columns
+              + " -> "
+              + referencedColumns);
     }
     if (initiallyDeferred && !deferrable) {
-      throw new IllegalArgumentException("foreign key " + name.orElse(columns.toString())
-          + " is initially deferred, so it must be deferrable");
+      throw new IllegalArgumentException(
+          "foreign key "
+              + name.orElse(columns.toString())
+              + " is initially deferred, so it must be deferrable");
     }
   }
 
   /** A key checked immediately: the original form of this record. */
-  public ForeignKey(Optional<String> name, List<String> columns, QualifiedName referencedTable,
-      List<String> referencedColumns, ReferentialAction onDelete, ReferentialAction onUpdate) {
+  public ForeignKey(
+      Optional<String> name,
+      List<String> columns,
+      QualifiedName referencedTable,
+      List<String> referencedColumns,
+      ReferentialAction onDelete,
+      ReferentialAction onUpdate) {
     this(name, columns, referencedTable, referencedColumns, onDelete, onUpdate, false, false);
   }
 
   /** The same key pointing at a renamed table. */
   public ForeignKey withReferencedTable(QualifiedName table) {
-    return new ForeignKey(name, columns, table, referencedColumns, onDelete, onUpdate, deferrable,
-        initiallyDeferred);
+    return new ForeignKey(
+        name, columns, table, referencedColumns, onDelete, onUpdate, deferrable, initiallyDeferred);
   }
 
   /** The same key on other columns of its table (after a rename). */
   public ForeignKey withColumns(List<String> c) {
-    return new ForeignKey(name, c, referencedTable, referencedColumns, onDelete, onUpdate,
-        deferrable, initiallyDeferred);
+    return new ForeignKey(
+        name,
+        c,
+        referencedTable,
+        referencedColumns,
+        onDelete,
+        onUpdate,
+        deferrable,
+        initiallyDeferred);
   }
 }

@@ -14,10 +14,10 @@ import java.util.regex.Pattern;
  * @param parts the keys, in order: columns or expressions, each with its sort order
  * @param unique whether the index enforces uniqueness
  * @param where the predicate of a partial index, as SQL, if any
- * @param method the access method ({@code btree}, {@code gin}, {@code gist}, {@code hash},
- *     {@code brin}, ...); empty for the database's default
- * @param include non-key columns stored in the index (PostgreSQL {@code INCLUDE}, for
- *     index-only scans)
+ * @param method the access method ({@code btree}, {@code gin}, {@code gist}, {@code hash}, {@code
+ *     brin}, ...); empty for the database's default
+ * @param include non-key columns stored in the index (PostgreSQL {@code INCLUDE}, for index-only
+ *     scans)
  */
 public record Index(
     String name,
@@ -41,18 +41,32 @@ public record Index(
     if (parts.isEmpty()) {
       throw new IllegalArgumentException("index " + name + " needs at least one column");
     }
-    method.ifPresent(m -> {
-      if (!METHOD.matcher(m).matches()) {
-        throw new IllegalArgumentException("index " + name + ": method " + m + " is not a plain name");
-      }
-    });
+    method.ifPresent(
+        m -> {
+          if (!METHOD.matcher(m).matches()) {
+            throw new IllegalArgumentException(
+                "index " + name + ": method " + m + " is not a plain name");
+          }
+        });
   }
 
-  /** A plain index on columns, in the default order and method: the original form of this record. */
-  public Index(String name, QualifiedName table, List<String> columns, boolean unique,
+  /**
+   * A plain index on columns, in the default order and method: the original form of this record.
+   */
+  public Index(
+      String name,
+      QualifiedName table,
+      List<String> columns,
+      boolean unique,
       Optional<String> where) {
-    this(name, table, columns.stream().map(IndexPart::column).toList(), unique, where,
-        Optional.empty(), List.of());
+    this(
+        name,
+        table,
+        columns.stream().map(IndexPart::column).toList(),
+        unique,
+        where,
+        Optional.empty(),
+        List.of());
   }
 
   /**

@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * One key of an index: a column or an SQL expression, with its sort order, the place of NULLs
- * and, on PostgreSQL, an operator class.
+ * One key of an index: a column or an SQL expression, with its sort order, the place of NULLs and,
+ * on PostgreSQL, an operator class.
  *
  * <pre>{@code
  * IndexPart.column("created_at").desc().nullsLast();
@@ -27,16 +27,25 @@ public record IndexPart(
     String text, boolean expression, Order order, Nulls nulls, Optional<String> opclass) {
 
   /** How the key sorts. */
-  public enum Order { DEFAULT, ASC, DESC }
+  public enum Order {
+    DEFAULT,
+    ASC,
+    DESC
+  }
 
   /** Where NULLs sort. */
-  public enum Nulls { DEFAULT, FIRST, LAST }
+  public enum Nulls {
+    DEFAULT,
+    FIRST,
+    LAST
+  }
 
   /**
-   * Operator class names are rendered as written, so they are restricted to what needs no
-   * quoting: a name, optionally qualified by its schema.
+   * Operator class names are rendered as written, so they are restricted to what needs no quoting:
+   * a name, optionally qualified by its schema.
    */
-  static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*)?");
+  static final Pattern NAME =
+      Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*)?");
 
   public IndexPart {
     requireNonNull(text, "text");
@@ -46,24 +55,31 @@ public record IndexPart(
     if (text.isBlank()) {
       throw new IllegalArgumentException("an index part needs a column name or an expression");
     }
-    opclass.ifPresent(o -> {
-      if (!NAME.matcher(o).matches()) {
-        throw new IllegalArgumentException("operator class " + o + " is not a plain name");
-      }
-    });
+    opclass.ifPresent(
+        o -> {
+          if (!NAME.matcher(o).matches()) {
+            throw new IllegalArgumentException("operator class " + o + " is not a plain name");
+          }
+        });
   }
 
   // equals and hashCode written out for the differ's sake: bench/README.md, "Records' equals"
   @Override
   public boolean equals(Object o) {
-    return o instanceof IndexPart p && expression == p.expression && text.equals(p.text)
-        && order == p.order && nulls == p.nulls && opclass.equals(p.opclass);
+    return o instanceof IndexPart p
+        && expression == p.expression
+        && text.equals(p.text)
+        && order == p.order
+        && nulls == p.nulls
+        && opclass.equals(p.opclass);
   }
 
   @Override
   public int hashCode() {
     return (((text.hashCode() * 31 + (expression ? 1 : 0)) * 31 + order.ordinal()) * 31
-        + nulls.ordinal()) * 31 + opclass.hashCode();
+                + nulls.ordinal())
+            * 31
+        + opclass.hashCode();
   }
 
   /** A column key in the default order. */

@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.util.Optional;
 
 /**
- * The name of a table or other schema object, optionally qualified by its schema (namespace).
- * Names are kept exactly as written; dialects decide how to quote them.
+ * The name of a table or other schema object, optionally qualified by its schema (namespace). Names
+ * are kept exactly as written; dialects decide how to quote them.
  *
  * @param schema the namespace, empty for the connection's default
  * @param name the object's own name

@@ -17,8 +17,13 @@ import java.util.Optional;
  *     ...), one line each such as {@code function f(integer)}, so that it can be reported rather
  *     than silently dropped; empty where the source cannot tell
  */
-public record Schema(List<Table> tables, List<EnumType> enums, List<Domain> domains,
-    List<Sequence> sequences, List<Extension> extensions, List<String> unmodelled) {
+public record Schema(
+    List<Table> tables,
+    List<EnumType> enums,
+    List<Domain> domains,
+    List<Sequence> sequences,
+    List<Extension> extensions,
+    List<String> unmodelled) {
   public Schema {
     tables = List.copyOf(tables);
     enums = List.copyOf(enums);
@@ -29,8 +34,12 @@ public record Schema(List<Table> tables, List<EnumType> enums, List<Domain> doma
   }
 
   /** A schema with nothing left out. */
-  public Schema(List<Table> tables, List<EnumType> enums, List<Domain> domains,
-      List<Sequence> sequences, List<Extension> extensions) {
+  public Schema(
+      List<Table> tables,
+      List<EnumType> enums,
+      List<Domain> domains,
+      List<Sequence> sequences,
+      List<Extension> extensions) {
     this(tables, enums, domains, sequences, extensions, List.of());
   }
 

@@ -5,9 +5,9 @@ import static java.util.Objects.requireNonNull;
 import java.util.Optional;
 
 /**
- * A sequence generator (PostgreSQL "CREATE SEQUENCE"). Empty options take the database's
- * defaults, which depend on the direction: an ascending sequence starts at its minimum (1 unless
- * given), a descending one at its maximum (-1 unless given).
+ * A sequence generator (PostgreSQL "CREATE SEQUENCE"). Empty options take the database's defaults,
+ * which depend on the direction: an ascending sequence starts at its minimum (1 unless given), a
+ * descending one at its maximum (-1 unless given).
  *
  * @param name the sequence
  * @param start the first value; empty: the minimum (ascending) or maximum (descending)
@@ -38,24 +38,29 @@ public record Sequence(
       throw new IllegalArgumentException("sequence " + name + ": the increment cannot be zero");
     }
     if (cache < 1) {
-      throw new IllegalArgumentException("sequence " + name + ": the cache must be at least 1, got "
-          + cache);
+      throw new IllegalArgumentException(
+          "sequence " + name + ": the cache must be at least 1, got " + cache);
     }
     if (minValue.isPresent() && maxValue.isPresent() && minValue.get() >= maxValue.get()) {
-      throw new IllegalArgumentException("sequence " + name + ": minValue " + minValue.get()
-          + " must be below maxValue " + maxValue.get());
+      throw new IllegalArgumentException(
+          "sequence "
+              + name
+              + ": minValue "
+              + minValue.get()
+              + " must be below maxValue "
+              + maxValue.get());
     }
   }
 
   /** An ascending sequence by 1 from 1, with every other option at its default. */
   public static Sequence of(QualifiedName name) {
-    return new Sequence(name, Optional.empty(), 1, Optional.empty(), Optional.empty(), 1, false,
-        Optional.empty());
+    return new Sequence(
+        name, Optional.empty(), 1, Optional.empty(), Optional.empty(), 1, false, Optional.empty());
   }
 
   /**
-   * The first value the database records when {@link #start()} is empty; the defaults are those
-   * of "CREATE SEQUENCE" in the PostgreSQL manual.
+   * The first value the database records when {@link #start()} is empty; the defaults are those of
+   * "CREATE SEQUENCE" in the PostgreSQL manual.
    */
   public long effectiveStart() {
     return start.orElseGet(() -> increment > 0 ? minValue.orElse(1L) : maxValue.orElse(-1L));

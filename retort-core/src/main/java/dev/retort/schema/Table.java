@@ -46,8 +46,15 @@ public record Table(
   }
 
   public Table withName(QualifiedName n) {
-    return new Table(n, columns, primaryKey, foreignKeys, uniques, checks,
-        indexes.stream().map(i -> i.withTable(n)).toList(), comment);
+    return new Table(
+        n,
+        columns,
+        primaryKey,
+        foreignKeys,
+        uniques,
+        checks,
+        indexes.stream().map(i -> i.withTable(n)).toList(),
+        comment);
   }
 
   public Table withColumns(List<Column> c) {

@@ -28,8 +28,8 @@ import java.util.jar.JarFile;
 
 /**
  * Reads a class path location ({@code classpath:db/retort}) into a {@link ScriptStore}: SQL files
- * from that directory in every class path entry (directories and jars), compiled Java migrations
- * of the package of the same name from the build's index. The class path is never scanned: the
+ * from that directory in every class path entry (directories and jars), compiled Java migrations of
+ * the package of the same name from the build's index. The class path is never scanned: the
  * location's own directory is listed, and the indexes are resources at a known name.
  */
 final class ClasspathScripts {
@@ -89,10 +89,20 @@ final class ClasspathScripts {
     }
     for (MigrationIndex.Entry e : indexed) {
       Path file = Path.of(dir, e.simpleName() + ".class");
-      add(new Revision(e.id(), e.revises(), Set.copyOf(e.branchLabels()), e.dependsOn(),
-          e.message(), e.transactional(), java.util.Optional.of(file), Revision.Format.JAVA,
-          e.checksum()), "class " + e.className() + " (listed in " + indexOf.get(e.className()) + ")");
-      compiled.put(e.id(), new ScriptStore.Compiled(e.className(), loader, indexOf.get(e.className())));
+      add(
+          new Revision(
+              e.id(),
+              e.revises(),
+              Set.copyOf(e.branchLabels()),
+              e.dependsOn(),
+              e.message(),
+              e.transactional(),
+              java.util.Optional.of(file),
+              Revision.Format.JAVA,
+              e.checksum()),
+          "class " + e.className() + " (listed in " + indexOf.get(e.className()) + ")");
+      compiled.put(
+          e.id(), new ScriptStore.Compiled(e.className(), loader, indexOf.get(e.className())));
     }
     return new ScriptStore(Path.of(dir), revisions, sqlTexts, compiled);
   }
@@ -101,10 +111,15 @@ final class ClasspathScripts {
     String name = f.name();
     Path file = Path.of(dir, name);
     if (name.endsWith(".java")) {
-      throw new MigrationFileException(file, 0, "is Java source on the class path (" + f.where()
-          + "); a class path location holds SQL files and compiled migrations, as a Java runtime"
-          + " cannot compile: put the source under src/main/java in package " + pkg
-          + ", where the build compiles and indexes it, or read it from a migrations directory");
+      throw new MigrationFileException(
+          file,
+          0,
+          "is Java source on the class path ("
+              + f.where()
+              + "); a class path location holds SQL files and compiled migrations, as a Java runtime"
+              + " cannot compile: put the source under src/main/java in package "
+              + pkg
+              + ", where the build compiles and indexes it, or read it from a migrations directory");
     }
     if (name.endsWith(".class")) {
       if (!name.contains("$") && !indexedNames.contains(name)) {
@@ -117,8 +132,14 @@ final class ClasspathScripts {
     try {
       bytes = f.read(ScriptStore.MAX_BYTES + 1);
       if (bytes.length > ScriptStore.MAX_BYTES) {
-        throw new MigrationFileException(file, 0, "(" + f.where() + ") is larger than "
-            + (ScriptStore.MAX_BYTES >> 20) + " MiB; load bulk data from a separate file");
+        throw new MigrationFileException(
+            file,
+            0,
+            "("
+                + f.where()
+                + ") is larger than "
+                + (ScriptStore.MAX_BYTES >> 20)
+                + " MiB; load bulk data from a separate file");
       }
       content = ScriptStore.decode(bytes);
     } catch (CharacterCodingException e) {
@@ -150,41 +171,71 @@ final class ClasspathScripts {
     }
     dev.retort.migration.Revision header = type.getAnnotation(dev.retort.migration.Revision.class);
     if (header == null) {
-      throw new UsageException("class " + name + " (" + where + ") implements Migration but has no"
-          + " @Revision, so it is no migration Retort can run; annotate it with its revision"
-          + " (id, revises, message) and build again, or move it out of package " + pkg);
+      throw new UsageException(
+          "class "
+              + name
+              + " ("
+              + where
+              + ") implements Migration but has no"
+              + " @Revision, so it is no migration Retort can run; annotate it with its revision"
+              + " (id, revises, message) and build again, or move it out of package "
+              + pkg);
     }
-    throw new UsageException("class " + name + " (" + where + ") is a migration (revision "
-        + header.id() + ") that no " + MigrationIndex.RESOURCE + " lists: it was compiled "
-        + "without Retort's annotation processor, which indexes it with the checksum of its "
-        + "source. On JDK 23 and later javac runs processors only when asked: add retort-core to "
-        + "the compiler's annotationProcessorPaths, or pass -proc:full");
+    throw new UsageException(
+        "class "
+            + name
+            + " ("
+            + where
+            + ") is a migration (revision "
+            + header.id()
+            + ") that no "
+            + MigrationIndex.RESOURCE
+            + " lists: it was compiled "
+            + "without Retort's annotation processor, which indexes it with the checksum of its "
+            + "source. On JDK 23 and later javac runs processors only when asked: add retort-core to "
+            + "the compiler's annotationProcessorPaths, or pass -proc:full");
   }
 
   private void add(Revision r, String origin) {
     String other = originOf.putIfAbsent(r.id(), origin);
     if (other != null) {
-      throw new RevisionGraphException("duplicate revision id '" + r.id() + "' in " + other
-          + " and " + origin + "; give one of them a new id");
+      throw new RevisionGraphException(
+          "duplicate revision id '"
+              + r.id()
+              + "' in "
+              + other
+              + " and "
+              + origin
+              + "; give one of them a new id");
     }
     revisions.add(r);
   }
 
   private UsageException missing(Set<String> elsewhere) {
-    return new UsageException("migrations location classpath:" + dir + " is not on the class path:"
-        + " no class path entry has a directory " + dir + " and no " + MigrationIndex.RESOURCE
-        + " lists a migration in package " + pkg
-        + (elsewhere.isEmpty() ? ""
-            : " (the index lists migrations in package " + String.join(", ", elsewhere)
-                + "; a compiled migration belongs to classpath:x/y when its package is x.y)")
-        + "; check the 'migrations' setting and that the application's jar is on the class path");
+    return new UsageException(
+        "migrations location classpath:"
+            + dir
+            + " is not on the class path:"
+            + " no class path entry has a directory "
+            + dir
+            + " and no "
+            + MigrationIndex.RESOURCE
+            + " lists a migration in package "
+            + pkg
+            + (elsewhere.isEmpty()
+                ? ""
+                : " (the index lists migrations in package "
+                    + String.join(", ", elsewhere)
+                    + "; a compiled migration belongs to classpath:x/y when its package is x.y)")
+            + "; check the 'migrations' setting and that the application's jar is on the class path");
   }
 
   private List<URL> resources(String name) {
     try {
       return Collections.list(loader.getResources(name));
     } catch (IOException e) {
-      throw new UsageException("cannot look up " + name + " on the class path: " + e.getMessage(), e);
+      throw new UsageException(
+          "cannot look up " + name + " on the class path: " + e.getMessage(), e);
     }
   }
 
@@ -196,7 +247,9 @@ final class ClasspathScripts {
     }
   }
 
-  /** Without the JDK's jar cache: a jar replaced on disk must not be read through a stale handle. */
+  /**
+   * Without the JDK's jar cache: a jar replaced on disk must not be read through a stale handle.
+   */
   private static InputStream open(URL url) throws IOException {
     URLConnection c = url.openConnection();
     c.setUseCaches(false);
@@ -215,10 +268,18 @@ final class ClasspathScripts {
         return listJar(jar, root);
       }
     } catch (IOException | URISyntaxException e) {
-      throw new UsageException("cannot list classpath:" + dir + " in " + root + ": " + e.getMessage(), e);
+      throw new UsageException(
+          "cannot list classpath:" + dir + " in " + root + ": " + e.getMessage(), e);
     }
-    throw new UsageException("cannot list classpath:" + dir + " in " + root + ": Retort lists "
-        + "directories and jars (file: and jar: URLs), not " + root.getProtocol() + ": URLs");
+    throw new UsageException(
+        "cannot list classpath:"
+            + dir
+            + " in "
+            + root
+            + ": Retort lists "
+            + "directories and jars (file: and jar: URLs), not "
+            + root.getProtocol()
+            + ": URLs");
   }
 
   private List<Listed> listDirectory(File directory, URL root) {
@@ -230,14 +291,18 @@ final class ClasspathScripts {
     for (String name : names) {
       if (relevant(name)) {
         File file = new File(directory, name);
-        out.add(listed(name, root.toString(), max -> {
-          if (!file.isFile()) {
-            throw new IOException("it is not a regular file");
-          }
-          try (InputStream in = new java.io.FileInputStream(file)) {
-            return in.readNBytes(max);
-          }
-        }));
+        out.add(
+            listed(
+                name,
+                root.toString(),
+                max -> {
+                  if (!file.isFile()) {
+                    throw new IOException("it is not a regular file");
+                  }
+                  try (InputStream in = new java.io.FileInputStream(file)) {
+                    return in.readNBytes(max);
+                  }
+                }));
       }
     }
     return out;

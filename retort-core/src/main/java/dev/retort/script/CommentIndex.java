@@ -5,10 +5,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Where the comments of a SQL file are, found once with the splitter's rules and only when asked:
- * a {@code --} at the start of a line is a comment only outside strings, quoted identifiers,
- * dollar quotes and block comments, so a directive inside a multi-line quoted name (a table named
- * {@code "x<newline>-- retort:downgrade"}) is no directive.
+ * Where the comments of a SQL file are, found once with the splitter's rules and only when asked: a
+ * {@code --} at the start of a line is a comment only outside strings, quoted identifiers, dollar
+ * quotes and block comments, so a directive inside a multi-line quoted name (a table named {@code
+ * "x<newline>-- retort:downgrade"}) is no directive.
  */
 final class CommentIndex {
   private final Path file;

@@ -22,17 +22,17 @@ import java.util.regex.Pattern;
  * ALTER TABLE users ALTER COLUMN password TYPE varchar(128);
  * }</pre>
  *
- * <p>A file may instead hold one section per database: after the header, each {@code -- retort:dialect
- * postgresql} (or {@code sqlite}, {@code mysql}, or several comma-separated) line opens a section
- * with its own {@code -- retort:upgrade} and optional {@code -- retort:downgrade}; see {@link
- * SqlMigration}. The header ends at the first such line.
+ * <p>A file may instead hold one section per database: after the header, each {@code --
+ * retort:dialect postgresql} (or {@code sqlite}, {@code mysql}, or several comma-separated) line
+ * opens a section with its own {@code -- retort:upgrade} and optional {@code -- retort:downgrade};
+ * see {@link SqlMigration}. The header ends at the first such line.
  *
  * <p>A Java migration carries the same keys in its {@code @Revision(...)} annotation. Every problem
  * is a {@link MigrationFileException} naming the file and line.
  *
- * <p>The work is done by {@link SqlFileReader} (the layout of a SQL file: header, dialect
- * sections, upgrade and downgrade), {@link SqlHeader} (the SQL header keys) and {@link JavaHeader};
- * the revision id and branch label rules that both formats share stay here.
+ * <p>The work is done by {@link SqlFileReader} (the layout of a SQL file: header, dialect sections,
+ * upgrade and downgrade), {@link SqlHeader} (the SQL header keys) and {@link JavaHeader}; the
+ * revision id and branch label rules that both formats share stay here.
  */
 public final class HeaderParser {
   static final Pattern ID = Pattern.compile("[A-Za-z0-9_]{1,64}");
@@ -68,7 +68,9 @@ public final class HeaderParser {
     return JavaHeader.read(file, content).toRevision(file, checksum);
   }
 
-  /** Whether {@code id} matches {@link #ID}; a loop, as it runs for every header on every command. */
+  /**
+   * Whether {@code id} matches {@link #ID}; a loop, as it runs for every header on every command.
+   */
   public static boolean isValidId(String id) {
     if (id.isEmpty() || id.length() > 64) {
       return false;
@@ -86,10 +88,11 @@ public final class HeaderParser {
   }
 
   /**
-   * The words a target can be, which a revision id may not be: {@code upgrade head} must never
-   * mean a revision called {@code head}. Compared without case, as a user would read them.
+   * The words a target can be, which a revision id may not be: {@code upgrade head} must never mean
+   * a revision called {@code head}. Compared without case, as a user would read them.
    */
-  private static final java.util.Set<String> RESERVED = java.util.Set.of("head", "heads", "base", "current");
+  private static final java.util.Set<String> RESERVED =
+      java.util.Set.of("head", "heads", "base", "current");
 
   /** Whether {@code id} is one of the target words ({@code head}, {@code base}...) in any case. */
   public static boolean isReservedId(String id) {
@@ -97,17 +100,22 @@ public final class HeaderParser {
   }
 
   /**
-   * Why {@code id} cannot be a revision id, or empty when it can: 1-64 of A-Z a-z 0-9 _, and not
-   * a target word.
+   * Why {@code id} cannot be a revision id, or empty when it can: 1-64 of A-Z a-z 0-9 _, and not a
+   * target word.
    */
   public static java.util.Optional<String> idProblem(String id) {
     if (!isValidId(id)) {
-      return java.util.Optional.of("'" + dev.retort.text.Inert.text(id)
-          + "' is not a valid revision id (1-64 of A-Z a-z 0-9 _)");
+      return java.util.Optional.of(
+          "'"
+              + dev.retort.text.Inert.text(id)
+              + "' is not a valid revision id (1-64 of A-Z a-z 0-9 _)");
     }
     if (isReservedId(id)) {
-      return java.util.Optional.of("'" + id + "' is not a valid revision id: head, heads, base "
-          + "and current are target words");
+      return java.util.Optional.of(
+          "'"
+              + id
+              + "' is not a valid revision id: head, heads, base "
+              + "and current are target words");
     }
     return java.util.Optional.empty();
   }
@@ -121,16 +129,20 @@ public final class HeaderParser {
   }
 
   /**
-   * Refuses a message with a line break or another control character: it is written as one line
-   * of a header and shown in comments and on terminals, where such a character could end a
-   * comment and turn the rest into SQL.
+   * Refuses a message with a line break or another control character: it is written as one line of
+   * a header and shown in comments and on terminals, where such a character could end a comment and
+   * turn the rest into SQL.
    */
   static String checkMessage(Path file, int line, String message) {
     java.util.OptionalInt bad = dev.retort.text.Inert.firstControl(message);
     if (bad.isPresent()) {
-      throw new MigrationFileException(file, line, "the message holds a control character ("
-          + dev.retort.text.Inert.describe(bad.getAsInt()) + "); a revision message is one line of "
-          + "plain text");
+      throw new MigrationFileException(
+          file,
+          line,
+          "the message holds a control character ("
+              + dev.retort.text.Inert.describe(bad.getAsInt())
+              + "); a revision message is one line of "
+              + "plain text");
     }
     return message;
   }

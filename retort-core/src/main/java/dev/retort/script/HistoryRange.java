@@ -31,10 +31,18 @@ final class HistoryRange {
     BitSet outside = (BitSet) low.clone();
     outside.andNot(required);
     if (!outside.isEmpty()) {
-      throw new RevisionGraphException("revision " + String.join(", ", g.ids(outside))
-          + " is not an ancestor of " + (targets.isEmpty() ? "base" : String.join(", ", g.ids(targets)))
-          + ", so '" + lower + ":" + upper + "' is no range; put the older revision first, or use '"
-          + lower + ":' for everything above it");
+      throw new RevisionGraphException(
+          "revision "
+              + String.join(", ", g.ids(outside))
+              + " is not an ancestor of "
+              + (targets.isEmpty() ? "base" : String.join(", ", g.ids(targets)))
+              + ", so '"
+              + lower
+              + ":"
+              + upper
+              + "' is no range; put the older revision first, or use '"
+              + lower
+              + ":' for everything above it");
     }
     BitSet needs = (BitSet) required.clone();
     needs.andNot(g.ancestors(low));
@@ -51,8 +59,11 @@ final class HistoryRange {
       return r.position(lower);
     }
     if (rel.delta() > 0) {
-      throw new RevisionGraphException("'" + lower + "' cannot start a range: the lower side counts"
-          + " down from the heads ('-N'); to count up from a revision, write '<rev>+N'");
+      throw new RevisionGraphException(
+          "'"
+              + lower
+              + "' cannot start a range: the lower side counts"
+              + " down from the heads ('-N'); to count up from a revision, write '<rev>+N'");
     }
     BitSet heads = g.bits(g.heads());
     c.branch().ifPresent(b -> heads.and(members(b)));
@@ -72,16 +83,23 @@ final class HistoryRange {
       return r.position(upper);
     }
     if (rel.delta() < 0) {
-      throw new RevisionGraphException("'" + upper + "' cannot end a range: the upper side counts"
-          + " up from the lower side ('+N'); to count down from a revision, write '<rev>-N'");
+      throw new RevisionGraphException(
+          "'"
+              + upper
+              + "' cannot end a range: the upper side counts"
+              + " up from the lower side ('+N'); to count down from a revision, write '<rev>-N'");
     }
     BitSet start = (BitSet) low.clone();
     if (start.cardinality() > 1 && c.branch().isPresent()) {
       start.and(r.lineage(r.branch(c.branch().get())));
     }
     if (start.cardinality() > 1) {
-      throw new RevisionGraphException("the lower side names several revisions ("
-          + String.join(", ", g.ids(start)) + "), so '" + upper + "' is ambiguous; start from one");
+      throw new RevisionGraphException(
+          "the lower side names several revisions ("
+              + String.join(", ", g.ids(start))
+              + "), so '"
+              + upper
+              + "' is ambiguous; start from one");
     }
     int from = start.isEmpty() ? -1 : start.nextSetBit(0);
     return g.bit(new RelativeSteps(r).walkUp(from, rel.delta(), c.branch().map(r::branch), upper));
@@ -96,9 +114,15 @@ final class HistoryRange {
         return -1;
       }
       if (ps.length > 1) {
-        throw new RevisionGraphException("revision " + g.id(cur) + " merges "
-            + String.join(", ", g.ids(g.bits(ps))) + ", so '" + t + "' is ambiguous past it;"
-            + " start the range at a revision instead");
+        throw new RevisionGraphException(
+            "revision "
+                + g.id(cur)
+                + " merges "
+                + String.join(", ", g.ids(g.bits(ps)))
+                + ", so '"
+                + t
+                + "' is ambiguous past it;"
+                + " start the range at a revision instead");
       }
       cur = ps[0];
     }

@@ -12,9 +12,9 @@ import java.nio.file.Path;
  * line, before anything runs.
  *
  * <p>A comment looks like a directive when its text, leading dashes, stars and whitespace skipped
- * and whitespace removed, starts with {@code retort:} in any case. A directive is exactly {@code
- * -- retort:key} (spaces after the dashes allowed) at the start of a line, as {@link
- * SqlFileReader} reads it; anything else that looks like one is refused.
+ * and whitespace removed, starts with {@code retort:} in any case. A directive is exactly {@code --
+ * retort:key} (spaces after the dashes allowed) at the start of a line, as {@link SqlFileReader}
+ * reads it; anything else that looks like one is refused.
  */
 final class NearMisses {
   private static final String WORD = "retort";
@@ -29,7 +29,9 @@ final class NearMisses {
     this.comments = comments;
   }
 
-  /** @throws MigrationFileException at the first comment that looks like a directive and is not one */
+  /**
+   * @throws MigrationFileException at the first comment that looks like a directive and is not one
+   */
   static void check(Path file, String content, CommentIndex comments) {
     new NearMisses(file, content, comments).run();
   }
@@ -46,14 +48,22 @@ final class NearMisses {
       if (comment != null && onlyOpenerBefore(comment[0], start)) {
         int line = lineOf(start);
         String text = content.substring(comment[0], Math.min(comment[1], comment[0] + 80)).strip();
-        throw new MigrationFileException(file, line, "'" + Inert.text(text) + "' looks like a Retort "
-            + "directive but is not one, so it would be read as a plain comment; write a directive "
-            + "exactly as '-- retort:<key>', lower case, in a '--' comment at the start of its line");
+        throw new MigrationFileException(
+            file,
+            line,
+            "'"
+                + Inert.text(text)
+                + "' looks like a Retort "
+                + "directive but is not one, so it would be read as a plain comment; write a directive "
+                + "exactly as '-- retort:<key>', lower case, in a '--' comment at the start of its line");
       }
     }
   }
 
-  /** The offset of the 'r' of "retort" (any case, whitespace between letters) ending just before {@code colon}; -1 if none. */
+  /**
+   * The offset of the 'r' of "retort" (any case, whitespace between letters) ending just before
+   * {@code colon}; -1 if none.
+   */
   private int wordBefore(int colon) {
     int p = colon - 1;
     for (int k = WORD.length() - 1; k >= 0; k--) {
@@ -71,7 +81,10 @@ final class NearMisses {
     return p + 1;
   }
 
-  /** Whether the directive at {@code start} is written exactly: "retort:" after "--" and blanks opening its line. */
+  /**
+   * Whether the directive at {@code start} is written exactly: "retort:" after "--" and blanks
+   * opening its line.
+   */
   private boolean isExact(int start) {
     if (!content.startsWith(WORD + ":", start)) {
       return false;
@@ -87,10 +100,16 @@ final class NearMisses {
     while (p >= 0 && (content.charAt(p) == ' ' || content.charAt(p) == '\t')) {
       p--;
     }
-    return p < 0 || content.charAt(p) == '\n' || content.charAt(p) == '\r' || content.charAt(p) == '\uFEFF';
+    return p < 0
+        || content.charAt(p) == '\n'
+        || content.charAt(p) == '\r'
+        || content.charAt(p) == '\uFEFF';
   }
 
-  /** Whether only the comment's opener, dashes, stars, slashes and whitespace stand between {@code from} and {@code to}. */
+  /**
+   * Whether only the comment's opener, dashes, stars, slashes and whitespace stand between {@code
+   * from} and {@code to}.
+   */
   private boolean onlyOpenerBefore(int from, int to) {
     for (int p = from; p < to; p++) {
       char c = content.charAt(p);
@@ -105,7 +124,8 @@ final class NearMisses {
     int line = 1;
     for (int i = 0; i < offset; i++) {
       char c = content.charAt(i);
-      if (c == '\n' || (c == '\r' && (i + 1 >= content.length() || content.charAt(i + 1) != '\n'))) {
+      if (c == '\n'
+          || (c == '\r' && (i + 1 >= content.length() || content.charAt(i + 1) != '\n'))) {
         line++;
       }
     }

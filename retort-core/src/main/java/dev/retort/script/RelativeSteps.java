@@ -27,10 +27,12 @@ final class RelativeSteps {
     Target anchor = t.anchor();
     Optional<Integer> keepTo = anchor.branch().map(r::branch);
     if (t.delta() > 0) {
-      int start = anchor instanceof Target.Current c ? upgradeStart(c.branch(), t) : single(anchor, t);
+      int start =
+          anchor instanceof Target.Current c ? upgradeStart(c.branch(), t) : single(anchor, t);
       return g.bit(walkUp(start, t.delta(), keepTo, t));
     }
-    int start = anchor instanceof Target.Current c ? downgradeStart(c.branch(), t) : single(anchor, t);
+    int start =
+        anchor instanceof Target.Current c ? downgradeStart(c.branch(), t) : single(anchor, t);
     return walkDown(start, -t.delta(), t);
   }
 
@@ -38,8 +40,14 @@ final class RelativeSteps {
   private int single(Target anchor, Target t) {
     BitSet at = r.position(anchor);
     if (at.cardinality() > 1) {
-      throw new RevisionGraphException("'" + anchor + "' names several revisions ("
-          + String.join(", ", g.ids(at)) + "), so '" + t + "' is ambiguous; count from one of them");
+      throw new RevisionGraphException(
+          "'"
+              + anchor
+              + "' names several revisions ("
+              + String.join(", ", g.ids(at))
+              + "), so '"
+              + t
+              + "' is ambiguous; count from one of them");
     }
     return at.isEmpty() ? BASE : at.nextSetBit(0);
   }
@@ -61,10 +69,14 @@ final class RelativeSteps {
       }
     }
     if (start.cardinality() > 1) {
-      throw new RevisionGraphException((branch.isPresent() ? "branch '" + branch.get() + "'"
-          : "the database") + " has several heads (" + String.join(", ", g.ids(start))
-          + "), so '" + t + "' is ambiguous; name a branch ('<label>@+N') or a revision"
-          + " ('<rev>+N' or an id)");
+      throw new RevisionGraphException(
+          (branch.isPresent() ? "branch '" + branch.get() + "'" : "the database")
+              + " has several heads ("
+              + String.join(", ", g.ids(start))
+              + "), so '"
+              + t
+              + "' is ambiguous; name a branch ('<label>@+N') or a revision"
+              + " ('<rev>+N' or an id)");
     }
     return start.isEmpty() ? BASE : start.nextSetBit(0);
   }
@@ -76,9 +88,16 @@ final class RelativeSteps {
         throw new RevisionGraphException("nothing is applied; there is nothing to downgrade");
       }
       if (r.rows().cardinality() > 1) {
-        throw new RevisionGraphException("the database has several heads (" + r.current()
-            + "), so '" + t + "' is ambiguous; use '<label>@" + t + "' or a revision ('<rev>" + t
-            + "' or an id)");
+        throw new RevisionGraphException(
+            "the database has several heads ("
+                + r.current()
+                + "), so '"
+                + t
+                + "' is ambiguous; use '<label>@"
+                + t
+                + "' or a revision ('<rev>"
+                + t
+                + "' or an id)");
       }
       return r.rows().nextSetBit(0);
     }
@@ -95,8 +114,12 @@ final class RelativeSteps {
           "nothing on branch '" + branch.get() + "' is applied; there is nothing to downgrade");
     }
     if (start.cardinality() > 1) {
-      throw new RevisionGraphException("branch '" + branch.get() + "' has several applied heads ("
-          + String.join(", ", g.ids(start)) + "); count from one of them ('<rev>-N')");
+      throw new RevisionGraphException(
+          "branch '"
+              + branch.get()
+              + "' has several applied heads ("
+              + String.join(", ", g.ids(start))
+              + "); count from one of them ('<rev>-N')");
     }
     return start.nextSetBit(0);
   }
@@ -111,14 +134,24 @@ final class RelativeSteps {
         next.and(line);
       }
       if (next.isEmpty()) {
-        throw new RevisionGraphException("cannot move '" + t + "': only " + taken + " step"
-            + (taken == 1 ? "" : "s") + " possible, up to "
-            + (cur == BASE ? "base" : "head " + g.id(cur)));
+        throw new RevisionGraphException(
+            "cannot move '"
+                + t
+                + "': only "
+                + taken
+                + " step"
+                + (taken == 1 ? "" : "s")
+                + " possible, up to "
+                + (cur == BASE ? "base" : "head " + g.id(cur)));
       }
       if (next.cardinality() > 1) {
-        throw new RevisionGraphException((cur == BASE ? "there are several bases"
-            : "revision " + g.id(cur) + " forks") + " (" + String.join(", ", g.ids(next))
-            + "), so '" + t + "' is ambiguous; name a branch ('<label>@+N') or a revision instead");
+        throw new RevisionGraphException(
+            (cur == BASE ? "there are several bases" : "revision " + g.id(cur) + " forks")
+                + " ("
+                + String.join(", ", g.ids(next))
+                + "), so '"
+                + t
+                + "' is ambiguous; name a branch ('<label>@+N') or a revision instead");
       }
       cur = next.nextSetBit(0);
     }
@@ -137,11 +170,26 @@ final class RelativeSteps {
         if (step == n) {
           return g.bits(ps);
         }
-        throw new RevisionGraphException(ps.length == 0
-            ? "cannot move '" + t + "': " + g.id(start) + " is only " + step + " step"
-                + (step == 1 ? "" : "s") + " above base; count " + step + " or fewer, or use 'base'"
-            : "revision " + g.id(cur) + " merges " + String.join(", ", g.ids(g.bits(ps)))
-                + ", so '" + t + "' is ambiguous past it; name one of them instead");
+        throw new RevisionGraphException(
+            ps.length == 0
+                ? "cannot move '"
+                    + t
+                    + "': "
+                    + g.id(start)
+                    + " is only "
+                    + step
+                    + " step"
+                    + (step == 1 ? "" : "s")
+                    + " above base; count "
+                    + step
+                    + " or fewer, or use 'base'"
+                : "revision "
+                    + g.id(cur)
+                    + " merges "
+                    + String.join(", ", g.ids(g.bits(ps)))
+                    + ", so '"
+                    + t
+                    + "' is ambiguous past it; name one of them instead");
       }
       cur = ps[0];
     }

@@ -50,15 +50,18 @@ public record Revision(
 
   /** A revision with no file, for building graphs in memory (tests, planning tools). */
   public static Revision of(String id, List<String> parents) {
-    return new Revision(id, parents, Set.of(), List.of(), "", true, Optional.empty(), Format.SQL, "");
+    return new Revision(
+        id, parents, Set.of(), List.of(), "", true, Optional.empty(), Format.SQL, "");
   }
 
   public Revision withBranchLabels(Set<String> labels) {
-    return new Revision(id, parents, labels, dependsOn, message, transactional, file, format, checksum);
+    return new Revision(
+        id, parents, labels, dependsOn, message, transactional, file, format, checksum);
   }
 
   public Revision withDependsOn(List<String> deps) {
-    return new Revision(id, parents, branchLabels, deps, message, transactional, file, format, checksum);
+    return new Revision(
+        id, parents, branchLabels, deps, message, transactional, file, format, checksum);
   }
 
   /** Whether this revision joins two or more parents. */

@@ -31,8 +31,8 @@ import java.util.TreeSet;
  * graph.stampRows(Set.of("b2"), "a1");        // {a1}
  * }</pre>
  *
- * <p>Targets follow one grammar, {@link Target}; {@link #parse} reads one and {@link #resolve}
- * says what it names. Every problem is a {@link RevisionGraphException}.
+ * <p>Targets follow one grammar, {@link Target}; {@link #parse} reads one and {@link #resolve} says
+ * what it names. Every problem is a {@link RevisionGraphException}.
  */
 public final class RevisionGraph {
   private final List<Revision> revs;
@@ -151,8 +151,7 @@ public final class RevisionGraph {
             ? Collections.emptySortedMap()
             : sortedIds.subMap(text, text + Character.MAX_VALUE);
     if (matches.isEmpty()) {
-      throw new RevisionGraphException(
-          "unknown revision '" + text + "'" + didYouMean(text));
+      throw new RevisionGraphException("unknown revision '" + text + "'" + didYouMean(text));
     }
     if (matches.size() > 1) {
       List<String> shown = matches.keySet().stream().limit(10).toList();
@@ -176,8 +175,8 @@ public final class RevisionGraph {
   }
 
   /**
-   * The version rows for an applied set: its members that no other member revises or depends on.
-   * As in Alembic, a revision that a depends-on already implies gets no row of its own.
+   * The version rows for an applied set: its members that no other member revises or depends on. As
+   * in Alembic, a revision that a depends-on already implies gets no row of its own.
    */
   public Set<String> versionRows(Set<String> applied) {
     BitSet bits = new BitSet(revs.size());
@@ -189,15 +188,17 @@ public final class RevisionGraph {
 
   /**
    * {@code "; did you mean 'x'?"} naming the revisions and branch labels closest to a mistyped
-   * {@code text} (an id compared at the length typed, so a mistyped prefix finds its revision),
-   * or an empty string when none is close.
+   * {@code text} (an id compared at the length typed, so a mistyped prefix finds its revision), or
+   * an empty string when none is close.
    */
   String didYouMean(String text) {
     List<String> best = Spelling.closest(text, sortedIds.keySet(), labels.keySet());
     if (best.isEmpty()) {
       return sortedIds.isEmpty() ? "; there are no revisions" : "";
     }
-    return "; did you mean " + String.join(" or ", best.stream().map(c -> "'" + c + "'").toList()) + "?";
+    return "; did you mean "
+        + String.join(" or ", best.stream().map(c -> "'" + c + "'").toList())
+        + "?";
   }
 
   /** Parses {@code text} as a target, knowing this graph's ids and labels (a whole name wins). */
@@ -212,18 +213,20 @@ public final class RevisionGraph {
    * revision N steps above or below.
    *
    * @throws RevisionGraphException when the target names nothing or is ambiguous, or counts from
-   *     where the database stands ({@code +N}, {@code -N}, {@code current}): {@link #resolve(Target,
-   *     Set)} takes those
+   *     where the database stands ({@code +N}, {@code -N}, {@code current}): {@link
+   *     #resolve(Target, Set)} takes those
    */
   public Set<String> resolve(Target target) {
     if (target.dependsOnDatabase()) {
-      throw new RevisionGraphException("'" + target + "' counts from where the database stands;"
-          + " name a revision instead");
+      throw new RevisionGraphException(
+          "'" + target + "' counts from where the database stands;" + " name a revision instead");
     }
     return ids(new TargetResolver(this, new BitSet()).position(target));
   }
 
-  /** {@link #resolve(Target)}, counting {@code +N}, {@code -N} and {@code current} from the rows. */
+  /**
+   * {@link #resolve(Target)}, counting {@code +N}, {@code -N} and {@code current} from the rows.
+   */
   public Set<String> resolve(Target target, Set<String> versionRows) {
     return ids(new TargetResolver(this, appliedBits(versionRows)).position(target));
   }
@@ -240,8 +243,8 @@ public final class RevisionGraph {
 
   /**
    * The revisions to un-apply, children before parents, to go back to {@code target}: what lies
-   * above it along parent links, with whatever depends on that. The target stays applied, and so
-   * do revisions that depend on it without lying above it.
+   * above it along parent links, with whatever depends on that. The target stays applied, and so do
+   * revisions that depend on it without lying above it.
    */
   public List<Revision> downgradePlan(Set<String> versionRows, Target target) {
     return list(new TargetResolver(this, appliedBits(versionRows)).downgrade(target), true);
@@ -254,8 +257,8 @@ public final class RevisionGraph {
 
   /**
    * The version rows after {@code stamp target}: each revision the target names replaces the rows
-   * on its line of descent (above or below it, depends-on included), and rows on unrelated
-   * branches stay. {@code base} leaves no rows, {@code BRANCH@base} drops that branch's rows.
+   * on its line of descent (above or below it, depends-on included), and rows on unrelated branches
+   * stay. {@code base} leaves no rows, {@code BRANCH@base} drops that branch's rows.
    */
   public Set<String> stampRows(Set<String> versionRows, Target target) {
     return ids(new TargetResolver(this, appliedBits(versionRows)).stamp(target));
@@ -275,11 +278,15 @@ public final class RevisionGraph {
    *
    * @throws RevisionGraphException when {@code lower} is not an ancestor of {@code upper}
    */
-  public List<Revision> range(Optional<Target> lower, Optional<Target> upper, Set<String> versionRows) {
+  public List<Revision> range(
+      Optional<Target> lower, Optional<Target> upper, Set<String> versionRows) {
     TargetResolver resolver = new TargetResolver(this, appliedBits(versionRows));
-    return list(new HistoryRange(this, resolver).between(
-        lower.orElse(new Target.Base(Optional.empty())),
-        upper.orElse(new Target.Heads(Optional.empty()))), true);
+    return list(
+        new HistoryRange(this, resolver)
+            .between(
+                lower.orElse(new Target.Base(Optional.empty())),
+                upper.orElse(new Target.Heads(Optional.empty()))),
+        true);
   }
 
   // ---- package-private structure for TargetResolver, RelativeSteps and HistoryRange ----
@@ -328,8 +335,7 @@ public final class RevisionGraph {
   int indexOf(String id) {
     Integer i = index.get(id);
     if (i == null) {
-      throw new RevisionGraphException(
-          "unknown revision '" + id + "'" + didYouMean(id));
+      throw new RevisionGraphException("unknown revision '" + id + "'" + didYouMean(id));
     }
     return i;
   }

@@ -58,7 +58,8 @@ public final class RevisionProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    TypeElement migration = processingEnv.getElementUtils().getTypeElement(Migration.class.getName());
+    TypeElement migration =
+        processingEnv.getElementUtils().getTypeElement(Migration.class.getName());
     if (migration != null) {
       for (TypeElement type : ElementFilter.typesIn(round.getRootElements())) {
         examine(type, migration.asType());
@@ -75,8 +76,13 @@ public final class RevisionProcessor extends AbstractProcessor {
   private void nested(TypeElement outer) {
     for (TypeElement inner : ElementFilter.typesIn(outer.getEnclosedElements())) {
       if (inner.getAnnotation(Revision.class) != null) {
-        error(inner, "@Revision class " + inner.getQualifiedName() + ": it is nested in " + outer
-            + "; a migration is a top-level class");
+        error(
+            inner,
+            "@Revision class "
+                + inner.getQualifiedName()
+                + ": it is nested in "
+                + outer
+                + "; a migration is a top-level class");
       }
       nested(inner);
     }
@@ -84,15 +90,21 @@ public final class RevisionProcessor extends AbstractProcessor {
 
   private void examine(TypeElement type, TypeMirror migration) {
     Revision revision = type.getAnnotation(Revision.class);
-    boolean isMigration = processingEnv.getTypeUtils()
-        .isAssignable(processingEnv.getTypeUtils().erasure(type.asType()), migration);
-    boolean concrete = !type.getModifiers().contains(Modifier.ABSTRACT)
-        && (type.getKind() == ElementKind.CLASS || type.getKind() == ElementKind.RECORD);
+    boolean isMigration =
+        processingEnv
+            .getTypeUtils()
+            .isAssignable(processingEnv.getTypeUtils().erasure(type.asType()), migration);
+    boolean concrete =
+        !type.getModifiers().contains(Modifier.ABSTRACT)
+            && (type.getKind() == ElementKind.CLASS || type.getKind() == ElementKind.RECORD);
     if (revision == null) {
       if (isMigration && concrete) {
-        error(type, type.getQualifiedName() + " implements Migration but has no @Revision: Retort "
-            + "finds compiled migrations through that annotation, so this one would never run."
-            + " Annotate it, or make it abstract if it is a base for migrations");
+        error(
+            type,
+            type.getQualifiedName()
+                + " implements Migration but has no @Revision: Retort "
+                + "finds compiled migrations through that annotation, so this one would never run."
+                + " Annotate it, or make it abstract if it is a base for migrations");
       }
       return;
     }
@@ -106,19 +118,29 @@ public final class RevisionProcessor extends AbstractProcessor {
     if (concrete && !hasNoArgConstructor(type)) {
       problems.add("it has no constructor without parameters, which Retort calls");
     }
-    MigrationIndex.Entry entry = new MigrationIndex.Entry(
-        processingEnv.getElementUtils().getBinaryName(type).toString(), revision.id(),
-        Arrays.asList(revision.revises()), Arrays.asList(revision.branchLabels()),
-        Arrays.asList(revision.dependsOn()), revision.transactional(), checksum(type),
-        revision.message());
+    MigrationIndex.Entry entry =
+        new MigrationIndex.Entry(
+            processingEnv.getElementUtils().getBinaryName(type).toString(),
+            revision.id(),
+            Arrays.asList(revision.revises()),
+            Arrays.asList(revision.branchLabels()),
+            Arrays.asList(revision.dependsOn()),
+            revision.transactional(),
+            checksum(type),
+            revision.message());
     problems.addAll(MigrationIndex.problems(entry));
     String other = classOfId.putIfAbsent(entry.id(), entry.className());
     if (other != null && !other.equals(entry.className())) {
-      problems.add("revision id '" + entry.id() + "' is also the id of " + other
-          + "; give one of them a new id");
+      problems.add(
+          "revision id '"
+              + entry.id()
+              + "' is also the id of "
+              + other
+              + "; give one of them a new id");
     }
     if (!problems.isEmpty()) {
-      error(type, "@Revision class " + type.getQualifiedName() + ": " + String.join("; ", problems));
+      error(
+          type, "@Revision class " + type.getQualifiedName() + ": " + String.join("; ", problems));
       return;
     }
     byId.put(entry.id(), entry);
@@ -130,9 +152,9 @@ public final class RevisionProcessor extends AbstractProcessor {
   }
 
   /**
-   * The checksum the command line records for the class's source file: the text javac read,
-   * encoded as UTF-8, line endings normalised. Through the compiler's tree API, which javac
-   * offers its processors; a compiler without it cannot index migrations.
+   * The checksum the command line records for the class's source file: the text javac read, encoded
+   * as UTF-8, line endings normalised. Through the compiler's tree API, which javac offers its
+   * processors; a compiler without it cannot index migrations.
    */
   private String checksum(TypeElement type) {
     try {
@@ -140,29 +162,41 @@ public final class RevisionProcessor extends AbstractProcessor {
       CharSequence text = path.getCompilationUnit().getSourceFile().getCharContent(true);
       return Checksum.of(text.toString().getBytes(StandardCharsets.UTF_8));
     } catch (IOException | RuntimeException e) {
-      error(type, "cannot read the source of " + type.getQualifiedName() + " to checksum it ("
-          + e + "); Retort indexes migrations compiled by javac");
+      error(
+          type,
+          "cannot read the source of "
+              + type.getQualifiedName()
+              + " to checksum it ("
+              + e
+              + "); Retort indexes migrations compiled by javac");
       return "";
     }
   }
 
   private void write() {
     try {
-      FileObject index = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "",
-          MigrationIndex.RESOURCE, originating());
+      FileObject index =
+          processingEnv
+              .getFiler()
+              .createResource(
+                  StandardLocation.CLASS_OUTPUT, "", MigrationIndex.RESOURCE, originating());
       try (Writer w = index.openWriter()) {
         w.write(MigrationIndex.write(List.copyOf(byId.values())));
       }
     } catch (IOException e) {
-      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-          "cannot write " + MigrationIndex.RESOURCE + ": " + e.getMessage());
+      processingEnv
+          .getMessager()
+          .printMessage(
+              Diagnostic.Kind.ERROR,
+              "cannot write " + MigrationIndex.RESOURCE + ": " + e.getMessage());
     }
   }
 
   private Element[] originating() {
     return byId.values().stream()
         .map(e -> processingEnv.getElementUtils().getTypeElement(e.className().replace('$', '.')))
-        .filter(java.util.Objects::nonNull).toArray(Element[]::new);
+        .filter(java.util.Objects::nonNull)
+        .toArray(Element[]::new);
   }
 
   private void error(Element where, String message) {

@@ -73,7 +73,12 @@ final class RevisionSorter {
     Integer i = index.get(id);
     if (i == null) {
       throw new RevisionGraphException(
-          describe(r) + " " + relation + " '" + id + "', which is not a known revision"
+          describe(r)
+              + " "
+              + relation
+              + " '"
+              + id
+              + "', which is not a known revision"
               + (relation.equals("depends on") ? " or branch label" : ""));
     }
     return i;

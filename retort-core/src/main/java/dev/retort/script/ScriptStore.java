@@ -33,7 +33,9 @@ import java.util.Optional;
  * }</pre>
  */
 public final class ScriptStore {
-  /** Only new revision ids need it; seeding it at class load cost every command the entropy set-up. */
+  /**
+   * Only new revision ids need it; seeding it at class load cost every command the entropy set-up.
+   */
   private static final class Random {
     static final SecureRandom INSTANCE = new SecureRandom();
   }
@@ -60,7 +62,10 @@ public final class ScriptStore {
   /** A file read: its revision and its text. */
   private record Read(Revision revision, String text) {}
 
-  ScriptStore(Path dir, List<Revision> revisions, Map<String, Text> sqlTexts,
+  ScriptStore(
+      Path dir,
+      List<Revision> revisions,
+      Map<String, Text> sqlTexts,
       Map<String, Compiled> compiled) {
     this.dir = dir;
     this.revisions = List.copyOf(revisions);
@@ -71,8 +76,8 @@ public final class ScriptStore {
   /**
    * Reads the migrations at {@code location} on {@code loader}'s class path ({@code db/retort} for
    * {@code migrations=classpath:db/retort}): the SQL files in that directory of every class path
-   * entry, jars included, and the compiled Java migrations of the package of the same name that
-   * the build's index lists ({@link MigrationIndex}). Nothing is compiled and no class is loaded,
+   * entry, jars included, and the compiled Java migrations of the package of the same name that the
+   * build's index lists ({@link MigrationIndex}). Nothing is compiled and no class is loaded,
    * unless a class in that package is missing from the index (then it is looked at, to report it).
    *
    * @throws UsageException when the location is on no class path entry and the index lists no
@@ -138,7 +143,9 @@ public final class ScriptStore {
     return Optional.ofNullable(compiled.get(r.id()));
   }
 
-  /** The directory this store reads; for a class path location, its path there ({@code db/retort}). */
+  /**
+   * The directory this store reads; for a class path location, its path there ({@code db/retort}).
+   */
   public Path directory() {
     return dir;
   }
@@ -156,7 +163,9 @@ public final class ScriptStore {
    */
   public Optional<String> sqlText(Revision r) {
     Text t = sqlTexts.get(r.id());
-    return t != null && t.checksum().equals(r.checksum()) ? Optional.of(t.text()) : Optional.empty();
+    return t != null && t.checksum().equals(r.checksum())
+        ? Optional.of(t.text())
+        : Optional.empty();
   }
 
   /** The revision graph, built and validated on first use. */
@@ -204,8 +213,8 @@ public final class ScriptStore {
   /**
    * The migration files in {@code dir}, sorted. Names come from {@link File#list} and are filtered
    * before any {@code Path} or {@code stat} is made: on a cold JVM this costs half what a {@code
-   * DirectoryStream} with a regular-file check per entry did. What is not a regular file is
-   * refused when it is read.
+   * DirectoryStream} with a regular-file check per entry did. What is not a regular file is refused
+   * when it is read.
    */
   private static List<Path> list(Path dir) {
     String[] names = dir.toFile().list();
@@ -243,8 +252,13 @@ public final class ScriptStore {
     try (FileInputStream in = new FileInputStream(f)) {
       bytes = in.readNBytes(MAX_BYTES + 1);
       if (bytes.length > MAX_BYTES) {
-        throw new MigrationFileException(file, 0, "is larger than " + (MAX_BYTES >> 20) + " MiB; "
-            + "load bulk data from a separate file the migration reads, or split the migration");
+        throw new MigrationFileException(
+            file,
+            0,
+            "is larger than "
+                + (MAX_BYTES >> 20)
+                + " MiB; "
+                + "load bulk data from a separate file the migration reads, or split the migration");
       }
       content = decode(bytes);
     } catch (CharacterCodingException e) {
@@ -252,9 +266,11 @@ public final class ScriptStore {
     } catch (IOException e) {
       throw new MigrationFileException(file, 0, "cannot read: " + e.getMessage());
     }
-    return new Read(file.getFileName().toString().endsWith(".sql")
-        ? HeaderParser.readSql(file, content, Checksum.of(bytes)).revision()
-        : HeaderParser.parseJava(file, content, Checksum.of(bytes)), content);
+    return new Read(
+        file.getFileName().toString().endsWith(".sql")
+            ? HeaderParser.readSql(file, content, Checksum.of(bytes)).revision()
+            : HeaderParser.parseJava(file, content, Checksum.of(bytes)),
+        content);
   }
 
   /** What a path named like a migration is instead of a regular file. */
@@ -267,10 +283,14 @@ public final class ScriptStore {
     } else if (!Files.exists(file)) {
       what = "gone (it was listed a moment ago)";
     } else {
-      what = "not a regular file (a FIFO, socket or device"
-          + (Files.isSymbolicLink(file) ? ", through a symbolic link" : "") + ")";
+      what =
+          "not a regular file (a FIFO, socket or device"
+              + (Files.isSymbolicLink(file) ? ", through a symbolic link" : "")
+              + ")";
     }
-    return "is named like a migration but is " + what + "; migrations are regular files: "
+    return "is named like a migration but is "
+        + what
+        + "; migrations are regular files: "
         + "rename or remove it";
   }
 

@@ -7,11 +7,12 @@ import java.util.Optional;
  * A SQL migration's header and where its parts lie in {@code content}; read by {@link
  * HeaderParser#readSql(java.nio.file.Path, String)}.
  */
-record SqlFile(Revision revision, String content, List<SqlFile.Part> parts, List<SqlFile.Todo> todos) {
+record SqlFile(
+    Revision revision, String content, List<SqlFile.Part> parts, List<SqlFile.Todo> todos) {
 
   /**
-   * A {@code -- retort:todo} line: the migration is not finished, and refuses to run until the
-   * line is deleted (autogenerate writes one where the user must write a back-fill).
+   * A {@code -- retort:todo} line: the migration is not finished, and refuses to run until the line
+   * is deleted (autogenerate writes one where the user must write a back-fill).
    */
   record Todo(int line, String text) {}
 

@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * Walks a SQL migration line by line: the header, then one part per {@code -- retort:dialect}
- * section (or the one part of a file without sections) with its upgrade and downgrade. One
- * instance per file.
+ * section (or the one part of a file without sections) with its upgrade and downgrade. One instance
+ * per file.
  */
 final class SqlFileReader {
   /**
@@ -33,8 +33,10 @@ final class SqlFileReader {
   private final String checksum;
   private final SqlHeader header;
   private final CommentIndex comments;
+
   /** Where each dialect's section starts, to report a second one. */
   private final Map<String, Integer> dialectLines = new HashMap<>();
+
   private final List<Part> parts = new ArrayList<>();
   private final List<SqlFile.Todo> todos = new ArrayList<>();
   private Section section = Section.HEADER;
@@ -77,16 +79,15 @@ final class SqlFileReader {
     // The body can be large: jump between "retort:" occurrences instead of cutting every line.
     for (int k = content.indexOf("retort:", p); k >= 0; k = content.indexOf("retort:", p)) {
       int start = k;
-      while (start > p
-          && content.charAt(start - 1) != '\n'
-          && content.charAt(start - 1) != '\r') {
+      while (start > p && content.charAt(start - 1) != '\n' && content.charAt(start - 1) != '\r') {
         start--;
       }
       lineNo += 1 + newlines(p, start);
       int eol = endOfLine(k);
       int next = nextLine(eol);
       String line = content.substring(start, eol).strip();
-      if (line.startsWith("--") && line.indexOf("retort:") > 0
+      if (line.startsWith("--")
+          && line.indexOf("retort:") > 0
           && comments.startsAt(content.indexOf("--", start))) {
         bodyLine(line, lineNo, start, next);
       }
@@ -133,9 +134,7 @@ final class SqlFileReader {
     }
     if (!line.startsWith("--")) {
       throw new MigrationFileException(
-          file,
-          lineNo,
-          "SQL before '-- retort:upgrade'; the header holds only '--' comment lines");
+          file, lineNo, "SQL before '-- retort:upgrade'; the header holds only '--' comment lines");
     }
     String key = header.directive(line, lineNo);
     if (key == null) {
@@ -176,8 +175,11 @@ final class SqlFileReader {
           throw new MigrationFileException(
               file,
               lineNo,
-              "header key 'retort:" + key + "' after '-- retort:"
-                  + (sectioned ? "dialect" : "upgrade") + "'; move it into the header");
+              "header key 'retort:"
+                  + key
+                  + "' after '-- retort:"
+                  + (sectioned ? "dialect" : "upgrade")
+                  + "'; move it into the header");
     }
   }
 
@@ -208,7 +210,8 @@ final class SqlFileReader {
           lineNo,
           section == Section.UPGRADE
               ? "'-- retort:upgrade' appears twice" + where()
-              : "'-- retort:upgrade' after '-- retort:downgrade'" + where()
+              : "'-- retort:upgrade' after '-- retort:downgrade'"
+                  + where()
                   + "; upgrade comes first");
     }
   }
@@ -224,7 +227,8 @@ final class SqlFileReader {
           file,
           lineNo,
           section == Section.DIALECT
-              ? "'-- retort:downgrade' before '-- retort:upgrade'" + where()
+              ? "'-- retort:downgrade' before '-- retort:upgrade'"
+                  + where()
                   + "; upgrade comes first"
               : "'-- retort:downgrade' appears twice" + where());
     }
@@ -242,15 +246,18 @@ final class SqlFileReader {
       throw new MigrationFileException(
           file,
           lineNo,
-          "'-- retort:dialect' needs a database: one or more of "
-              + String.join(", ", DIALECTS));
+          "'-- retort:dialect' needs a database: one or more of " + String.join(", ", DIALECTS));
     }
     for (String name : names) {
       if (!DIALECTS.contains(name)) {
         throw new MigrationFileException(
             file,
             lineNo,
-            "unknown dialect '" + name + "'" + hint(name) + "; known dialects: "
+            "unknown dialect '"
+                + name
+                + "'"
+                + hint(name)
+                + "; known dialects: "
                 + String.join(", ", DIALECTS));
       }
       Integer first = dialectLines.putIfAbsent(name, lineNo);
@@ -258,7 +265,10 @@ final class SqlFileReader {
         throw new MigrationFileException(
             file,
             lineNo,
-            "a second section for dialect '" + name + "' (the first starts at line " + first
+            "a second section for dialect '"
+                + name
+                + "' (the first starts at line "
+                + first
                 + "); each database has at most one section");
       }
     }
@@ -307,7 +317,8 @@ final class SqlFileReader {
     return new MigrationFileException(
         file,
         partLine,
-        "the section for " + String.join(", ", partDialects)
+        "the section for "
+            + String.join(", ", partDialects)
             + " has no '-- retort:upgrade' line; put it after '-- retort:dialect', before the "
             + "upgrade statements");
   }

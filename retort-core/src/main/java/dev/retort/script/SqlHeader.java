@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The {@code -- retort:key value} lines of a SQL migration: which keys exist, their checks, and
- * the {@link Revision} they make. {@link SqlFileReader} decides where each line stands.
+ * The {@code -- retort:key value} lines of a SQL migration: which keys exist, their checks, and the
+ * {@link Revision} they make. {@link SqlFileReader} decides where each line stands.
  */
 final class SqlHeader {
   private static final List<String> KEYS =
@@ -55,9 +55,7 @@ final class SqlHeader {
     }
     if ((key.equals("upgrade") || key.equals("downgrade")) && !argument(line, key).isEmpty()) {
       throw new MigrationFileException(
-          file,
-          lineNo,
-          "unexpected text after '-- retort:" + key + "'; put SQL on the next line");
+          file, lineNo, "unexpected text after '-- retort:" + key + "'; put SQL on the next line");
     }
     return key;
   }

@@ -55,8 +55,8 @@ public record SqlMigration(List<Statement> upgrade, Optional<List<Statement>> do
   }
 
   /**
-   * Parses the part of {@code content} that runs on {@code dialect} (a {@code Dialect.name()}):
-   * its dialect section, or the whole file when it has none.
+   * Parses the part of {@code content} that runs on {@code dialect} (a {@code Dialect.name()}): its
+   * dialect section, or the whole file when it has none.
    *
    * @throws MigrationFileException also when the file has dialect sections but none for {@code
    *     dialect}; the message names the file and the dialects it has
@@ -65,14 +65,29 @@ public record SqlMigration(List<Statement> upgrade, Optional<List<Statement>> do
     SqlFile sql = HeaderParser.readSql(file, content);
     if (!sql.todos().isEmpty()) {
       SqlFile.Todo todo = sql.todos().get(0);
-      throw new MigrationFileException(file, todo.line(), "the migration is not finished: "
-          + todo.text() + " (it runs once every '-- retort:todo' line is gone)");
+      throw new MigrationFileException(
+          file,
+          todo.line(),
+          "the migration is not finished: "
+              + todo.text()
+              + " (it runs once every '-- retort:todo' line is gone)");
     }
-    SqlFile.Part part = sql.part(dialect).orElseThrow(() -> new MigrationFileException(file,
-        0, "has dialect sections for " + String.join(", ", sql.dialects()) + " only, so it cannot "
-            + "run on " + (dialect == null ? "an unnamed database" : dialect) + "; add a '-- retort:dialect "
-            + (dialect == null ? "<name>" : dialect) + "' section, or run it on one of those"
-            + "; nothing was changed"));
+    SqlFile.Part part =
+        sql.part(dialect)
+            .orElseThrow(
+                () ->
+                    new MigrationFileException(
+                        file,
+                        0,
+                        "has dialect sections for "
+                            + String.join(", ", sql.dialects())
+                            + " only, so it cannot "
+                            + "run on "
+                            + (dialect == null ? "an unnamed database" : dialect)
+                            + "; add a '-- retort:dialect "
+                            + (dialect == null ? "<name>" : dialect)
+                            + "' section, or run it on one of those"
+                            + "; nothing was changed"));
     try {
       return new SqlMigration(
           SqlSplitter.splitWithLines(sql.upgrade(part), part.upgradeLine()),

@@ -69,8 +69,10 @@ public final class SqlSplitter {
   private final String s;
   private final int n;
   private final List<Statement> out = new ArrayList<>();
+
   /** Start and end offsets of each comment, when {@link #comments} asked for them. */
   private List<int[]> comments;
+
   private int pos;
   private int start = -1;
   private int end;

@@ -68,8 +68,8 @@ public sealed interface Target {
   }
 
   /**
-   * Where the database stands: {@code current} in a history range, or the start of {@code +N}
-   * and {@code -N} (with a branch: where that branch stands).
+   * Where the database stands: {@code current} in a history range, or the start of {@code +N} and
+   * {@code -N} (with a branch: where that branch stands).
    */
   record Current(Optional<String> branch) implements Target {
     @Override
@@ -135,8 +135,11 @@ public sealed interface Target {
       String branch = t.substring(0, at);
       String symbol = t.substring(at + 1);
       if (branch.isEmpty() || symbol.isEmpty() || symbol.contains("@")) {
-        throw new RevisionGraphException("'" + t + "' is not a target: write BRANCH@head, "
-            + "BRANCH@base, BRANCH@<revision>, BRANCH@+N or BRANCH@-N");
+        throw new RevisionGraphException(
+            "'"
+                + t
+                + "' is not a target: write BRANCH@head, "
+                + "BRANCH@base, BRANCH@<revision>, BRANCH@+N or BRANCH@-N");
       }
       return symbol(Optional.of(branch), symbol, t);
     }
@@ -155,8 +158,11 @@ public sealed interface Target {
       case "heads":
         return new Heads(branch);
       case "current":
-        throw new RevisionGraphException("'" + text + "': 'current' stands alone; "
-            + "use '+N' or '-N' to count from where the database stands");
+        throw new RevisionGraphException(
+            "'"
+                + text
+                + "': 'current' stands alone; "
+                + "use '+N' or '-N' to count from where the database stands");
       default:
         return new Rev(branch, symbol);
     }

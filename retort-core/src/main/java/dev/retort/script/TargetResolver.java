@@ -62,8 +62,8 @@ final class TargetResolver {
           "'" + t + "' is not an upgrade target; downgrade to it to un-apply");
     }
     if (t instanceof Target.Relative r && r.anchor() instanceof Target.Current && r.delta() < 0) {
-      throw new RevisionGraphException("'" + t + "' counts back from where the database stands;"
-          + " downgrade to it instead");
+      throw new RevisionGraphException(
+          "'" + t + "' counts back from where the database stands;" + " downgrade to it instead");
     }
     BitSet todo = g.ancestors(position(t));
     todo.andNot(applied);
@@ -80,8 +80,7 @@ final class TargetResolver {
     Integer narrow;
     if (t instanceof Target.Relative r && r.anchor() instanceof Target.Current c) {
       if (r.delta() > 0) {
-        throw new RevisionGraphException(
-            "'" + t + "' moves forwards; upgrade to it instead");
+        throw new RevisionGraphException("'" + t + "' moves forwards; upgrade to it instead");
       }
       RelativeSteps steps = new RelativeSteps(this);
       int start = steps.downgradeStart(c.branch(), t);
@@ -98,9 +97,15 @@ final class TargetResolver {
       BitSet all = (BitSet) roots.clone();
       roots.and(below);
       if (roots.isEmpty()) {
-        throw new RevisionGraphException("'" + t + "' names no branch above "
-            + (target.isEmpty() ? "base" : String.join(", ", g.ids(target))) + " that leads to "
-            + g.id(narrow) + "; the branches there start at " + String.join(", ", g.ids(all)));
+        throw new RevisionGraphException(
+            "'"
+                + t
+                + "' names no branch above "
+                + (target.isEmpty() ? "base" : String.join(", ", g.ids(target)))
+                + " that leads to "
+                + g.id(narrow)
+                + "; the branches there start at "
+                + String.join(", ", g.ids(all)));
       }
     }
     BitSet out = g.descendants(roots);
@@ -109,9 +114,12 @@ final class TargetResolver {
       BitSet missing = (BitSet) target.clone();
       missing.andNot(applied);
       if (!missing.isEmpty()) {
-        throw new RevisionGraphException("revision " + String.join(", ", g.ids(missing))
-            + " is not applied, so there is nothing above it to downgrade; the database is at "
-            + current() + " (a downgrade target must be at or below it)");
+        throw new RevisionGraphException(
+            "revision "
+                + String.join(", ", g.ids(missing))
+                + " is not applied, so there is nothing above it to downgrade; the database is at "
+                + current()
+                + " (a downgrade target must be at or below it)");
       }
     }
     return out;
@@ -151,12 +159,14 @@ final class TargetResolver {
     try {
       return g.indexOf(g.resolveId(name));
     } catch (RevisionGraphException e) {
-      throw new RevisionGraphException("no branch label or revision '" + name + "'"
-          + g.didYouMean(name));
+      throw new RevisionGraphException(
+          "no branch label or revision '" + name + "'" + g.didYouMean(name));
     }
   }
 
-  /** A revision by label, id or prefix; with a branch, it must share the branch's line of descent. */
+  /**
+   * A revision by label, id or prefix; with a branch, it must share the branch's line of descent.
+   */
   int revision(Optional<String> branch, String name) {
     Integer l = g.labelled(name);
     if (branch.isEmpty()) {
@@ -174,8 +184,13 @@ final class TargetResolver {
       r = matches.size() == 1 ? matches.get(0) : g.indexOf(g.resolveId(name));
     }
     if (!line.get(r)) {
-      throw new RevisionGraphException("revision " + g.id(r) + " is not on branch '"
-          + branch.get() + "'; its revisions are those above or below " + g.id(branch(branch.get())));
+      throw new RevisionGraphException(
+          "revision "
+              + g.id(r)
+              + " is not on branch '"
+              + branch.get()
+              + "'; its revisions are those above or below "
+              + g.id(branch(branch.get())));
     }
     return r;
   }
@@ -192,13 +207,28 @@ final class TargetResolver {
     if (hs.cardinality() != 1) {
       List<String> ids = List.copyOf(g.ids(hs));
       if (h.branch().isPresent()) {
-        throw new RevisionGraphException("branch '" + h.branch().get() + "' has " + ids.size()
-            + " heads: " + String.join(", ", ids) + "; use '" + h.branch().get()
-            + "@heads' or name one by id");
+        throw new RevisionGraphException(
+            "branch '"
+                + h.branch().get()
+                + "' has "
+                + ids.size()
+                + " heads: "
+                + String.join(", ", ids)
+                + "; use '"
+                + h.branch().get()
+                + "@heads' or name one by id");
       }
-      throw new RevisionGraphException(ids.isEmpty() ? "there are no revisions"
-          : "there are " + ids.size() + " heads: " + String.join(", ", ids) + "; merge them ("
-              + "merge " + String.join(" ", ids) + ") or give one head by id, or 'heads'");
+      throw new RevisionGraphException(
+          ids.isEmpty()
+              ? "there are no revisions"
+              : "there are "
+                  + ids.size()
+                  + " heads: "
+                  + String.join(", ", ids)
+                  + "; merge them ("
+                  + "merge "
+                  + String.join(" ", ids)
+                  + ") or give one head by id, or 'heads'");
     }
     return hs.nextSetBit(0);
   }

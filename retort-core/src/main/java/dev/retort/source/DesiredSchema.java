@@ -7,9 +7,9 @@ import dev.retort.dsl.SchemaDefinition;
 import dev.retort.error.DatabaseException;
 import dev.retort.error.MigrationFileException;
 import dev.retort.error.UsageException;
+import dev.retort.runtime.JavaMigrationCompiler;
 import dev.retort.schema.Schema;
 import dev.retort.script.SqlSplitter;
-import dev.retort.runtime.JavaMigrationCompiler;
 import dev.retort.script.Statement;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,10 +26,13 @@ import java.util.List;
  */
 public final class DesiredSchema {
   /** Run on their own, not in a batch: CREATE EXTENSION, and statements that return rows. */
-  private static final java.util.regex.Pattern ALONE = java.util.regex.Pattern.compile(
-      "(?is)(?:\\s|--[^\\n]*\\n|/\\*.*?\\*/)*(?:CREATE\\s+EXTENSION\\b|SELECT\\b|WITH\\b|VALUES\\b|SHOW\\b|TABLE\\b)");
-  private static final java.util.regex.Pattern TRANSACTION_CONTROL = java.util.regex.Pattern.compile(
-      "(?i)\\s*(BEGIN|START\\s+TRANSACTION|COMMIT|END|ROLLBACK|ABORT)(\\s+(WORK|TRANSACTION))?\\s*");
+  private static final java.util.regex.Pattern ALONE =
+      java.util.regex.Pattern.compile(
+          "(?is)(?:\\s|--[^\\n]*\\n|/\\*.*?\\*/)*(?:CREATE\\s+EXTENSION\\b|SELECT\\b|WITH\\b|VALUES\\b|SHOW\\b|TABLE\\b)");
+
+  private static final java.util.regex.Pattern TRANSACTION_CONTROL =
+      java.util.regex.Pattern.compile(
+          "(?i)\\s*(BEGIN|START\\s+TRANSACTION|COMMIT|END|ROLLBACK|ABORT)(\\s+(WORK|TRANSACTION))?\\s*");
 
   private DesiredSchema() {}
 
@@ -44,7 +47,10 @@ public final class DesiredSchema {
     return !file.getFileName().toString().endsWith(".java");
   }
 
-  /** Reads {@code file} by its kind; {@code live} may be null when it {@linkplain #needsDatabase does not need it}. */
+  /**
+   * Reads {@code file} by its kind; {@code live} may be null when it {@linkplain #needsDatabase
+   * does not need it}.
+   */
   public static Desired load(Path file, Dialect dialect, Connection live, Path classCache) {
     String name = file.getFileName().toString();
     if (name.endsWith(".java")) {
@@ -61,8 +67,11 @@ public final class DesiredSchema {
     if (name.endsWith(".sql")) {
       return new Desired(fromSqlFile(file, dialect, live), DiffOptions.defaults());
     }
-    throw new UsageException("the desired schema " + file + " should be a .java schema definition "
-        + "or a .sql file of CREATE statements");
+    throw new UsageException(
+        "the desired schema "
+            + file
+            + " should be a .java schema definition "
+            + "or a .sql file of CREATE statements");
   }
 
   /**
@@ -70,12 +79,16 @@ public final class DesiredSchema {
    * ({@code retort-jpa}); looked up only now, so that no other path loads it.
    */
   public static Desired loadEntities(EntityModel model) {
-    java.util.Iterator<EntitySchemaReader> readers = java.util.ServiceLoader.load(
-        EntitySchemaReader.class, DesiredSchema.class.getClassLoader()).iterator();
+    java.util.Iterator<EntitySchemaReader> readers =
+        java.util.ServiceLoader.load(EntitySchemaReader.class, DesiredSchema.class.getClassLoader())
+            .iterator();
     if (!readers.hasNext()) {
-      throw new UsageException("schema=jpa:" + String.join(",", model.targets()) + " needs the "
-          + "retort-jpa module beside retort-core (Maven: dev.retort:retort-jpa); the retort "
-          + "command line and its Maven plugin include it");
+      throw new UsageException(
+          "schema=jpa:"
+              + String.join(",", model.targets())
+              + " needs the "
+              + "retort-jpa module beside retort-core (Maven: dev.retort:retort-jpa); the retort "
+              + "command line and its Maven plugin include it");
     }
     return new Desired(readers.next().read(model), DiffOptions.defaults());
   }
@@ -94,36 +107,41 @@ public final class DesiredSchema {
       throw new MigrationFileException(file, 0, e.getMessage());
     }
     // a desired state has no transactions; a COMMIT would end the scratch copy's
-    List<Statement> body = statements.stream()
-        .filter(s -> !TRANSACTION_CONTROL.matcher(s.sql()).matches()).toList();
+    List<Statement> body =
+        statements.stream().filter(s -> !TRANSACTION_CONTROL.matcher(s.sql()).matches()).toList();
     Statement[] current = new Statement[1];
     try {
-      return dialect.inspectScratch(live, scratch -> {
-        if (dialect.capabilities().batchesStatements() && loadBatched(scratch, body)) {
-          return;
-        }
-        for (Statement s : body) {
-          current[0] = s;
-          try (java.sql.Statement st = scratch.createStatement()) {
-            st.execute(s.sql());
-          }
-        }
-      });
+      return dialect.inspectScratch(
+          live,
+          scratch -> {
+            if (dialect.capabilities().batchesStatements() && loadBatched(scratch, body)) {
+              return;
+            }
+            for (Statement s : body) {
+              current[0] = s;
+              try (java.sql.Statement st = scratch.createStatement()) {
+                st.execute(s.sql());
+              }
+            }
+          });
     } catch (SQLException e) {
       if (current[0] != null) {
-        throw new MigrationFileException(file, current[0].line(),
+        throw new MigrationFileException(
+            file,
+            current[0].line(),
             "the desired schema does not apply: " + e.getMessage().replaceAll("\\s*\\R\\s*", " "));
       }
-      throw new DatabaseException("cannot make a scratch copy to load " + file + ": " + e.getMessage(), e);
+      throw new DatabaseException(
+          "cannot make a scratch copy to load " + file + ": " + e.getMessage(), e);
     }
   }
 
   /**
    * Sends the statements as JDBC batches, a round trip each instead of one per statement, with
-   * {@code CREATE EXTENSION} (the dialect may handle it apart) and statements that return rows
-   * (a batch refuses them) on their own. False, with the batch
-   * rolled back to where it began, when the database refused it: a batch's error does not say
-   * which statement failed, so the caller then runs them one at a time to name it.
+   * {@code CREATE EXTENSION} (the dialect may handle it apart) and statements that return rows (a
+   * batch refuses them) on their own. False, with the batch rolled back to where it began, when the
+   * database refused it: a batch's error does not say which statement failed, so the caller then
+   * runs them one at a time to name it.
    */
   private static boolean loadBatched(Connection scratch, List<Statement> body) throws SQLException {
     java.sql.Savepoint start = scratch.setSavepoint();

@@ -24,9 +24,16 @@ import java.util.Optional;
  * @param majorVersion the server's major version
  * @param minorVersion the server's minor version
  */
-public record EntityModel(List<String> targets, String classpath, Path projectDir,
-    Optional<String> naming, Map<String, String> properties, String dialect, String product,
-    int majorVersion, int minorVersion) {
+public record EntityModel(
+    List<String> targets,
+    String classpath,
+    Path projectDir,
+    Optional<String> naming,
+    Map<String, String> properties,
+    String dialect,
+    String product,
+    int majorVersion,
+    int minorVersion) {
   public EntityModel {
     targets = List.copyOf(targets);
     requireNonNull(classpath, "classpath");

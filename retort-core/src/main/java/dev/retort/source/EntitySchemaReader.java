@@ -12,8 +12,8 @@ public interface EntitySchemaReader {
   /**
    * The schema the entities describe, for the database {@code model} names.
    *
-   * @throws dev.retort.error.RetortException with exit code 2 when the classes cannot be read:
-   *     the message names the class, package or jar and gives Hibernate's own reason
+   * @throws dev.retort.error.RetortException with exit code 2 when the classes cannot be read: the
+   *     message names the class, package or jar and gives Hibernate's own reason
    */
   Schema read(EntityModel model);
 }

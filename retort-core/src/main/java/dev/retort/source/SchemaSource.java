@@ -43,8 +43,8 @@ public sealed interface SchemaSource permits SchemaSource.File, SchemaSource.Jpa
   /**
    * JPA entities, read through the application's own Hibernate from the schema class path.
    *
-   * @param targets packages (whose {@code @Entity} classes count, sub-packages included) and
-   *     fully qualified class names, in the order given
+   * @param targets packages (whose {@code @Entity} classes count, sub-packages included) and fully
+   *     qualified class names, in the order given
    */
   record Jpa(List<String> targets) implements SchemaSource {
     private static final Pattern NAME =
@@ -53,13 +53,17 @@ public sealed interface SchemaSource permits SchemaSource.File, SchemaSource.Jpa
     public Jpa {
       targets = List.copyOf(targets);
       if (targets.isEmpty()) {
-        throw new UsageException("schema=jpa: names no package or class; write "
-            + "schema=jpa:com.example.model (packages and classes, comma-separated)");
+        throw new UsageException(
+            "schema=jpa: names no package or class; write "
+                + "schema=jpa:com.example.model (packages and classes, comma-separated)");
       }
       for (String t : targets) {
         if (!NAME.matcher(t).matches()) {
-          throw new UsageException("schema=jpa: '" + Inert.text(t) + "' is not a Java package "
-              + "or class name; write schema=jpa:com.example.model,com.example.Other");
+          throw new UsageException(
+              "schema=jpa: '"
+                  + Inert.text(t)
+                  + "' is not a Java package "
+                  + "or class name; write schema=jpa:com.example.model,com.example.Other");
         }
       }
     }
@@ -79,8 +83,11 @@ public sealed interface SchemaSource permits SchemaSource.File, SchemaSource.Jpa
   static SchemaSource parse(String value, Path projectDir) {
     String v = value.strip();
     if (v.regionMatches(true, 0, "jpa:", 0, 4)) {
-      return new Jpa(Arrays.stream(v.substring(4).split(",")).map(String::strip)
-          .filter(s -> !s.isEmpty()).toList());
+      return new Jpa(
+          Arrays.stream(v.substring(4).split(","))
+              .map(String::strip)
+              .filter(s -> !s.isEmpty())
+              .toList());
     }
     return new File(projectDir.resolve(v).normalize());
   }

@@ -65,8 +65,8 @@ public final class Inert {
   /**
    * {@code text} for a terminal: line breaks (LF) and tabs stay, as messages span lines, and every
    * other control or format character is written as {@link #text} writes it, so that no escape
-   * sequence reaches the terminal and no carriage return or bidirectional override hides what
-   * was printed. Backslashes stay as they are.
+   * sequence reaches the terminal and no carriage return or bidirectional override hides what was
+   * printed. Backslashes stay as they are.
    */
   public static String terminal(String text) {
     if (text == null) {
@@ -100,8 +100,11 @@ public final class Inert {
     for (int i = 0; i < text.length(); ) {
       int cp = text.codePointAt(i);
       i += Character.charCount(cp);
-      if (cp == '\\' || cp < 0x20 || (cp >= 0x7f && isHidden(cp))
-          || ((cp == '/' || cp == '*') && i < text.length()
+      if (cp == '\\'
+          || cp < 0x20
+          || (cp >= 0x7f && isHidden(cp))
+          || ((cp == '/' || cp == '*')
+              && i < text.length()
               && text.charAt(i) == (cp == '/' ? '*' : '/'))) {
         return false;
       }
@@ -110,9 +113,8 @@ public final class Inert {
   }
 
   /**
-   * The first character of {@code text} that may not stand in a one-line value Retort writes as
-   * it is (a revision message in a header): a control or format character. Empty when there is
-   * none.
+   * The first character of {@code text} that may not stand in a one-line value Retort writes as it
+   * is (a revision message in a header): a control or format character. Empty when there is none.
    */
   public static java.util.OptionalInt firstControl(String text) {
     for (int i = 0; i < text.length(); ) {

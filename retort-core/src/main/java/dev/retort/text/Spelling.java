@@ -15,17 +15,21 @@ public final class Spelling {
   /**
    * The (at most three) candidates closest to a mistyped {@code typed}, ignoring case and only
    * within a few edits (more for longer words); empty when none is close. A {@code prefixes}
-   * candidate is compared at the length typed, so that a mistyped prefix finds its word; a
-   * {@code wholes} candidate is compared whole.
+   * candidate is compared at the length typed, so that a mistyped prefix finds its word; a {@code
+   * wholes} candidate is compared whole.
    */
-  public static List<String> closest(String typed, Collection<String> prefixes,
-      Collection<String> wholes) {
+  public static List<String> closest(
+      String typed, Collection<String> prefixes, Collection<String> wholes) {
     int allowed = typed.length() <= 4 ? 1 : typed.length() <= 12 ? 2 : 3;
     String lower = typed.toLowerCase(Locale.ROOT);
     TreeMap<Integer, Set<String>> byDistance = new TreeMap<>();
     List<String[]> candidates = new ArrayList<>();
-    prefixes.forEach(c -> candidates.add(new String[] {c,
-        c.length() > typed.length() ? c.substring(0, typed.length()) : c}));
+    prefixes.forEach(
+        c ->
+            candidates.add(
+                new String[] {
+                  c, c.length() > typed.length() ? c.substring(0, typed.length()) : c
+                }));
     wholes.forEach(c -> candidates.add(new String[] {c, c}));
     for (String[] c : candidates) {
       int d = distance(lower, c[1].toLowerCase(Locale.ROOT));
@@ -33,7 +37,8 @@ public final class Spelling {
         byDistance.computeIfAbsent(d, k -> new TreeSet<>()).add(c[0]);
       }
     }
-    return byDistance.isEmpty() ? List.of()
+    return byDistance.isEmpty()
+        ? List.of()
         : byDistance.firstEntry().getValue().stream().limit(3).toList();
   }
 

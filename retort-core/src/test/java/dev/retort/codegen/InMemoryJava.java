@@ -34,20 +34,35 @@ final class InMemoryJava {
       DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
       try (StandardJavaFileManager files =
           javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-        boolean ok = javac.getTask(null, files, diagnostics,
-            List.of("-classpath", System.getProperty("java.class.path"), "-d", dir.toString(),
-                "-Xlint:all", "-Werror", "-proc:none"),
-            null, files.getJavaFileObjects(file)).call();
+        boolean ok =
+            javac
+                .getTask(
+                    null,
+                    files,
+                    diagnostics,
+                    List.of(
+                        "-classpath",
+                        System.getProperty("java.class.path"),
+                        "-d",
+                        dir.toString(),
+                        "-Xlint:all",
+                        "-Werror",
+                        "-proc:none"),
+                    null,
+                    files.getJavaFileObjects(file))
+                .call();
         if (!ok) {
-          throw new AssertionError("generated source does not compile:\n"
-              + diagnostics.getDiagnostics().stream()
-                  .map(d -> "line " + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT))
-                  .collect(Collectors.joining("\n"))
-              + "\n--- source ---\n" + numbered(source));
+          throw new AssertionError(
+              "generated source does not compile:\n"
+                  + diagnostics.getDiagnostics().stream()
+                      .map(d -> "line " + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT))
+                      .collect(Collectors.joining("\n"))
+                  + "\n--- source ---\n"
+                  + numbered(source));
         }
       }
-      URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()},
-          InMemoryJava.class.getClassLoader());
+      URLClassLoader loader =
+          new URLClassLoader(new URL[] {dir.toUri().toURL()}, InMemoryJava.class.getClassLoader());
       return loader.loadClass(className);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

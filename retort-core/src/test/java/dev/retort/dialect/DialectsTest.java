@@ -26,15 +26,18 @@ class DialectsTest {
         .isInstanceOf(PostgresDialect.class);
     assertThat(Dialects.forUrl("jdbc:sqlite:/tmp/app.db")).isInstanceOf(SqliteDialect.class);
     assertThat(Dialects.forUrl("jdbc:sqlite::memory:")).isInstanceOf(SqliteDialect.class);
-    assertThat(Dialects.forUrl("jdbc:mariadb://db:3306/app?user=root")).isInstanceOf(MySqlDialect.class);
+    assertThat(Dialects.forUrl("jdbc:mariadb://db:3306/app?user=root"))
+        .isInstanceOf(MySqlDialect.class);
     assertThat(Dialects.forUrl("jdbc:mysql://db:3306/app")).isInstanceOf(MySqlDialect.class);
-    assertThat(Dialects.all()).extracting(Dialect::name)
+    assertThat(Dialects.all())
+        .extracting(Dialect::name)
         .containsExactly("postgresql", "sqlite", "mysql");
   }
 
   @Test
   void anUnknownUrlNamesItsPrefixAndTheKnownDialectsButNeverThePassword() {
-    assertThatThrownBy(() -> Dialects.forUrl("jdbc:oracle://admin:hunter2@db:1521/app?password=hunter2"))
+    assertThatThrownBy(
+            () -> Dialects.forUrl("jdbc:oracle://admin:hunter2@db:1521/app?password=hunter2"))
         .isInstanceOf(UsageException.class)
         .hasMessageContaining("jdbc:oracle:")
         .hasMessageContaining("postgresql, sqlite, mysql")
@@ -64,7 +67,9 @@ class DialectsTest {
     Dialect found = withClassLoader(dir, () -> Dialects.forUrl("jdbc:fake:thing"));
     assertThat(found).isInstanceOf(FakeDialect.class);
     List<Dialect> all = withClassLoader(dir, Dialects::all);
-    assertThat(all).extracting(Dialect::name).containsExactly("postgresql", "sqlite", "mysql", "fake");
+    assertThat(all)
+        .extracting(Dialect::name)
+        .containsExactly("postgresql", "sqlite", "mysql", "fake");
   }
 
   @Test
@@ -94,21 +99,45 @@ class DialectsTest {
   public static class FakeDialect implements Dialect {
     public FakeDialect() {}
 
-    @Override public String name() { return "fake"; }
+    @Override
+    public String name() {
+      return "fake";
+    }
 
-    @Override public boolean accepts(String url) { return url.startsWith("jdbc:fake:"); }
+    @Override
+    public boolean accepts(String url) {
+      return url.startsWith("jdbc:fake:");
+    }
 
-    @Override public Capabilities capabilities() { return new Capabilities(false, false, false); }
+    @Override
+    public Capabilities capabilities() {
+      return new Capabilities(false, false, false);
+    }
 
-    @Override public Renderer renderer(Catalog catalog) { return new PostgresDialect().renderer(catalog); }
+    @Override
+    public Renderer renderer(Catalog catalog) {
+      return new PostgresDialect().renderer(catalog);
+    }
 
-    @Override public Catalog catalog(Connection connection) { return Catalog.NONE; }
+    @Override
+    public Catalog catalog(Connection connection) {
+      return Catalog.NONE;
+    }
 
-    @Override public MigrationLock lock() { return (c, k, t) -> () -> {}; }
+    @Override
+    public MigrationLock lock() {
+      return (c, k, t) -> () -> {};
+    }
 
-    @Override public String quote(String identifier) { return identifier; }
+    @Override
+    public String quote(String identifier) {
+      return identifier;
+    }
 
-    @Override public String literal(Object value) { return String.valueOf(value); }
+    @Override
+    public String literal(Object value) {
+      return String.valueOf(value);
+    }
 
     @Override
     public List<Sql> createVersionTables(QualifiedName version, QualifiedName history) {
@@ -120,8 +149,14 @@ class DialectsTest {
   public static class GreedyDialect extends FakeDialect {
     public GreedyDialect() {}
 
-    @Override public String name() { return "greedy"; }
+    @Override
+    public String name() {
+      return "greedy";
+    }
 
-    @Override public boolean accepts(String url) { return true; }
+    @Override
+    public boolean accepts(String url) {
+      return true;
+    }
   }
 }

@@ -11,14 +11,16 @@ import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A fresh database on a local server for one test class, dropped afterwards. When the server
- * cannot be reached the tests are skipped loudly, except on CI ({@code CI=true}), where they fail.
+ * A fresh database on a local server for one test class, dropped afterwards. When the server cannot
+ * be reached the tests are skipped loudly, except on CI ({@code CI=true}), where they fail.
  */
 public abstract class ServerTestDatabase implements AutoCloseable {
   /** The JDBC URL of the fresh database. */
   public final String url;
+
   /** The fresh database's name. */
   public final String name;
+
   private final String adminUrl;
   private final String dropSql;
 
@@ -42,17 +44,24 @@ public abstract class ServerTestDatabase implements AutoCloseable {
   }
 
   /**
-   * Runs {@code createSql} on the admin connection; when the server is unreachable, skips the
-   * test with a loud message, or fails it on CI.
+   * Runs {@code createSql} on the admin connection; when the server is unreachable, skips the test
+   * with a loud message, or fails it on CI.
    */
-  protected static void createOrSkip(String adminUrl, String createSql, String server,
-      String where, String variable) {
+  protected static void createOrSkip(
+      String adminUrl, String createSql, String server, String where, String variable) {
     try (Connection c = DriverManager.getConnection(adminUrl);
         Statement st = c.createStatement()) {
       st.execute(createSql);
     } catch (SQLException e) {
-      String message = server + " is not reachable at " + where + " (" + e.getMessage()
-          + "); set " + variable + " to a server where the user may CREATE DATABASE";
+      String message =
+          server
+              + " is not reachable at "
+              + where
+              + " ("
+              + e.getMessage()
+              + "); set "
+              + variable
+              + " to a server where the user may CREATE DATABASE";
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
         throw new AssertionError(message, e);
       }
@@ -74,7 +83,8 @@ public abstract class ServerTestDatabase implements AutoCloseable {
   /** Each row as its columns joined by '|'. */
   public static List<String> rows(Connection c, String sql) throws SQLException {
     List<String> out = new ArrayList<>();
-    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
       int n = rs.getMetaData().getColumnCount();
       while (rs.next()) {
         StringBuilder row = new StringBuilder();

@@ -18,10 +18,15 @@ class SqlInlineTest {
 
   @Test
   void aQuestionMarkInsideQuotesOrCommentsIsText() {
-    Sql sql = new Sql("UPDATE \"why?\" SET a = ?, note = 'what? ''really?''' -- is it?\n"
-        + "WHERE b = ? /* or ? */ AND c = `x?`", List.of("A", 2));
-    assertThat(sql.inline(PG)).isEqualTo("UPDATE \"why?\" SET a = 'A', note = 'what? ''really?''' "
-        + "-- is it?\nWHERE b = 2 /* or ? */ AND c = `x?`");
+    Sql sql =
+        new Sql(
+            "UPDATE \"why?\" SET a = ?, note = 'what? ''really?''' -- is it?\n"
+                + "WHERE b = ? /* or ? */ AND c = `x?`",
+            List.of("A", 2));
+    assertThat(sql.inline(PG))
+        .isEqualTo(
+            "UPDATE \"why?\" SET a = 'A', note = 'what? ''really?''' "
+                + "-- is it?\nWHERE b = 2 /* or ? */ AND c = `x?`");
   }
 
   @Test

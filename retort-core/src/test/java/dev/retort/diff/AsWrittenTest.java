@@ -23,30 +23,37 @@ import org.junit.jupiter.api.Test;
 /** A diff compares normalized schemas but writes the definition's own spelling. */
 class AsWrittenTest {
   /** Like a MariaDB normalizer: jsonb is json, now() is CURRENT_TIMESTAMP, checks upper-cased. */
-  private static final Normalizer MARIA_LIKE = new TableNormalizer() {
-    @Override
-    protected dev.retort.schema.Column column(Table table, dev.retort.schema.Column c) {
-      dev.retort.schema.Column out = c.type().kind() == ColumnType.Kind.JSONB ? c.withType(json()) : c;
-      return out.defaultValue().filter(d -> d.equals(DefaultValue.expression("now()"))).isPresent()
-          ? out.withDefault(Optional.of(DefaultValue.expression("CURRENT_TIMESTAMP"))) : out;
-    }
+  private static final Normalizer MARIA_LIKE =
+      new TableNormalizer() {
+        @Override
+        protected dev.retort.schema.Column column(Table table, dev.retort.schema.Column c) {
+          dev.retort.schema.Column out =
+              c.type().kind() == ColumnType.Kind.JSONB ? c.withType(json()) : c;
+          return out.defaultValue()
+                  .filter(d -> d.equals(DefaultValue.expression("now()")))
+                  .isPresent()
+              ? out.withDefault(Optional.of(DefaultValue.expression("CURRENT_TIMESTAMP")))
+              : out;
+        }
 
-    @Override
-    protected String checkExpression(String expression) {
-      return expression.toUpperCase(java.util.Locale.ROOT);
-    }
-  };
+        @Override
+        protected String checkExpression(String expression) {
+          return expression.toUpperCase(java.util.Locale.ROOT);
+        }
+      };
 
   private static Table docs(boolean withBody) {
-    return TableBuilder.table("docs", t -> {
-      t.column("id", integer()).primaryKey();
-      t.column("meta", jsonb());
-      t.column("at", timestamp()).defaultExpr("now()");
-      if (withBody) {
-        t.column("body", jsonb()).notNull().defaultExpr("'{}'");
-        t.check("ck_docs_id", "id > 0 and id < 99");
-      }
-    });
+    return TableBuilder.table(
+        "docs",
+        t -> {
+          t.column("id", integer()).primaryKey();
+          t.column("meta", jsonb());
+          t.column("at", timestamp()).defaultExpr("now()");
+          if (withBody) {
+            t.column("body", jsonb()).notNull().defaultExpr("'{}'");
+            t.check("ck_docs_id", "id > 0 and id < 99");
+          }
+        });
   }
 
   private List<Op> diff(Schema from, Schema to) {
@@ -71,24 +78,38 @@ class AsWrittenTest {
   void addedColumnsAndConstraintsKeepTheirAuthorsWords() {
     Table live = MARIA_LIKE.normalize(new Schema(List.of(docs(false)))).tables().get(0);
     List<Op> ops = diff(new Schema(List.of(live)), new Schema(List.of(docs(true))));
-    assertThat(ops).filteredOn(AddColumn.class::isInstance).singleElement()
+    assertThat(ops)
+        .filteredOn(AddColumn.class::isInstance)
+        .singleElement()
         .satisfies(op -> assertThat(((AddColumn) op).column().type()).isEqualTo(jsonb()));
-    assertThat(ops).filteredOn(AddConstraint.class::isInstance).singleElement()
-        .satisfies(op -> assertThat(((AddConstraint) op).constraint())
-            .isEqualTo(new CheckConstraint(Optional.of("ck_docs_id"), "id > 0 and id < 99")));
+    assertThat(ops)
+        .filteredOn(AddConstraint.class::isInstance)
+        .singleElement()
+        .satisfies(
+            op ->
+                assertThat(((AddConstraint) op).constraint())
+                    .isEqualTo(
+                        new CheckConstraint(Optional.of("ck_docs_id"), "id > 0 and id < 99")));
   }
 
   @Test
   void anAlteredColumnGetsTheDeclaredTypeAndTheDatabasesOldOne() {
-    Table before = TableBuilder.table("docs", t -> {
-      t.column("id", integer()).primaryKey();
-      t.column("meta", text());
-    });
-    Table after = TableBuilder.table("docs", t -> {
-      t.column("id", integer()).primaryKey();
-      t.column("meta", jsonb()).defaultExpr("now()");
-    });
-    AlterColumn a = (AlterColumn) diff(new Schema(List.of(before)), new Schema(List.of(after))).get(0);
+    Table before =
+        TableBuilder.table(
+            "docs",
+            t -> {
+              t.column("id", integer()).primaryKey();
+              t.column("meta", text());
+            });
+    Table after =
+        TableBuilder.table(
+            "docs",
+            t -> {
+              t.column("id", integer()).primaryKey();
+              t.column("meta", jsonb()).defaultExpr("now()");
+            });
+    AlterColumn a =
+        (AlterColumn) diff(new Schema(List.of(before)), new Schema(List.of(after))).get(0);
     assertThat(a.changed(ColumnChange.TYPE, ColumnState::type)).contains(jsonb());
     assertThat(a.from().type()).contains(text());
     assertThat(a.to().defaultValue()).contains(DefaultValue.expression("now()"));

@@ -32,7 +32,8 @@ class CheckExpressionTest {
     assertThat(CheckExpression.canonical("(length((name)::text) > 0)"))
         .isEqualTo("length((name)::text) > 0");
     assertThat(CheckExpression.canonical("kind IN ('a', 'b')")).isEqualTo("kind IN ('a', 'b')");
-    assertThat(CheckExpression.canonical("note <> 'x  AND  (y)'")).isEqualTo("note <> 'x  AND  (y)'");
+    assertThat(CheckExpression.canonical("note <> 'x  AND  (y)'"))
+        .isEqualTo("note <> 'x  AND  (y)'");
     assertThat(CheckExpression.canonical("\"Mixed\" > 0")).isEqualTo("\"Mixed\" > 0");
     assertThat(CheckExpression.canonical("(note <> 'it''s (x)')")).isEqualTo("note <> 'it''s (x)'");
   }

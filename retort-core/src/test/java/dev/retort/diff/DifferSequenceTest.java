@@ -29,19 +29,43 @@ class DifferSequenceTest {
   private static final QualifiedName ORDERS = QualifiedName.of("orders");
 
   private static Sequence orderNo(long increment) {
-    return new Sequence(ORDER_NO, Optional.of(1000L), increment, Optional.empty(), Optional.empty(),
-        1, false, Optional.empty());
+    return new Sequence(
+        ORDER_NO,
+        Optional.of(1000L),
+        increment,
+        Optional.empty(),
+        Optional.empty(),
+        1,
+        false,
+        Optional.empty());
   }
 
   private static Table orders() {
-    return new Table(ORDERS, List.of(new Column("no", bigint(), false,
-        Optional.of(DefaultValue.expression("nextval('order_no'::regclass)")), false, Optional.empty())),
-        Optional.empty(), List.of(), List.of(), List.of(), List.of(), Optional.empty());
+    return new Table(
+        ORDERS,
+        List.of(
+            new Column(
+                "no",
+                bigint(),
+                false,
+                Optional.of(DefaultValue.expression("nextval('order_no'::regclass)")),
+                false,
+                Optional.empty())),
+        Optional.empty(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        Optional.empty());
   }
 
   private static Schema full(Sequence s) {
-    return new Schema(List.of(orders()), List.of(new EnumType(QualifiedName.of("mood"), List.of("ok"))),
-        List.of(), List.of(s), List.of(Extension.of("citext")));
+    return new Schema(
+        List.of(orders()),
+        List.of(new EnumType(QualifiedName.of("mood"), List.of("ok"))),
+        List.of(),
+        List.of(s),
+        List.of(Extension.of("citext")));
   }
 
   private static final Schema EMPTY = new Schema(List.of());
@@ -60,15 +84,25 @@ class DifferSequenceTest {
 
   @Test
   void extensionsThenTypesThenSequencesThenTables() {
-    assertThat(diff(EMPTY, full(orderNo(10)))).extracting(Op::describe).containsExactly(
-        "create extension citext", "create enum mood", "create sequence order_no", "create table orders");
+    assertThat(diff(EMPTY, full(orderNo(10))))
+        .extracting(Op::describe)
+        .containsExactly(
+            "create extension citext",
+            "create enum mood",
+            "create sequence order_no",
+            "create table orders");
   }
 
   @Test
   void dropsGoInTheReverseOrderAndCarryWhatTheirReverseNeeds() {
     List<Op> down = diff(full(orderNo(10)), EMPTY);
-    assertThat(down).extracting(Op::describe).containsExactly(
-        "drop table orders", "drop sequence order_no", "drop enum mood", "drop extension citext");
+    assertThat(down)
+        .extracting(Op::describe)
+        .containsExactly(
+            "drop table orders",
+            "drop sequence order_no",
+            "drop enum mood",
+            "drop extension citext");
     assertThat(down.get(1)).isEqualTo(new DropSequence(ORDER_NO, Optional.of(orderNo(10))));
     assertThat(reversed(down)).isEqualTo(diff(EMPTY, full(orderNo(10))));
   }
@@ -76,11 +110,26 @@ class DifferSequenceTest {
   @Test
   void sameSequenceSpeltWithDefaultsIsNoChange() {
     Sequence implicit = Sequence.of(ORDER_NO);
-    Sequence explicit = new Sequence(ORDER_NO, Optional.of(1L), 1, Optional.of(1L),
-        Optional.of(Long.MAX_VALUE), 1, false, Optional.empty());
-    Schema a = new Schema(List.of(), List.of(), List.of(), List.of(implicit), List.of(Extension.of("citext")));
-    Schema b = new Schema(List.of(), List.of(), List.of(), List.of(explicit),
-        List.of(new Extension("citext", Optional.of("public"))));
+    Sequence explicit =
+        new Sequence(
+            ORDER_NO,
+            Optional.of(1L),
+            1,
+            Optional.of(1L),
+            Optional.of(Long.MAX_VALUE),
+            1,
+            false,
+            Optional.empty());
+    Schema a =
+        new Schema(
+            List.of(), List.of(), List.of(), List.of(implicit), List.of(Extension.of("citext")));
+    Schema b =
+        new Schema(
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(explicit),
+            List.of(new Extension("citext", Optional.of("public"))));
     assertThat(diff(a, b)).isEmpty();
     assertThat(diff(full(orderNo(10)), full(orderNo(10)))).isEmpty();
   }
@@ -89,18 +138,30 @@ class DifferSequenceTest {
   void changedOptionsAreOneAlterWhoseReverseIsExact() {
     List<Op> ops = diff(full(orderNo(10)), full(orderNo(5)));
     assertThat(ops).containsExactly(new AlterSequence(ORDER_NO, orderNo(10), orderNo(5)));
-    assertThat(ops.get(0).reverse()).isEqualTo(new AlterSequence(ORDER_NO, orderNo(5), orderNo(10)));
+    assertThat(ops.get(0).reverse())
+        .isEqualTo(new AlterSequence(ORDER_NO, orderNo(5), orderNo(10)));
   }
 
   @Test
   void anOwnerIsSetOnceItsColumnExistsAndRemovedBeforeItGoes() {
-    Sequence owned = new Sequence(ORDER_NO, Optional.empty(), 1, Optional.empty(), Optional.empty(), 1,
-        false, Optional.of(new ColumnRef(ORDERS, "no")));
-    Schema withOwner = new Schema(List.of(orders()), List.of(), List.of(), List.of(owned), List.of());
+    Sequence owned =
+        new Sequence(
+            ORDER_NO,
+            Optional.empty(),
+            1,
+            Optional.empty(),
+            Optional.empty(),
+            1,
+            false,
+            Optional.of(new ColumnRef(ORDERS, "no")));
+    Schema withOwner =
+        new Schema(List.of(orders()), List.of(), List.of(), List.of(owned), List.of());
     List<Op> up = diff(EMPTY, withOwner);
-    assertThat(up).containsExactly(new CreateSequence(Sequence.of(ORDER_NO)),
-        new dev.retort.ops.CreateTable(orders()),
-        new AlterSequence(ORDER_NO, Sequence.of(ORDER_NO), owned));
+    assertThat(up)
+        .containsExactly(
+            new CreateSequence(Sequence.of(ORDER_NO)),
+            new dev.retort.ops.CreateTable(orders()),
+            new AlterSequence(ORDER_NO, Sequence.of(ORDER_NO), owned));
     List<Op> down = diff(withOwner, EMPTY);
     assertThat(down).isEqualTo(reversed(up));
 
@@ -110,9 +171,13 @@ class DifferSequenceTest {
 
   @Test
   void extensionsAreAddedAndDroppedByName() {
-    Schema one = new Schema(List.of(), List.of(), List.of(), List.of(), List.of(Extension.of("citext")));
-    Schema other = new Schema(List.of(), List.of(), List.of(), List.of(), List.of(Extension.of("pgcrypto")));
-    assertThat(diff(one, other)).containsExactly(new CreateExtension("pgcrypto", Optional.empty(), false),
-        new DropExtension("citext", Optional.empty(), false));
+    Schema one =
+        new Schema(List.of(), List.of(), List.of(), List.of(), List.of(Extension.of("citext")));
+    Schema other =
+        new Schema(List.of(), List.of(), List.of(), List.of(), List.of(Extension.of("pgcrypto")));
+    assertThat(diff(one, other))
+        .containsExactly(
+            new CreateExtension("pgcrypto", Optional.empty(), false),
+            new DropExtension("citext", Optional.empty(), false));
   }
 }

@@ -23,20 +23,28 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Enum types and domains: created before the tables, dropped after, changed in place or swapped. */
+/**
+ * Enum types and domains: created before the tables, dropped after, changed in place or swapped.
+ */
 class DifferTypesTest {
   private static final QualifiedName MOOD = QualifiedName.of("mood");
   private static final QualifiedName EMAIL = QualifiedName.of("email");
   private static final Table PEOPLE = TableBuilder.table("people", t -> t.column("id", integer()));
 
   private static Domain email(String check) {
-    return new Domain(EMAIL, text(), false, Optional.of(DefaultValue.literal("nobody@example.org")),
+    return new Domain(
+        EMAIL,
+        text(),
+        false,
+        Optional.of(DefaultValue.literal("nobody@example.org")),
         List.of(new CheckConstraint(Optional.of("email_has_at"), check)));
   }
 
   private static Schema schema(List<String> moods, Optional<Domain> email, boolean people) {
-    return new Schema(people ? List.of(PEOPLE) : List.of(),
-        moods.isEmpty() ? List.of() : List.of(new EnumType(MOOD, moods)), email.stream().toList());
+    return new Schema(
+        people ? List.of(PEOPLE) : List.of(),
+        moods.isEmpty() ? List.of() : List.of(new EnumType(MOOD, moods)),
+        email.stream().toList());
   }
 
   private static List<Op> diff(Schema from, Schema to) {
@@ -65,20 +73,26 @@ class DifferTypesTest {
 
   @Test
   void aNewEnumValueIsAddedInItsPlace() {
-    List<Op> ops = diff(schema(List.of("sad", "happy"), Optional.empty(), false),
-        schema(List.of("sad", "ok", "happy", "elated"), Optional.empty(), false));
-    assertThat(ops).containsExactly(
-        new AddEnumValue(MOOD, "ok", Optional.of("happy"), Optional.empty()),
-        new AddEnumValue(MOOD, "elated", Optional.empty(), Optional.empty()));
+    List<Op> ops =
+        diff(
+            schema(List.of("sad", "happy"), Optional.empty(), false),
+            schema(List.of("sad", "ok", "happy", "elated"), Optional.empty(), false));
+    assertThat(ops)
+        .containsExactly(
+            new AddEnumValue(MOOD, "ok", Optional.of("happy"), Optional.empty()),
+            new AddEnumValue(MOOD, "elated", Optional.empty(), Optional.empty()));
   }
 
   @Test
   void aRemovedOrReorderedValueSwapsTheType() {
     for (List<String> after : List.of(List.of("sad"), List.of("ok", "sad"))) {
-      List<Op> ops = diff(schema(List.of("sad", "ok"), Optional.empty(), false),
-          schema(after, Optional.empty(), false));
-      assertThat(ops).containsExactly(new DropEnum(MOOD, Optional.of(List.of("sad", "ok"))),
-          new CreateEnum(MOOD, after));
+      List<Op> ops =
+          diff(
+              schema(List.of("sad", "ok"), Optional.empty(), false),
+              schema(after, Optional.empty(), false));
+      assertThat(ops)
+          .containsExactly(
+              new DropEnum(MOOD, Optional.of(List.of("sad", "ok"))), new CreateEnum(MOOD, after));
     }
   }
 
@@ -86,9 +100,12 @@ class DifferTypesTest {
   void aChangedDomainIsDroppedWithItsDefinitionAndCreatedAgain() {
     Domain before = email("VALUE LIKE '%@%'");
     Domain after = email("VALUE LIKE '%_@_%'");
-    List<Op> ops = diff(schema(List.of(), Optional.of(before), false),
-        schema(List.of(), Optional.of(after), false));
-    assertThat(ops).containsExactly(new DropDomain(EMAIL, Optional.of(before)), new CreateDomain(after));
+    List<Op> ops =
+        diff(
+            schema(List.of(), Optional.of(before), false),
+            schema(List.of(), Optional.of(after), false));
+    assertThat(ops)
+        .containsExactly(new DropDomain(EMAIL, Optional.of(before)), new CreateDomain(after));
     assertThat(ops.get(0).reverse()).isEqualTo(new CreateDomain(before));
   }
 }

@@ -15,12 +15,24 @@ import org.junit.jupiter.api.Test;
 
 class TableFilterTest {
   private static Table t(QualifiedName name) {
-    return new Table(name, List.of(Column.of("id", integer())), Optional.empty(), List.of(), List.of(),
-        List.of(), List.of(), Optional.empty());
+    return new Table(
+        name,
+        List.of(Column.of("id", integer())),
+        Optional.empty(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        Optional.empty());
   }
 
-  private static final Schema S = new Schema(List.of(t(QualifiedName.of("users")), t(QualifiedName.of("user_prefs")),
-      t(QualifiedName.of("legacy_orders")), t(QualifiedName.of("audit", "events"))));
+  private static final Schema S =
+      new Schema(
+          List.of(
+              t(QualifiedName.of("users")),
+              t(QualifiedName.of("user_prefs")),
+              t(QualifiedName.of("legacy_orders")),
+              t(QualifiedName.of("audit", "events"))));
 
   private static List<String> names(TableFilter f) {
     return f.apply(S).tables().stream().map(x -> x.name().toString()).toList();
@@ -29,18 +41,28 @@ class TableFilterTest {
   @Test
   void includesAndExcludesByNameWithWildcards() {
     assertThat(names(TableFilter.all())).hasSize(4);
-    assertThat(names(new TableFilter(List.of("user*"), List.of()))).containsExactly("users", "user_prefs");
+    assertThat(names(new TableFilter(List.of("user*"), List.of())))
+        .containsExactly("users", "user_prefs");
     assertThat(names(new TableFilter(List.of(), List.of("legacy_*", "audit.*"))))
         .containsExactly("users", "user_prefs");
-    assertThat(names(new TableFilter(List.of("user*"), List.of("user_prefs")))).containsExactly("users");
-    assertThat(names(new TableFilter(List.of("events"), List.of()))).containsExactly("audit.events");
+    assertThat(names(new TableFilter(List.of("user*"), List.of("user_prefs"))))
+        .containsExactly("users");
+    assertThat(names(new TableFilter(List.of("events"), List.of())))
+        .containsExactly("audit.events");
   }
 
   @Test
   void aSequenceOwnedByATableLeftOutIsLeftOutToo() {
-    Sequence owned = new Sequence(QualifiedName.of("legacy_orders_no"), Optional.empty(), 1,
-        Optional.empty(), Optional.empty(), 1, false,
-        Optional.of(new ColumnRef(QualifiedName.of("legacy_orders"), "id")));
+    Sequence owned =
+        new Sequence(
+            QualifiedName.of("legacy_orders_no"),
+            Optional.empty(),
+            1,
+            Optional.empty(),
+            Optional.empty(),
+            1,
+            false,
+            Optional.of(new ColumnRef(QualifiedName.of("legacy_orders"), "id")));
     Sequence free = Sequence.of(QualifiedName.of("invoice_no"));
     Schema s = new Schema(S.tables(), List.of(), List.of(), List.of(owned, free), List.of());
     assertThat(new TableFilter(List.of(), List.of("legacy_*")).apply(s).sequences())

@@ -27,12 +27,20 @@ class SchemaBuilderTest {
 
     Schema schema = s.schema();
     assertThat(schema.extensions()).containsExactly(Extension.of("citext"));
-    assertThat(schema.enums()).containsExactly(
-        new EnumType(QualifiedName.of("mood"), List.of("sad", "ok", "happy")));
-    assertThat(schema.sequences()).containsExactly(
-        new Sequence(QualifiedName.of("order_no"), Optional.of(1000L), 10, Optional.empty(),
-            Optional.empty(), 1, false, Optional.empty()),
-        Sequence.of(QualifiedName.of("plain")));
+    assertThat(schema.enums())
+        .containsExactly(new EnumType(QualifiedName.of("mood"), List.of("sad", "ok", "happy")));
+    assertThat(schema.sequences())
+        .containsExactly(
+            new Sequence(
+                QualifiedName.of("order_no"),
+                Optional.of(1000L),
+                10,
+                Optional.empty(),
+                Optional.empty(),
+                1,
+                false,
+                Optional.empty()),
+            Sequence.of(QualifiedName.of("plain")));
     assertThat(schema.tables().get(0).columns().get(0).type()).isEqualTo(raw("mood"));
   }
 

@@ -23,11 +23,13 @@ class SecretsTest {
   void knownPasswordsAreMaskedWhereverADriverPutsThem() {
     Secrets s = Secrets.inUrls("jdbc:mariadb://u:SECRETPW@127.0.0.1/db");
     // the MariaDB driver reads "u:SECRETPW@127.0.0.1" as host and port
-    assertThat(s.scrub("Incorrect port value : SECRETPW@127.0.0.1")).isEqualTo("Incorrect port value : ***@127.0.0.1");
+    assertThat(s.scrub("Incorrect port value : SECRETPW@127.0.0.1"))
+        .isEqualTo("Incorrect port value : ***@127.0.0.1");
     Secrets bare = Secrets.inUrls("u:SECRETPW@host/db");
     assertThat(bare.scrub("'u:SECRETPW@host/db' is not a database URL")).doesNotContain("SECRETPW");
     Secrets param = Secrets.inUrls("jdbc:postgresql://h/d?password=hunter22");
-    assertThat(param.scrub("No suitable driver found for hunter22")).isEqualTo("No suitable driver found for ***");
+    assertThat(param.scrub("No suitable driver found for hunter22"))
+        .isEqualTo("No suitable driver found for ***");
   }
 
   @Test
@@ -39,7 +41,8 @@ class SecretsTest {
   @Test
   void givenPasswordsAreMaskedAsTheyAre() {
     Secrets s = Secrets.of(List.of(), List.of("correct horse"));
-    assertThat(s.scrub("FATAL: password \"correct horse\" rejected")).doesNotContain("correct horse");
+    assertThat(s.scrub("FATAL: password \"correct horse\" rejected"))
+        .doesNotContain("correct horse");
     assertThat(Secrets.of(List.of(), List.of("ab")).scrub("a tab")).isEqualTo("a tab");
   }
 
@@ -53,7 +56,9 @@ class SecretsTest {
     assertThat(((RetortException) scrubbed).exitCode()).isEqualTo(ExitCode.DATABASE);
     StringWriter trace = new StringWriter();
     scrubbed.printStackTrace(new PrintWriter(trace));
-    assertThat(trace.toString()).doesNotContain("SECRETPW").contains("java.sql.SQLException: Unable to parse URL")
+    assertThat(trace.toString())
+        .doesNotContain("SECRETPW")
+        .contains("java.sql.SQLException: Unable to parse URL")
         .contains("u:***@h/d");
   }
 
@@ -69,6 +74,8 @@ class SecretsTest {
     RuntimeException e = new IllegalArgumentException("bad URL postgresql://u:SECRETPW@h/d");
     RuntimeException scrubbed = Secrets.none().scrub(e);
     assertThat(scrubbed).isInstanceOf(RetortException.class);
-    assertThat(scrubbed.getMessage()).contains("IllegalArgumentException").doesNotContain("SECRETPW");
+    assertThat(scrubbed.getMessage())
+        .contains("IllegalArgumentException")
+        .doesNotContain("SECRETPW");
   }
 }

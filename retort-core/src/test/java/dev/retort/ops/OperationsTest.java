@@ -21,14 +21,19 @@ class OperationsTest {
 
   @Test
   void createTableCollectsColumnsKeysAndConstraints() {
-    op.createTable("goal", t -> {
-      t.column("id", integer()).primaryKey().autoIncrement();
-      t.column("user_id", integer()).notNull().references("user", "id").onDelete(ReferentialAction.CASCADE);
-      t.column("email", varchar(120)).notNull().unique();
-      t.column("done", bool()).notNull().defaultValue(false);
-      t.check("ck_goal", "id > 0");
-      t.index("ix_goal_user", "user_id");
-    });
+    op.createTable(
+        "goal",
+        t -> {
+          t.column("id", integer()).primaryKey().autoIncrement();
+          t.column("user_id", integer())
+              .notNull()
+              .references("user", "id")
+              .onDelete(ReferentialAction.CASCADE);
+          t.column("email", varchar(120)).notNull().unique();
+          t.column("done", bool()).notNull().defaultValue(false);
+          t.check("ck_goal", "id > 0");
+          t.index("ix_goal_user", "user_id");
+        });
     Table table = ((CreateTable) ops.get(0)).table();
     assertThat(table.name()).isEqualTo(QualifiedName.of("goal"));
     assertThat(table.primaryKey().orElseThrow().columns()).containsExactly("id");
@@ -39,7 +44,8 @@ class OperationsTest {
     assertThat(fk.referencedTable()).isEqualTo(QualifiedName.of("user"));
     assertThat(fk.onDelete()).isEqualTo(ReferentialAction.CASCADE);
     assertThat(table.uniques().get(0).name()).contains("goal_email_key");
-    assertThat(table.column("done").orElseThrow().defaultValue()).contains(new DefaultValue.Literal("false"));
+    assertThat(table.column("done").orElseThrow().defaultValue())
+        .contains(new DefaultValue.Literal("false"));
     assertThat(table.checks()).hasSize(1);
     assertThat(table.indexes().get(0).columns()).containsExactly("user_id");
   }
@@ -49,8 +55,17 @@ class OperationsTest {
     op.createTable("a.t", t -> t.column("id", bigint()).primaryKey());
     op.renameTable("a.t", "u");
     op.addColumn("u", "c", text(), c -> c.notNull().defaultValue("x'y"));
-    op.alterColumn("u", "c", c -> c.existingType(text()).type(varchar(10)).existingNullable(false)
-        .nullable(true).defaultExpr("'z'").existingDefault("x'y").rename("d"));
+    op.alterColumn(
+        "u",
+        "c",
+        c ->
+            c.existingType(text())
+                .type(varchar(10))
+                .existingNullable(false)
+                .nullable(true)
+                .defaultExpr("'z'")
+                .existingDefault("x'y")
+                .rename("d"));
     op.createUniqueIndex("ix", "u", "c");
     op.createForeignKey("fk", "u", List.of("c"), "v", List.of("id"));
     op.createUniqueConstraint("uq", "u", "c");
@@ -59,7 +74,8 @@ class OperationsTest {
     for (Op o : ops) {
       assertThat(o.reverse().reverse()).as(o.describe()).isEqualTo(o);
     }
-    assertThat(((RenameTable) ops.get(1)).reverse()).isEqualTo(new RenameTable(QualifiedName.of("a", "u"), "t"));
+    assertThat(((RenameTable) ops.get(1)).reverse())
+        .isEqualTo(new RenameTable(QualifiedName.of("a", "u"), "t"));
     AlterColumn back = (AlterColumn) ops.get(3).reverse();
     assertThat(back.column()).isEqualTo("d");
     assertThat(back.renamedTo()).contains("c");
@@ -76,7 +92,8 @@ class OperationsTest {
     op.dropConstraint("fk", "t");
     op.execute("DELETE FROM t");
     for (Op o : ops) {
-      assertThatThrownBy(o::reverse).as(o.describe())
+      assertThatThrownBy(o::reverse)
+          .as(o.describe())
           .isInstanceOf(IrreversibleOperationException.class)
           .hasMessageContaining("cannot be reversed");
     }
@@ -84,14 +101,21 @@ class OperationsTest {
 
   @Test
   void parameterisedSqlReversesToItsUndo() {
-    ExecuteSql up = new ExecuteSql("UPDATE u SET c = ?", List.of(1), Optional.of("UPDATE u SET c = 0"));
-    assertThat(up.reverse()).isEqualTo(new ExecuteSql("UPDATE u SET c = 0", List.of(), Optional.of("UPDATE u SET c = ?")));
+    ExecuteSql up =
+        new ExecuteSql("UPDATE u SET c = ?", List.of(1), Optional.of("UPDATE u SET c = 0"));
+    assertThat(up.reverse())
+        .isEqualTo(
+            new ExecuteSql("UPDATE u SET c = 0", List.of(), Optional.of("UPDATE u SET c = ?")));
   }
 
   @Test
   void nullabilityReversesWithoutTheExistingValue() {
     op.alterColumn("t", "c", c -> c.nullable(false));
-    assertThat(((AlterColumn) ops.get(0)).reverse().changed(ColumnChange.NULLABILITY, ColumnState::nullable)).contains(true);
+    assertThat(
+            ((AlterColumn) ops.get(0))
+                .reverse()
+                .changed(ColumnChange.NULLABILITY, ColumnState::nullable))
+        .contains(true);
   }
 
   @Test

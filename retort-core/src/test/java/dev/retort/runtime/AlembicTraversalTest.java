@@ -49,8 +49,20 @@ class AlembicTraversalTest {
       graph("a1", "b1<a1", "c1<b1", "a2", "b2<a2", "c2<b2", "d1<c1,c2", "d2<c2");
 
   /** Three roots merged into d1, while c2 and c3 go on. */
-  static final RevisionGraph THREE_WAY = graph("a1", "b1<a1", "c1<b1", "a2", "b2<a2", "c2<b2",
-      "a3", "b3<a3", "c3<b3", "d1<c1,c2,c3", "d2<c2", "d3<c3");
+  static final RevisionGraph THREE_WAY =
+      graph(
+          "a1",
+          "b1<a1",
+          "c1<b1",
+          "a2",
+          "b2<a2",
+          "c2<b2",
+          "a3",
+          "b3<a3",
+          "c3<b3",
+          "d1<c1,c2,c3",
+          "d2<c2",
+          "d3<c3");
 
   /** Two merges of the same three branches. */
   static final RevisionGraph TWIN =
@@ -61,16 +73,28 @@ class AlembicTraversalTest {
       graph("a", "b1<a", "b2<a", "b3<a", "c1<b1,b2", "c2<b2,b3", "d1<c1", "d2<c2");
 
   /** A second root whose c2 depends on the first line's c1. */
-  static final RevisionGraph DEP_ONE = graph("a1 #lib1", "b1<a1", "c1<b1", "d1<c1", "e1<d1",
-      "f1<e1", "a2", "b2<a2", "c2<b2 ^c1");
+  static final RevisionGraph DEP_ONE =
+      graph("a1 #lib1", "b1<a1", "c1<b1", "d1<c1", "e1<d1", "f1<e1", "a2", "b2<a2", "c2<b2 ^c1");
 
   /** Three merges of roots, and a root d1 depending on one root of each. */
-  static final RevisionGraph DEP_TWO = graph("a1", "a2", "a3", "amerge<a1,a2,a3", "b1", "b2",
-      "bmerge<b1,b2", "c1", "c2", "c3", "cmerge<c1,c2,c3", "d1 ^a3,b2,c1");
+  static final RevisionGraph DEP_TWO =
+      graph(
+          "a1",
+          "a2",
+          "a3",
+          "amerge<a1,a2,a3",
+          "b1",
+          "b2",
+          "bmerge<b1,b2",
+          "c1",
+          "c2",
+          "c3",
+          "cmerge<c1,c2,c3",
+          "d1 ^a3,b2,c1");
 
   /** Two lines depending on each other crosswise. */
-  static final RevisionGraph DEP_THREE = graph("a1", "a2<a1", "a3<a2 ^b1", "b1", "b2<b1 ^a2",
-      "b3<b2");
+  static final RevisionGraph DEP_THREE =
+      graph("a1", "a2<a1", "a3<a2 ^b1", "b1", "b2<b1 ^a2", "b3<b2");
 
   /** A revision depending on its own parent. */
   static final RevisionGraph DEP_OWN = graph("a1", "a2<a1 ^a1");
@@ -83,27 +107,54 @@ class AlembicTraversalTest {
   static final RevisionGraph DEP_FIVE = graph("a1", "b1 ^a1", "bmerge<a1,b1");
 
   /** DEP_ONE with the dependency given as a branch label. */
-  static final RevisionGraph DEP_LABEL = graph("a1 #lib1", "b1<a1", "c1<b1 #c1lib", "d1<c1",
-      "e1<d1", "f1<e1", "a2", "b2<a2", "c2<b2 ^c1lib");
+  static final RevisionGraph DEP_LABEL =
+      graph(
+          "a1 #lib1",
+          "b1<a1",
+          "c1<b1 #c1lib",
+          "d1<c1",
+          "e1<d1",
+          "f1<e1",
+          "a2",
+          "b2<a2",
+          "c2<b2 ^c1lib");
 
   /** Two unrelated lines. */
   static final RevisionGraph FOREST = graph("a1", "b1<a1", "a2", "b2<a2");
 
   /** Alembic's labelled-branch map: two roots, each labelled at a different height. */
-  static final RevisionGraph LABELED = graph("a #abranch", "b<a", "somelongername<b",
-      "c<somelongername", "d", "e<d #ebranch", "someothername<e", "f<someothername");
+  static final RevisionGraph LABELED =
+      graph(
+          "a #abranch",
+          "b<a",
+          "somelongername<b",
+          "c<somelongername",
+          "d",
+          "e<d #ebranch",
+          "someothername<e",
+          "f<someothername");
 
   /** a, two branches, merged into c, then d. */
   static final RevisionGraph DIAMOND = graph("a", "b1<a", "b2<a", "c<b1,b2", "d<c");
 
-  static final Map<String, RevisionGraph> GRAPHS = Map.ofEntries(Map.entry("LINE", LINE),
-      Map.entry("BRANCHED", BRANCHED), Map.entry("MERGED", MERGED), Map.entry("CROSS", CROSS),
-      Map.entry("FROM_MERGE", FROM_MERGE), Map.entry("THREE_WAY", THREE_WAY),
-      Map.entry("DEP_ONE", DEP_ONE), Map.entry("DEP_TWO", DEP_TWO),
-      Map.entry("DEP_THREE", DEP_THREE), Map.entry("DEP_OWN", DEP_OWN),
-      Map.entry("DEP_FOUR", DEP_FOUR), Map.entry("DEP_FIVE", DEP_FIVE),
-      Map.entry("DEP_LABEL", DEP_LABEL), Map.entry("FOREST", FOREST),
-      Map.entry("LABELED", LABELED), Map.entry("DIAMOND", DIAMOND));
+  static final Map<String, RevisionGraph> GRAPHS =
+      Map.ofEntries(
+          Map.entry("LINE", LINE),
+          Map.entry("BRANCHED", BRANCHED),
+          Map.entry("MERGED", MERGED),
+          Map.entry("CROSS", CROSS),
+          Map.entry("FROM_MERGE", FROM_MERGE),
+          Map.entry("THREE_WAY", THREE_WAY),
+          Map.entry("DEP_ONE", DEP_ONE),
+          Map.entry("DEP_TWO", DEP_TWO),
+          Map.entry("DEP_THREE", DEP_THREE),
+          Map.entry("DEP_OWN", DEP_OWN),
+          Map.entry("DEP_FOUR", DEP_FOUR),
+          Map.entry("DEP_FIVE", DEP_FIVE),
+          Map.entry("DEP_LABEL", DEP_LABEL),
+          Map.entry("FOREST", FOREST),
+          Map.entry("LABELED", LABELED),
+          Map.entry("DIAMOND", DIAMOND));
 
   static RevisionGraph graph(String... specs) {
     List<Revision> revs = new ArrayList<>();
@@ -192,8 +243,7 @@ class AlembicTraversalTest {
         down("DEP_ONE", "c2 d1", "c1", "d1", "c2"),
         down("DEP_TWO", "amerge bmerge cmerge d1", "b2", "bmerge", "amerge b1 cmerge d1"),
         down("DEP_TWO", "amerge b1 cmerge d1", "d1@base", "d1", "amerge b1 b2 cmerge"),
-        down("DEP_TWO", "amerge b1 b2 cmerge", "base",
-            "cmerge c3 c2 c1 b2 b1 amerge a3 a2 a1", ""),
+        down("DEP_TWO", "amerge b1 b2 cmerge", "base", "cmerge c3 c2 c1 b2 b1 amerge a3 a2 a1", ""),
         down("DEP_THREE", "a3 b2", "b1", "b2", "a3"),
         up("DEP_OWN", "", "a2", "a1 a2", "a2"),
         down("DEP_OWN", "a2", "a1", "a2", "a1"),
@@ -223,21 +273,24 @@ class AlembicTraversalTest {
   @MethodSource("moves")
   void move(String g, String verb, String from, String target, String steps, String after) {
     RevisionGraph graph = GRAPHS.get(g);
-    Plan plan = verb.equals("upgrade")
-        ? Planner.upgrade(graph, rows(from), target)
-        : Planner.downgrade(graph, rows(from), target);
+    Plan plan =
+        verb.equals("upgrade")
+            ? Planner.upgrade(graph, rows(from), target)
+            : Planner.downgrade(graph, rows(from), target);
     assertThat(plan.steps().stream().map(s -> s.revision().id()).toList())
         .containsExactlyElementsOf(list(steps));
     assertThat(new TreeSet<>(plan.rowsAfter())).containsExactlyElementsOf(rows(after));
     // the rows the planner updates step by step are those of the applied set as a whole
     Set<String> applied = new HashSet<>(graph.applied(rows(from)));
-    plan.steps().forEach(s -> {
-      if (verb.equals("upgrade")) {
-        applied.add(s.revision().id());
-      } else {
-        applied.remove(s.revision().id());
-      }
-    });
+    plan.steps()
+        .forEach(
+            s -> {
+              if (verb.equals("upgrade")) {
+                applied.add(s.revision().id());
+              } else {
+                applied.remove(s.revision().id());
+              }
+            });
     assertThat(graph.versionRows(applied)).containsExactlyElementsOf(rows(after));
   }
 
@@ -262,13 +315,16 @@ class AlembicTraversalTest {
   @MethodSource("refusals")
   void refused(String g, String verb, String from, String target, String message) {
     RevisionGraph graph = GRAPHS.get(g);
-    assertThatThrownBy(() -> {
-      if (verb.equals("upgrade")) {
-        Planner.upgrade(graph, rows(from), target);
-      } else {
-        Planner.downgrade(graph, rows(from), target);
-      }
-    }).isInstanceOf(RevisionGraphException.class).hasMessageContaining(message);
+    assertThatThrownBy(
+            () -> {
+              if (verb.equals("upgrade")) {
+                Planner.upgrade(graph, rows(from), target);
+              } else {
+                Planner.downgrade(graph, rows(from), target);
+              }
+            })
+        .isInstanceOf(RevisionGraphException.class)
+        .hasMessageContaining(message);
   }
 
   // ---- stamp: the rows afterwards ----
@@ -348,7 +404,8 @@ class AlembicTraversalTest {
   void refusesToResolve(String g, String target, String message) {
     RevisionGraph graph = GRAPHS.get(g);
     assertThatThrownBy(() -> graph.resolve(graph.parse(target)))
-        .isInstanceOf(RevisionGraphException.class).hasMessageContaining(message);
+        .isInstanceOf(RevisionGraphException.class)
+        .hasMessageContaining(message);
   }
 
   // ---- history ranges, newest first ----
@@ -392,13 +449,15 @@ class AlembicTraversalTest {
   void refusedRange(String g, String range, String message) {
     RevisionGraph graph = GRAPHS.get(g);
     assertThatThrownBy(() -> history(graph, range))
-        .isInstanceOf(RevisionGraphException.class).hasMessageContaining(message);
+        .isInstanceOf(RevisionGraphException.class)
+        .hasMessageContaining(message);
   }
 
   private static List<String> history(RevisionGraph graph, String range) {
     String[] sides = range.split(":", -1);
     return graph.range(side(graph, sides[0]), side(graph, sides[1]), Set.of()).stream()
-        .map(Revision::id).toList();
+        .map(Revision::id)
+        .toList();
   }
 
   private static Optional<dev.retort.script.Target> side(RevisionGraph graph, String text) {

@@ -19,7 +19,8 @@ class JavaMigrationCompilerTest {
   @TempDir Path dir;
 
   private Revision write(String file, String id, String className, String body) throws Exception {
-    String src = """
+    String src =
+        """
         import dev.retort.migration.Migration;
         import dev.retort.migration.Revision;
         import dev.retort.ops.Operations;
@@ -29,7 +30,8 @@ class JavaMigrationCompilerTest {
           public void upgrade(Operations op) { %s }
           public void downgrade(Operations op) {}
         }
-        """.formatted(id, className, body);
+        """
+            .formatted(id, className, body);
     Path p = dir.resolve(file);
     Files.writeString(p, src);
     return HeaderParser.parseJava(p, src);
@@ -72,7 +74,8 @@ class JavaMigrationCompilerTest {
   void sameClassNameInTwoFilesCompilesInSeparateBatches() throws Exception {
     Revision a = write("a1_a.java", "a1", "AddColumn", "");
     Revision b = write("b2_b.java", "b2", "AddColumn", "");
-    Map<String, Migration> loaded = new JavaMigrationCompiler(dir.resolve("cache")).load(List.of(a, b));
+    Map<String, Migration> loaded =
+        new JavaMigrationCompiler(dir.resolve("cache")).load(List.of(a, b));
     assertThat(loaded.get("a1").getClass()).isNotEqualTo(loaded.get("b2").getClass());
   }
 
@@ -88,7 +91,8 @@ class JavaMigrationCompilerTest {
   @Test
   void aRuntimeWithoutACompilerSaysWhatToInstall() throws Exception {
     Revision a = write("a1_a.java", "a1", "First", "");
-    assertThatThrownBy(() -> new JavaMigrationCompiler(dir.resolve("cache"), () -> null).load(List.of(a)))
+    assertThatThrownBy(
+            () -> new JavaMigrationCompiler(dir.resolve("cache"), () -> null).load(List.of(a)))
         .isInstanceOf(UsageException.class)
         .hasMessageContaining("has no compiler")
         .hasMessageContaining("JDK");

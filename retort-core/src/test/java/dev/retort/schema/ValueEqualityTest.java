@@ -24,39 +24,82 @@ class ValueEqualityTest {
 
   @Test
   void qualifiedName() {
-    differsByEachComponent(QualifiedName.of("s", "t"), QualifiedName.of("s", "t"),
+    differsByEachComponent(
+        QualifiedName.of("s", "t"),
+        QualifiedName.of("s", "t"),
         List.of(QualifiedName.of("s", "u"), QualifiedName.of("r", "t"), QualifiedName.of("t")));
   }
 
   @Test
   void columnType() {
-    differsByEachComponent(ColumnType.numeric(10, 2), ColumnType.numeric(10, 2), List.of(
-        new ColumnType(ColumnType.Kind.VARCHAR, 10, 2, ""),
-        ColumnType.numeric(11, 2),
-        ColumnType.numeric(10, 3),
-        new ColumnType(ColumnType.Kind.NUMERIC, 10, 2, "numeric(10,2)")));
-    assertThat(ColumnType.raw("citext")).isEqualTo(ColumnType.raw("citext"))
+    differsByEachComponent(
+        ColumnType.numeric(10, 2),
+        ColumnType.numeric(10, 2),
+        List.of(
+            new ColumnType(ColumnType.Kind.VARCHAR, 10, 2, ""),
+            ColumnType.numeric(11, 2),
+            ColumnType.numeric(10, 3),
+            new ColumnType(ColumnType.Kind.NUMERIC, 10, 2, "numeric(10,2)")));
+    assertThat(ColumnType.raw("citext"))
+        .isEqualTo(ColumnType.raw("citext"))
         .isNotEqualTo(ColumnType.raw("ltree"));
   }
 
   @Test
   void defaults() {
-    differsByEachComponent(DefaultValue.literal("1"), DefaultValue.literal("1"),
+    differsByEachComponent(
+        DefaultValue.literal("1"),
+        DefaultValue.literal("1"),
         List.of(DefaultValue.literal("2"), DefaultValue.expression("1")));
-    differsByEachComponent(DefaultValue.expression("now()"), DefaultValue.expression("now()"),
+    differsByEachComponent(
+        DefaultValue.expression("now()"),
+        DefaultValue.expression("now()"),
         List.of(DefaultValue.expression("now( )"), DefaultValue.literal("now()")));
   }
 
   @Test
   void indexPart() {
-    IndexPart part = new IndexPart("name", false, IndexPart.Order.DESC, IndexPart.Nulls.FIRST,
-        Optional.of("text_pattern_ops"));
-    differsByEachComponent(part, new IndexPart("name", false, IndexPart.Order.DESC,
-        IndexPart.Nulls.FIRST, Optional.of("text_pattern_ops")), List.of(
-        new IndexPart("title", false, IndexPart.Order.DESC, IndexPart.Nulls.FIRST, Optional.of("text_pattern_ops")),
-        new IndexPart("name", true, IndexPart.Order.DESC, IndexPart.Nulls.FIRST, Optional.of("text_pattern_ops")),
-        new IndexPart("name", false, IndexPart.Order.ASC, IndexPart.Nulls.FIRST, Optional.of("text_pattern_ops")),
-        new IndexPart("name", false, IndexPart.Order.DESC, IndexPart.Nulls.LAST, Optional.of("text_pattern_ops")),
-        new IndexPart("name", false, IndexPart.Order.DESC, IndexPart.Nulls.FIRST, Optional.empty())));
+    IndexPart part =
+        new IndexPart(
+            "name",
+            false,
+            IndexPart.Order.DESC,
+            IndexPart.Nulls.FIRST,
+            Optional.of("text_pattern_ops"));
+    differsByEachComponent(
+        part,
+        new IndexPart(
+            "name",
+            false,
+            IndexPart.Order.DESC,
+            IndexPart.Nulls.FIRST,
+            Optional.of("text_pattern_ops")),
+        List.of(
+            new IndexPart(
+                "title",
+                false,
+                IndexPart.Order.DESC,
+                IndexPart.Nulls.FIRST,
+                Optional.of("text_pattern_ops")),
+            new IndexPart(
+                "name",
+                true,
+                IndexPart.Order.DESC,
+                IndexPart.Nulls.FIRST,
+                Optional.of("text_pattern_ops")),
+            new IndexPart(
+                "name",
+                false,
+                IndexPart.Order.ASC,
+                IndexPart.Nulls.FIRST,
+                Optional.of("text_pattern_ops")),
+            new IndexPart(
+                "name",
+                false,
+                IndexPart.Order.DESC,
+                IndexPart.Nulls.LAST,
+                Optional.of("text_pattern_ops")),
+            new IndexPart(
+                "name", false, IndexPart.Order.DESC, IndexPart.Nulls.FIRST, Optional.empty())));
   }
 }

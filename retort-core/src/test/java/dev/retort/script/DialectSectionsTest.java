@@ -81,8 +81,7 @@ class DialectSectionsTest {
         "-- retort:revision a\n-- retort:dialect postgresql\n-- retort:upgrade\nSELECT 1;\n";
     assertThatThrownBy(() -> SqlMigration.parse(SQL, pgOnly, "sqlite"))
         .isInstanceOfSatisfying(
-            MigrationFileException.class,
-            e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE))
+            MigrationFileException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE))
         .hasMessage(
             SQL
                 + ": has dialect sections for postgresql only, so it cannot run on sqlite; add a"
@@ -98,7 +97,7 @@ class DialectSectionsTest {
       delimiter = '|',
       quoteCharacter = '`',
       textBlock =
-          """
+"""
 unknown dialect | -- retort:revision a\\n-- retort:dialect oracle\\n-- retort:upgrade | 2 | unknown dialect 'oracle'; known dialects: postgresql, sqlite, mysql
 postgres alias  | -- retort:revision a\\n-- retort:dialect postgres\\n-- retort:upgrade | 2 | unknown dialect 'postgres' (did you mean postgresql?)
 mariadb alias   | -- retort:revision a\\n-- retort:dialect mariadb\\n-- retort:upgrade | 2 | (MariaDB runs the 'mysql' section)

@@ -66,7 +66,7 @@ class HeaderParserTest {
       delimiter = '|',
       quoteCharacter = '`',
       textBlock =
-          """
+"""
 unknown key   | -- retort:revision a\\n-- retort:revison b\\n-- retort:upgrade | 2 | unknown header key 'retort:revison'; known keys: revision, revises, branch-labels
 duplicate key | -- retort:revision a\\n\\n-- retort:revision b\\n-- retort:upgrade | 3 | duplicate key 'retort:revision' (first at line 1)
 missing id    | -- note\\n-- retort:message m\\n-- retort:upgrade | 3 | missing '-- retort:revision <id>'
@@ -231,7 +231,7 @@ repeated item | -- retort:revision a\\n-- retort:revises b, b\\n-- retort:upgrad
       delimiter = '|',
       quoteCharacter = '`',
       textBlock =
-          """
+"""
 no annotation  | class A {}\\n                                         | 1 | no @Revision annotation
 only in comment| // @Revision(id = "a")\\nclass A {}                   | 1 | no @Revision annotation
 unknown key    | \\n@Revision(id = "a",\\n  revison = "b")\\nclass A {} | 3 | unknown key 'revison' in @Revision; known keys: id, revises

@@ -20,9 +20,9 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
- * Builds what an application's build makes of its migrations, in a test: Java sources compiled
- * with Retort's annotation processor (which writes the index), resources beside them, and the
- * result as a directory or a jar.
+ * Builds what an application's build makes of its migrations, in a test: Java sources compiled with
+ * Retort's annotation processor (which writes the index), resources beside them, and the result as
+ * a directory or a jar.
  */
 public final class MigrationJar {
   private final Map<String, String> sources = new LinkedHashMap<>();
@@ -71,17 +71,34 @@ public final class MigrationJar {
     }
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT,
-        StandardCharsets.UTF_8)) {
-      List<String> options = new ArrayList<>(List.of("-classpath",
-          System.getProperty("java.class.path"), "-d", classes.toString(), "-encoding", "UTF-8"));
-      options.addAll(processor ? List.of("-processor", RevisionProcessor.class.getName())
-          : List.of("-proc:none"));
-      boolean ok = javac.getTask(null, fm, diagnostics, options, null,
-          fm.getJavaFileObjectsFromPaths(files)).call();
+    try (StandardJavaFileManager fm =
+        javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+      List<String> options =
+          new ArrayList<>(
+              List.of(
+                  "-classpath",
+                  System.getProperty("java.class.path"),
+                  "-d",
+                  classes.toString(),
+                  "-encoding",
+                  "UTF-8"));
+      options.addAll(
+          processor
+              ? List.of("-processor", RevisionProcessor.class.getName())
+              : List.of("-proc:none"));
+      boolean ok =
+          javac
+              .getTask(null, fm, diagnostics, options, null, fm.getJavaFileObjectsFromPaths(files))
+              .call();
       StringBuilder text = new StringBuilder();
-      diagnostics.getDiagnostics().forEach(d -> text.append(d.getKind()).append(": ")
-          .append(d.getMessage(Locale.ROOT)).append('\n'));
+      diagnostics
+          .getDiagnostics()
+          .forEach(
+              d ->
+                  text.append(d.getKind())
+                      .append(": ")
+                      .append(d.getMessage(Locale.ROOT))
+                      .append('\n'));
       return new Compiled(ok, text.toString(), classes);
     }
   }

@@ -17,22 +17,24 @@ class NearMissesTest {
     return "-- retort:revision a3\n"
         + "-- retort:upgrade\n"
         + "CREATE TABLE t (id integer);\n"
-        + marker + "\n"
+        + marker
+        + "\n"
         + "DROP TABLE t;\n";
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "-- RETORT:downgrade",
-      "-- Retort:downgrade",
-      "-- retort :downgrade",
-      "-- retort: downgrade",
-      "/* retort:downgrade */",
-      "-- re\ttort:downgrade",
-      "--- retort:downgrade",
-      "-- RETORT:REVISES a3",
-      "CREATE TABLE u (id integer); -- retort:downgrade",
-  })
+  @ValueSource(
+      strings = {
+        "-- RETORT:downgrade",
+        "-- Retort:downgrade",
+        "-- retort :downgrade",
+        "-- retort: downgrade",
+        "/* retort:downgrade */",
+        "-- re\ttort:downgrade",
+        "--- retort:downgrade",
+        "-- RETORT:REVISES a3",
+        "CREATE TABLE u (id integer); -- retort:downgrade",
+      })
   void aNearMissIsAnErrorNamingItsLine(String marker) {
     assertThatThrownBy(() -> SqlMigration.parse(FILE, file(marker), "postgresql"))
         .isInstanceOf(MigrationFileException.class)
@@ -56,46 +58,57 @@ class NearMissesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "-- retort:downgrade",
-      "--retort:downgrade",
-      "   --   retort:downgrade",
-      "\t-- retort:downgrade",
-  })
+  @ValueSource(
+      strings = {
+        "-- retort:downgrade",
+        "--retort:downgrade",
+        "   --   retort:downgrade",
+        "\t-- retort:downgrade",
+      })
   void exactDirectivesStillWork(String marker) {
     SqlMigration m = SqlMigration.parse(FILE, file(marker), "postgresql");
-    assertThat(m.upgrade()).extracting(Statement::sql).containsExactly("CREATE TABLE t (id integer)");
+    assertThat(m.upgrade())
+        .extracting(Statement::sql)
+        .containsExactly("CREATE TABLE t (id integer)");
     assertThat(m.downgrade()).isPresent();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "-- see the retort: manual",
-      "-- the retort:downgrade section comes later",
-      "SELECT 'RETORT:downgrade';",
-      "SELECT \"Retort:x\" FROM t;",
-      "SELECT $$ -- Retort:downgrade $$;",
-      "SELECT 1::int; -- cast: fine",
-      "-- distort:x",
-  })
+  @ValueSource(
+      strings = {
+        "-- see the retort: manual",
+        "-- the retort:downgrade section comes later",
+        "SELECT 'RETORT:downgrade';",
+        "SELECT \"Retort:x\" FROM t;",
+        "SELECT $$ -- Retort:downgrade $$;",
+        "SELECT 1::int; -- cast: fine",
+        "-- distort:x",
+      })
   void lookalikesOutsideCommentsOrNotAtTheirStartAreLeftAlone(String line) {
-    String text = "-- retort:revision a3\n-- retort:message mentions retort: in passing\n"
-        + "-- retort:upgrade\n" + line + "\n";
+    String text =
+        "-- retort:revision a3\n-- retort:message mentions retort: in passing\n"
+            + "-- retort:upgrade\n"
+            + line
+            + "\n";
     assertThat(HeaderParser.parseSql(FILE, text).id()).isEqualTo("a3");
   }
 
   @Test
   void aDirectiveInsideAQuotedNameOrStringIsPartOfIt() {
-    String text = "-- retort:revision a3\n-- retort:upgrade\n"
-        + "CREATE TABLE \"x\n-- retort:downgrade\nDROP TABLE victim; --\" (id integer);\n"
-        + "INSERT INTO t VALUES ('a\n-- RETORT:upgrade\n');\n"
-        + "-- retort:downgrade\n"
-        + "DROP TABLE \"x\n-- retort:downgrade\nDROP TABLE victim; --\";\n";
+    String text =
+        "-- retort:revision a3\n-- retort:upgrade\n"
+            + "CREATE TABLE \"x\n-- retort:downgrade\nDROP TABLE victim; --\" (id integer);\n"
+            + "INSERT INTO t VALUES ('a\n-- RETORT:upgrade\n');\n"
+            + "-- retort:downgrade\n"
+            + "DROP TABLE \"x\n-- retort:downgrade\nDROP TABLE victim; --\";\n";
     SqlMigration m = SqlMigration.parse(FILE, text, "postgresql");
-    assertThat(m.upgrade()).extracting(Statement::sql).containsExactly(
-        "CREATE TABLE \"x\n-- retort:downgrade\nDROP TABLE victim; --\" (id integer)",
-        "INSERT INTO t VALUES ('a\n-- RETORT:upgrade\n')");
-    assertThat(m.downgrade().orElseThrow()).extracting(Statement::sql).containsExactly(
-        "DROP TABLE \"x\n-- retort:downgrade\nDROP TABLE victim; --\"");
+    assertThat(m.upgrade())
+        .extracting(Statement::sql)
+        .containsExactly(
+            "CREATE TABLE \"x\n-- retort:downgrade\nDROP TABLE victim; --\" (id integer)",
+            "INSERT INTO t VALUES ('a\n-- RETORT:upgrade\n')");
+    assertThat(m.downgrade().orElseThrow())
+        .extracting(Statement::sql)
+        .containsExactly("DROP TABLE \"x\n-- retort:downgrade\nDROP TABLE victim; --\"");
   }
 }

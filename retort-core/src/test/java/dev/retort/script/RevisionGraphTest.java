@@ -22,8 +22,10 @@ class RevisionGraphTest {
 
   /** {@code history -r lower:upper} with nothing applied; an empty side is open. */
   static List<Revision> range(RevisionGraph g, String lower, String upper) {
-    return g.range(Optional.of(lower).filter(t -> !t.isEmpty()).map(g::parse),
-        Optional.of(upper).filter(t -> !t.isEmpty()).map(g::parse), Set.of());
+    return g.range(
+        Optional.of(lower).filter(t -> !t.isEmpty()).map(g::parse),
+        Optional.of(upper).filter(t -> !t.isEmpty()).map(g::parse),
+        Set.of());
   }
 
   static List<String> ids(List<Revision> revisions) {
@@ -125,8 +127,7 @@ class RevisionGraphTest {
       assertThatThrownBy(() -> g.resolveId("a"))
           .isInstanceOf(RevisionGraphException.class)
           .hasMessageContaining("ambiguous revision prefix 'a' matches ab, abc1, abd2");
-      assertThatThrownBy(() -> g.resolveId("zz9"))
-          .hasMessage("unknown revision 'zz9'");
+      assertThatThrownBy(() -> g.resolveId("zz9")).hasMessage("unknown revision 'zz9'");
       assertThatThrownBy(() -> g.resolveId("abe2"))
           .hasMessage("unknown revision 'abe2'; did you mean 'abd2'?");
       assertThatThrownBy(() -> g.get("abc")).hasMessageContaining("unknown revision 'abc'");
@@ -257,8 +258,7 @@ class RevisionGraphTest {
       assertThatThrownBy(() -> FORK.upgradePlan(Set.of(), "head"))
           .isInstanceOf(RevisionGraphException.class)
           .hasMessageContaining("c, e")
-          .hasMessageContaining(
-              "merge them (merge c e) or give one head by id, or 'heads'");
+          .hasMessageContaining("merge them (merge c e) or give one head by id, or 'heads'");
     }
 
     @Test
@@ -390,10 +390,7 @@ class RevisionGraphTest {
   void labelWithDashIsNotReadAsRelativeStep() {
     RevisionGraph g =
         RevisionGraph.of(
-            List.of(
-                rev("a"),
-                rev("b", "a").withBranchLabels(Set.of("feature-2")),
-                rev("c", "b")));
+            List.of(rev("a"), rev("b", "a").withBranchLabels(Set.of("feature-2")), rev("c", "b")));
     assertThat(ids(g.upgradePlan(Set.of(), "feature-2"))).containsExactly("a", "b");
     assertThat(ids(g.downgradePlan(Set.of("c"), "feature-2"))).containsExactly("c");
     assertThat(ids(g.downgradePlan(Set.of("c"), "feature-2@-1"))).containsExactly("c");
@@ -420,8 +417,7 @@ class RevisionGraphTest {
 
     @Test
     void severalHeadsForHead() {
-      assertThatThrownBy(() -> FORK.stampRows(Set.of(), "head"))
-          .hasMessageContaining("merge c e");
+      assertThatThrownBy(() -> FORK.stampRows(Set.of(), "head")).hasMessageContaining("merge c e");
     }
   }
 
@@ -429,19 +425,13 @@ class RevisionGraphTest {
   class Range {
     @Test
     void boundedAndOpenRanges() {
-      assertThat(ids(range(FORK, "b", "e")))
-          .containsExactly("e", "d", "b");
-      assertThat(ids(range(FORK, "", "c")))
-          .containsExactly("c", "b", "a");
+      assertThat(ids(range(FORK, "b", "e"))).containsExactly("e", "d", "b");
+      assertThat(ids(range(FORK, "", "c"))).containsExactly("c", "b", "a");
       assertThat(ids(range(FORK, "d", ""))).containsExactly("e", "d");
-      assertThat(ids(range(FORK, "base", "heads")))
-          .containsExactly("e", "d", "c", "b", "a");
-      assertThat(ids(range(FORK, "side", "heads")))
-          .containsExactly("e", "d");
-      assertThat(ids(range(MERGED, "r2b", "r5")))
-          .containsExactly("r5", "m4", "r2b");
-      assertThatThrownBy(() -> range(FORK, "zz", ""))
-          .hasMessageContaining("unknown revision 'zz'");
+      assertThat(ids(range(FORK, "base", "heads"))).containsExactly("e", "d", "c", "b", "a");
+      assertThat(ids(range(FORK, "side", "heads"))).containsExactly("e", "d");
+      assertThat(ids(range(MERGED, "r2b", "r5"))).containsExactly("r5", "m4", "r2b");
+      assertThatThrownBy(() -> range(FORK, "zz", "")).hasMessageContaining("unknown revision 'zz'");
     }
   }
 
@@ -501,8 +491,7 @@ class RevisionGraphTest {
           .containsExactly("m09999", "m09998", "m09997");
       assertThat(ids(g.upgradePlan(Set.of("m09990"), "+2"))).containsExactly("m09991", "m09992");
       assertThat(g.stampRows(Set.of("m09999"), "m05000")).containsExactly("m05000");
-      assertThat(range(g, "m09000", ""))
-          .hasSize(1000 + 2 * 3); // side branches at 9000 and 9500
+      assertThat(range(g, "m09000", "")).hasSize(1000 + 2 * 3); // side branches at 9000 and 9500
     }
   }
 }

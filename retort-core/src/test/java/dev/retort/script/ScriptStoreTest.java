@@ -74,16 +74,19 @@ class ScriptStoreTest {
   void aDanglingSymlinkAFifoAndADeviceAreRefusedWithoutBlocking() throws Exception {
     write("a_one.sql", "-- retort:revision a\n-- retort:upgrade\n");
     Path link = Files.createSymbolicLink(dir.resolve("b_gone.sql"), dir.resolve("nowhere.sql"));
-    assertThatThrownBy(() -> ScriptStore.open(dir)).hasMessageContaining("b_gone.sql")
+    assertThatThrownBy(() -> ScriptStore.open(dir))
+        .hasMessageContaining("b_gone.sql")
         .hasMessageContaining("symbolic link to nothing");
     Files.delete(link);
     Files.createSymbolicLink(dir.resolve("c_zero.sql"), Path.of("/dev/zero"));
-    assertThatThrownBy(() -> ScriptStore.open(dir)).hasMessageContaining("c_zero.sql")
+    assertThatThrownBy(() -> ScriptStore.open(dir))
+        .hasMessageContaining("c_zero.sql")
         .hasMessageContaining("not a regular file");
     Files.delete(dir.resolve("c_zero.sql"));
     Process mkfifo = new ProcessBuilder("mkfifo", dir.resolve("d_pipe.sql").toString()).start();
     assertThat(mkfifo.waitFor()).isZero();
-    assertThatThrownBy(() -> ScriptStore.open(dir)).hasMessageContaining("d_pipe.sql")
+    assertThatThrownBy(() -> ScriptStore.open(dir))
+        .hasMessageContaining("d_pipe.sql")
         .hasMessageContaining("not a regular file");
   }
 
@@ -97,7 +100,8 @@ class ScriptStoreTest {
         out.write(comment);
       }
     }
-    assertThatThrownBy(() -> ScriptStore.open(dir)).hasMessageContaining("a_big.sql")
+    assertThatThrownBy(() -> ScriptStore.open(dir))
+        .hasMessageContaining("a_big.sql")
         .hasMessageContaining("larger than 64 MiB");
   }
 

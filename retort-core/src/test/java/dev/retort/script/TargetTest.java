@@ -52,7 +52,8 @@ class TargetTest {
   void aWholeNameWinsOverItsShape() {
     assertThat(Target.parse("feature-2", "feature-2"::equals))
         .isEqualTo(new Target.Rev(NONE, "feature-2"));
-    assertThat(Target.parse("feature-2")).isEqualTo(new Target.Relative(new Target.Rev(NONE, "feature"), -2));
+    assertThat(Target.parse("feature-2"))
+        .isEqualTo(new Target.Relative(new Target.Rev(NONE, "feature"), -2));
   }
 
   @Test

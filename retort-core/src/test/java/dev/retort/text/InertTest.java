@@ -38,18 +38,21 @@ class InertTest {
       int n = random.nextInt(12);
       for (int k = 0; k < n; k++) {
         int pick = random.nextInt(6);
-        b.append(switch (pick) {
-          case 0 -> (char) random.nextInt(0x20);
-          case 1 -> "*/";
-          case 2 -> "\\u000a";
-          case 3 -> "/*";
-          case 4 -> (char) (0x2000 + random.nextInt(0x70));
-          default -> (char) ('a' + random.nextInt(26));
-        });
+        b.append(
+            switch (pick) {
+              case 0 -> (char) random.nextInt(0x20);
+              case 1 -> "*/";
+              case 2 -> "\\u000a";
+              case 3 -> "/*";
+              case 4 -> (char) (0x2000 + random.nextInt(0x70));
+              default -> (char) ('a' + random.nextInt(26));
+            });
       }
       String out = Inert.text(b.toString());
       assertThat(out).doesNotContain("*/").doesNotContain("/*");
-      assertThat(out.chars().noneMatch(c -> c < 0x20 || c == 0x2028 || c == 0x2029)).as(out).isTrue();
+      assertThat(out.chars().noneMatch(c -> c < 0x20 || c == 0x2028 || c == 0x2029))
+          .as(out)
+          .isTrue();
       assertThat(eligibleUnicodeEscape(out)).as(out).isFalse();
     }
   }

@@ -12,8 +12,8 @@ import java.util.Map;
  * @param packages packages whose {@code package-info} Hibernate should read
  * @param settings Hibernate settings: naming strategies, then the user's {@code jpa-property.*}
  */
-public record BootRequest(EntityModel model, List<String> classes, List<String> packages,
-    Map<String, String> settings) {
+public record BootRequest(
+    EntityModel model, List<String> classes, List<String> packages, Map<String, String> settings) {
   public BootRequest {
     classes = List.copyOf(classes);
     packages = List.copyOf(packages);

@@ -7,15 +7,17 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * The class-level annotations a class file declares, read from its bytes without loading it
- * (JVM Specification, 4.1 "The ClassFile Structure" and 4.7.16 "RuntimeVisibleAnnotations"):
- * scanning a package must not load every class in it, which would run into classes whose
- * dependencies the schema class path does not hold.
+ * The class-level annotations a class file declares, read from its bytes without loading it (JVM
+ * Specification, 4.1 "The ClassFile Structure" and 4.7.16 "RuntimeVisibleAnnotations"): scanning a
+ * package must not load every class in it, which would run into classes whose dependencies the
+ * schema class path does not hold.
  */
 final class ClassFile {
   private ClassFile() {}
 
-  /** Descriptors such as {@code Ljakarta/persistence/Entity;}; empty for bytes that are no class. */
+  /**
+   * Descriptors such as {@code Ljakarta/persistence/Entity;}; empty for bytes that are no class.
+   */
   static Set<String> annotations(byte[] bytes) {
     try {
       return read(new DataInputStream(new ByteArrayInputStream(bytes)));

@@ -8,7 +8,6 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,9 +19,9 @@ import java.util.stream.Stream;
 
 /**
  * Finds the classes a {@code jpa:} list names: each package's {@code @Entity} and
- * {@code @Converter} classes (sub-packages included; converters because an auto-applied one
- * changes column types), and each class named outright, which must be an entity. Class files are
- * read, not loaded (see {@link ClassFile}).
+ * {@code @Converter} classes (sub-packages included; converters because an auto-applied one changes
+ * column types), and each class named outright, which must be an entity. Class files are read, not
+ * loaded (see {@link ClassFile}).
  */
 final class EntityScanner {
   static final String ENTITY = "Ljakarta/persistence/Entity;";
@@ -48,26 +47,37 @@ final class EntityScanner {
       if (own != null) {
         Set<String> a = ClassFile.annotations(own);
         if (!a.contains(ENTITY)) {
-          throw new UsageException("schema=jpa: " + target + " is not an entity: "
-              + (a.contains(JAVAX_ENTITY) ? javaxReason()
-                  : "it has no @jakarta.persistence.Entity annotation; name its package or the "
-                      + "entity classes instead"));
+          throw new UsageException(
+              "schema=jpa: "
+                  + target
+                  + " is not an entity: "
+                  + (a.contains(JAVAX_ENTITY)
+                      ? javaxReason()
+                      : "it has no @jakarta.persistence.Entity annotation; name its package or the "
+                          + "entity classes instead"));
         }
         classes.add(target);
         continue;
       }
       TreeMap<String, Set<String>> found = new TreeMap<>();
       String prefix = target.replace('.', '/') + "/";
-      boolean exists = entries.isEmpty() ? fromResources(loader, prefix, found)
-          : fromEntries(entries, prefix, found);
+      boolean exists =
+          entries.isEmpty()
+              ? fromResources(loader, prefix, found)
+              : fromEntries(entries, prefix, found);
       if (!exists) {
-        throw new UsageException("schema=jpa: no package or class " + target + " on the schema "
-            + "class path" + where(entries));
+        throw new UsageException(
+            "schema=jpa: no package or class "
+                + target
+                + " on the schema "
+                + "class path"
+                + where(entries));
       }
       int entities = 0;
       int javax = 0;
       for (var e : found.entrySet()) {
-        String name = e.getKey().substring(0, e.getKey().length() - ".class".length()).replace('/', '.');
+        String name =
+            e.getKey().substring(0, e.getKey().length() - ".class".length()).replace('/', '.');
         if (name.endsWith(".package-info")) {
           if (!e.getValue().isEmpty()) {
             packages.add(name.substring(0, name.length() - ".package-info".length()));
@@ -82,10 +92,22 @@ final class EntityScanner {
         }
       }
       if (entities == 0) {
-        throw new UsageException("schema=jpa: package " + target + " has no @Entity class ("
-            + found.size() + " class file" + (found.size() == 1 ? "" : "s") + " looked at, "
-            + "sub-packages included)" + (javax > 0 ? "; its " + javax + " javax.persistence "
-                + "entities cannot be read: " + javaxReason() : where(entries)));
+        throw new UsageException(
+            "schema=jpa: package "
+                + target
+                + " has no @Entity class ("
+                + found.size()
+                + " class file"
+                + (found.size() == 1 ? "" : "s")
+                + " looked at, "
+                + "sub-packages included)"
+                + (javax > 0
+                    ? "; its "
+                        + javax
+                        + " javax.persistence "
+                        + "entities cannot be read: "
+                        + javaxReason()
+                    : where(entries)));
       }
     }
     return new Found(List.copyOf(classes), List.copyOf(packages));
@@ -97,21 +119,31 @@ final class EntityScanner {
   }
 
   private static String where(List<Path> entries) {
-    return entries.isEmpty() ? " (the class path of the calling thread)"
-        : " (schema-classpath: " + entries.size() + " entr" + (entries.size() == 1 ? "y" : "ies")
-            + ", the first " + entries.get(0) + ")";
+    return entries.isEmpty()
+        ? " (the class path of the calling thread)"
+        : " (schema-classpath: "
+            + entries.size()
+            + " entr"
+            + (entries.size() == 1 ? "y" : "ies")
+            + ", the first "
+            + entries.get(0)
+            + ")";
   }
 
   private static byte[] read(ClassLoader loader, String file) {
     try (InputStream in = loader.getResourceAsStream(file)) {
       return in == null ? null : in.readAllBytes();
     } catch (IOException e) {
-      throw new UsageException("cannot read " + file + " from the schema class path: " + e.getMessage(), e);
+      throw new UsageException(
+          "cannot read " + file + " from the schema class path: " + e.getMessage(), e);
     }
   }
 
-  /** Class files under {@code prefix} in each directory and jar; whether the package exists in one. */
-  private static boolean fromEntries(List<Path> entries, String prefix, TreeMap<String, Set<String>> found) {
+  /**
+   * Class files under {@code prefix} in each directory and jar; whether the package exists in one.
+   */
+  private static boolean fromEntries(
+      List<Path> entries, String prefix, TreeMap<String, Set<String>> found) {
     boolean exists = false;
     for (Path entry : entries) {
       if (Files.isDirectory(entry)) {
@@ -123,7 +155,8 @@ final class EntityScanner {
     return exists;
   }
 
-  private static boolean fromDirectory(Path root, String prefix, TreeMap<String, Set<String>> found) {
+  private static boolean fromDirectory(
+      Path root, String prefix, TreeMap<String, Set<String>> found) {
     Path dir = root.resolve(prefix);
     if (!Files.isDirectory(dir)) {
       return false;
@@ -145,7 +178,8 @@ final class EntityScanner {
     try (JarFile j = new JarFile(jar.toFile())) {
       return fromJar(j, prefix, found);
     } catch (IOException e) {
-      throw new UsageException("schema-classpath: " + jar + " is not a readable jar: " + e.getMessage(), e);
+      throw new UsageException(
+          "schema-classpath: " + jar + " is not a readable jar: " + e.getMessage(), e);
     }
   }
 
@@ -169,7 +203,8 @@ final class EntityScanner {
   }
 
   /** The same through the loader's resources, for a class path given as a class loader. */
-  private static boolean fromResources(ClassLoader loader, String prefix, TreeMap<String, Set<String>> found) {
+  private static boolean fromResources(
+      ClassLoader loader, String prefix, TreeMap<String, Set<String>> found) {
     boolean exists = false;
     try {
       Enumeration<URL> urls = loader.getResources(prefix.substring(0, prefix.length() - 1));
@@ -193,9 +228,9 @@ final class EntityScanner {
         }
       }
     } catch (IOException | URISyntaxException e) {
-      throw new UsageException("cannot list " + prefix + " on the class path: " + e.getMessage(), e);
+      throw new UsageException(
+          "cannot list " + prefix + " on the class path: " + e.getMessage(), e);
     }
     return exists;
   }
-
 }

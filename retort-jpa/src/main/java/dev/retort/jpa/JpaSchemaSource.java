@@ -2,9 +2,9 @@ package dev.retort.jpa;
 
 import dev.retort.error.RetortException;
 import dev.retort.error.UsageException;
+import dev.retort.schema.Schema;
 import dev.retort.source.EntityModel;
 import dev.retort.source.EntitySchemaReader;
-import dev.retort.schema.Schema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
@@ -15,10 +15,10 @@ import java.util.Map;
 
 /**
  * JPA entities as the desired schema ({@code schema=jpa:...}): finds the entity classes on the
- * schema class path, and has the application's own Hibernate build its boot metamodel from them,
- * in a class loader of their own and without a database, for the dialect and server version of
- * the live connection. Found by the core through {@link java.util.ServiceLoader}; this class loads
- * no Hibernate class itself.
+ * schema class path, and has the application's own Hibernate build its boot metamodel from them, in
+ * a class loader of their own and without a database, for the dialect and server version of the
+ * live connection. Found by the core through {@link java.util.ServiceLoader}; this class loads no
+ * Hibernate class itself.
  */
 public final class JpaSchemaSource implements EntitySchemaReader {
   private static final String ADAPTER = SchemaClassLoader.ADAPTER + "HibernateSchemaReader";
@@ -50,22 +50,31 @@ public final class JpaSchemaSource implements EntitySchemaReader {
 
   /** Hibernate 6.6 or later must be there; EclipseLink alone is named as such. */
   private static void requireHibernate(ClassLoader loader, EntityModel model, List<Path> entries) {
-    String where = entries.isEmpty() ? "the class path" : "the schema class path (schema-classpath: "
-        + model.classpath() + ")";
+    String where =
+        entries.isEmpty()
+            ? "the class path"
+            : "the schema class path (schema-classpath: " + model.classpath() + ")";
     if (!Naming.has(loader, "org.hibernate.Version")) {
-      String found = Naming.has(loader, "org.eclipse.persistence.Version")
-          ? "; it holds EclipseLink, and Retort reads entities through Hibernate's metamodel"
-          : "";
-      throw new UsageException("schema=jpa: no Hibernate on " + where + found + ". Add "
-          + "org.hibernate.orm:hibernate-core (6.6 or 7.x) and its dependencies to it: the "
-          + "application's runtime class path, e.g. target/classes and target/dependency/* after "
-          + "'mvn dependency:copy-dependencies'");
+      String found =
+          Naming.has(loader, "org.eclipse.persistence.Version")
+              ? "; it holds EclipseLink, and Retort reads entities through Hibernate's metamodel"
+              : "";
+      throw new UsageException(
+          "schema=jpa: no Hibernate on "
+              + where
+              + found
+              + ". Add "
+              + "org.hibernate.orm:hibernate-core (6.6 or 7.x) and its dependencies to it: the "
+              + "application's runtime class path, e.g. target/classes and target/dependency/* after "
+              + "'mvn dependency:copy-dependencies'");
     }
     if (model.dialect().equals("sqlite")
         && !Naming.has(loader, "org.hibernate.community.dialect.SQLiteDialect")) {
-      throw new UsageException("schema=jpa: on SQLite, Hibernate's dialect comes from "
-          + "org.hibernate.orm:hibernate-community-dialects, which is not on " + where
-          + "; add the version of hibernate-core that the application uses");
+      throw new UsageException(
+          "schema=jpa: on SQLite, Hibernate's dialect comes from "
+              + "org.hibernate.orm:hibernate-community-dialects, which is not on "
+              + where
+              + "; add the version of hibernate-core that the application uses");
     }
   }
 
@@ -91,8 +100,11 @@ public final class JpaSchemaSource implements EntitySchemaReader {
       }
       throw new IllegalStateException("cannot start Retort's Hibernate adapter: " + cause, cause);
     } catch (LinkageError e) {
-      throw new UsageException("schema=jpa: the Hibernate on the schema class path cannot be used: "
-          + e + "; Retort supports Hibernate 6.6 and 7.x", e);
+      throw new UsageException(
+          "schema=jpa: the Hibernate on the schema class path cannot be used: "
+              + e
+              + "; Retort supports Hibernate 6.6 and 7.x",
+          e);
     } finally {
       thread.setContextClassLoader(before);
       hibernateLog.setLevel(level);

@@ -10,13 +10,13 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The application's classes and its Hibernate, apart from everything else in Retort's process:
- * its parent is the JDK's platform loader, so a Hibernate (or a JDBC driver, a logging library)
- * that Retort's own class path may hold never mixes with the application's. Two exceptions make
- * the bridge: Retort's model and errors ({@code dev.retort.*}) come from Retort's loader, so
- * what the adapter builds is the caller's {@code Schema}; and the adapter itself ({@value
- * #ADAPTER}*), compiled against Hibernate, is defined here from Retort's jar, so that it links
- * against this Hibernate, whichever version it is.
+ * The application's classes and its Hibernate, apart from everything else in Retort's process: its
+ * parent is the JDK's platform loader, so a Hibernate (or a JDBC driver, a logging library) that
+ * Retort's own class path may hold never mixes with the application's. Two exceptions make the
+ * bridge: Retort's model and errors ({@code dev.retort.*}) come from Retort's loader, so what the
+ * adapter builds is the caller's {@code Schema}; and the adapter itself ({@value #ADAPTER}*),
+ * compiled against Hibernate, is defined here from Retort's jar, so that it links against this
+ * Hibernate, whichever version it is.
  */
 final class SchemaClassLoader extends URLClassLoader {
   static final String ADAPTER = "dev.retort.jpa.hibernate.";
@@ -71,7 +71,8 @@ final class SchemaClassLoader extends URLClassLoader {
         throw new ClassNotFoundException(name);
       }
       byte[] bytes = in.readAllBytes();
-      return defineClass(name, bytes, 0, bytes.length, SchemaClassLoader.class.getProtectionDomain());
+      return defineClass(
+          name, bytes, 0, bytes.length, SchemaClassLoader.class.getProtectionDomain());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + " from Retort's class path", e);
     }

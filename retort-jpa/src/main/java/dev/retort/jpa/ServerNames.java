@@ -17,8 +17,11 @@ public final class ServerNames {
 
   private ServerNames() {}
 
-  /** The name for a constraint of {@code label} ({@code key}, {@code check}) not in {@code taken}. */
-  public static String postgres(String table, List<String> columns, String label, Set<String> taken) {
+  /**
+   * The name for a constraint of {@code label} ({@code key}, {@code check}) not in {@code taken}.
+   */
+  public static String postgres(
+      String table, List<String> columns, String label, Set<String> taken) {
     String joined = columns.isEmpty() ? null : joinColumns(columns);
     for (int pass = 0; ; pass++) {
       String name = makeObjectName(table, joined, pass == 0 ? label : label + pass);
@@ -28,7 +31,10 @@ public final class ServerNames {
     }
   }
 
-  /** Column names joined by '_', stopping once the result reaches the limit (ChooseIndexNameAddition). */
+  /**
+   * Column names joined by '_', stopping once the result reaches the limit
+   * (ChooseIndexNameAddition).
+   */
   private static String joinColumns(List<String> columns) {
     StringBuilder b = new StringBuilder();
     for (String c : columns) {

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * Hibernate's own schema creation gives).
  */
 public final class TypeText {
-  private static final Pattern SIZED = Pattern.compile("([a-z ]+?)\\s*\\((\\d+)(?:\\s*,\\s*(\\d+))?\\)(.*)");
+  private static final Pattern SIZED =
+      Pattern.compile("([a-z ]+?)\\s*\\((\\d+)(?:\\s*,\\s*(\\d+))?\\)(.*)");
 
   private TypeText() {}
 
@@ -74,13 +75,20 @@ public final class TypeText {
     };
   }
 
-  private static final Pattern PG_TIME = Pattern.compile("(timestamp|time)\\((\\d+)\\)( with time zone| without time zone)?");
+  private static final Pattern PG_TIME =
+      Pattern.compile("(timestamp|time)\\((\\d+)\\)( with time zone| without time zone)?");
 
-  /** PostgreSQL's own spelling ({@code format_type}) of what it keeps raw: times with a precision. */
+  /**
+   * PostgreSQL's own spelling ({@code format_type}) of what it keeps raw: times with a precision.
+   */
   private static String pgSpelling(String t) {
     Matcher m = PG_TIME.matcher(t);
     if (m.matches()) {
-      return m.group(1) + "(" + m.group(2) + ")" + (m.group(3) == null ? " without time zone" : m.group(3));
+      return m.group(1)
+          + "("
+          + m.group(2)
+          + ")"
+          + (m.group(3) == null ? " without time zone" : m.group(3));
     }
     Matcher sized = SIZED.matcher(t);
     if (sized.matches() && sized.group(4).isBlank()) {
@@ -167,7 +175,8 @@ public final class TypeText {
       int n = Integer.parseInt(m.group(2));
       int scale = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
       return switch (m.group(1).strip()) {
-        case "varchar", "character varying", "nvarchar" -> n > 0 ? ColumnType.varchar(n) : ColumnType.raw(t);
+        case "varchar", "character varying", "nvarchar" ->
+            n > 0 ? ColumnType.varchar(n) : ColumnType.raw(t);
         case "char", "character", "nchar" -> ColumnType.fixedChar(n);
         case "numeric", "decimal" -> ColumnType.numeric(n, scale);
         default -> ColumnType.raw(t);

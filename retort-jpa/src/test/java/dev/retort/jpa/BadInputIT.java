@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Bad input: one message naming the class, package or jar and Hibernate's own reason, exit code
- * 2, no migration written, the database untouched (on SQLite: no file created).
+ * Bad input: one message naming the class, package or jar and Hibernate's own reason, exit code 2,
+ * no migration written, the database untouched (on SQLite: no file created).
  */
 class BadInputIT {
   @TempDir Path dir;
@@ -29,11 +29,26 @@ class BadInputIT {
 
   private RetortException autogenerate(String schema, String classpath) throws Exception {
     Files.createDirectories(dir.resolve("migrations"));
-    Retort retort = Retort.configure().projectDir(dir).url("jdbc:sqlite:" + dir.resolve("app.db"))
-        .schema(schema).setting("schema-classpath", classpath).load();
-    RetortException e = catchThrowableOfType(RetortException.class, () -> retort.autogenerate(
-        new NewRevision("m", Optional.empty(), List.of(), List.of(), List.of(), MigrationFormat.JAVA),
-        CompareOptions.defaults()));
+    Retort retort =
+        Retort.configure()
+            .projectDir(dir)
+            .url("jdbc:sqlite:" + dir.resolve("app.db"))
+            .schema(schema)
+            .setting("schema-classpath", classpath)
+            .load();
+    RetortException e =
+        catchThrowableOfType(
+            RetortException.class,
+            () ->
+                retort.autogenerate(
+                    new NewRevision(
+                        "m",
+                        Optional.empty(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        MigrationFormat.JAVA),
+                    CompareOptions.defaults()));
     assertThat(e).as("an error").isNotNull();
     assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
     try (Stream<Path> files = Files.list(dir.resolve("migrations"))) {
@@ -47,7 +62,8 @@ class BadInputIT {
   @Test
   void aClassThatIsNotAnEntity() throws Exception {
     assertThat(autogenerate("jpa:org.example.bad.plain.Plain", line.classpath()).getMessage())
-        .contains("org.example.bad.plain.Plain is not an entity").contains("@jakarta.persistence.Entity");
+        .contains("org.example.bad.plain.Plain is not an entity")
+        .contains("@jakarta.persistence.Entity");
   }
 
   @Test
@@ -66,7 +82,8 @@ class BadInputIT {
   void aMappingHibernateRejects() throws Exception {
     assertThat(autogenerate("jpa:org.example.bad.rejected", line.classpath()).getMessage())
         .contains("Hibernate rejects the mapping")
-        .contains("org.example.bad.rejected.Broken").containsIgnoringCase("identifier");
+        .contains("org.example.bad.rejected.Broken")
+        .containsIgnoringCase("identifier");
   }
 
   @Test
@@ -77,13 +94,16 @@ class BadInputIT {
     Files.copy(from.resolve("Owner.class"), classes.resolve("Owner.class"));
     String cp = dir.resolve("classes") + File.pathSeparator + line.jars() + File.separator + "*";
     assertThat(autogenerate("jpa:org.example.bad.missing", cp).getMessage())
-        .contains("org.example.bad.missing.Gone").contains("not on the schema class path");
+        .contains("org.example.bad.missing.Gone")
+        .contains("not on the schema class path");
   }
 
   @Test
   void noHibernateOnTheSchemaClasspath() throws Exception {
-    assertThat(autogenerate("jpa:org.example.shop", HibernateLine.fixtures().toString()).getMessage())
-        .contains("no Hibernate on the schema class path").contains("org.hibernate.orm:hibernate-core");
+    assertThat(
+            autogenerate("jpa:org.example.shop", HibernateLine.fixtures().toString()).getMessage())
+        .contains("no Hibernate on the schema class path")
+        .contains("org.hibernate.orm:hibernate-core");
   }
 
   @Test
@@ -94,16 +114,20 @@ class BadInputIT {
 
   @Test
   void aJpaListThatNamesNothing() {
-    RetortException e = catchThrowableOfType(RetortException.class,
-        () -> Retort.configure().projectDir(dir).schema("jpa: ,").load());
+    RetortException e =
+        catchThrowableOfType(
+            RetortException.class,
+            () -> Retort.configure().projectDir(dir).schema("jpa: ,").load());
     assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(e.getMessage()).contains("names no package or class");
   }
 
   @Test
   void aNamingThatIsNeither() {
-    RetortException e = catchThrowableOfType(RetortException.class,
-        () -> Retort.configure().projectDir(dir).setting("jpa-naming", "snake").load());
+    RetortException e =
+        catchThrowableOfType(
+            RetortException.class,
+            () -> Retort.configure().projectDir(dir).setting("jpa-naming", "snake").load());
     assertThat(e.getMessage()).contains("jpa-naming").contains("'snake'");
   }
 }

@@ -17,15 +17,32 @@ final class Dumps {
     List<String> onlyHibernate = new ArrayList<>(hibernate);
     retort.forEach(onlyHibernate::remove);
     if (!onlyRetort.isEmpty() || !onlyHibernate.isEmpty()) {
-      throw new AssertionError("pg_dump differs\n--- only Retort's:\n" + String.join("\n", onlyRetort)
-          + "\n--- only Hibernate's:\n" + String.join("\n", onlyHibernate));
+      throw new AssertionError(
+          "pg_dump differs\n--- only Retort's:\n"
+              + String.join("\n", onlyRetort)
+              + "\n--- only Hibernate's:\n"
+              + String.join("\n", onlyHibernate));
     }
   }
 
   static List<String> postgres(String database) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder("pg_dump", "--schema-only", "--no-owner", "--no-privileges",
-        "-h", "127.0.0.1", "-U", "postgres", "-T", "retort_version", "-T", "retort_history", database)
-        .redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                "pg_dump",
+                "--schema-only",
+                "--no-owner",
+                "--no-privileges",
+                "-h",
+                "127.0.0.1",
+                "-U",
+                "postgres",
+                "-T",
+                "retort_version",
+                "-T",
+                "retort_history",
+                database)
+            .redirectErrorStream(true)
+            .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
       throw new IllegalStateException("pg_dump failed: " + out);
@@ -33,7 +50,10 @@ final class Dumps {
     List<String> lines = new ArrayList<>();
     for (String line : out.split("\n")) {
       String l = line.strip();
-      if (l.isEmpty() || l.startsWith("--") || l.startsWith("\\restrict") || l.startsWith("\\unrestrict")) {
+      if (l.isEmpty()
+          || l.startsWith("--")
+          || l.startsWith("\\restrict")
+          || l.startsWith("\\unrestrict")) {
         continue;
       }
       lines.add(line.stripTrailing());

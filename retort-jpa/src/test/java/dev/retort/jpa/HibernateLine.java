@@ -20,11 +20,14 @@ record HibernateLine(String name, Path jars) {
     if (dirs == null) {
       throw new IllegalStateException("run through Maven: retort.hibernate.dirs is not set");
     }
-    List<HibernateLine> lines = Arrays.stream(dirs.split(","))
-        .map(d -> new HibernateLine(Path.of(d).getFileName().toString(), Path.of(d))).toList();
+    List<HibernateLine> lines =
+        Arrays.stream(dirs.split(","))
+            .map(d -> new HibernateLine(Path.of(d).getFileName().toString(), Path.of(d)))
+            .toList();
     for (HibernateLine l : lines) {
       if (!Files.isDirectory(l.jars())) {
-        throw new IllegalStateException(l.jars() + " is missing: mvn generate-test-resources copies it");
+        throw new IllegalStateException(
+            l.jars() + " is missing: mvn generate-test-resources copies it");
       }
     }
     return lines;

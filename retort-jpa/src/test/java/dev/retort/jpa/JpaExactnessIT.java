@@ -45,19 +45,38 @@ class JpaExactnessIT {
 
   @ParameterizedTest(name = "{0} {1} {2}")
   @MethodSource("cases")
-  void retortGivesWhatHibernateGives(HibernateLine line, String kind, String naming) throws Exception {
-    List<String> targets = kind.equals("mariadb") ? List.of("org.example.shop")
-        : List.of("org.example.shop", "org.example.ledger");
+  void retortGivesWhatHibernateGives(HibernateLine line, String kind, String naming)
+      throws Exception {
+    List<String> targets =
+        kind.equals("mariadb")
+            ? List.of("org.example.shop")
+            : List.of("org.example.shop", "org.example.ledger");
     Files.createDirectories(dir.resolve("migrations"));
     try (TestDatabase hibernate = TestDatabase.create(kind, dir);
         TestDatabase retortDb = TestDatabase.create(kind, dir)) {
       Oracle.run(line, "create", targets, naming, Map.of(), hibernate.url());
 
-      Retort retort = Retort.configure().projectDir(dir).url(retortDb.url())
-          .schema("jpa:" + String.join(",", targets))
-          .setting("schema-classpath", line.classpath()).setting("jpa-naming", naming).load();
-      Path file = retort.autogenerate(new NewRevision("entities", Optional.empty(), List.of(),
-          List.of(), List.of(), MigrationFormat.JAVA), CompareOptions.defaults()).file().orElseThrow();
+      Retort retort =
+          Retort.configure()
+              .projectDir(dir)
+              .url(retortDb.url())
+              .schema("jpa:" + String.join(",", targets))
+              .setting("schema-classpath", line.classpath())
+              .setting("jpa-naming", naming)
+              .load();
+      Path file =
+          retort
+              .autogenerate(
+                  new NewRevision(
+                      "entities",
+                      Optional.empty(),
+                      List.of(),
+                      List.of(),
+                      List.of(),
+                      MigrationFormat.JAVA),
+                  CompareOptions.defaults())
+              .file()
+              .orElseThrow();
       assertThat(Files.readString(file)).contains("\"customer\"");
       retort.upgrade("heads");
 
@@ -69,7 +88,8 @@ class JpaExactnessIT {
       // and nothing more
       String own = Oracle.run(line, "validate", targets, naming, Map.of(), hibernate.url());
       assertThat(Oracle.run(line, "validate", targets, naming, Map.of(), retortDb.url()))
-          .as("Hibernate's SchemaValidator").isEqualTo(own);
+          .as("Hibernate's SchemaValidator")
+          .isEqualTo(own);
       if (kind.equals("postgresql")) {
         assertThat(own).isEmpty();
       }
@@ -79,8 +99,9 @@ class JpaExactnessIT {
       retort.downgrade("base");
       assertThat(userTables(retortDb)).as("left after downgrade base").isEmpty();
       if (kind.equals("postgresql")) {
-        assertThat(Dumps.postgres(retortDb.name)).filteredOn(l -> !l.startsWith("SET ")
-            && !l.startsWith("SELECT pg_catalog.set_config")).isEmpty();
+        assertThat(Dumps.postgres(retortDb.name))
+            .filteredOn(l -> !l.startsWith("SET ") && !l.startsWith("SELECT pg_catalog.set_config"))
+            .isEmpty();
       }
     }
   }
@@ -90,7 +111,8 @@ class JpaExactnessIT {
     try (Connection c = db.connect()) {
       String catalog = db.kind.equals("mariadb") ? db.name : null;
       String schema = db.kind.equals("postgresql") ? "public" : null;
-      try (ResultSet rs = c.getMetaData().getTables(catalog, schema, "%", new String[] {"TABLE", "SEQUENCE"})) {
+      try (ResultSet rs =
+          c.getMetaData().getTables(catalog, schema, "%", new String[] {"TABLE", "SEQUENCE"})) {
         while (rs.next()) {
           String name = rs.getString("TABLE_NAME");
           if (!name.startsWith("retort_") && !name.startsWith("sqlite_")) {

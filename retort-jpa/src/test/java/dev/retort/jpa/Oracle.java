@@ -16,31 +16,53 @@ import java.util.function.Supplier;
 final class Oracle {
   private Oracle() {}
 
-  /** Hibernate's {@code create} or {@code validate} of {@code targets} in the database at {@code url}. */
-  static String run(HibernateLine line, String action, List<String> targets, String naming,
-      Map<String, String> extra, String url) {
+  /**
+   * Hibernate's {@code create} or {@code validate} of {@code targets} in the database at {@code
+   * url}.
+   */
+  static String run(
+      HibernateLine line,
+      String action,
+      List<String> targets,
+      String naming,
+      Map<String, String> extra,
+      String url) {
     List<Path> entries = SchemaClasspath.resolve(line.classpath(), Path.of(""));
-    try (SchemaClassLoader loader = new SchemaClassLoader(entries, Oracle.class.getClassLoader(),
-        ClassLoader.getPlatformClassLoader())) {
+    try (SchemaClassLoader loader =
+        new SchemaClassLoader(
+            entries, Oracle.class.getClassLoader(), ClassLoader.getPlatformClassLoader())) {
       EntityScanner.Found found = EntityScanner.scan(targets, loader, entries);
       Map<String, String> settings = new LinkedHashMap<>(Naming.settings(naming, loader));
       settings.putAll(extra);
-      Supplier<Connection> connection = () -> {
-        try {
-          return DriverManager.getConnection(url);
-        } catch (SQLException e) {
-          throw new IllegalStateException(e);
-        }
-      };
+      Supplier<Connection> connection =
+          () -> {
+            try {
+              return DriverManager.getConnection(url);
+            } catch (SQLException e) {
+              throw new IllegalStateException(e);
+            }
+          };
       Thread t = Thread.currentThread();
       ClassLoader before = t.getContextClassLoader();
       t.setContextClassLoader(loader);
       try {
         @SuppressWarnings("unchecked")
-        Function<Map<String, Object>, String> oracle = (Function<Map<String, Object>, String>)
-            loader.loadClass("dev.retort.jpa.hibernate.HibernateOracle").getConstructor().newInstance();
-        return oracle.apply(Map.of("action", action, "classes", found.classes(),
-            "settings", settings, "connection", connection));
+        Function<Map<String, Object>, String> oracle =
+            (Function<Map<String, Object>, String>)
+                loader
+                    .loadClass("dev.retort.jpa.hibernate.HibernateOracle")
+                    .getConstructor()
+                    .newInstance();
+        return oracle.apply(
+            Map.of(
+                "action",
+                action,
+                "classes",
+                found.classes(),
+                "settings",
+                settings,
+                "connection",
+                connection));
       } catch (ReflectiveOperationException e) {
         throw new IllegalStateException(e);
       } finally {

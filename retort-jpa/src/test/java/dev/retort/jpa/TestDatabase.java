@@ -14,10 +14,13 @@ import org.junit.jupiter.api.Assumptions;
  * server skips the test loudly on a developer machine and fails it under CI.
  */
 final class TestDatabase implements AutoCloseable {
-  static final String PG_ADMIN = System.getenv().getOrDefault("RETORT_TEST_PG_URL",
-      "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
-  static final String MYSQL_ADMIN = System.getenv().getOrDefault("RETORT_TEST_MYSQL_URL",
-      "jdbc:mariadb://127.0.0.1:3306/test?user=root");
+  static final String PG_ADMIN =
+      System.getenv()
+          .getOrDefault(
+              "RETORT_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+  static final String MYSQL_ADMIN =
+      System.getenv()
+          .getOrDefault("RETORT_TEST_MYSQL_URL", "jdbc:mariadb://127.0.0.1:3306/test?user=root");
 
   final String kind;
   final String name;
@@ -36,7 +39,8 @@ final class TestDatabase implements AutoCloseable {
       return new TestDatabase(kind, name, "jdbc:sqlite:" + dir.resolve(name + ".db"));
     }
     String admin = kind.equals("postgresql") ? PG_ADMIN : MYSQL_ADMIN;
-    try (Connection c = DriverManager.getConnection(admin); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(admin);
+        Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE " + name);
     } catch (SQLException e) {
       String msg = "!!! " + kind + " is not reachable at " + admin + ": " + e.getMessage();
@@ -48,7 +52,8 @@ final class TestDatabase implements AutoCloseable {
     }
     int slash = admin.indexOf('/', admin.indexOf("//") + 2);
     int q = admin.indexOf('?');
-    return new TestDatabase(kind, name, admin.substring(0, slash + 1) + name + (q < 0 ? "" : admin.substring(q)));
+    return new TestDatabase(
+        kind, name, admin.substring(0, slash + 1) + name + (q < 0 ? "" : admin.substring(q)));
   }
 
   String url() {
@@ -65,8 +70,10 @@ final class TestDatabase implements AutoCloseable {
       return;
     }
     String admin = kind.equals("postgresql") ? PG_ADMIN : MYSQL_ADMIN;
-    try (Connection c = DriverManager.getConnection(admin); Statement s = c.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS " + name + (kind.equals("postgresql") ? " WITH (FORCE)" : ""));
+    try (Connection c = DriverManager.getConnection(admin);
+        Statement s = c.createStatement()) {
+      s.execute(
+          "DROP DATABASE IF EXISTS " + name + (kind.equals("postgresql") ? " WITH (FORCE)" : ""));
     }
   }
 }

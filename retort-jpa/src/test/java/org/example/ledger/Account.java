@@ -12,7 +12,11 @@ import jakarta.persistence.SequenceGenerator;
 public class Account {
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "account_ids")
-  @SequenceGenerator(name = "account_ids", sequenceName = "account_id_seq", allocationSize = 20, initialValue = 1000)
+  @SequenceGenerator(
+      name = "account_ids",
+      sequenceName = "account_id_seq",
+      allocationSize = 20,
+      initialValue = 1000)
   Long id;
 
   @Column(nullable = false, unique = true, length = 34)

@@ -12,12 +12,9 @@ import java.math.BigDecimal;
 @Entity
 @Inheritance(strategy = InheritanceType.TABLE_PER_CLASS)
 public abstract class Entry {
-  @Id
-  @GeneratedValue
-  Long id;
+  @Id @GeneratedValue Long id;
 
-  @ManyToOne
-  Account account;
+  @ManyToOne Account account;
 
   BigDecimal amount;
 }

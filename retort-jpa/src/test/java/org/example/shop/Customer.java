@@ -37,10 +37,16 @@ import org.hibernate.type.SqlTypes;
 
 /** The richest entity of the test model: most column kinds, two embeddables, collections. */
 @Entity
-@Table(name = "customer",
-    uniqueConstraints = @UniqueConstraint(name = "uk_customer_external", columnNames = {"externalRef"}),
-    indexes = {@Index(name = "ix_customer_name", columnList = "lastName, firstName DESC"),
-        @Index(columnList = "createdOn")})
+@Table(
+    name = "customer",
+    uniqueConstraints =
+        @UniqueConstraint(
+            name = "uk_customer_external",
+            columnNames = {"externalRef"}),
+    indexes = {
+      @Index(name = "ix_customer_name", columnList = "lastName, firstName DESC"),
+      @Index(columnList = "createdOn")
+    })
 @Comment("people who buy")
 public class Customer {
   @Id
@@ -94,11 +100,9 @@ public class Customer {
 
   UUID publicId;
 
-  @Lob
-  String biography;
+  @Lob String biography;
 
-  @Lob
-  byte[] avatar;
+  @Lob byte[] avatar;
 
   byte[] thumbnail;
 
@@ -107,35 +111,40 @@ public class Customer {
 
   String h5Html;
 
-  @Version
-  int version;
+  @Version int version;
 
-  @Embedded
-  Address shipping;
+  @Embedded Address shipping;
 
   @Embedded
   @AttributeOverrides({
-      @AttributeOverride(name = "street", column = @Column(name = "bill_street")),
-      @AttributeOverride(name = "zip", column = @Column(name = "bill_zip", length = 12)),
-      @AttributeOverride(name = "city", column = @Column(name = "bill_city"))})
+    @AttributeOverride(name = "street", column = @Column(name = "bill_street")),
+    @AttributeOverride(name = "zip", column = @Column(name = "bill_zip", length = 12)),
+    @AttributeOverride(name = "city", column = @Column(name = "bill_city"))
+  })
   Address billing;
 
   @ManyToMany
   @JoinTable(name = "customer_tag")
   Set<Tag> tags = new HashSet<>();
 
-  @ManyToMany
-  Set<Tag> favouriteTags = new HashSet<>();
+  @ManyToMany Set<Tag> favouriteTags = new HashSet<>();
 
-  @ElementCollection
-  Set<String> nicknames = new HashSet<>();
+  @ElementCollection Set<String> nicknames = new HashSet<>();
 
   @ElementCollection
   @CollectionTable(name = "customer_phone")
   @OrderColumn
   List<Phone> phones = new ArrayList<>();
 
-  public enum Status { ACTIVE, SUSPENDED, CLOSED }
+  public enum Status {
+    ACTIVE,
+    SUSPENDED,
+    CLOSED
+  }
 
-  public enum Tier { BRONZE, SILVER, GOLD }
+  public enum Tier {
+    BRONZE,
+    SILVER,
+    GOLD
+  }
 }

@@ -18,8 +18,7 @@ public class OrderLine {
   @OnDelete(action = OnDeleteAction.CASCADE)
   PurchaseOrder order;
 
-  @ManyToOne
-  Product product;
+  @ManyToOne Product product;
 
   int quantity;
 }

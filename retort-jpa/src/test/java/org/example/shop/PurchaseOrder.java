@@ -26,8 +26,7 @@ public class PurchaseOrder {
   @JoinColumn(name = "customer_id", foreignKey = @ForeignKey(name = "fk_order_customer"))
   Customer customer;
 
-  @OneToOne
-  Payment payment;
+  @OneToOne Payment payment;
 
   long total;
 

@@ -12,8 +12,7 @@ public class Review extends Auditable {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   Long id;
 
-  @ManyToOne
-  Product product;
+  @ManyToOne Product product;
 
   byte stars;
 

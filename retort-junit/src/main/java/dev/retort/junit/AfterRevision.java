@@ -8,9 +8,9 @@ import java.lang.annotation.Target;
 
 /**
  * A method of a {@link RetortTest} class that runs just after revision {@link #value()} was
- * upgraded to, whenever a check walks the history one revision at a time: to assert what its
- * data migration did with the rows a {@link BeforeRevision} method inserted, or to insert rows
- * at that revision for the ones above it. Parameters as for {@link BeforeRevision}.
+ * upgraded to, whenever a check walks the history one revision at a time: to assert what its data
+ * migration did with the rows a {@link BeforeRevision} method inserted, or to insert rows at that
+ * revision for the ones above it. Parameters as for {@link BeforeRevision}.
  *
  * <pre>{@code
  * @AfterRevision("3f8d2b6e1a45")

@@ -9,10 +9,10 @@ import java.lang.annotation.Target;
 /**
  * A method of a {@link RetortTest} class that runs just before revision {@link #value()} is
  * upgraded to, whenever a check walks the history one revision at a time ({@link
- * MigrationChecks#upgradeFromEmpty()}, {@link MigrationChecks#upDownConsistency()}): to insert
- * rows in the schema its parents left, so that its data migration has something to move. It may
- * take a {@link java.sql.Connection} to the test database (autocommit, closed afterwards) and a
- * {@link RetortRunner}.
+ * MigrationChecks#upgradeFromEmpty()}, {@link MigrationChecks#upDownConsistency()}): to insert rows
+ * in the schema its parents left, so that its data migration has something to move. It may take a
+ * {@link java.sql.Connection} to the test database (autocommit, closed afterwards) and a {@link
+ * RetortRunner}.
  *
  * <pre>{@code
  * @BeforeRevision("3f8d2b6e1a45")

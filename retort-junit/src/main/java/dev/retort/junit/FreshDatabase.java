@@ -32,15 +32,22 @@ abstract class FreshDatabase implements TestDatabase {
     String name = "retort_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     Server server;
     if (adminUrl.startsWith("jdbc:postgresql:")) {
-      server = new Server(adminUrl, name, "CREATE DATABASE " + name,
-          "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+      server =
+          new Server(
+              adminUrl,
+              name,
+              "CREATE DATABASE " + name,
+              "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     } else if (adminUrl.startsWith("jdbc:mariadb:") || adminUrl.startsWith("jdbc:mysql:")) {
-      server = new Server(adminUrl, name, "CREATE DATABASE " + name,
-          "DROP DATABASE IF EXISTS " + name);
+      server =
+          new Server(adminUrl, name, "CREATE DATABASE " + name, "DROP DATABASE IF EXISTS " + name);
     } else {
-      throw new IllegalArgumentException("server '" + scrub(adminUrl) + "' is not a JDBC URL of PostgreSQL (jdbc:postgresql://...) or "
-          + "MariaDB/MySQL (jdbc:mariadb://..., jdbc:mysql://...): the kit makes a fresh database"
-          + " on those; give SQLite or another database by url instead");
+      throw new IllegalArgumentException(
+          "server '"
+              + scrub(adminUrl)
+              + "' is not a JDBC URL of PostgreSQL (jdbc:postgresql://...) or "
+              + "MariaDB/MySQL (jdbc:mariadb://..., jdbc:mysql://...): the kit makes a fresh database"
+              + " on those; give SQLite or another database by url instead");
     }
     server.create();
     return server;
@@ -48,7 +55,8 @@ abstract class FreshDatabase implements TestDatabase {
 
   /** A URL as it may be printed: without a password. */
   static String scrub(String url) {
-    return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//([^/:@]*):[^/@]*@", "//$1:***@");
+    return url.replaceAll("(?i)(password=)[^&;]*", "$1***")
+        .replaceAll("//([^/:@]*):[^/@]*@", "//$1:***@");
   }
 
   private static final class Sqlite extends FreshDatabase {
@@ -114,15 +122,17 @@ abstract class FreshDatabase implements TestDatabase {
       int slash = hostStart < 0 ? -1 : adminUrl.indexOf('/', hostStart + 2);
       int query = adminUrl.indexOf('?');
       String params = query < 0 ? "" : adminUrl.substring(query);
-      String base = slash >= 0 ? adminUrl.substring(0, slash)
-          : query >= 0 ? adminUrl.substring(0, query) : adminUrl;
+      String base =
+          slash >= 0
+              ? adminUrl.substring(0, slash)
+              : query >= 0 ? adminUrl.substring(0, query) : adminUrl;
       return base + "/" + name + params;
     }
 
     /**
-     * Makes the database. A server that cannot be reached fails the test class, unless the
-     * system property {@value TestDatabaseProvider.Default#SKIP_UNREACHABLE_PROPERTY} is true
-     * and the environment variable {@code CI} is not: then it is skipped, loudly.
+     * Makes the database. A server that cannot be reached fails the test class, unless the system
+     * property {@value TestDatabaseProvider.Default#SKIP_UNREACHABLE_PROPERTY} is true and the
+     * environment variable {@code CI} is not: then it is skipped, loudly.
      */
     void create() {
       try (Connection c = DriverManager.getConnection(adminUrl)) {
@@ -152,11 +162,18 @@ abstract class FreshDatabase implements TestDatabase {
     }
 
     private void execute(String sql) {
-      try (Connection c = DriverManager.getConnection(adminUrl); Statement s = c.createStatement()) {
+      try (Connection c = DriverManager.getConnection(adminUrl);
+          Statement s = c.createStatement()) {
         s.execute(sql);
       } catch (SQLException e) {
-        throw new IllegalStateException("cannot run '" + sql + "' on the test server "
-            + scrub(adminUrl) + ": " + e.getMessage(), e);
+        throw new IllegalStateException(
+            "cannot run '"
+                + sql
+                + "' on the test server "
+                + scrub(adminUrl)
+                + ": "
+                + e.getMessage(),
+            e);
       }
     }
   }

@@ -57,11 +57,15 @@ final class Hooks {
       for (Method m : c.getDeclaredMethods()) {
         BeforeRevision b = m.getAnnotation(BeforeRevision.class);
         if (b != null) {
-          before.computeIfAbsent(id(retort, m, "@BeforeRevision", b.value()), k -> new ArrayList<>()).add(m);
+          before
+              .computeIfAbsent(id(retort, m, "@BeforeRevision", b.value()), k -> new ArrayList<>())
+              .add(m);
         }
         AfterRevision a = m.getAnnotation(AfterRevision.class);
         if (a != null) {
-          after.computeIfAbsent(id(retort, m, "@AfterRevision", a.value()), k -> new ArrayList<>()).add(m);
+          after
+              .computeIfAbsent(id(retort, m, "@AfterRevision", a.value()), k -> new ArrayList<>())
+              .add(m);
         }
       }
     }
@@ -72,8 +76,17 @@ final class Hooks {
     try {
       return retort.show(revision).id();
     } catch (RetortException e) {
-      throw new AssertionError(annotation + "(\"" + revision + "\") on " + m.getDeclaringClass()
-          .getSimpleName() + "." + m.getName() + " names no single revision: " + e.getMessage(), e);
+      throw new AssertionError(
+          annotation
+              + "(\""
+              + revision
+              + "\") on "
+              + m.getDeclaringClass().getSimpleName()
+              + "."
+              + m.getName()
+              + " names no single revision: "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -91,8 +104,13 @@ final class Hooks {
           } else if (type == RetortRunner.class) {
             args[i] = runner;
           } else {
-            throw new AssertionError(what + " method " + m.getName() + " takes a "
-                + type.getSimpleName() + "; hooks take a java.sql.Connection and a RetortRunner");
+            throw new AssertionError(
+                what
+                    + " method "
+                    + m.getName()
+                    + " takes a "
+                    + type.getSimpleName()
+                    + "; hooks take a java.sql.Connection and a RetortRunner");
           }
         }
         m.setAccessible(true);

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The kit's checks of a project's migrations, pytest-alembic's and more. Each starts from an
- * empty database ({@link RetortRunner#reset()}) and fails with an {@link AssertionError} that
- * names the revision, what was run and what the database said.
+ * The kit's checks of a project's migrations, pytest-alembic's and more. Each starts from an empty
+ * database ({@link RetortRunner#reset()}) and fails with an {@link AssertionError} that names the
+ * revision, what was run and what the database said.
  *
  * <pre>{@code
  * @Test
@@ -39,8 +39,8 @@ public final class MigrationChecks {
   }
 
   /**
-   * One head: two heads mean the history diverged (two revisions written on one parent, often
-   * by two branches of the code merged), and {@code upgrade head} would refuse to choose.
+   * One head: two heads mean the history diverged (two revisions written on one parent, often by
+   * two branches of the code merged), and {@code upgrade head} would refuse to choose.
    */
   public void singleHead() {
     List<RevisionInfo> heads = retort(() -> runner.retort().heads(), "reading the migrations");
@@ -48,15 +48,19 @@ public final class MigrationChecks {
       Assertions.fail("no migrations: " + where() + " holds no revision");
     }
     if (heads.size() > 1) {
-      Assertions.fail(heads.size() + " heads: " + String.join("; ", heads.stream()
-          .map(h -> h.id() + " (" + h.message() + ")").toList()) + ". The history diverged: join "
-          + "them with 'retort merge heads -m \"merge\"', or rebase one on the other");
+      Assertions.fail(
+          heads.size()
+              + " heads: "
+              + String.join(
+                  "; ", heads.stream().map(h -> h.id() + " (" + h.message() + ")").toList())
+              + ". The history diverged: join "
+              + "them with 'retort merge heads -m \"merge\"', or rebase one on the other");
     }
   }
 
   /**
-   * Every migration upgrades, from an empty database to the heads. With {@link BeforeRevision}
-   * or {@link AfterRevision} methods, one revision at a time with the hooks around each.
+   * Every migration upgrades, from an empty database to the heads. With {@link BeforeRevision} or
+   * {@link AfterRevision} methods, one revision at a time with the hooks around each.
    */
   public void upgradeFromEmpty() {
     reset();
@@ -72,7 +76,9 @@ public final class MigrationChecks {
     }
     Set<String> heads = new TreeSet<>();
     retort.heads().forEach(h -> heads.add(h.id()));
-    Assertions.assertEquals(heads, new TreeSet<>(retort.current()),
+    Assertions.assertEquals(
+        heads,
+        new TreeSet<>(retort.current()),
         "after upgrading from empty, the database should be at the heads");
   }
 
@@ -83,18 +89,25 @@ public final class MigrationChecks {
    */
   public void modelMatchesDatabase() {
     Retort retort = runner.retort();
-    Assumptions.assumeTrue(retort.config().schema().isPresent(), "no desired schema to compare "
-        + "with: set schema in retort.properties, or @RetortTest(schema = ...)");
+    Assumptions.assumeTrue(
+        retort.config().schema().isPresent(),
+        "no desired schema to compare "
+            + "with: set schema in retort.properties, or @RetortTest(schema = ...)");
     reset();
     retort = runner.retort();
     Retort r = retort;
     retort(() -> r.upgrade("heads"), "upgrading from empty to the heads");
-    SchemaDiff d = retort(() -> r.diff(CompareOptions.defaults()),
-        "comparing the database with " + r.config().schema().orElseThrow().describe());
+    SchemaDiff d =
+        retort(
+            () -> r.diff(CompareOptions.defaults()),
+            "comparing the database with " + r.config().schema().orElseThrow().describe());
     if (!d.isEmpty()) {
-      StringBuilder b = new StringBuilder("after upgrading to the heads, the database differs from "
-          + r.config().schema().orElseThrow().describe() + "; the migration that is missing ("
-          + "'retort revision --autogenerate' writes it) would:");
+      StringBuilder b =
+          new StringBuilder(
+              "after upgrading to the heads, the database differs from "
+                  + r.config().schema().orElseThrow().describe()
+                  + "; the migration that is missing ("
+                  + "'retort revision --autogenerate' writes it) would:");
       for (SchemaDiff.Step s : d.upgrade()) {
         b.append("\n  ").append(s.description());
         s.statements().forEach(sql -> b.append("\n      ").append(sql).append(';'));
@@ -105,11 +118,11 @@ public final class MigrationChecks {
   }
 
   /**
-   * Each revision's downgrade leaves the schema exactly as it was before its upgrade: walking
-   * the history from empty, each revision is upgraded, downgraded, the schema compared with the
-   * one before (by inspection, as {@code check} compares), and upgraded again. Revisions in
-   * {@link RetortTest#skipRevisions()}, and the minimum downgrade revision and those below it,
-   * are upgraded but not downgraded. Data hooks run around each first upgrade.
+   * Each revision's downgrade leaves the schema exactly as it was before its upgrade: walking the
+   * history from empty, each revision is upgraded, downgraded, the schema compared with the one
+   * before (by inspection, as {@code check} compares), and upgraded again. Revisions in {@link
+   * RetortTest#skipRevisions()}, and the minimum downgrade revision and those below it, are
+   * upgraded but not downgraded. Data hooks run around each first upgrade.
    */
   public void upDownConsistency() {
     reset();
@@ -128,10 +141,14 @@ public final class MigrationChecks {
       Schema after = retort.inspect();
       SchemaDiff back = retort.compare(after, before);
       if (!back.isEmpty()) {
-        Assertions.fail("revision " + label(r) + ": its downgrade does not leave the schema as it"
-            + " was before its upgrade; to get back there it would take:" + steps(back)
-            + "\nFix the downgrade, or name the revision in @RetortTest(skipRevisions = ...) if"
-            + " that is meant");
+        Assertions.fail(
+            "revision "
+                + label(r)
+                + ": its downgrade does not leave the schema as it"
+                + " was before its upgrade; to get back there it would take:"
+                + steps(back)
+                + "\nFix the downgrade, or name the revision in @RetortTest(skipRevisions = ...) if"
+                + " that is meant");
       }
       upgradeExactly(r, "upgrading again after its downgrade");
     }
@@ -139,8 +156,8 @@ public final class MigrationChecks {
 
   /**
    * Upgrading to the heads and downgrading to base (or to {@link
-   * RetortTest#minimumDowngradeRevision()}) leaves the database as it was there: no table,
-   * column, index, constraint, type or sequence left behind, no version row.
+   * RetortTest#minimumDowngradeRevision()}) leaves the database as it was there: no table, column,
+   * index, constraint, type or sequence left behind, no version row.
    */
   public void downgradeLeavesNoTrace() {
     reset();
@@ -155,10 +172,16 @@ public final class MigrationChecks {
     retort(() -> retort.downgrade(floor), "downgrading from the heads to " + floor);
     SchemaDiff left = retort.compare(retort.inspect(), start);
     if (!left.isEmpty()) {
-      Assertions.fail("upgrading to the heads and downgrading to " + floor + " leaves traces; "
-          + "to remove them it would take:" + steps(left));
+      Assertions.fail(
+          "upgrading to the heads and downgrading to "
+              + floor
+              + " leaves traces; "
+              + "to remove them it would take:"
+              + steps(left));
     }
-    Assertions.assertEquals(rows, new TreeSet<>(retort.current()),
+    Assertions.assertEquals(
+        rows,
+        new TreeSet<>(retort.current()),
         "after downgrading to " + floor + ", the version table should be as before");
   }
 
@@ -167,41 +190,62 @@ public final class MigrationChecks {
     for (String skip : runner.settings().skipRevisions()) {
       ids.add(retort(() -> retort.show(skip), "reading @RetortTest(skipRevisions)").id());
     }
-    runner.minimumDowngradeRevision().ifPresent(min -> ids.addAll(Walk.atOrBelow(order,
-        retort(() -> retort.show(min), "reading @RetortTest(minimumDowngradeRevision)").id())));
+    runner
+        .minimumDowngradeRevision()
+        .ifPresent(
+            min ->
+                ids.addAll(
+                    Walk.atOrBelow(
+                        order,
+                        retort(
+                                () -> retort.show(min),
+                                "reading @RetortTest(minimumDowngradeRevision)")
+                            .id())));
     return ids;
   }
 
   /** Upgrades to {@code r}, which must be the one revision missing below it. */
   private void upgradeExactly(RevisionInfo r, String while_) {
-    RunResult result = retort(() -> runner.retort().upgrade(r.id()),
-        while_ + ", the upgrade to " + label(r));
+    RunResult result =
+        retort(() -> runner.retort().upgrade(r.id()), while_ + ", the upgrade to " + label(r));
     List<String> ran = result.steps().stream().map(RunResult.Step::revision).toList();
     if (!ran.equals(List.of(r.id()))) {
-      Assertions.fail("the kit expected upgrading to " + r.id() + " to run that revision alone, "
-          + "but it ran " + ran + ": a revision below it was not applied before");
+      Assertions.fail(
+          "the kit expected upgrading to "
+              + r.id()
+              + " to run that revision alone, "
+              + "but it ran "
+              + ran
+              + ": a revision below it was not applied before");
     }
   }
 
   /**
-   * Downgrades {@code r} alone: {@code R@-1}, one step down on the branch {@code r} heads, which
-   * is checked to plan exactly {@code r} before it runs.
+   * Downgrades {@code r} alone: {@code R@-1}, one step down on the branch {@code r} heads, which is
+   * checked to plan exactly {@code r} before it runs.
    */
   private void downgradeExactly(Retort retort, RevisionInfo r) {
     String target = r.id() + "@-1";
     List<String> plan = retort.downgradePlan(target).stream().map(RevisionInfo::id).toList();
     if (!plan.equals(List.of(r.id()))) {
-      Assertions.fail("the kit cannot downgrade revision " + r.id() + " alone: 'downgrade "
-          + target + "' would take down " + plan);
+      Assertions.fail(
+          "the kit cannot downgrade revision "
+              + r.id()
+              + " alone: 'downgrade "
+              + target
+              + "' would take down "
+              + plan);
     }
     retort(() -> retort.downgrade(target), "walking up, the downgrade of " + label(r));
   }
 
   private void reset() {
-    retort(() -> {
-      runner.reset();
-      return null;
-    }, "emptying the test database");
+    retort(
+        () -> {
+          runner.reset();
+          return null;
+        },
+        "emptying the test database");
   }
 
   private static String label(RevisionInfo r) {
@@ -218,7 +262,11 @@ public final class MigrationChecks {
   }
 
   private String where() {
-    return runner.retort().config().migrationsOnClasspath().map(l -> "classpath:" + l)
+    return runner
+        .retort()
+        .config()
+        .migrationsOnClasspath()
+        .map(l -> "classpath:" + l)
         .orElse(runner.retort().config().migrations().toString());
   }
 
@@ -229,9 +277,13 @@ public final class MigrationChecks {
       return work.get();
     } catch (RetortException e) {
       List<String> ran = runner.progress().subList(seen, runner.progress().size());
-      throw new AssertionError(doing + " failed"
-          + (ran.isEmpty() ? "" : " (after: " + String.join("; ", ran) + ")")
-          + ":\n" + e.getMessage(), e);
+      throw new AssertionError(
+          doing
+              + " failed"
+              + (ran.isEmpty() ? "" : " (after: " + String.join("; ", ran) + ")")
+              + ":\n"
+              + e.getMessage(),
+          e);
     }
   }
 }

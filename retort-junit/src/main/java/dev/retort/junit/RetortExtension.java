@@ -13,7 +13,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * drops it after its last, and gives test methods a {@link RetortRunner} over it. Registered by
  * {@code @RetortTest}; nothing to register by hand.
  */
-public final class RetortExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+public final class RetortExtension
+    implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(RetortExtension.class);
   private static final String DATABASE = "database";
@@ -46,33 +47,41 @@ public final class RetortExtension implements BeforeAllCallback, AfterAllCallbac
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     TestDatabase db = context.getStore(NAMESPACE).get(DATABASE, TestDatabase.class);
     if (db == null) {
-      throw new ExtensionContextException("no test database: a RetortRunner is given to the test"
-          + " methods of a class annotated @RetortTest (constructors and @BeforeAll methods run"
-          + " before the database is made)");
+      throw new ExtensionContextException(
+          "no test database: a RetortRunner is given to the test"
+              + " methods of a class annotated @RetortTest (constructors and @BeforeAll methods run"
+              + " before the database is made)");
     }
     Class<?> testClass = context.getRequiredTestClass();
-    RetortRunner runner = new RetortRunner(Settings.of(settings(testClass)), db,
-        context.getTestInstance().orElse(null), testClass.getClassLoader());
+    RetortRunner runner =
+        new RetortRunner(
+            Settings.of(settings(testClass)),
+            db,
+            context.getTestInstance().orElse(null),
+            testClass.getClassLoader());
     return parameter.getParameter().getType() == MigrationChecks.class ? runner.checks() : runner;
   }
 
   private static RetortTest settings(Class<?> testClass) {
     RetortTest settings = testClass.getAnnotation(RetortTest.class);
     if (settings == null) {
-      throw new ExtensionContextException(testClass.getName() + " uses RetortExtension without "
-          + "@RetortTest; annotate the class with @RetortTest instead");
+      throw new ExtensionContextException(
+          testClass.getName()
+              + " uses RetortExtension without "
+              + "@RetortTest; annotate the class with @RetortTest instead");
     }
     return settings;
   }
 
   private static TestDatabaseProvider provider(RetortTest settings) {
     try {
-      Constructor<? extends TestDatabaseProvider> ctor = settings.database().getDeclaredConstructor();
+      Constructor<? extends TestDatabaseProvider> ctor =
+          settings.database().getDeclaredConstructor();
       ctor.setAccessible(true);
       return ctor.newInstance();
     } catch (ReflectiveOperationException e) {
-      throw new ExtensionContextException("cannot create the database provider "
-          + settings.database().getName() + ": " + e, e);
+      throw new ExtensionContextException(
+          "cannot create the database provider " + settings.database().getName() + ": " + e, e);
     }
   }
 }

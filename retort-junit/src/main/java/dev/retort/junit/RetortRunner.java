@@ -61,8 +61,10 @@ public final class RetortRunner {
    * null) holds the {@link BeforeRevision} and {@link AfterRevision} methods.
    */
   public static RetortRunner create(Settings settings, TestDatabase database, Object testInstance) {
-    ClassLoader loader = testInstance != null ? testInstance.getClass().getClassLoader()
-        : Thread.currentThread().getContextClassLoader();
+    ClassLoader loader =
+        testInstance != null
+            ? testInstance.getClass().getClassLoader()
+            : Thread.currentThread().getContextClassLoader();
     return new RetortRunner(settings, database, testInstance, loader);
   }
 
@@ -77,19 +79,28 @@ public final class RetortRunner {
   }
 
   /**
-   * The Retort facade over the project, pointed at the test database: the project's settings
-   * (its {@code retort.properties}, {@code .env}, {@code RETORT_*}), the test's overrides, and
-   * the database's URL whatever the project says.
+   * The Retort facade over the project, pointed at the test database: the project's settings (its
+   * {@code retort.properties}, {@code .env}, {@code RETORT_*}), the test's overrides, and the
+   * database's URL whatever the project says.
    */
   public Retort retort() {
     if (retort == null) {
       Path dir = settings.project().toAbsolutePath().normalize();
       if (!Files.isDirectory(dir)) {
-        throw new IllegalStateException("project directory " + dir + " does not exist; @RetortTest("
-            + "project = ...) is relative to the working directory " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+            "project directory "
+                + dir
+                + " does not exist; @RetortTest("
+                + "project = ...) is relative to the working directory "
+                + Path.of("").toAbsolutePath());
       }
-      RetortConfig.Builder b = Retort.configure().projectDir(dir).url(db.url())
-          .lockTimeout(Duration.ofSeconds(60)).classLoader(loader).progress(progress::add);
+      RetortConfig.Builder b =
+          Retort.configure()
+              .projectDir(dir)
+              .url(db.url())
+              .lockTimeout(Duration.ofSeconds(60))
+              .classLoader(loader)
+              .progress(progress::add);
       db.user().ifPresent(b::user);
       db.password().ifPresent(b::password);
       settings.migrations().ifPresent(b::migrations);
@@ -125,8 +136,8 @@ public final class RetortRunner {
   }
 
   /**
-   * Every revision, each after the revisions it revises and depends on: the order the checks
-   * walk the history in.
+   * Every revision, each after the revisions it revises and depends on: the order the checks walk
+   * the history in.
    */
   public List<RevisionInfo> revisions() {
     return Walk.upgradeOrder(retort());
@@ -138,8 +149,8 @@ public final class RetortRunner {
   }
 
   /**
-   * Empties the database: a database the kit made is made anew, one it was given is downgraded
-   * to base (and must then hold no table).
+   * Empties the database: a database the kit made is made anew, one it was given is downgraded to
+   * base (and must then hold no table).
    */
   public void reset() {
     if (!db.recreate()) {
@@ -148,9 +159,12 @@ public final class RetortRunner {
       }
       Schema left = schema();
       if (!left.tables().isEmpty()) {
-        throw new AssertionError("the test database " + url() + " is not empty at base: it holds "
-            + left.tables().stream().map(t -> t.name().toString()).sorted().toList()
-            + "; give the kit an empty database (or none, and it makes one)");
+        throw new AssertionError(
+            "the test database "
+                + url()
+                + " is not empty at base: it holds "
+                + left.tables().stream().map(t -> t.name().toString()).sorted().toList()
+                + "; give the kit an empty database (or none, and it makes one)");
       }
     }
     retort = null; // the facade of a database made anew starts afresh
@@ -166,7 +180,8 @@ public final class RetortRunner {
 
   /** Runs one statement with {@code params} bound to its {@code ?}s, in autocommit. */
   public int execute(String sql, Object... params) {
-    try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = connect();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       bind(ps, params);
       return ps.execute() ? 0 : ps.getUpdateCount();
     } catch (SQLException e) {
@@ -182,17 +197,21 @@ public final class RetortRunner {
   public void insert(String table, Map<String, ?> row) {
     Dialect dialect = Dialects.forUrl(db.url());
     List<String> names = new ArrayList<>(row.keySet());
-    String sql = "INSERT INTO " + dialect.quote(QualifiedName.parse(table)) + " ("
-        + String.join(", ", names.stream().map(dialect::quote).toList()) + ") VALUES ("
-        + String.join(", ", java.util.Collections.nCopies(names.size(), "?")) + ")";
+    String sql =
+        "INSERT INTO "
+            + dialect.quote(QualifiedName.parse(table))
+            + " ("
+            + String.join(", ", names.stream().map(dialect::quote).toList())
+            + ") VALUES ("
+            + String.join(", ", java.util.Collections.nCopies(names.size(), "?"))
+            + ")";
     execute(sql, names.stream().map(row::get).toArray());
   }
 
-  /**
-   * The rows of a query, each a map from column label (lower case) to value, in column order.
-   */
+  /** The rows of a query, each a map from column label (lower case) to value, in column order. */
   public List<Map<String, Object>> query(String sql, Object... params) {
-    try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = connect();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       bind(ps, params);
       List<Map<String, Object>> rows = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {

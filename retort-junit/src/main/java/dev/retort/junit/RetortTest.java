@@ -9,9 +9,9 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Tests a project's migrations against a database the test class is given: the class's test
- * methods take a {@link RetortRunner} parameter, whose {@link RetortRunner#checks()} are the
- * kit's checks. Or extend {@link RetortMigrationTests}, which runs every check as a test.
+ * Tests a project's migrations against a database the test class is given: the class's test methods
+ * take a {@link RetortRunner} parameter, whose {@link RetortRunner#checks()} are the kit's checks.
+ * Or extend {@link RetortMigrationTests}, which runs every check as a test.
  *
  * <pre>{@code
  * @RetortTest(project = "../db", skipRevisions = "8c1d2e3f4a5b")
@@ -34,10 +34,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>The database, first of: {@link #url()}; a fresh database on {@link #server()}; the system
  * property {@code retort.test.url}; a fresh database on the server the system property {@code
- * retort.test.server} names; a fresh SQLite file. A fresh database belongs to the test class:
- * made before its first test, made anew whenever a check starts from empty, dropped after its
- * last test. A database given by URL is used as it is: a check that starts from empty downgrades
- * it to base first, and fails when tables remain.
+ * retort.test.server} names; a fresh SQLite file. A fresh database belongs to the test class: made
+ * before its first test, made anew whenever a check starts from empty, dropped after its last test.
+ * A database given by URL is used as it is: a check that starts from empty downgrades it to base
+ * first, and fails when tables remain.
  */
 @Documented
 @Inherited
@@ -46,9 +46,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RetortExtension.class)
 public @interface RetortTest {
   /**
-   * The project directory, relative to the working directory (a Maven module's directory when
-   * Maven runs the test): its {@code retort.properties}, {@code .env} and {@code RETORT_*}
-   * variables are read as the command line reads them. Default: the working directory.
+   * The project directory, relative to the working directory (a Maven module's directory when Maven
+   * runs the test): its {@code retort.properties}, {@code .env} and {@code RETORT_*} variables are
+   * read as the command line reads them. Default: the working directory.
    */
   String project() default "";
 
@@ -83,14 +83,14 @@ public @interface RetortTest {
 
   /**
    * The lowest revision downgrades are checked down to: it and the revisions below it are not
-   * downgraded, and {@link MigrationChecks#downgradeLeavesNoTrace()} goes down to it, not to
-   * base. Default: base.
+   * downgraded, and {@link MigrationChecks#downgradeLeavesNoTrace()} goes down to it, not to base.
+   * Default: base.
    */
   String minimumDowngradeRevision() default "";
 
   /**
-   * Where the database comes from, for a framework's test context (a Spring test context, say):
-   * a class with a constructor without parameters. Default: the rules above.
+   * Where the database comes from, for a framework's test context (a Spring test context, say): a
+   * class with a constructor without parameters. Default: the rules above.
    */
   Class<? extends TestDatabaseProvider> database() default TestDatabaseProvider.Default.class;
 }

@@ -6,31 +6,40 @@ import java.util.Optional;
 
 /**
  * What the kit needs besides the database: where the project is, which migrations and desired
- * schema, and what the downgrade checks leave out. {@link RetortTest}'s attributes, as a value,
- * for building a {@link RetortRunner} without the extension (from a framework's test support).
+ * schema, and what the downgrade checks leave out. {@link RetortTest}'s attributes, as a value, for
+ * building a {@link RetortRunner} without the extension (from a framework's test support).
  *
  * @param project the project directory, whose settings are read as the command line reads them
  * @param migrations overrides the project's {@code migrations} setting
  * @param schema overrides the project's {@code schema} setting
- * @param skipRevisions revisions whose downgrade {@link MigrationChecks#upDownConsistency()}
- *     does not check
+ * @param skipRevisions revisions whose downgrade {@link MigrationChecks#upDownConsistency()} does
+ *     not check
  * @param minimumDowngradeRevision the lowest revision downgrades are checked down to
  */
-public record Settings(Path project, Optional<String> migrations, Optional<String> schema,
-    List<String> skipRevisions, Optional<String> minimumDowngradeRevision) {
+public record Settings(
+    Path project,
+    Optional<String> migrations,
+    Optional<String> schema,
+    List<String> skipRevisions,
+    Optional<String> minimumDowngradeRevision) {
   public Settings {
     skipRevisions = List.copyOf(skipRevisions);
   }
 
   /** The working directory's project, its own settings, nothing skipped. */
   public static Settings defaults() {
-    return new Settings(Path.of(""), Optional.empty(), Optional.empty(), List.of(), Optional.empty());
+    return new Settings(
+        Path.of(""), Optional.empty(), Optional.empty(), List.of(), Optional.empty());
   }
 
   /** The settings a {@link RetortTest} annotation gives. */
   public static Settings of(RetortTest test) {
-    return new Settings(Path.of(test.project()), text(test.migrations()), text(test.schema()),
-        List.of(test.skipRevisions()), text(test.minimumDowngradeRevision()));
+    return new Settings(
+        Path.of(test.project()),
+        text(test.migrations()),
+        text(test.schema()),
+        List.of(test.skipRevisions()),
+        text(test.minimumDowngradeRevision()));
   }
 
   public Settings withProject(Path dir) {
@@ -42,7 +51,8 @@ public record Settings(Path project, Optional<String> migrations, Optional<Strin
   }
 
   public Settings withSchema(String desired) {
-    return new Settings(project, migrations, text(desired), skipRevisions, minimumDowngradeRevision);
+    return new Settings(
+        project, migrations, text(desired), skipRevisions, minimumDowngradeRevision);
   }
 
   public Settings withSkipRevisions(List<String> revisions) {

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public interface TestDatabaseProvider {
   /**
-   * The database for the test class of {@code context}, made before its first test and closed
-   * after its last.
+   * The database for the test class of {@code context}, made before its first test and closed after
+   * its last.
    *
    * @param context the test class's extension context
    * @param settings the class's {@link RetortTest}

@@ -16,8 +16,8 @@ final class Walk {
   private Walk() {}
 
   /**
-   * Every revision after those it revises and depends on; among revisions free to go next, the
-   * one {@code history} lists last (the oldest) first, so a linear history reads base to head.
+   * Every revision after those it revises and depends on; among revisions free to go next, the one
+   * {@code history} lists last (the oldest) first, so a linear history reads base to head.
    */
   static List<RevisionInfo> upgradeOrder(Retort retort) {
     List<RevisionInfo> newestFirst = retort.history(Optional.empty(), false).revisions();
@@ -28,10 +28,14 @@ final class Walk {
     List<RevisionInfo> order = new ArrayList<>();
     Set<String> done = new HashSet<>();
     while (order.size() < byId.size()) {
-      RevisionInfo next = byId.values().stream()
-          .filter(r -> !done.contains(r.id()) && done.containsAll(below(r)))
-          .findFirst().orElseThrow(() -> new IllegalStateException(
-              "the revision graph has a cycle, which Retort refuses before this"));
+      RevisionInfo next =
+          byId.values().stream()
+              .filter(r -> !done.contains(r.id()) && done.containsAll(below(r)))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "the revision graph has a cycle, which Retort refuses before this"));
       order.add(next);
       done.add(next.id());
     }

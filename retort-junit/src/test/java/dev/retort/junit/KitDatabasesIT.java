@@ -19,10 +19,13 @@ import org.junit.jupiter.api.io.TempDir;
  * compiled one among them.
  */
 class KitDatabasesIT {
-  static final String PG = System.getenv().getOrDefault("RETORT_TEST_PG_URL",
-      "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
-  static final String MARIA = System.getenv().getOrDefault("RETORT_TEST_MYSQL_URL",
-      "jdbc:mariadb://127.0.0.1:3306/test?user=root");
+  static final String PG =
+      System.getenv()
+          .getOrDefault(
+              "RETORT_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+  static final String MARIA =
+      System.getenv()
+          .getOrDefault("RETORT_TEST_MYSQL_URL", "jdbc:mariadb://127.0.0.1:3306/test?user=root");
 
   @TempDir Path dir;
 
@@ -46,8 +49,9 @@ class KitDatabasesIT {
     require(PG);
     int before = count(PG, "SELECT count(*) FROM pg_database WHERE datname LIKE 'retort_test_%'");
     System.setProperty(TestDatabaseProvider.Default.SERVER_PROPERTY, PG);
-    assertThat(Outcomes.of(Good.class)).hasSize(5).allSatisfy((t, o) -> assertThat(o).as(t)
-        .isEqualTo("SUCCESSFUL"));
+    assertThat(Outcomes.of(Good.class))
+        .hasSize(5)
+        .allSatisfy((t, o) -> assertThat(o).as(t).isEqualTo("SUCCESSFUL"));
     assertThat(count(PG, "SELECT count(*) FROM pg_database WHERE datname LIKE 'retort_test_%'"))
         .isEqualTo(before);
   }
@@ -55,11 +59,13 @@ class KitDatabasesIT {
   @Test
   void aFreshMariaDbDatabasePerClassDroppedAfter() throws Exception {
     require(MARIA);
-    String sql = "SELECT count(*) FROM information_schema.schemata WHERE schema_name LIKE 'retort\\_test\\_%'";
+    String sql =
+        "SELECT count(*) FROM information_schema.schemata WHERE schema_name LIKE 'retort\\_test\\_%'";
     int before = count(MARIA, sql);
     System.setProperty(TestDatabaseProvider.Default.SERVER_PROPERTY, MARIA);
-    assertThat(Outcomes.of(Good.class)).hasSize(5).allSatisfy((t, o) -> assertThat(o).as(t)
-        .isEqualTo("SUCCESSFUL"));
+    assertThat(Outcomes.of(Good.class))
+        .hasSize(5)
+        .allSatisfy((t, o) -> assertThat(o).as(t).isEqualTo("SUCCESSFUL"));
     assertThat(count(MARIA, sql)).isEqualTo(before);
   }
 
@@ -67,17 +73,23 @@ class KitDatabasesIT {
   void aGivenDatabaseIsUsedAsItIsAndKept() throws Exception {
     String url = "jdbc:sqlite:" + dir.resolve("given.db");
     System.setProperty(TestDatabaseProvider.Default.URL_PROPERTY, url);
-    assertThat(Outcomes.of(Good.class)).allSatisfy((t, o) -> assertThat(o).as(t).isEqualTo("SUCCESSFUL"));
+    assertThat(Outcomes.of(Good.class))
+        .allSatisfy((t, o) -> assertThat(o).as(t).isEqualTo("SUCCESSFUL"));
     assertThat(dir.resolve("given.db")).exists(); // not the kit's to drop
     assertThat(count(url, "SELECT count(*) FROM retort_history")).isPositive();
 
     // one the migrations did not make is not emptied by the kit: it says so
-    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(url);
+        Statement s = c.createStatement()) {
       s.execute("CREATE TABLE stray (id INTEGER)");
     }
-    assertThat(Outcomes.of(Good.class).get("upgradeFromEmpty")).isEqualTo("FAILED: the test "
-        + "database " + url + " is not empty at base: it holds [stray]; give the kit an empty "
-        + "database (or none, and it makes one)");
+    assertThat(Outcomes.of(Good.class).get("upgradeFromEmpty"))
+        .isEqualTo(
+            "FAILED: the test "
+                + "database "
+                + url
+                + " is not empty at base: it holds [stray]; give the kit an empty "
+                + "database (or none, and it makes one)");
   }
 
   @Test
@@ -85,26 +97,33 @@ class KitDatabasesIT {
     assertThat(Files.readString(Path.of("target/test-classes/META-INF/retort/migrations")))
         .contains("db.kit.AddColour\tk2\tk1\t");
     Map<String, String> o = Outcomes.of(FromTheClassPath.class);
-    assertThat(o).containsEntry("upgradeFromEmpty", "SUCCESSFUL")
+    assertThat(o)
+        .containsEntry("upgradeFromEmpty", "SUCCESSFUL")
         .containsEntry("upDownConsistency", "SUCCESSFUL")
         .containsEntry("downgradeLeavesNoTrace", "SUCCESSFUL")
         .containsEntry("singleHead", "SUCCESSFUL");
-    assertThat(Outcomes.of(NowhereOnTheClassPath.class).get("singleHead")).startsWith("FAILED: "
-        + "reading the migrations failed:\nmigrations location classpath:db/nowhere is not on the"
-        + " class path");
+    assertThat(Outcomes.of(NowhereOnTheClassPath.class).get("singleHead"))
+        .startsWith(
+            "FAILED: "
+                + "reading the migrations failed:\nmigrations location classpath:db/nowhere is not on the"
+                + " class path");
   }
 
   @Test
   void aServerThatIsNotPostgresOrMariaDbIsRefused() {
-    System.setProperty(TestDatabaseProvider.Default.SERVER_PROPERTY, "jdbc:h2:mem:x;password=secret");
-    assertThat(Outcomes.of(Good.class).get("class")).isEqualTo("FAILED: server "
-        + "'jdbc:h2:mem:x;password=***' is not a JDBC URL of PostgreSQL (jdbc:postgresql://...) or"
-        + " MariaDB/MySQL (jdbc:mariadb://..., jdbc:mysql://...): the kit makes a fresh database on"
-        + " those; give SQLite or another database by url instead");
+    System.setProperty(
+        TestDatabaseProvider.Default.SERVER_PROPERTY, "jdbc:h2:mem:x;password=secret");
+    assertThat(Outcomes.of(Good.class).get("class"))
+        .isEqualTo(
+            "FAILED: server "
+                + "'jdbc:h2:mem:x;password=***' is not a JDBC URL of PostgreSQL (jdbc:postgresql://...) or"
+                + " MariaDB/MySQL (jdbc:mariadb://..., jdbc:mysql://...): the kit makes a fresh database on"
+                + " those; give SQLite or another database by url instead");
   }
 
   private static int count(String url, String sql) throws Exception {
-    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+    try (Connection c = DriverManager.getConnection(url);
+        Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getInt(1);

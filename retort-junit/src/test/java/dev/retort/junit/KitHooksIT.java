@@ -12,8 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Data hooks: rows inserted before a revision, its data migration asserted after it, in the
- * walks of upgradeFromEmpty and upDownConsistency; and a test method of one's own with the runner.
+ * Data hooks: rows inserted before a revision, its data migration asserted after it, in the walks
+ * of upgradeFromEmpty and upDownConsistency; and a test method of one's own with the runner.
  */
 class KitHooksIT {
   static final List<String> CALLS = new ArrayList<>();
@@ -32,7 +32,8 @@ class KitHooksIT {
     @AfterRevision("b2")
     void theElementGotItsOwner(RetortRunner retort) {
       CALLS.add("after b2");
-      assertEquals(List.of(Map.of("owner", "zoe")),
+      assertEquals(
+          List.of(Map.of("owner", "zoe")),
           retort.query("SELECT owner FROM elements WHERE id = ?", 10));
     }
 
@@ -99,32 +100,48 @@ class KitHooksIT {
 
   @Test
   void hooksTakeAConnectionOrARunnerAndTheProjectMustExist() {
-    assertThat(Outcomes.of(WrongParameter.class).get("upgrade")).isEqualTo("FAILED: "
-        + "@BeforeRevision(\"b2\") method wantsAString takes a String; hooks take a "
-        + "java.sql.Connection and a RetortRunner");
-    assertThat(Outcomes.of(NoSuchProject.class).get("upgrade")).startsWith("FAILED: project "
-        + "directory ").contains("projects/not-there does not exist; @RetortTest(project = ...) is"
-        + " relative to the working directory");
+    assertThat(Outcomes.of(WrongParameter.class).get("upgrade"))
+        .isEqualTo(
+            "FAILED: "
+                + "@BeforeRevision(\"b2\") method wantsAString takes a String; hooks take a "
+                + "java.sql.Connection and a RetortRunner");
+    assertThat(Outcomes.of(NoSuchProject.class).get("upgrade"))
+        .startsWith("FAILED: project " + "directory ")
+        .contains(
+            "projects/not-there does not exist; @RetortTest(project = ...) is"
+                + " relative to the working directory");
   }
 
   @Test
   void hooksRunAroundTheirRevisionInEveryWalk() {
     CALLS.clear();
     Map<String, String> o = Outcomes.of(DataMigration.class);
-    assertThat(o).allSatisfy((test, outcome) -> assertThat(outcome).as(test)
-        .matches("SUCCESSFUL|ABORTED: Assumption failed: no desired schema.*"));
+    assertThat(o)
+        .allSatisfy(
+            (test, outcome) ->
+                assertThat(outcome)
+                    .as(test)
+                    .matches("SUCCESSFUL|ABORTED: Assumption failed: no desired schema.*"));
     assertThat(o).containsEntry("aTestOfItsOwn", "SUCCESSFUL");
     // upgradeFromEmpty and upDownConsistency each walk once; the other checks do not walk
-    assertThat(CALLS).containsExactly("after a1 at [a1]", "before b2", "after b2",
-        "after a1 at [a1]", "before b2", "after b2");
+    assertThat(CALLS)
+        .containsExactly(
+            "after a1 at [a1]",
+            "before b2",
+            "after b2",
+            "after a1 at [a1]",
+            "before b2",
+            "after b2");
   }
 
   @Test
   void aHookThatFailsFailsTheCheck() {
     assertThat(Outcomes.of(WrongExpectation.class).get("upgrade"))
         .isEqualTo("FAILED: elements after b2 ==> expected: <1> but was: <0>");
-    assertThat(Outcomes.of(UnknownRevision.class).get("upgrade")).isEqualTo("FAILED: "
-        + "@BeforeRevision(\"zz\") on UnknownRevision.never names no single revision: unknown "
-        + "revision 'zz'");
+    assertThat(Outcomes.of(UnknownRevision.class).get("upgrade"))
+        .isEqualTo(
+            "FAILED: "
+                + "@BeforeRevision(\"zz\") on UnknownRevision.never names no single revision: unknown "
+                + "revision 'zz'");
   }
 }

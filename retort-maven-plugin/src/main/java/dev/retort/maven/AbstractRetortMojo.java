@@ -46,7 +46,10 @@ abstract class AbstractRetortMojo extends AbstractMojo {
   @Parameter(property = "retort.migrations")
   String migrations;
 
-  /** The desired schema: {@code jpa:PKG[,PKG|FQCN...]}, a {@code .java} definition or a {@code .sql} file. */
+  /**
+   * The desired schema: {@code jpa:PKG[,PKG|FQCN...]}, a {@code .java} definition or a {@code .sql}
+   * file.
+   */
   @Parameter(property = "retort.schema")
   String schema;
 
@@ -59,8 +62,7 @@ abstract class AbstractRetortMojo extends AbstractMojo {
   String jpaNaming;
 
   /** Hibernate settings passed through, as {@code jpa-property.<key>} in retort.properties. */
-  @Parameter
-  Map<String, String> jpaProperties;
+  @Parameter Map<String, String> jpaProperties;
 
   /** The settings file, relative to the project (default {@code retort.properties}). */
   @Parameter(property = "retort.config")
@@ -80,9 +82,21 @@ abstract class AbstractRetortMojo extends AbstractMojo {
   boolean skip;
 
   /** Goal parameters that are no project settings. */
-  private static final List<String> GOAL_KEYS = List.of("target", "message", "autogenerate",
-      "format", "skip", "config", "purge", "range", "output", "rev-id", "head", "verbose",
-      "downgrade");
+  private static final List<String> GOAL_KEYS =
+      List.of(
+          "target",
+          "message",
+          "autogenerate",
+          "format",
+          "skip",
+          "config",
+          "purge",
+          "range",
+          "output",
+          "rev-id",
+          "head",
+          "verbose",
+          "downgrade");
 
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
@@ -106,8 +120,10 @@ abstract class AbstractRetortMojo extends AbstractMojo {
 
   /** The facade over the project's settings. */
   Retort retort() throws MojoExecutionException {
-    RetortConfig.Builder b = Retort.configure().projectDir(project.getBasedir().toPath())
-        .progress(line -> getLog().info(line));
+    RetortConfig.Builder b =
+        Retort.configure()
+            .projectDir(project.getBasedir().toPath())
+            .progress(line -> getLog().info(line));
     if (configFile != null) {
       b.configFile(configFile.toPath());
     }
@@ -136,7 +152,8 @@ abstract class AbstractRetortMojo extends AbstractMojo {
     pom.forEach(b::setting);
     RetortConfig config = b.build();
     config.warnings().forEach(w -> getLog().warn(w));
-    boolean jpa = config.schema().map(s -> s instanceof dev.retort.source.SchemaSource.Jpa).orElse(false);
+    boolean jpa =
+        config.schema().map(s -> s instanceof dev.retort.source.SchemaSource.Jpa).orElse(false);
     if (jpa && config.setting("schema-classpath").isEmpty()) {
       b.setting("schema-classpath", projectClasspath());
       config = b.build();
@@ -149,8 +166,8 @@ abstract class AbstractRetortMojo extends AbstractMojo {
     try {
       return String.join(File.pathSeparator, project.getRuntimeClasspathElements());
     } catch (org.apache.maven.artifact.DependencyResolutionRequiredException e) {
-      throw new MojoExecutionException("retort: the project's dependencies are not resolved: "
-          + e.getMessage(), e);
+      throw new MojoExecutionException(
+          "retort: the project's dependencies are not resolved: " + e.getMessage(), e);
     }
   }
 

@@ -10,11 +10,13 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * {@code mvn retort:check}: fails the build when the database differs from the desired schema
- * (the entities, with {@code schema=jpa:...}): the CI guard that every entity change has its
- * migration. Compiles the project first, so the entities are the current ones.
+ * {@code mvn retort:check}: fails the build when the database differs from the desired schema (the
+ * entities, with {@code schema=jpa:...}): the CI guard that every entity change has its migration.
+ * Compiles the project first, so the entities are the current ones.
  */
-@Mojo(name = "check", requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME,
+@Mojo(
+    name = "check",
+    requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME,
     threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)
 public class CheckMojo extends AbstractRetortMojo {
@@ -27,11 +29,21 @@ public class CheckMojo extends AbstractRetortMojo {
       getLog().info("The database matches " + source + ".");
       return;
     }
-    getLog().error("The database differs from " + source + " (" + d.upgrade().size() + " change"
-        + (d.upgrade().size() == 1 ? "" : "s") + " needed):");
+    getLog()
+        .error(
+            "The database differs from "
+                + source
+                + " ("
+                + d.upgrade().size()
+                + " change"
+                + (d.upgrade().size() == 1 ? "" : "s")
+                + " needed):");
     d.upgrade().forEach(s -> getLog().error("  " + s.description()));
     d.renameWarnings().forEach(w -> getLog().warn("  note: " + w));
-    throw new MojoFailureException("retort: the database differs from " + source + "; run 'mvn "
-        + "retort:revision -Dretort.autogenerate -Dretort.message=\"...\"' to write the migration");
+    throw new MojoFailureException(
+        "retort: the database differs from "
+            + source
+            + "; run 'mvn "
+            + "retort:revision -Dretort.autogenerate -Dretort.message=\"...\"' to write the migration");
   }
 }

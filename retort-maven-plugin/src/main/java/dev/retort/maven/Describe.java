@@ -7,7 +7,10 @@ final class Describe {
   private Describe() {}
 
   static String revision(RevisionInfo r) {
-    return (r.parents().isEmpty() ? "<base>" : String.join(", ", r.parents())) + " -> " + r.id()
-        + ", " + r.message();
+    return (r.parents().isEmpty() ? "<base>" : String.join(", ", r.parents()))
+        + " -> "
+        + r.id()
+        + ", "
+        + r.message();
   }
 }

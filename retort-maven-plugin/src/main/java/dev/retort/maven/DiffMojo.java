@@ -9,7 +9,9 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /** {@code mvn retort:diff}: the SQL autogenerate would write; writes nothing. */
-@Mojo(name = "diff", requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME,
+@Mojo(
+    name = "diff",
+    requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME,
     threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)
 public class DiffMojo extends AbstractRetortMojo {

@@ -1,7 +1,7 @@
 package dev.retort.maven;
 
-import dev.retort.Retort;
 import dev.retort.RepairResult;
+import dev.retort.Retort;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /**
@@ -16,7 +16,8 @@ public class RepairMojo extends AbstractRetortMojo {
     if (r.isEmpty()) {
       getLog().info("Nothing to repair.");
     }
-    r.rerecorded().forEach(i -> getLog().info("re-recorded the checksum of " + Describe.revision(i)));
+    r.rerecorded()
+        .forEach(i -> getLog().info("re-recorded the checksum of " + Describe.revision(i)));
     r.cleared().forEach(d -> getLog().info("cleared dirty " + d));
     r.stillDirty().forEach(d -> getLog().warn("still dirty (its file is as it failed): " + d));
   }

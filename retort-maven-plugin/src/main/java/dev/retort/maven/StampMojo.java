@@ -4,7 +4,9 @@ import dev.retort.Retort;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** {@code mvn retort:stamp -Dretort.target=REV}: sets the version table without running migrations. */
+/**
+ * {@code mvn retort:stamp -Dretort.target=REV}: sets the version table without running migrations.
+ */
 @Mojo(name = "stamp", threadSafe = true)
 public class StampMojo extends AbstractRetortMojo {
   /** The revision(s) to record: a revision, heads, base... */

@@ -1,7 +1,6 @@
 package dev.retort.maven;
 
 import dev.retort.Retort;
-import dev.retort.RunResult;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;

@@ -13,9 +13,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The {@code retort} endpoint and health indicator, when the application has Actuator and a
- * {@link Retort} bean. Each is off with Boot's usual switches ({@code
- * management.endpoint.retort.access}, {@code management.health.retort.enabled}).
+ * The {@code retort} endpoint and health indicator, when the application has Actuator and a {@link
+ * Retort} bean. Each is off with Boot's usual switches ({@code management.endpoint.retort.access},
+ * {@code management.health.retort.enabled}).
  */
 @AutoConfiguration(after = RetortAutoConfiguration.class)
 @ConditionalOnClass(Retort.class)

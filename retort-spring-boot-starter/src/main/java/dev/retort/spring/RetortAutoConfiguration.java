@@ -26,7 +26,8 @@ import org.springframework.core.io.ResourceLoader;
  * EntityManagerFactory} and every other bean that uses the database is made. Off with {@code
  * retort.enabled=false}.
  */
-@AutoConfiguration(after = DataSourceAutoConfiguration.class,
+@AutoConfiguration(
+    after = DataSourceAutoConfiguration.class,
     beforeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
 @ConditionalOnClass(Retort.class)
 @Conditional(RetortAutoConfiguration.DatabaseCondition.class)
@@ -38,14 +39,22 @@ public class RetortAutoConfiguration {
   /** The facade, configured from {@code retort.*}; define your own to replace it. */
   @Bean
   @ConditionalOnMissingBean
-  public Retort retort(RetortProperties properties, ObjectProvider<DataSource> dataSource,
+  public Retort retort(
+      RetortProperties properties,
+      ObjectProvider<DataSource> dataSource,
       @RetortDataSource ObjectProvider<DataSource> retortDataSource,
       ObjectProvider<JdbcConnectionDetails> connectionDetails,
-      ObjectProvider<RetortConfigurationCustomizer> customizers, Environment environment,
+      ObjectProvider<RetortConfigurationCustomizer> customizers,
+      Environment environment,
       ResourceLoader resourceLoader) {
-    var builder = RetortBuilderFactory.builder(properties, retortDataSource.getIfAvailable(),
-        dataSource.getIfUnique(), connectionDetails.getIfUnique(), environment,
-        resourceLoader.getClassLoader());
+    var builder =
+        RetortBuilderFactory.builder(
+            properties,
+            retortDataSource.getIfAvailable(),
+            dataSource.getIfUnique(),
+            connectionDetails.getIfUnique(),
+            environment,
+            resourceLoader.getClassLoader());
     customizers.orderedStream().forEach(c -> c.customize(builder));
     return builder.load();
   }
@@ -53,14 +62,17 @@ public class RetortAutoConfiguration {
   /** Runs the upgrade (or the {@link RetortMigrationStrategy}) when the context starts. */
   @Bean
   @ConditionalOnMissingBean
-  public RetortMigrationInitializer retortMigrationInitializer(Retort retort,
-      RetortProperties properties, ObjectProvider<RetortMigrationStrategy> strategy) {
+  public RetortMigrationInitializer retortMigrationInitializer(
+      Retort retort,
+      RetortProperties properties,
+      ObjectProvider<RetortMigrationStrategy> strategy) {
     return new RetortMigrationInitializer(retort, properties, strategy.getIfAvailable());
   }
 
   /** Tells Hibernate's auto-configuration that Retort manages the schema of its DataSource. */
   @Bean
-  public RetortSchemaManagementProvider retortSchemaManagementProvider(ObjectProvider<Retort> retorts) {
+  public RetortSchemaManagementProvider retortSchemaManagementProvider(
+      ObjectProvider<Retort> retorts) {
     return new RetortSchemaManagementProvider(retorts);
   }
 

@@ -25,8 +25,12 @@ final class RetortBuilderFactory {
    * RetortDataSource}, else the application's database as another {@code retort.user}, else the
    * application's DataSource.
    */
-  static RetortConfig.Builder builder(RetortProperties p, DataSource retortDataSource,
-      DataSource applicationDataSource, JdbcConnectionDetails connection, Environment env,
+  static RetortConfig.Builder builder(
+      RetortProperties p,
+      DataSource retortDataSource,
+      DataSource applicationDataSource,
+      JdbcConnectionDetails connection,
+      Environment env,
       ClassLoader classLoader) {
     RetortConfig.Builder b = Retort.configure();
     if (StringUtils.hasText(p.getUrl())) {
@@ -35,17 +39,20 @@ final class RetortBuilderFactory {
       b.dataSource(retortDataSource);
     } else if (StringUtils.hasText(p.getUser())) {
       if (connection == null || !StringUtils.hasText(connection.getJdbcUrl())) {
-        throw new UsageException("retort.user is set without retort.url, and the application's "
-            + "database has no JDBC URL to connect to as that user (spring.datasource.url); set "
-            + "retort.url too, or mark a DataSource bean @RetortDataSource");
+        throw new UsageException(
+            "retort.user is set without retort.url, and the application's "
+                + "database has no JDBC URL to connect to as that user (spring.datasource.url); set "
+                + "retort.url too, or mark a DataSource bean @RetortDataSource");
       }
-      b.url(connection.getJdbcUrl()).user(p.getUser())
+      b.url(connection.getJdbcUrl())
+          .user(p.getUser())
           .password(p.getPassword() != null ? p.getPassword() : connection.getPassword());
     } else if (applicationDataSource != null) {
       b.dataSource(applicationDataSource);
     } else {
-      throw new UsageException("Retort has no database: the application has no single DataSource "
-          + "bean; set retort.url, or mark the DataSource to migrate @RetortDataSource");
+      throw new UsageException(
+          "Retort has no database: the application has no single DataSource "
+              + "bean; set retort.url, or mark the DataSource to migrate @RetortDataSource");
     }
     b.migrations(p.getMigrations())
         .versionTable(p.getVersionTable())
@@ -67,10 +74,14 @@ final class RetortBuilderFactory {
   static Map<String, String> hibernateSettings(Environment env) {
     Binder binder = Binder.get(env);
     Map<String, String> out = new java.util.LinkedHashMap<>();
-    List.of("physical", "implicit").forEach(kind -> binder
-        .bind("spring.jpa.hibernate.naming." + kind + "-strategy", String.class)
-        .ifBound(v -> out.put("hibernate." + kind + "_naming_strategy", v)));
-    binder.bind("spring.jpa.properties", Bindable.mapOf(String.class, String.class))
+    List.of("physical", "implicit")
+        .forEach(
+            kind ->
+                binder
+                    .bind("spring.jpa.hibernate.naming." + kind + "-strategy", String.class)
+                    .ifBound(v -> out.put("hibernate." + kind + "_naming_strategy", v)));
+    binder
+        .bind("spring.jpa.properties", Bindable.mapOf(String.class, String.class))
         .ifBound(out::putAll);
     return out;
   }

@@ -11,8 +11,13 @@ import org.springframework.beans.factory.annotation.Qualifier;
  * Marks the {@link javax.sql.DataSource} bean Retort migrates, when it is not the application's
  * main one (a user with DDL rights, say). {@code retort.url} still wins over it.
  */
-@Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.TYPE,
-    ElementType.ANNOTATION_TYPE})
+@Target({
+  ElementType.FIELD,
+  ElementType.METHOD,
+  ElementType.PARAMETER,
+  ElementType.TYPE,
+  ElementType.ANNOTATION_TYPE
+})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Qualifier

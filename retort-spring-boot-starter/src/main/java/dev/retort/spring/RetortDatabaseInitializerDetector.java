@@ -6,10 +6,11 @@ import org.springframework.boot.sql.init.dependency.AbstractBeansOfTypeDatabaseI
 /**
  * Tells Boot's database-initialization ordering that {@link RetortMigrationInitializer} beans
  * initialize the database, so that beans which depend on an initialized database (the JPA {@code
- * EntityManagerFactory}, {@code JdbcTemplate}, anything marked {@code
- * @DependsOnDatabaseInitialization}) are made after it.
+ * EntityManagerFactory}, {@code JdbcTemplate}, anything marked
+ * {@code @DependsOnDatabaseInitialization}) are made after it.
  */
-public class RetortDatabaseInitializerDetector extends AbstractBeansOfTypeDatabaseInitializerDetector {
+public class RetortDatabaseInitializerDetector
+    extends AbstractBeansOfTypeDatabaseInitializerDetector {
 
   @Override
   protected Set<Class<?>> getDatabaseInitializerBeanTypes() {

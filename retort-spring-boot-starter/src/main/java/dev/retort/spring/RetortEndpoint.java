@@ -25,15 +25,18 @@ public class RetortEndpoint {
   @ReadOperation
   public Report report() {
     RetortState state = RetortState.of(retort);
-    return new Report(revisions(state, state.current()), revisions(state, state.heads()),
+    return new Report(
+        revisions(state, state.current()),
+        revisions(state, state.heads()),
         state.pending().stream().map(r -> new RevisionDescriptor(r.id(), r.message())).toList(),
         state.dirty().stream().map(DirtyMigration::describe).toList(),
         retort.applied().stream().map(HistoryDescriptor::of).toList());
   }
 
   private static List<RevisionDescriptor> revisions(RetortState state, Collection<String> ids) {
-    return ids.stream().map(id -> new RevisionDescriptor(id,
-        state.messages().getOrDefault(id, ""))).toList();
+    return ids.stream()
+        .map(id -> new RevisionDescriptor(id, state.messages().getOrDefault(id, "")))
+        .toList();
   }
 
   /**
@@ -45,8 +48,12 @@ public class RetortEndpoint {
    * @param dirty half-applied migrations, described; empty when there are none
    * @param history every step run or stamped, oldest first
    */
-  public record Report(List<RevisionDescriptor> current, List<RevisionDescriptor> heads,
-      List<RevisionDescriptor> pending, List<String> dirty, List<HistoryDescriptor> history) {}
+  public record Report(
+      List<RevisionDescriptor> current,
+      List<RevisionDescriptor> heads,
+      List<RevisionDescriptor> pending,
+      List<String> dirty,
+      List<HistoryDescriptor> history) {}
 
   /** A revision: its id and message. */
   public record RevisionDescriptor(String id, String message) {}
@@ -57,11 +64,27 @@ public class RetortEndpoint {
    * @param direction {@code up}, {@code down} or {@code stamp}
    * @param checksum the checksum of the migration as it ran
    */
-  public record HistoryDescriptor(long id, String revision, String direction, Instant startedAt,
-      long durationMs, String who, boolean success, String checksum, String message) {
+  public record HistoryDescriptor(
+      long id,
+      String revision,
+      String direction,
+      Instant startedAt,
+      long durationMs,
+      String who,
+      boolean success,
+      String checksum,
+      String message) {
     static HistoryDescriptor of(AppliedStep s) {
-      return new HistoryDescriptor(s.id(), s.revision(), s.direction(), s.startedAt(),
-          s.durationMs(), s.who(), s.success(), s.checksum(), s.message());
+      return new HistoryDescriptor(
+          s.id(),
+          s.revision(),
+          s.direction(),
+          s.startedAt(),
+          s.durationMs(),
+          s.who(),
+          s.success(),
+          s.checksum(),
+          s.message());
     }
   }
 }

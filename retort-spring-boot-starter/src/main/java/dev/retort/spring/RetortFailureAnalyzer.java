@@ -12,15 +12,18 @@ public class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortExcepti
 
   @Override
   protected FailureAnalysis analyze(Throwable rootFailure, RetortException cause) {
-    String action = switch (cause.exitCode()) {
-      case CHECK_FAILED -> "Bring the migrations and the desired schema together, or set "
-          + "retort.fail-on-drift=false.";
-      case DATABASE -> "Check that the database is reachable and what it said; Retort recorded "
-          + "which step failed in its history table (GET /actuator/retort, or 'retort history "
-          + "--applied').";
-      default -> "Fix what the message names, then start the application again.";
-    };
-    return new FailureAnalysis("Retort could not prepare the database: " + cause.getMessage(),
-        action, cause);
+    String action =
+        switch (cause.exitCode()) {
+          case CHECK_FAILED ->
+              "Bring the migrations and the desired schema together, or set "
+                  + "retort.fail-on-drift=false.";
+          case DATABASE ->
+              "Check that the database is reachable and what it said; Retort recorded "
+                  + "which step failed in its history table (GET /actuator/retort, or 'retort history "
+                  + "--applied').";
+          default -> "Fix what the message names, then start the application again.";
+        };
+    return new FailureAnalysis(
+        "Retort could not prepare the database: " + cause.getMessage(), action, cause);
   }
 }

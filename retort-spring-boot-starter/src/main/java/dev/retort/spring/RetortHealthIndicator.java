@@ -8,9 +8,9 @@ import org.springframework.boot.health.contributor.Health;
 
 /**
  * {@code retort} in {@code /actuator/health}: UP when the database is at the heads of the
- * migrations, DOWN while a migration is left dirty or the database is behind the heads (an
- * instance of a newer version migrated it past what this one knows shows as an error naming the
- * unknown revision).
+ * migrations, DOWN while a migration is left dirty or the database is behind the heads (an instance
+ * of a newer version migrated it past what this one knows shows as an error naming the unknown
+ * revision).
  */
 public class RetortHealthIndicator extends AbstractHealthIndicator {
   private final Retort retort;
@@ -23,8 +23,11 @@ public class RetortHealthIndicator extends AbstractHealthIndicator {
   @Override
   protected void doHealthCheck(Health.Builder builder) {
     RetortState state = RetortState.of(retort);
-    builder.status(state.upToDate() ? org.springframework.boot.health.contributor.Status.UP
-        : org.springframework.boot.health.contributor.Status.DOWN)
+    builder
+        .status(
+            state.upToDate()
+                ? org.springframework.boot.health.contributor.Status.UP
+                : org.springframework.boot.health.contributor.Status.DOWN)
         .withDetail("current", state.current())
         .withDetail("heads", state.heads());
     if (!state.pending().isEmpty()) {

@@ -33,8 +33,8 @@ public class RetortMigrationInitializer implements InitializingBean, Ordered {
   /**
    * @param strategy what to do instead of the upgrade, or null for the upgrade
    */
-  public RetortMigrationInitializer(Retort retort, RetortProperties properties,
-      RetortMigrationStrategy strategy) {
+  public RetortMigrationInitializer(
+      Retort retort, RetortProperties properties, RetortMigrationStrategy strategy) {
     this.retort = retort;
     this.properties = properties;
     this.strategy = strategy;
@@ -43,9 +43,10 @@ public class RetortMigrationInitializer implements InitializingBean, Ordered {
   @Override
   public void afterPropertiesSet() {
     if (properties.isCheckOnStartup() && retort.config().schema().isEmpty()) {
-      throw new UsageException("retort.check-on-startup is true, but retort.schema does not say "
-          + "what to compare the database with: set it to jpa:com.example.model (the entities of "
-          + "that package), or to a schema.sql or Java schema definition file");
+      throw new UsageException(
+          "retort.check-on-startup is true, but retort.schema does not say "
+              + "what to compare the database with: set it to jpa:com.example.model (the entities of "
+              + "that package), or to a schema.sql or Java schema definition file");
     }
     if (strategy != null) {
       strategy.migrate(retort);
@@ -58,8 +59,14 @@ public class RetortMigrationInitializer implements InitializingBean, Ordered {
       } catch (RetortException e) {
         // the upgrade has run by now: say so, rather than let the message pass for bad input
         // refused before anything changed
-        throw new RetortException(e.exitCode(), "check-on-startup, after the upgrade (the "
-            + "database is at " + at(retort.current()) + "): " + e.getMessage(), e);
+        throw new RetortException(
+            e.exitCode(),
+            "check-on-startup, after the upgrade (the "
+                + "database is at "
+                + at(retort.current())
+                + "): "
+                + e.getMessage(),
+            e);
       }
     }
   }
@@ -69,25 +76,31 @@ public class RetortMigrationInitializer implements InitializingBean, Ordered {
   }
 
   /**
-   * Refuses a dirty database before anything runs: at start-up nobody is there to judge whether
-   * the half-applied migration's file was fixed, which the command line would resume.
+   * Refuses a dirty database before anything runs: at start-up nobody is there to judge whether the
+   * half-applied migration's file was fixed, which the command line would resume.
    */
   private void upgrade() {
     List<DirtyMigration> dirty = retort.dirty();
     if (!dirty.isEmpty()) {
-      throw new RetortException(ExitCode.USAGE, "the database is dirty: "
-          + dirty.stream().map(DirtyMigration::describe).collect(Collectors.joining("; "))
-          + ". Nothing was run. Put the database right by hand, then run 'retort repair' (the "
-          + "migration was fixed: the next upgrade resumes it) or 'retort stamp REV' (it is "
-          + "settled), and start the application again");
+      throw new RetortException(
+          ExitCode.USAGE,
+          "the database is dirty: "
+              + dirty.stream().map(DirtyMigration::describe).collect(Collectors.joining("; "))
+              + ". Nothing was run. Put the database right by hand, then run 'retort repair' (the "
+              + "migration was fixed: the next upgrade resumes it) or 'retort stamp REV' (it is "
+              + "settled), and start the application again");
     }
     RunResult r = retort.upgrade(properties.getTarget());
     String at = at(r.after());
     if (r.steps().isEmpty()) {
       log.info("Retort: the database is at " + at + "; nothing to upgrade");
     } else {
-      log.info("Retort: " + r.steps().size() + (r.steps().size() == 1 ? " step" : " steps")
-          + "; the database is at " + at);
+      log.info(
+          "Retort: "
+              + r.steps().size()
+              + (r.steps().size() == 1 ? " step" : " steps")
+              + "; the database is at "
+              + at);
     }
   }
 
@@ -98,13 +111,24 @@ public class RetortMigrationInitializer implements InitializingBean, Ordered {
       log.info("Retort: the database matches " + source);
       return;
     }
-    String message = "the database differs from " + source + " (" + diff.upgrade().size()
-        + (diff.upgrade().size() == 1 ? " change" : " changes") + " needed):"
-        + diff.upgrade().stream().map(s -> "\n  " + s.description()
-            + s.statements().stream().map(q -> "\n      " + q + ";").collect(Collectors.joining()))
-            .collect(Collectors.joining())
-        + "\nWrite a migration for it ('retort revision --autogenerate'), or set "
-        + "retort.fail-on-drift=false to start anyway";
+    String message =
+        "the database differs from "
+            + source
+            + " ("
+            + diff.upgrade().size()
+            + (diff.upgrade().size() == 1 ? " change" : " changes")
+            + " needed):"
+            + diff.upgrade().stream()
+                .map(
+                    s ->
+                        "\n  "
+                            + s.description()
+                            + s.statements().stream()
+                                .map(q -> "\n      " + q + ";")
+                                .collect(Collectors.joining()))
+                .collect(Collectors.joining())
+            + "\nWrite a migration for it ('retort revision --autogenerate'), or set "
+            + "retort.fail-on-drift=false to start anyway";
     if (properties.isFailOnDrift()) {
       throw new RetortException(ExitCode.CHECK_FAILED, message);
     }

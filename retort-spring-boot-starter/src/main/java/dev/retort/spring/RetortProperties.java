@@ -41,14 +41,11 @@ public class RetortProperties {
    */
   private String migrations = "classpath:db/retort";
 
-  /**
-   * What to upgrade to on start-up: heads, head, a revision id or prefix, BRANCH@head, +N.
-   */
+  /** What to upgrade to on start-up: heads, head, a revision id or prefix, BRANCH@head, +N. */
   private String target = "heads";
 
   /**
-   * How long start-up waits for another instance's migration to finish; a number alone is
-   * seconds.
+   * How long start-up waits for another instance's migration to finish; a number alone is seconds.
    */
   @DurationUnit(ChronoUnit.SECONDS)
   private Duration lockTimeout = Duration.ofMinutes(5);

@@ -7,8 +7,8 @@ import org.springframework.boot.jdbc.SchemaManagement;
 import org.springframework.boot.jdbc.SchemaManagementProvider;
 
 /**
- * Says a DataSource's schema is {@linkplain SchemaManagement#MANAGED managed} when a {@link
- * Retort} bean migrates it, so that Hibernate's auto-configuration defaults {@code
+ * Says a DataSource's schema is {@linkplain SchemaManagement#MANAGED managed} when a {@link Retort}
+ * bean migrates it, so that Hibernate's auto-configuration defaults {@code
  * spring.jpa.hibernate.ddl-auto} to {@code none} for it (for an embedded database it would
  * otherwise be {@code create-drop}, and Hibernate would fight Retort over the schema).
  */
@@ -22,6 +22,7 @@ public class RetortSchemaManagementProvider implements SchemaManagementProvider 
   @Override
   public SchemaManagement getSchemaManagement(DataSource dataSource) {
     return retorts.stream().anyMatch(r -> r.config().dataSource().orElse(null) == dataSource)
-        ? SchemaManagement.MANAGED : SchemaManagement.UNMANAGED;
+        ? SchemaManagement.MANAGED
+        : SchemaManagement.UNMANAGED;
   }
 }

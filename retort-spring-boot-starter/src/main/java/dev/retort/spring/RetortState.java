@@ -20,15 +20,22 @@ import java.util.stream.Collectors;
  * @param dirty migrations a failure left half-applied
  * @param messages every revision's message by its id, to describe revisions by
  */
-record RetortState(Set<String> current, Set<String> heads, List<RevisionInfo> pending,
-    List<DirtyMigration> dirty, Map<String, String> messages) {
+record RetortState(
+    Set<String> current,
+    Set<String> heads,
+    List<RevisionInfo> pending,
+    List<DirtyMigration> dirty,
+    Map<String, String> messages) {
 
   static RetortState of(Retort retort) {
     Set<String> current = new TreeSet<>(retort.current());
-    Set<String> heads = retort.heads().stream().map(RevisionInfo::id)
-        .collect(Collectors.toCollection(TreeSet::new));
-    Map<String, String> messages = retort.history(Optional.empty(), false).revisions().stream()
-        .collect(Collectors.toMap(RevisionInfo::id, RevisionInfo::message));
+    Set<String> heads =
+        retort.heads().stream()
+            .map(RevisionInfo::id)
+            .collect(Collectors.toCollection(TreeSet::new));
+    Map<String, String> messages =
+        retort.history(Optional.empty(), false).revisions().stream()
+            .collect(Collectors.toMap(RevisionInfo::id, RevisionInfo::message));
     return new RetortState(current, heads, retort.upgradePlan("heads"), retort.dirty(), messages);
   }
 

@@ -21,53 +21,79 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class JpaOrderingIT {
-  private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
-          HibernateJpaAutoConfiguration.class, RetortAutoConfiguration.class))
-      .withUserConfiguration(JpaApplication.class)
-      .withPropertyValues("spring.jpa.hibernate.ddl-auto=validate");
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withConfiguration(
+              AutoConfigurations.of(
+                  DataSourceAutoConfiguration.class,
+                  HibernateJpaAutoConfiguration.class,
+                  RetortAutoConfiguration.class))
+          .withUserConfiguration(JpaApplication.class)
+          .withPropertyValues("spring.jpa.hibernate.ddl-auto=validate");
 
   @Test
   void hibernateValidatesTheTablesRetortMadeOnPostgres(CapturedOutput output) {
     try (TestDatabases db = TestDatabases.postgres()) {
-      runner.withPropertyValues("spring.datasource.url=" + db.url(),
-          "retort.check-on-startup=true", "retort.schema=jpa:dev.retort.spring.jpa").run(context -> {
-            assertThat(context).hasNotFailed();
-            persistAndRead(context.getBean(EntityManagerFactory.class));
-            assertThat(output).contains("Retort: the database matches jpa:dev.retort.spring.jpa");
-          });
+      runner
+          .withPropertyValues(
+              "spring.datasource.url=" + db.url(),
+              "retort.check-on-startup=true",
+              "retort.schema=jpa:dev.retort.spring.jpa")
+          .run(
+              context -> {
+                assertThat(context).hasNotFailed();
+                persistAndRead(context.getBean(EntityManagerFactory.class));
+                assertThat(output)
+                    .contains("Retort: the database matches jpa:dev.retort.spring.jpa");
+              });
     }
   }
 
   @Test
   void hibernateValidatesTheTablesRetortMadeOnSqlite() {
     try (TestDatabases db = TestDatabases.sqlite()) {
-      runner.withPropertyValues("spring.datasource.url=" + db.url()).run(context -> {
-        assertThat(context).hasNotFailed();
-        persistAndRead(context.getBean(EntityManagerFactory.class));
-      });
+      runner
+          .withPropertyValues("spring.datasource.url=" + db.url())
+          .run(
+              context -> {
+                assertThat(context).hasNotFailed();
+                persistAndRead(context.getBean(EntityManagerFactory.class));
+              });
     }
   }
 
   @Test
   void withoutRetortTheSameApplicationFailsValidation() {
     try (TestDatabases db = TestDatabases.sqlite()) {
-      runner.withPropertyValues("spring.datasource.url=" + db.url(), "retort.enabled=false")
-          .run(context -> assertThat(context).hasFailed().getFailure()
-              .hasStackTraceContaining("missing table"));
+      runner
+          .withPropertyValues("spring.datasource.url=" + db.url(), "retort.enabled=false")
+          .run(
+              context ->
+                  assertThat(context)
+                      .hasFailed()
+                      .getFailure()
+                      .hasStackTraceContaining("missing table"));
     }
   }
 
   @Test
   void entitiesThatDifferFromTheDatabaseStopStartUp() {
     try (TestDatabases db = TestDatabases.postgres()) {
-      runner.withPropertyValues("spring.datasource.url=" + db.url(), "retort.target=a1",
-          "spring.jpa.hibernate.ddl-auto=none",
-          "retort.check-on-startup=true", "retort.schema=jpa:dev.retort.spring.jpa").run(context ->
-          assertThat(BadInputIT.report(context).getDescription()).startsWith("Retort could not "
-              + "prepare the database: check-on-startup, after the upgrade (the database is at "
-              + "a1): the database differs from jpa:dev.retort.spring.jpa (1 "
-              + "change needed):\n  create table posts"));
+      runner
+          .withPropertyValues(
+              "spring.datasource.url=" + db.url(),
+              "retort.target=a1",
+              "spring.jpa.hibernate.ddl-auto=none",
+              "retort.check-on-startup=true",
+              "retort.schema=jpa:dev.retort.spring.jpa")
+          .run(
+              context ->
+                  assertThat(BadInputIT.report(context).getDescription())
+                      .startsWith(
+                          "Retort could not "
+                              + "prepare the database: check-on-startup, after the upgrade (the database is at "
+                              + "a1): the database differs from jpa:dev.retort.spring.jpa (1 "
+                              + "change needed):\n  create table posts"));
     }
   }
 

@@ -18,52 +18,71 @@ import org.springframework.context.annotation.Primary;
 
 /** The starter on an application's database: what it migrates, with which settings. */
 class RetortAutoConfigurationIT {
-  private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
-          RetortAutoConfiguration.class));
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withConfiguration(
+              AutoConfigurations.of(
+                  DataSourceAutoConfiguration.class, RetortAutoConfiguration.class));
 
   @Test
   void upgradesTheApplicationsDatabaseToTheHeadsOnStartUp() {
     try (TestDatabases db = TestDatabases.sqlite()) {
-      runner.withPropertyValues("spring.datasource.url=" + db.url()).run(context -> {
-        assertThat(context).hasNotFailed().hasSingleBean(Retort.class);
-        Retort retort = context.getBean(Retort.class);
-        DataSource app = context.getBean(DataSource.class);
-        assertThat(retort.config().dataSource()).containsSame(app);
-        assertThat(retort.current()).containsExactly("b2");
-        assertThat(db.tables()).containsExactly("posts", "retort_history", "retort_version", "users");
-        RetortSchemaManagementProvider managed = context.getBean(RetortSchemaManagementProvider.class);
-        assertThat(managed.getSchemaManagement(app)).isEqualTo(SchemaManagement.MANAGED);
-        assertThat(managed.getSchemaManagement(new HikariDataSource()))
-            .isEqualTo(SchemaManagement.UNMANAGED);
-      });
+      runner
+          .withPropertyValues("spring.datasource.url=" + db.url())
+          .run(
+              context -> {
+                assertThat(context).hasNotFailed().hasSingleBean(Retort.class);
+                Retort retort = context.getBean(Retort.class);
+                DataSource app = context.getBean(DataSource.class);
+                assertThat(retort.config().dataSource()).containsSame(app);
+                assertThat(retort.current()).containsExactly("b2");
+                assertThat(db.tables())
+                    .containsExactly("posts", "retort_history", "retort_version", "users");
+                RetortSchemaManagementProvider managed =
+                    context.getBean(RetortSchemaManagementProvider.class);
+                assertThat(managed.getSchemaManagement(app)).isEqualTo(SchemaManagement.MANAGED);
+                assertThat(managed.getSchemaManagement(new HikariDataSource()))
+                    .isEqualTo(SchemaManagement.UNMANAGED);
+              });
     }
   }
 
   @Test
   void upgradesPostgresAndStopsAtTheTarget() {
     try (TestDatabases db = TestDatabases.postgres()) {
-      runner.withPropertyValues("spring.datasource.url=" + db.url(), "retort.target=a1")
-          .run(context -> {
-            assertThat(context).hasNotFailed();
-            assertThat(db.query("SELECT version_num FROM retort_version")).containsExactly("a1");
-            assertThat(db.tables()).containsExactly("retort_history", "retort_version", "users");
-          });
+      runner
+          .withPropertyValues("spring.datasource.url=" + db.url(), "retort.target=a1")
+          .run(
+              context -> {
+                assertThat(context).hasNotFailed();
+                assertThat(db.query("SELECT version_num FROM retort_version"))
+                    .containsExactly("a1");
+                assertThat(db.tables())
+                    .containsExactly("retort_history", "retort_version", "users");
+              });
       // a second start with the default target goes on from there
-      runner.withPropertyValues("spring.datasource.url=" + db.url()).run(context ->
-          assertThat(db.query("SELECT version_num FROM retort_version")).containsExactly("b2"));
+      runner
+          .withPropertyValues("spring.datasource.url=" + db.url())
+          .run(
+              context ->
+                  assertThat(db.query("SELECT version_num FROM retort_version"))
+                      .containsExactly("b2"));
     }
   }
 
   @Test
   void disabledLeavesTheDatabaseAlone() {
     try (TestDatabases db = TestDatabases.sqlite()) {
-      runner.withPropertyValues("spring.datasource.url=" + db.url(), "retort.enabled=false")
-          .run(context -> {
-            assertThat(context).hasNotFailed().doesNotHaveBean(Retort.class)
-                .doesNotHaveBean(RetortMigrationInitializer.class);
-            assertThat(db.tables()).isEmpty();
-          });
+      runner
+          .withPropertyValues("spring.datasource.url=" + db.url(), "retort.enabled=false")
+          .run(
+              context -> {
+                assertThat(context)
+                    .hasNotFailed()
+                    .doesNotHaveBean(Retort.class)
+                    .doesNotHaveBean(RetortMigrationInitializer.class);
+                assertThat(db.tables()).isEmpty();
+              });
     }
   }
 
@@ -76,30 +95,38 @@ class RetortAutoConfigurationIT {
 
   @Test
   void retortUrlMigratesAnotherDatabaseThanTheApplications() {
-    try (TestDatabases app = TestDatabases.sqlite(); TestDatabases other = TestDatabases.postgres()) {
-      runner.withPropertyValues("spring.datasource.url=" + app.url(), "retort.url=" + other.url())
-          .run(context -> {
-            assertThat(context).hasNotFailed();
-            assertThat(other.tables()).contains("users", "posts");
-            assertThat(app.tables()).isEmpty();
-            assertThat(context.getBean(RetortSchemaManagementProvider.class)
-                .getSchemaManagement(context.getBean(DataSource.class)))
-                .isEqualTo(SchemaManagement.UNMANAGED);
-          });
+    try (TestDatabases app = TestDatabases.sqlite();
+        TestDatabases other = TestDatabases.postgres()) {
+      runner
+          .withPropertyValues("spring.datasource.url=" + app.url(), "retort.url=" + other.url())
+          .run(
+              context -> {
+                assertThat(context).hasNotFailed();
+                assertThat(other.tables()).contains("users", "posts");
+                assertThat(app.tables()).isEmpty();
+                assertThat(
+                        context
+                            .getBean(RetortSchemaManagementProvider.class)
+                            .getSchemaManagement(context.getBean(DataSource.class)))
+                    .isEqualTo(SchemaManagement.UNMANAGED);
+              });
     }
   }
 
   @Test
   void aRetortDataSourceBeanIsTheOneMigrated() {
-    try (TestDatabases app = TestDatabases.sqlite(); TestDatabases owner = TestDatabases.sqlite()) {
+    try (TestDatabases app = TestDatabases.sqlite();
+        TestDatabases owner = TestDatabases.sqlite()) {
       QualifiedDataSource.retortUrl = owner.url();
-      runner.withPropertyValues("spring.datasource.url=" + app.url())
+      runner
+          .withPropertyValues("spring.datasource.url=" + app.url())
           .withUserConfiguration(QualifiedDataSource.class)
-          .run(context -> {
-            assertThat(context).hasNotFailed();
-            assertThat(owner.tables()).contains("users", "posts");
-            assertThat(app.tables()).isEmpty();
-          });
+          .run(
+              context -> {
+                assertThat(context).hasNotFailed();
+                assertThat(owner.tables()).contains("users", "posts");
+                assertThat(app.tables()).isEmpty();
+              });
     }
   }
 
@@ -128,12 +155,18 @@ class RetortAutoConfigurationIT {
       db.execute("GRANT ALL ON SCHEMA public TO " + role);
       // the user as a property: in the URL, PostgreSQL's driver would let it win over any other
       String url = db.url().replaceAll("\\?.*", "");
-      runner.withPropertyValues("spring.datasource.url=" + url, "spring.datasource.username=postgres",
-          "retort.user=" + role, "retort.password=secret").run(context -> {
-            assertThat(context).hasNotFailed();
-            assertThat(db.query("SELECT tableowner FROM pg_tables WHERE tablename = 'users'"))
-                .containsExactly(role);
-          });
+      runner
+          .withPropertyValues(
+              "spring.datasource.url=" + url,
+              "spring.datasource.username=postgres",
+              "retort.user=" + role,
+              "retort.password=secret")
+          .run(
+              context -> {
+                assertThat(context).hasNotFailed();
+                assertThat(db.query("SELECT tableowner FROM pg_tables WHERE tablename = 'users'"))
+                    .containsExactly(role);
+              });
     } finally {
       TestDatabases.Postgres.admin("DROP ROLE IF EXISTS " + role);
     }
@@ -143,31 +176,41 @@ class RetortAutoConfigurationIT {
   void aStrategyBeanRunsInsteadOfTheUpgrade() {
     List<String> seen = new ArrayList<>();
     try (TestDatabases db = TestDatabases.sqlite()) {
-      runner.withPropertyValues("spring.datasource.url=" + db.url())
-          .withBean(RetortMigrationStrategy.class, () -> retort -> {
-            seen.add(retort.heads().get(0).id());
-            retort.upgrade("a1");
-          })
-          .run(context -> {
-            assertThat(context).hasNotFailed();
-            assertThat(seen).containsExactly("b2");
-            assertThat(db.query("SELECT version_num FROM retort_version")).containsExactly("a1");
-          });
+      runner
+          .withPropertyValues("spring.datasource.url=" + db.url())
+          .withBean(
+              RetortMigrationStrategy.class,
+              () ->
+                  retort -> {
+                    seen.add(retort.heads().get(0).id());
+                    retort.upgrade("a1");
+                  })
+          .run(
+              context -> {
+                assertThat(context).hasNotFailed();
+                assertThat(seen).containsExactly("b2");
+                assertThat(db.query("SELECT version_num FROM retort_version"))
+                    .containsExactly("a1");
+              });
     }
   }
 
   @Test
   void customizersChangeTheConfigurationAfterTheProperties() {
     try (TestDatabases db = TestDatabases.sqlite()) {
-      runner.withPropertyValues("spring.datasource.url=" + db.url(),
-              "retort.version-table=from_properties")
-          .withBean(RetortConfigurationCustomizer.class,
+      runner
+          .withPropertyValues(
+              "spring.datasource.url=" + db.url(), "retort.version-table=from_properties")
+          .withBean(
+              RetortConfigurationCustomizer.class,
               () -> builder -> builder.versionTable("app_versions"))
-          .run(context -> {
-            assertThat(context).hasNotFailed();
-            assertThat(db.tables()).contains("app_versions").doesNotContain("from_properties",
-                "retort_version");
-          });
+          .run(
+              context -> {
+                assertThat(context).hasNotFailed();
+                assertThat(db.tables())
+                    .contains("app_versions")
+                    .doesNotContain("from_properties", "retort_version");
+              });
     }
   }
 

@@ -21,8 +21,10 @@ import java.util.stream.Stream;
  * reached fails the test: the suite never skips a database.
  */
 abstract class TestDatabases implements AutoCloseable {
-  static final String PG_ADMIN_URL = System.getenv().getOrDefault("RETORT_TEST_PG_URL",
-      "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+  static final String PG_ADMIN_URL =
+      System.getenv()
+          .getOrDefault(
+              "RETORT_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
 
   /** The JDBC URL an application would be given. */
   abstract String url();
@@ -45,14 +47,17 @@ abstract class TestDatabases implements AutoCloseable {
 
   /** The user tables, sorted, without Retort's own. */
   List<String> tables() {
-    return query(this instanceof Sqlite
-        ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name"
-        : "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name");
+    return query(
+        this instanceof Sqlite
+            ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name"
+            : "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name");
   }
 
   /** The first column of every row. */
   List<String> query(String sql) {
-    try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Connection c = connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       List<String> out = new ArrayList<>();
       while (rs.next()) {
         out.add(rs.getString(1));
@@ -64,7 +69,8 @@ abstract class TestDatabases implements AutoCloseable {
   }
 
   void execute(String sql) {
-    try (Connection c = connect(); Statement s = c.createStatement()) {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
       s.execute(sql);
     } catch (SQLException e) {
       throw new IllegalStateException(sql + ": " + e.getMessage(), e);
@@ -119,11 +125,12 @@ abstract class TestDatabases implements AutoCloseable {
     }
 
     static void admin(String sql) {
-      try (Connection c = DriverManager.getConnection(PG_ADMIN_URL); Statement s = c.createStatement()) {
+      try (Connection c = DriverManager.getConnection(PG_ADMIN_URL);
+          Statement s = c.createStatement()) {
         s.execute(sql);
       } catch (SQLException e) {
-        throw new IllegalStateException("PostgreSQL at " + PG_ADMIN_URL + ": " + sql + ": "
-            + e.getMessage(), e);
+        throw new IllegalStateException(
+            "PostgreSQL at " + PG_ADMIN_URL + ": " + sql + ": " + e.getMessage(), e);
       }
     }
   }

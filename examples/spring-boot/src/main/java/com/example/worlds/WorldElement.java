@@ -17,7 +17,8 @@ import org.hibernate.type.SqlTypes;
 
 /** Something in a world, with free-form metadata (JSONB on PostgreSQL). */
 @Entity
-@Table(name = "world_elements",
+@Table(
+    name = "world_elements",
     indexes = @Index(name = "ix_world_elements_world_id", columnList = "world_id"))
 public class WorldElement {
   @Id

@@ -20,8 +20,6 @@ public class WorldsController {
   @GetMapping("/worlds")
   @Transactional(readOnly = true)
   public List<WorldView> list() {
-    return worlds.findAll().stream()
-        .map(w -> new WorldView(w.id, w.name, w.user.email))
-        .toList();
+    return worlds.findAll().stream().map(w -> new WorldView(w.id, w.name, w.user.email)).toList();
   }
 }

@@ -43,8 +43,9 @@ class WorldsApplicationTest {
       admin("CREATE DATABASE " + database);
       int slash = server.indexOf('/', "jdbc:postgresql://".length());
       int q = server.indexOf('?');
-      registry.add("spring.datasource.url", () -> server.substring(0, slash + 1) + database
-          + (q < 0 ? "" : server.substring(q)));
+      registry.add(
+          "spring.datasource.url",
+          () -> server.substring(0, slash + 1) + database + (q < 0 ? "" : server.substring(q)));
     }
   }
 
@@ -63,7 +64,8 @@ class WorldsApplicationTest {
   }
 
   private static void admin(String sql) throws SQLException {
-    try (Connection c = DriverManager.getConnection(server); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(server);
+        Statement s = c.createStatement()) {
       s.execute(sql);
     }
   }
@@ -74,18 +76,19 @@ class WorldsApplicationTest {
 
   @Test
   void migratedOnStartUpAndServesTheWorlds() {
-    transactions.executeWithoutResult(status -> {
-      User ada = new User();
-      ada.email = "ada@example.com";
-      ada.passwordHash = "x";
-      ada.createdAt = java.time.LocalDateTime.now();
-      entityManager.persist(ada);
-      World earth = new World();
-      earth.user = ada;
-      earth.name = "Earth";
-      earth.createdAt = java.time.LocalDateTime.now();
-      entityManager.persist(earth);
-    });
+    transactions.executeWithoutResult(
+        status -> {
+          User ada = new User();
+          ada.email = "ada@example.com";
+          ada.passwordHash = "x";
+          ada.createdAt = java.time.LocalDateTime.now();
+          entityManager.persist(ada);
+          World earth = new World();
+          earth.user = ada;
+          earth.name = "Earth";
+          earth.createdAt = java.time.LocalDateTime.now();
+          entityManager.persist(earth);
+        });
     RestClient http = RestClient.create("http://localhost:" + port);
 
     String worlds = http.get().uri("/worlds").retrieve().body(String.class);
@@ -96,7 +99,8 @@ class WorldsApplicationTest {
     assertThat(retort.get("current").toString()).contains("id=0654ca852072");
     assertThat(retort.get("heads")).isEqualTo(retort.get("current"));
     assertThat(retort.get("pending").toString()).isEqualTo("[]");
-    assertThat(retort.get("history").toString()).contains("revision=6736bbfd3b2d")
+    assertThat(retort.get("history").toString())
+        .contains("revision=6736bbfd3b2d")
         .contains("revision=0654ca852072");
 
     String health = http.get().uri("/actuator/health/retort").retrieve().body(String.class);

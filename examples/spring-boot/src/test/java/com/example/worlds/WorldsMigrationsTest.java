@@ -14,9 +14,9 @@ import java.sql.Statement;
 /**
  * The app's migrations, as the starter runs them (compiled, from the class path), checked by
  * retort-junit: one head, upgrade from empty, the entities match the upgraded database, every
- * downgrade undoes its upgrade, nothing left after downgrading to base; and the back-fill of
- * {@code world_elements.user_id}. A fresh SQLite file, or with {@code retort.test.server} a fresh
- * database on that server.
+ * downgrade undoes its upgrade, nothing left after downgrading to base; and the back-fill of {@code
+ * world_elements.user_id}. A fresh SQLite file, or with {@code retort.test.server} a fresh database
+ * on that server.
  */
 @RetortTest(migrations = "classpath:db/retort", schema = "jpa:com.example.worlds")
 class WorldsMigrationsTest extends RetortMigrationTests {
@@ -32,7 +32,8 @@ class WorldsMigrationsTest extends RetortMigrationTests {
 
   @AfterRevision("0654ca852072")
   void theElementBelongsToTheWorldsOwner(RetortRunner retort) {
-    Object owner = retort.query("SELECT user_id FROM world_elements WHERE id = 10").get(0).get("user_id");
+    Object owner =
+        retort.query("SELECT user_id FROM world_elements WHERE id = 10").get(0).get("user_id");
     assertEquals(7, ((Number) owner).intValue());
   }
 }

@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * What the renderer asks of the live database while a migration runs: a table as it is now (to
- * restate a column, which MySQL changes whole), whether an index exists, and which server this
- * is. The reading is {@link MySqlInspector}'s.
+ * restate a column, which MySQL changes whole), whether an index exists, and which server this is.
+ * The reading is {@link MySqlInspector}'s.
  */
 final class MySqlCatalog implements Catalog {
   private final Connection connection;
@@ -36,8 +36,8 @@ final class MySqlCatalog implements Catalog {
     try {
       return MySqlInspector.table(connection, server(), name);
     } catch (SQLException e) {
-      throw new DatabaseException("Cannot read table " + name + " from information_schema: "
-          + e.getMessage(), e);
+      throw new DatabaseException(
+          "Cannot read table " + name + " from information_schema: " + e.getMessage(), e);
     }
   }
 
@@ -46,8 +46,9 @@ final class MySqlCatalog implements Catalog {
    * which {@link #table} leaves out.
    */
   boolean hasIndex(QualifiedName table, String index) {
-    try (PreparedStatement st = connection.prepareStatement(
-        MySqlCatalogQueries.oneTable(MySqlCatalogQueries.INDEXES, true, "TABLE_NAME"))) {
+    try (PreparedStatement st =
+        connection.prepareStatement(
+            MySqlCatalogQueries.oneTable(MySqlCatalogQueries.INDEXES, true, "TABLE_NAME"))) {
       st.setString(1, table.schema().orElse(null));
       st.setString(2, table.name());
       st.setString(3, table.name());
@@ -60,8 +61,13 @@ final class MySqlCatalog implements Catalog {
       }
       return false;
     } catch (SQLException e) {
-      throw new DatabaseException("Cannot read the indexes of " + table + " from "
-          + "information_schema: " + e.getMessage(), e);
+      throw new DatabaseException(
+          "Cannot read the indexes of "
+              + table
+              + " from "
+              + "information_schema: "
+              + e.getMessage(),
+          e);
     }
   }
 }

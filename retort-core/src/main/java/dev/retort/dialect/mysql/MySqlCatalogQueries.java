@@ -17,24 +17,27 @@ final class MySqlCatalogQueries {
 
   /** {@code sql} for the table named by two more parameters, or (false) for every table. */
   static String oneTable(String sql, boolean one, String tableColumn) {
-    return sql.replace(ONE_TABLE, one
-        ? "AND " + tableColumn + " = ? AND BINARY " + tableColumn + " = ?" : "");
+    return sql.replace(
+        ONE_TABLE, one ? "AND " + tableColumn + " = ? AND BINARY " + tableColumn + " = ?" : "");
   }
 
-  static final String TABLES = """
+  static final String TABLES =
+      """
       SELECT TABLE_NAME, TABLE_COMMENT FROM information_schema.TABLES
       WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) /*one table*/
         AND TABLE_TYPE = 'BASE TABLE'
       ORDER BY TABLE_NAME""";
 
-  static final String COLUMNS = """
+  static final String COLUMNS =
+      """
       SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, COLUMN_COMMENT
       FROM information_schema.COLUMNS
       WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) /*one table*/
       ORDER BY TABLE_NAME, ORDINAL_POSITION""";
 
   /** Primary key, unique and foreign key columns, in key order; checks have no key columns. */
-  static final String KEY_COLUMNS = """
+  static final String KEY_COLUMNS =
+      """
       SELECT tc.TABLE_NAME, tc.CONSTRAINT_NAME, tc.CONSTRAINT_TYPE, k.COLUMN_NAME,
              k.REFERENCED_TABLE_SCHEMA, k.REFERENCED_TABLE_NAME, k.REFERENCED_COLUMN_NAME,
              DATABASE() AS CURRENT_DB
@@ -46,7 +49,8 @@ final class MySqlCatalogQueries {
         AND tc.CONSTRAINT_TYPE IN ('PRIMARY KEY', 'UNIQUE', 'FOREIGN KEY')
       ORDER BY tc.TABLE_NAME, tc.CONSTRAINT_TYPE, tc.CONSTRAINT_NAME, k.ORDINAL_POSITION""";
 
-  static final String REFERENTIAL_ACTIONS = """
+  static final String REFERENTIAL_ACTIONS =
+      """
       SELECT TABLE_NAME, CONSTRAINT_NAME, DELETE_RULE, UPDATE_RULE
       FROM information_schema.REFERENTIAL_CONSTRAINTS
       WHERE CONSTRAINT_SCHEMA = COALESCE(?, DATABASE()) /*one table*/""";
@@ -55,14 +59,16 @@ final class MySqlCatalogQueries {
    * MariaDB: check names are unique per table, and CHECK_CONSTRAINTS has the table and whether the
    * check was written on a column or on the table (LEVEL, MariaDB 10.5.10).
    */
-  static final String CHECKS_MARIADB = """
+  static final String CHECKS_MARIADB =
+      """
       SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE, LEVEL
       FROM information_schema.CHECK_CONSTRAINTS
       WHERE CONSTRAINT_SCHEMA = COALESCE(?, DATABASE()) /*one table*/
       ORDER BY TABLE_NAME, CONSTRAINT_NAME""";
 
   /** MySQL: check names are unique per database, and CHECK_CONSTRAINTS has no table column. */
-  static final String CHECKS_MYSQL = """
+  static final String CHECKS_MYSQL =
+      """
       SELECT tc.TABLE_NAME, cc.CONSTRAINT_NAME, cc.CHECK_CLAUSE, 'Table' AS LEVEL
       FROM information_schema.TABLE_CONSTRAINTS tc
       JOIN information_schema.CHECK_CONSTRAINTS cc
@@ -70,7 +76,8 @@ final class MySqlCatalogQueries {
       WHERE tc.TABLE_SCHEMA = COALESCE(?, DATABASE()) /*one table*/ AND tc.CONSTRAINT_TYPE = 'CHECK'
       ORDER BY tc.TABLE_NAME, cc.CONSTRAINT_NAME""";
 
-  static final String INDEXES = """
+  static final String INDEXES =
+      """
       SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, COLLATION, SUB_PART, INDEX_TYPE
       FROM information_schema.STATISTICS
       WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) /*one table*/

@@ -13,8 +13,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -25,10 +25,10 @@ import java.util.regex.Pattern;
  * <p>DDL is not transactional: every DDL statement commits implicitly (MySQL 8.0 Reference Manual,
  * "Statements That Cause an Implicit Commit"), so a failed step leaves the statements before it
  * applied. MySQL restates a whole column to change it, so the renderer reads what an {@code
- * alterColumn} does not say from the live table ({@link #catalog(Connection)}); offline it asks
- * for the existing values instead. The few differences between MariaDB and MySQL are decided from
- * the server's version, read through the same catalog; offline, the spelling both accept is used.
- * Runs are serialised by a named lock ({@code GET_LOCK}), see {@link #lock()}.
+ * alterColumn} does not say from the live table ({@link #catalog(Connection)}); offline it asks for
+ * the existing values instead. The few differences between MariaDB and MySQL are decided from the
+ * server's version, read through the same catalog; offline, the spelling both accept is used. Runs
+ * are serialised by a named lock ({@code GET_LOCK}), see {@link #lock()}.
  */
 public final class MySqlDialect implements Dialect {
 
@@ -38,58 +38,308 @@ public final class MySqlDialect implements Dialect {
   private static final Pattern BARE = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
 
   /**
-   * Words that cannot be bare names: those marked (R) in "Keywords and Reserved Words" of the
-   * MySQL 8.0 Reference Manual, the additions in MariaDB's "Reserved Words" (CURRENT_ROLE,
-   * OFFSET, RETURNING, ROWNUM, ...), and a few words that are reserved in some sql_modes or read
+   * Words that cannot be bare names: those marked (R) in "Keywords and Reserved Words" of the MySQL
+   * 8.0 Reference Manual, the additions in MariaDB's "Reserved Words" (CURRENT_ROLE, OFFSET,
+   * RETURNING, ROWNUM, ...), and a few words that are reserved in some sql_modes or read
    * differently where they stand (USER, TIMESTAMP). MySqlRenderIT checks that the server refuses
    * none of the names this set leaves bare.
    */
-  static final Set<String> RESERVED = Set.of(
-      "accessible", "add", "all", "alter", "analyze", "and", "as", "asc", "asensitive", "before",
-      "between", "bigint", "binary", "blob", "both", "by", "call", "cascade", "case", "change",
-      "char", "character", "check", "collate", "column", "condition", "constraint", "continue",
-      "convert", "create", "cross", "cube", "cume_dist", "current_date", "current_role",
-      "current_time", "current_timestamp", "current_user", "cursor", "database", "databases",
-      "day_hour", "day_microsecond", "day_minute", "day_second", "dec", "decimal", "declare",
-      "default", "delayed", "delete", "delete_domain_id", "dense_rank", "desc", "describe",
-      "deterministic", "distinct", "distinctrow", "div", "do_domain_ids", "double", "drop",
-      "dual", "each", "else", "elseif", "empty", "enclosed", "escaped", "except", "exists",
-      "exit", "explain", "false", "fetch", "first_value", "float", "float4", "float8", "for",
-      "force", "foreign", "from", "fulltext", "function", "general", "generated", "get", "grant",
-      "group", "grouping", "groups", "having", "high_priority", "hour_microsecond",
-      "hour_minute", "hour_second", "if", "ignore", "ignore_domain_ids", "ignore_server_ids",
-      "in", "index", "infile", "inner", "inout", "insensitive", "insert", "int", "int1", "int2",
-      "int3", "int4", "int8", "integer", "intersect", "interval", "into", "io_after_gtids",
-      "io_before_gtids", "is", "iterate", "join", "json_table", "key", "keys", "kill", "lag",
-      "last_value", "lateral", "lead", "leading", "leave", "left", "like", "limit", "linear",
-      "lines", "load", "localtime", "localtimestamp", "lock", "long", "longblob", "longtext",
-      "loop", "low_priority", "master_bind", "master_demote_to_replica",
-      "master_demote_to_slave", "master_heartbeat_period",
-      "master_ssl_verify_server_cert", "match", "maxvalue", "mediumblob", "mediumint",
-      "mediumtext", "middleint", "minus", "minute_microsecond", "minute_second", "mod",
-      "modifies", "natural", "not", "no_write_to_binlog", "nth_value", "ntile", "null",
-      "numeric", "of", "offset", "on", "optimize", "optimizer_costs", "option", "optionally",
-      "or", "order", "out", "outer", "outfile", "over", "page_checksum", "parse_vcol_expr",
-      "partition", "percent_rank", "portion", "position", "precision", "primary", "procedure", "purge",
-      "range", "rank", "read", "read_write", "reads", "real", "recursive", "ref_system_id",
-      "references", "regexp", "release", "rename", "repeat", "replace", "require", "resignal",
-      "restrict", "return", "returning", "revoke", "right", "rlike", "row", "row_number",
-      "rownum", "rows", "schema", "schemas", "second_microsecond", "select", "sensitive",
-      "separator", "set", "show", "signal", "slow", "smallint", "spatial", "specific", "sql",
-      "sql_big_result", "sql_calc_found_rows", "sql_small_result", "sqlexception", "sqlstate",
-      "sqlwarning", "ssl", "starting", "stats_auto_recalc", "stats_persistent",
-      "stats_sample_pages", "stored", "straight_join", "system", "table", "terminated", "then",
-      "timestamp", "tinyblob", "tinyint", "tinytext", "to", "trailing", "trigger", "true",
-      "undo", "union", "unique", "unlock", "unsigned", "update", "usage", "use", "user", "using",
-      "utc_date", "utc_time", "utc_timestamp", "values", "varbinary", "varchar", "varcharacter",
-      "varying", "virtual", "when", "where", "while", "window", "with", "write", "xor",
-      "year_month", "zerofill");
+  static final Set<String> RESERVED =
+      Set.of(
+          "accessible",
+          "add",
+          "all",
+          "alter",
+          "analyze",
+          "and",
+          "as",
+          "asc",
+          "asensitive",
+          "before",
+          "between",
+          "bigint",
+          "binary",
+          "blob",
+          "both",
+          "by",
+          "call",
+          "cascade",
+          "case",
+          "change",
+          "char",
+          "character",
+          "check",
+          "collate",
+          "column",
+          "condition",
+          "constraint",
+          "continue",
+          "convert",
+          "create",
+          "cross",
+          "cube",
+          "cume_dist",
+          "current_date",
+          "current_role",
+          "current_time",
+          "current_timestamp",
+          "current_user",
+          "cursor",
+          "database",
+          "databases",
+          "day_hour",
+          "day_microsecond",
+          "day_minute",
+          "day_second",
+          "dec",
+          "decimal",
+          "declare",
+          "default",
+          "delayed",
+          "delete",
+          "delete_domain_id",
+          "dense_rank",
+          "desc",
+          "describe",
+          "deterministic",
+          "distinct",
+          "distinctrow",
+          "div",
+          "do_domain_ids",
+          "double",
+          "drop",
+          "dual",
+          "each",
+          "else",
+          "elseif",
+          "empty",
+          "enclosed",
+          "escaped",
+          "except",
+          "exists",
+          "exit",
+          "explain",
+          "false",
+          "fetch",
+          "first_value",
+          "float",
+          "float4",
+          "float8",
+          "for",
+          "force",
+          "foreign",
+          "from",
+          "fulltext",
+          "function",
+          "general",
+          "generated",
+          "get",
+          "grant",
+          "group",
+          "grouping",
+          "groups",
+          "having",
+          "high_priority",
+          "hour_microsecond",
+          "hour_minute",
+          "hour_second",
+          "if",
+          "ignore",
+          "ignore_domain_ids",
+          "ignore_server_ids",
+          "in",
+          "index",
+          "infile",
+          "inner",
+          "inout",
+          "insensitive",
+          "insert",
+          "int",
+          "int1",
+          "int2",
+          "int3",
+          "int4",
+          "int8",
+          "integer",
+          "intersect",
+          "interval",
+          "into",
+          "io_after_gtids",
+          "io_before_gtids",
+          "is",
+          "iterate",
+          "join",
+          "json_table",
+          "key",
+          "keys",
+          "kill",
+          "lag",
+          "last_value",
+          "lateral",
+          "lead",
+          "leading",
+          "leave",
+          "left",
+          "like",
+          "limit",
+          "linear",
+          "lines",
+          "load",
+          "localtime",
+          "localtimestamp",
+          "lock",
+          "long",
+          "longblob",
+          "longtext",
+          "loop",
+          "low_priority",
+          "master_bind",
+          "master_demote_to_replica",
+          "master_demote_to_slave",
+          "master_heartbeat_period",
+          "master_ssl_verify_server_cert",
+          "match",
+          "maxvalue",
+          "mediumblob",
+          "mediumint",
+          "mediumtext",
+          "middleint",
+          "minus",
+          "minute_microsecond",
+          "minute_second",
+          "mod",
+          "modifies",
+          "natural",
+          "not",
+          "no_write_to_binlog",
+          "nth_value",
+          "ntile",
+          "null",
+          "numeric",
+          "of",
+          "offset",
+          "on",
+          "optimize",
+          "optimizer_costs",
+          "option",
+          "optionally",
+          "or",
+          "order",
+          "out",
+          "outer",
+          "outfile",
+          "over",
+          "page_checksum",
+          "parse_vcol_expr",
+          "partition",
+          "percent_rank",
+          "portion",
+          "position",
+          "precision",
+          "primary",
+          "procedure",
+          "purge",
+          "range",
+          "rank",
+          "read",
+          "read_write",
+          "reads",
+          "real",
+          "recursive",
+          "ref_system_id",
+          "references",
+          "regexp",
+          "release",
+          "rename",
+          "repeat",
+          "replace",
+          "require",
+          "resignal",
+          "restrict",
+          "return",
+          "returning",
+          "revoke",
+          "right",
+          "rlike",
+          "row",
+          "row_number",
+          "rownum",
+          "rows",
+          "schema",
+          "schemas",
+          "second_microsecond",
+          "select",
+          "sensitive",
+          "separator",
+          "set",
+          "show",
+          "signal",
+          "slow",
+          "smallint",
+          "spatial",
+          "specific",
+          "sql",
+          "sql_big_result",
+          "sql_calc_found_rows",
+          "sql_small_result",
+          "sqlexception",
+          "sqlstate",
+          "sqlwarning",
+          "ssl",
+          "starting",
+          "stats_auto_recalc",
+          "stats_persistent",
+          "stats_sample_pages",
+          "stored",
+          "straight_join",
+          "system",
+          "table",
+          "terminated",
+          "then",
+          "timestamp",
+          "tinyblob",
+          "tinyint",
+          "tinytext",
+          "to",
+          "trailing",
+          "trigger",
+          "true",
+          "undo",
+          "union",
+          "unique",
+          "unlock",
+          "unsigned",
+          "update",
+          "usage",
+          "use",
+          "user",
+          "using",
+          "utc_date",
+          "utc_time",
+          "utc_timestamp",
+          "values",
+          "varbinary",
+          "varchar",
+          "varcharacter",
+          "varying",
+          "virtual",
+          "when",
+          "where",
+          "while",
+          "window",
+          "with",
+          "write",
+          "xor",
+          "year_month",
+          "zerofill");
 
   private static final DateTimeFormatter INSTANT =
       DateTimeFormatter.ofPattern("''yyyy-MM-dd HH:mm:ss.SSSSSS''", Locale.ROOT)
           .withZone(ZoneOffset.UTC);
 
-  /** Creates the dialect; {@link dev.retort.dialect.Dialects} does this for MySQL and MariaDB URLs. */
+  /**
+   * Creates the dialect; {@link dev.retort.dialect.Dialects} does this for MySQL and MariaDB URLs.
+   */
   public MySqlDialect() {}
 
   @Override
@@ -97,7 +347,10 @@ public final class MySqlDialect implements Dialect {
     return "mysql";
   }
 
-  /** The driver the retort command ships (a {@code jdbc:mysql:} URL it declines goes to {@code DriverManager}, e.g. MySQL Connector/J). */
+  /**
+   * The driver the retort command ships (a {@code jdbc:mysql:} URL it declines goes to {@code
+   * DriverManager}, e.g. MySQL Connector/J).
+   */
   @Override
   public java.util.Optional<String> driverClass() {
     return java.util.Optional.of("org.mariadb.jdbc.Driver");
@@ -121,8 +374,8 @@ public final class MySqlDialect implements Dialect {
 
   /**
    * A renderer for the server behind {@code catalog} when it is this dialect's live catalog;
-   * otherwise (offline, or a catalog from elsewhere) one that writes the spelling MariaDB 10.6+
-   * and MySQL 8.0.19+ share, and looks tables up in {@code catalog} all the same.
+   * otherwise (offline, or a catalog from elsewhere) one that writes the spelling MariaDB 10.6+ and
+   * MySQL 8.0.19+ share, and looks tables up in {@code catalog} all the same.
    */
   @Override
   public Renderer renderer(Catalog catalog) {
@@ -149,11 +402,12 @@ public final class MySqlDialect implements Dialect {
 
   /**
    * A scratch database beside the real one, dropped afterwards: MySQL has no transactional DDL to
-   * roll a temporary schema back, so the copy is a database of its own (the user needs the right
-   * to create one).
+   * roll a temporary schema back, so the copy is a database of its own (the user needs the right to
+   * create one).
    */
   @Override
-  public dev.retort.schema.Schema inspectScratch(java.sql.Connection live, dev.retort.inspect.ScratchLoader loader)
+  public dev.retort.schema.Schema inspectScratch(
+      java.sql.Connection live, dev.retort.inspect.ScratchLoader loader)
       throws java.sql.SQLException {
     String home = live.getCatalog();
     String scratch = "retort_scratch_" + Long.toHexString(System.nanoTime());
@@ -180,8 +434,8 @@ public final class MySqlDialect implements Dialect {
   }
 
   /**
-   * Leaves {@code [A-Za-z_][A-Za-z0-9_$]*} names that are not reserved words bare (MySQL keeps
-   * the case of names as written); puts anything else in backticks, doubling embedded ones.
+   * Leaves {@code [A-Za-z_][A-Za-z0-9_$]*} names that are not reserved words bare (MySQL keeps the
+   * case of names as written); puts anything else in backticks, doubling embedded ones.
    */
   @Override
   public String quote(String identifier) {
@@ -193,9 +447,9 @@ public final class MySqlDialect implements Dialect {
   }
 
   /**
-   * NULL, finite numbers and TRUE/FALSE bare; byte arrays as {@code X'..'}; an {@link Instant} as
-   * a {@code datetime(6)} literal in UTC; anything else a string with {@code '} doubled and
-   * {@code \} doubled, since MySQL reads backslash escapes in strings unless the sql_mode has
+   * NULL, finite numbers and TRUE/FALSE bare; byte arrays as {@code X'..'}; an {@link Instant} as a
+   * {@code datetime(6)} literal in UTC; anything else a string with {@code '} doubled and {@code \}
+   * doubled, since MySQL reads backslash escapes in strings unless the sql_mode has
    * NO_BACKSLASH_ESCAPES ("String Literals"). A script for a server with that mode must not use
    * backslashes in literals.
    */
@@ -230,19 +484,26 @@ public final class MySqlDialect implements Dialect {
   @Override
   public List<Sql> createVersionTables(QualifiedName versionTable, QualifiedName historyTable) {
     return List.of(
-        Sql.of("CREATE TABLE IF NOT EXISTS " + quote(versionTable)
-            + " (version_num varchar(64) NOT NULL PRIMARY KEY)" + MySqlRenderer.TABLE_OPTIONS),
-        Sql.of("CREATE TABLE IF NOT EXISTS " + quote(historyTable) + " ("
-            + "id bigint NOT NULL AUTO_INCREMENT PRIMARY KEY, "
-            + "revision varchar(64) NOT NULL, "
-            + "direction varchar(8) NOT NULL, "
-            + "checksum varchar(64), "
-            + "started_at datetime(6) NOT NULL, "
-            + "duration_ms bigint NOT NULL, "
-            + "who varchar(255) NOT NULL, "
-            + "success boolean NOT NULL, "
-            + "failed_statement integer, "
-            + "message text, "
-            + "statement_sums text)" + MySqlRenderer.TABLE_OPTIONS));
+        Sql.of(
+            "CREATE TABLE IF NOT EXISTS "
+                + quote(versionTable)
+                + " (version_num varchar(64) NOT NULL PRIMARY KEY)"
+                + MySqlRenderer.TABLE_OPTIONS),
+        Sql.of(
+            "CREATE TABLE IF NOT EXISTS "
+                + quote(historyTable)
+                + " ("
+                + "id bigint NOT NULL AUTO_INCREMENT PRIMARY KEY, "
+                + "revision varchar(64) NOT NULL, "
+                + "direction varchar(8) NOT NULL, "
+                + "checksum varchar(64), "
+                + "started_at datetime(6) NOT NULL, "
+                + "duration_ms bigint NOT NULL, "
+                + "who varchar(255) NOT NULL, "
+                + "success boolean NOT NULL, "
+                + "failed_statement integer, "
+                + "message text, "
+                + "statement_sums text)"
+                + MySqlRenderer.TABLE_OPTIONS));
   }
 }

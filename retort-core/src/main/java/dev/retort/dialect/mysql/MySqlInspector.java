@@ -32,8 +32,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the tables of the current MySQL/MariaDB database (or one table, for {@link MySqlCatalog})
- * from {@code information_schema}: six queries however many tables there are
- * ({@link MySqlCatalogQueries}), each row filed under its table.
+ * from {@code information_schema}: six queries however many tables there are ({@link
+ * MySqlCatalogQueries}), each row filed under its table.
  *
  * <p>What MySQL keeps differently from the portable model: a primary key is always named {@code
  * PRIMARY}, so it comes back unnamed; every unique index is a UNIQUE constraint, so unique indexes
@@ -42,12 +42,15 @@ import java.util.regex.Pattern;
  * json_valid} column check, which comes back as the type {@code json} and not as a check.
  */
 final class MySqlInspector implements Inspector {
-  private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+  private static final Pattern NUMBER =
+      Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
   private final Connection connection;
   private final MySqlServer server;
+
   /** The one table read, or null for every table of the database. */
   private final QualifiedName one;
+
   private final Map<String, TableRows> tables = new LinkedHashMap<>();
 
   /** What the queries say of one table, gathered before it becomes a {@link Table}. */
@@ -119,25 +122,42 @@ final class MySqlInspector implements Inspector {
   private Table table(String tableName, TableRows t) {
     QualifiedName name = one != null ? one : QualifiedName.of(tableName);
     List<ForeignKey> fks = new ArrayList<>();
-    t.fkColumns.forEach((n, cols) -> {
-      ReferentialAction[] a = t.actions.getOrDefault(n,
-          new ReferentialAction[] {ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION});
-      fks.add(new ForeignKey(Optional.of(n), cols, t.fkTable.get(n), t.fkReferenced.get(n), a[0], a[1]));
-    });
+    t.fkColumns.forEach(
+        (n, cols) -> {
+          ReferentialAction[] a =
+              t.actions.getOrDefault(
+                  n,
+                  new ReferentialAction[] {
+                    ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION
+                  });
+          fks.add(
+              new ForeignKey(
+                  Optional.of(n), cols, t.fkTable.get(n), t.fkReferenced.get(n), a[0], a[1]));
+        });
     List<UniqueConstraint> uniques = new ArrayList<>();
     t.uniques.forEach((n, cols) -> uniques.add(new UniqueConstraint(Optional.of(n), cols)));
-    Optional<PrimaryKey> primaryKey = t.primaryKey.values().stream().findFirst()
-        .map(cols -> new PrimaryKey(Optional.empty(), cols));
+    Optional<PrimaryKey> primaryKey =
+        t.primaryKey.values().stream()
+            .findFirst()
+            .map(cols -> new PrimaryKey(Optional.empty(), cols));
     List<CheckConstraint> checks = new ArrayList<>();
     t.checks.forEach((n, clause) -> checks.add(new CheckConstraint(Optional.of(n), clause)));
     Set<String> fkNames = new HashSet<>(t.fkColumns.keySet());
     List<Index> indexes = new ArrayList<>();
-    t.indexParts.forEach((index, parts) -> {
-      if (!t.skipIndexes.contains(index) && !fkNames.contains(index)) {
-        indexes.add(new Index(index, name, parts, false, Optional.empty(),
-            Optional.ofNullable(t.indexKinds.get(index)), List.of()));
-      }
-    });
+    t.indexParts.forEach(
+        (index, parts) -> {
+          if (!t.skipIndexes.contains(index) && !fkNames.contains(index)) {
+            indexes.add(
+                new Index(
+                    index,
+                    name,
+                    parts,
+                    false,
+                    Optional.empty(),
+                    Optional.ofNullable(t.indexKinds.get(index)),
+                    List.of()));
+          }
+        });
     return new Table(name, t.columns, primaryKey, fks, uniques, checks, indexes, t.comment);
   }
 
@@ -148,8 +168,10 @@ final class MySqlInspector implements Inspector {
    */
   private void readChecks() throws SQLException {
     boolean maria = server.mariaDb();
-    try (ResultSet rs = query(maria ? MySqlCatalogQueries.CHECKS_MARIADB
-        : MySqlCatalogQueries.CHECKS_MYSQL, maria ? "TABLE_NAME" : "tc.TABLE_NAME")) {
+    try (ResultSet rs =
+        query(
+            maria ? MySqlCatalogQueries.CHECKS_MARIADB : MySqlCatalogQueries.CHECKS_MYSQL,
+            maria ? "TABLE_NAME" : "tc.TABLE_NAME")) {
       while (rs.next()) {
         TableRows t = tables.get(rs.getString(1));
         if (t == null) {
@@ -176,12 +198,18 @@ final class MySqlInspector implements Inspector {
           continue; // a view's columns
         }
         String column = rs.getString("COLUMN_NAME");
-        ColumnType type = MySqlTypes.parse(rs.getString("COLUMN_TYPE"), t.jsonColumns.contains(column));
+        ColumnType type =
+            MySqlTypes.parse(rs.getString("COLUMN_TYPE"), t.jsonColumns.contains(column));
         String extra = rs.getString("EXTRA").toLowerCase(Locale.ROOT);
         String comment = rs.getString("COLUMN_COMMENT");
-        t.columns.add(new Column(column, type, "YES".equals(rs.getString("IS_NULLABLE")),
-            defaultValue(rs.getString("COLUMN_DEFAULT"), extra, type, server.mariaDb()),
-            extra.contains("auto_increment"), Optional.ofNullable(comment).filter(c -> !c.isEmpty())));
+        t.columns.add(
+            new Column(
+                column,
+                type,
+                "YES".equals(rs.getString("IS_NULLABLE")),
+                defaultValue(rs.getString("COLUMN_DEFAULT"), extra, type, server.mariaDb()),
+                extra.contains("auto_increment"),
+                Optional.ofNullable(comment).filter(c -> !c.isEmpty())));
       }
     }
   }
@@ -196,17 +224,22 @@ final class MySqlInspector implements Inspector {
         String constraint = rs.getString(2);
         String column = rs.getString(4);
         switch (rs.getString(3)) {
-          case "PRIMARY KEY" -> t.primaryKey.computeIfAbsent(constraint, k -> new ArrayList<>()).add(column);
-          case "UNIQUE" -> t.uniques.computeIfAbsent(constraint, k -> new ArrayList<>()).add(column);
+          case "PRIMARY KEY" ->
+              t.primaryKey.computeIfAbsent(constraint, k -> new ArrayList<>()).add(column);
+          case "UNIQUE" ->
+              t.uniques.computeIfAbsent(constraint, k -> new ArrayList<>()).add(column);
           default -> {
             t.fkColumns.computeIfAbsent(constraint, k -> new ArrayList<>()).add(column);
             t.fkReferenced.computeIfAbsent(constraint, k -> new ArrayList<>()).add(rs.getString(7));
             String schema = rs.getString(5);
             String table = rs.getString(6);
             // a reference into the same database stays unqualified, as it was written
-            t.fkTable.put(constraint, schema == null || schema.equals(rs.getString(8))
-                && (one == null || one.schema().isEmpty())
-                ? QualifiedName.of(table) : QualifiedName.of(schema, table));
+            t.fkTable.put(
+                constraint,
+                schema == null
+                        || schema.equals(rs.getString(8)) && (one == null || one.schema().isEmpty())
+                    ? QualifiedName.of(table)
+                    : QualifiedName.of(schema, table));
           }
         }
       }
@@ -215,7 +248,8 @@ final class MySqlInspector implements Inspector {
       while (rs.next()) {
         TableRows t = tables.get(rs.getString(1));
         if (t != null) {
-          t.actions.put(rs.getString(2),
+          t.actions.put(
+              rs.getString(2),
               new ReferentialAction[] {action(rs.getString(3)), action(rs.getString(4))});
         }
       }
@@ -224,8 +258,8 @@ final class MySqlInspector implements Inspector {
 
   /**
    * Plain indexes: not PRIMARY, not unique (those are UNIQUE constraints), not the index named
-   * after a foreign key that InnoDB made for it (left out when the table is put together), and
-   * not a functional index (no column name).
+   * after a foreign key that InnoDB made for it (left out when the table is put together), and not
+   * a functional index (no column name).
    */
   private void readIndexes() throws SQLException {
     try (ResultSet rs = query(MySqlCatalogQueries.INDEXES, "TABLE_NAME")) {
@@ -243,9 +277,12 @@ final class MySqlInspector implements Inspector {
         // COLLATION is 'A' for ascending, 'D' for descending (MariaDB 10.8+, MySQL 8); SUB_PART
         // the length of a prefix key, written name(n) as MySQL writes it
         String prefix = rs.getString(6);
-        IndexPart part = prefix == null ? IndexPart.column(column)
-            : IndexPart.expression(column + "(" + prefix + ")");
-        t.indexParts.computeIfAbsent(index, k -> new ArrayList<>())
+        IndexPart part =
+            prefix == null
+                ? IndexPart.column(column)
+                : IndexPart.expression(column + "(" + prefix + ")");
+        t.indexParts
+            .computeIfAbsent(index, k -> new ArrayList<>())
             .add("D".equals(rs.getString(5)) ? part.desc() : part);
         String type = rs.getString(7);
         if ("FULLTEXT".equals(type) || "SPATIAL".equals(type)) {
@@ -255,10 +292,13 @@ final class MySqlInspector implements Inspector {
     }
   }
 
-  /** The query for the database, narrowed to {@link #one} when it is set; the statement closes with it. */
+  /**
+   * The query for the database, narrowed to {@link #one} when it is set; the statement closes with
+   * it.
+   */
   private ResultSet query(String sql, String tableColumn) throws SQLException {
-    PreparedStatement st = connection.prepareStatement(
-        MySqlCatalogQueries.oneTable(sql, one != null, tableColumn));
+    PreparedStatement st =
+        connection.prepareStatement(MySqlCatalogQueries.oneTable(sql, one != null, tableColumn));
     st.closeOnCompletion();
     st.setString(1, one == null ? null : one.schema().orElse(null));
     if (one != null) {
@@ -274,16 +314,17 @@ final class MySqlInspector implements Inspector {
    * ("Information Schema COLUMNS Table"). MySQL writes the bare value and marks expressions with
    * DEFAULT_GENERATED in EXTRA ("The INFORMATION_SCHEMA COLUMNS Table").
    */
-  static Optional<DefaultValue> defaultValue(String text, String extra, ColumnType type,
-      boolean mariaDb) {
+  static Optional<DefaultValue> defaultValue(
+      String text, String extra, ColumnType type, boolean mariaDb) {
     if (text == null || (mariaDb && text.equals("NULL"))) {
       return Optional.empty();
     }
     DefaultValue value;
     if (!mariaDb) {
-      value = extra.contains("default_generated")
-          ? new DefaultValue.Expression(text)
-          : new DefaultValue.Literal(text);
+      value =
+          extra.contains("default_generated")
+              ? new DefaultValue.Expression(text)
+              : new DefaultValue.Literal(text);
     } else if (text.length() >= 2 && text.startsWith("'") && text.endsWith("'")) {
       value = new DefaultValue.Literal(unescape(text.substring(1, text.length() - 1)));
     } else if (NUMBER.matcher(text).matches()) {
@@ -291,7 +332,8 @@ final class MySqlInspector implements Inspector {
     } else {
       value = new DefaultValue.Expression(text);
     }
-    if (MySqlTypes.isBoolean(type) && value instanceof DefaultValue.Literal l
+    if (MySqlTypes.isBoolean(type)
+        && value instanceof DefaultValue.Literal l
         && (l.value().equals("1") || l.value().equals("0"))) {
       return Optional.of(new DefaultValue.Literal(l.value().equals("1") ? "true" : "false"));
     }
@@ -308,15 +350,16 @@ final class MySqlInspector implements Inspector {
         i++;
       } else if (ch == '\\' && i + 1 < quoted.length()) {
         char next = quoted.charAt(++i);
-        out.append(switch (next) {
-          case '0' -> '\0';
-          case 'n' -> '\n';
-          case 'r' -> '\r';
-          case 't' -> '\t';
-          case 'b' -> '\b';
-          case 'Z' -> (char) 26;
-          default -> next;
-        });
+        out.append(
+            switch (next) {
+              case '0' -> '\0';
+              case 'n' -> '\n';
+              case 'r' -> '\r';
+              case 't' -> '\t';
+              case 'b' -> '\b';
+              case 'Z' -> (char) 26;
+              default -> next;
+            });
       } else {
         out.append(ch);
       }

@@ -20,10 +20,10 @@ import java.util.Locale;
  * different databases, or with different version tables, do not wait for each other.
  *
  * <p>It is taken by polling {@code GET_LOCK(name, 0)}, which returns at once, rather than by a
- * {@code GET_LOCK} with a timeout: a waiter then never sits inside a statement, where it would
- * show up as a long-running query, hold its connection's statement timeout, and could not be told
- * apart from a hung run. The lock belongs to the session and is released when the session ends,
- * so a killed run cannot leave it behind; DDL and commits do not release it.
+ * {@code GET_LOCK} with a timeout: a waiter then never sits inside a statement, where it would show
+ * up as a long-running query, hold its connection's statement timeout, and could not be told apart
+ * from a hung run. The lock belongs to the session and is released when the session ends, so a
+ * killed run cannot leave it behind; DDL and commits do not release it.
  */
 final class MySqlLock implements MigrationLock {
 
@@ -32,14 +32,16 @@ final class MySqlLock implements MigrationLock {
   /** MySQL refuses lock names longer than 64 characters (since 5.7.5). */
   static final int MAX_NAME = 64;
 
-  private static final String HOLDER = """
+  private static final String HOLDER =
+      """
       SELECT USER, HOST, COMMAND, TIME FROM information_schema.PROCESSLIST WHERE ID = ?""";
 
   @Override
   public Held acquire(Connection connection, String key, Duration timeout) throws SQLException {
     if (!connection.getAutoCommit()) {
-      throw new IllegalStateException("the migration lock must be taken in autocommit mode, so "
-          + "that waiting holds no transaction open");
+      throw new IllegalStateException(
+          "the migration lock must be taken in autocommit mode, so "
+              + "that waiting holds no transaction open");
     }
     String name = name(database(connection), key);
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -48,17 +50,23 @@ final class MySqlLock implements MigrationLock {
         return MigrationLock.Held.sessionLock(connection, c -> release(c, name));
       }
       if (System.nanoTime() - deadline >= 0) {
-        throw new DatabaseException(String.format(Locale.ROOT, "Timed out after %.1f s waiting "
-            + "for the migration lock \"%s\" (GET_LOCK name '%s'): %s. If that run is gone, KILL "
-            + "<connection id> ends its session and releases the lock.",
-            timeout.toMillis() / 1000.0, key, name, holder(connection, name)));
+        throw new DatabaseException(
+            String.format(
+                Locale.ROOT,
+                "Timed out after %.1f s waiting "
+                    + "for the migration lock \"%s\" (GET_LOCK name '%s'): %s. If that run is gone, KILL "
+                    + "<connection id> ends its session and releases the lock.",
+                timeout.toMillis() / 1000.0,
+                key,
+                name,
+                holder(connection, name)));
       }
       try {
         Thread.sleep(POLL.toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new DatabaseException("Interrupted while waiting for the migration lock \"" + key
-            + "\"", e);
+        throw new DatabaseException(
+            "Interrupted while waiting for the migration lock \"" + key + "\"", e);
       }
     }
   }
@@ -73,8 +81,8 @@ final class MySqlLock implements MigrationLock {
       return name;
     }
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest(name.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
       return ("retort:" + HexFormat.of().formatHex(digest)).substring(0, MAX_NAME);
     } catch (NoSuchAlgorithmException e) {
       throw new AssertionError("every Java platform has SHA-256", e);
@@ -97,8 +105,8 @@ final class MySqlLock implements MigrationLock {
         rs.next();
         int result = rs.getInt(1);
         if (rs.wasNull()) {
-          throw new DatabaseException("GET_LOCK('" + name + "', 0) failed on the server "
-              + "(returned NULL)");
+          throw new DatabaseException(
+              "GET_LOCK('" + name + "', 0) failed on the server " + "(returned NULL)");
         }
         return result == 1;
       }
@@ -123,9 +131,15 @@ final class MySqlLock implements MigrationLock {
       st.setLong(1, id);
       try (ResultSet rs = st.executeQuery()) {
         if (rs.next()) {
-          out.append(" (").append(rs.getString("USER")).append('@').append(rs.getString("HOST"))
-              .append(", ").append(rs.getString("COMMAND")).append(" for ")
-              .append(rs.getLong("TIME")).append(" s)");
+          out.append(" (")
+              .append(rs.getString("USER"))
+              .append('@')
+              .append(rs.getString("HOST"))
+              .append(", ")
+              .append(rs.getString("COMMAND"))
+              .append(" for ")
+              .append(rs.getLong("TIME"))
+              .append(" s)");
         }
       }
     }
@@ -139,9 +153,12 @@ final class MySqlLock implements MigrationLock {
       try (ResultSet rs = st.executeQuery()) {
         rs.next();
         if (rs.getInt(1) != 1) {
-          throw new SQLException("the migration lock '" + name + "' was no longer held by "
-              + "this session when it was released (was it released by other code on this "
-              + "connection, or the connection reset?)");
+          throw new SQLException(
+              "the migration lock '"
+                  + name
+                  + "' was no longer held by "
+                  + "this session when it was released (was it released by other code on this "
+                  + "connection, or the connection reset?)");
         }
       }
     }

@@ -15,12 +15,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * MySQL's and MariaDB's canonical forms: the portable types that {@link MySqlTypes} writes with
- * one spelling and that come back as another ({@code jsonb} is {@code json}, {@code timestamptz}
- * is {@code datetime(6)}, {@code uuid} is {@code char(36)}); ON DELETE/UPDATE RESTRICT, which
- * InnoDB treats as NO ACTION and the catalog reads so; a unique index on plain columns, which
- * MySQL keeps as a UNIQUE constraint (the backticks the catalog puts around every name in a check
- * go in the shared canonical form). {@code now()} is {@code CURRENT_TIMESTAMP}, and so is {@code
+ * MySQL's and MariaDB's canonical forms: the portable types that {@link MySqlTypes} writes with one
+ * spelling and that come back as another ({@code jsonb} is {@code json}, {@code timestamptz} is
+ * {@code datetime(6)}, {@code uuid} is {@code char(36)}); ON DELETE/UPDATE RESTRICT, which InnoDB
+ * treats as NO ACTION and the catalog reads so; a unique index on plain columns, which MySQL keeps
+ * as a UNIQUE constraint (the backticks the catalog puts around every name in a check go in the
+ * shared canonical form). {@code now()} is {@code CURRENT_TIMESTAMP}, and so is {@code
  * CURRENT_TIMESTAMP(6)} on a {@code datetime(6)} column. The catalog escapes a quote inside a
  * string literal of a check with a backslash ({@code 'it\\'s'}); it is read back doubled.
  */
@@ -59,13 +59,14 @@ final class MySqlNormalizer extends TableNormalizer {
   @Override
   protected Column column(Table table, Column column) {
     ColumnType t = column.type();
-    ColumnType canonical = switch (t.kind()) {
-      case JSONB -> ColumnType.json();
-      case TIMESTAMPTZ -> ColumnType.timestamp();
-      case UUID -> ColumnType.fixedChar(36);
-      case RAW -> raw(t.raw());
-      default -> t;
-    };
+    ColumnType canonical =
+        switch (t.kind()) {
+          case JSONB -> ColumnType.json();
+          case TIMESTAMPTZ -> ColumnType.timestamp();
+          case UUID -> ColumnType.fixedChar(36);
+          case RAW -> raw(t.raw());
+          default -> t;
+        };
     Column c = column.withType(canonical);
     if (canonical.kind() == ColumnType.Kind.RAW && canonical.raw().equals("bit(1)")) {
       c = c.withDefault(c.defaultValue().map(MySqlNormalizer::bit));
@@ -80,14 +81,14 @@ final class MySqlNormalizer extends TableNormalizer {
     return c;
   }
 
-  private static final java.util.regex.Pattern INTEGER_WIDTH = java.util.regex.Pattern.compile(
-      "(?i)(tinyint|smallint|mediumint|int|bigint)\\(\\d+\\)(.*)");
+  private static final java.util.regex.Pattern INTEGER_WIDTH =
+      java.util.regex.Pattern.compile("(?i)(tinyint|smallint|mediumint|int|bigint)\\(\\d+\\)(.*)");
 
   /**
-   * A raw type as the catalog compares it: MariaDB (and MySQL before 8.0.19) report integer
-   * display widths ({@code tinyint(4)}) that a definition does not write and that change
-   * nothing; a native {@code uuid} (MariaDB 10.7) is the {@code char(36)} that the portable uuid
-   * is; a bare {@code bit} is {@code bit(1)}.
+   * A raw type as the catalog compares it: MariaDB (and MySQL before 8.0.19) report integer display
+   * widths ({@code tinyint(4)}) that a definition does not write and that change nothing; a native
+   * {@code uuid} (MariaDB 10.7) is the {@code char(36)} that the portable uuid is; a bare {@code
+   * bit} is {@code bit(1)}.
    */
   private static ColumnType raw(String type) {
     String t = type.strip().toLowerCase(java.util.Locale.ROOT);
@@ -102,10 +103,15 @@ final class MySqlNormalizer extends TableNormalizer {
     };
   }
 
-  /** A {@code bit(1)} default as the catalog shows it ({@code b'1'}) or as written ({@code true}, 1). */
+  /**
+   * A {@code bit(1)} default as the catalog shows it ({@code b'1'}) or as written ({@code true},
+   * 1).
+   */
   private static DefaultValue bit(DefaultValue d) {
-    String v = (d instanceof DefaultValue.Literal l ? l.value() : ((DefaultValue.Expression) d).sql())
-        .strip().toLowerCase(java.util.Locale.ROOT);
+    String v =
+        (d instanceof DefaultValue.Literal l ? l.value() : ((DefaultValue.Expression) d).sql())
+            .strip()
+            .toLowerCase(java.util.Locale.ROOT);
     return switch (v) {
       case "b'1'", "1", "true", "'1'" -> new DefaultValue.Literal("true");
       case "b'0'", "0", "false", "'0'" -> new DefaultValue.Literal("false");
@@ -124,20 +130,35 @@ final class MySqlNormalizer extends TableNormalizer {
         indexes.add(i);
       }
     }
-    return table.withUniques(uniques).withIndexes(indexes)
+    return table
+        .withUniques(uniques)
+        .withIndexes(indexes)
         .withForeignKeys(table.foreignKeys().stream().map(MySqlNormalizer::foreignKey).toList());
   }
 
   private static boolean isPlain(Index i) {
-    return i.where().isEmpty() && i.method().isEmpty() && i.include().isEmpty()
-        && i.parts().stream().allMatch(p -> p.columnName().isPresent()
-            && p.order() != IndexPart.Order.DESC && p.nulls() == IndexPart.Nulls.DEFAULT
-            && p.opclass().isEmpty());
+    return i.where().isEmpty()
+        && i.method().isEmpty()
+        && i.include().isEmpty()
+        && i.parts().stream()
+            .allMatch(
+                p ->
+                    p.columnName().isPresent()
+                        && p.order() != IndexPart.Order.DESC
+                        && p.nulls() == IndexPart.Nulls.DEFAULT
+                        && p.opclass().isEmpty());
   }
 
   private static ForeignKey foreignKey(ForeignKey fk) {
-    return new ForeignKey(fk.name(), fk.columns(), fk.referencedTable(), fk.referencedColumns(),
-        noAction(fk.onDelete()), noAction(fk.onUpdate()), fk.deferrable(), fk.initiallyDeferred());
+    return new ForeignKey(
+        fk.name(),
+        fk.columns(),
+        fk.referencedTable(),
+        fk.referencedColumns(),
+        noAction(fk.onDelete()),
+        noAction(fk.onUpdate()),
+        fk.deferrable(),
+        fk.initiallyDeferred());
   }
 
   private static ReferentialAction noAction(ReferentialAction a) {

@@ -1,8 +1,8 @@
 package dev.retort.dialect.mysql;
 
 import dev.retort.dialect.Catalog;
-import dev.retort.dialect.SqlRenderer;
 import dev.retort.dialect.Sql;
+import dev.retort.dialect.SqlRenderer;
 import dev.retort.error.UsageException;
 import dev.retort.ops.AddColumn;
 import dev.retort.ops.AddConstraint;
@@ -30,13 +30,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Renders ops as MySQL/MariaDB DDL. Changes are made in place with {@code ALTER TABLE}; a column
- * whose type or nullability changes is restated whole ({@code CHANGE COLUMN}), which needs what
- * the op does not say from {@code catalog}.
+ * whose type or nullability changes is restated whole ({@code CHANGE COLUMN}), which needs what the
+ * op does not say from {@code catalog}.
  */
 final class MySqlRenderer extends SqlRenderer {
 
@@ -62,8 +61,12 @@ final class MySqlRenderer extends SqlRenderer {
   public List<Sql> createTable(CreateTable op) {
     Table table = op.table();
     List<String> items = tableItems(table, this::columnDefinition, table.primaryKey());
-    table.indexes().forEach(i -> items.add(indexKind(i) + "INDEX " + q(i.name())
-        + " (" + keyParts(i) + ")" + method(i)));
+    table
+        .indexes()
+        .forEach(
+            i ->
+                items.add(
+                    indexKind(i) + "INDEX " + q(i.name()) + " (" + keyParts(i) + ")" + method(i)));
     for (Column column : table.columns()) {
       if (column.autoIncrement() && !leadsAKey(table, column.name())) {
         // InnoDB needs an AUTO_INCREMENT column to lead an index, to find the next value
@@ -72,22 +75,40 @@ final class MySqlRenderer extends SqlRenderer {
       }
     }
     String comment = table.comment().map(c -> " COMMENT=" + literal(c)).orElse("");
-    return List.of(Sql.of("CREATE TABLE " + (op.ifNotExists() ? "IF NOT EXISTS " : "") + q(table.name()) + " (\n  "
-        + String.join(",\n  ", items) + "\n)" + TABLE_OPTIONS + comment));
+    return List.of(
+        Sql.of(
+            "CREATE TABLE "
+                + (op.ifNotExists() ? "IF NOT EXISTS " : "")
+                + q(table.name())
+                + " (\n  "
+                + String.join(",\n  ", items)
+                + "\n)"
+                + TABLE_OPTIONS
+                + comment));
   }
 
-  /** The new name takes the old one's database: unqualified, RENAME TABLE moves to the current one. */
+  /**
+   * The new name takes the old one's database: unqualified, RENAME TABLE moves to the current one.
+   */
   @Override
   public List<Sql> renameTable(RenameTable op) {
-    return List.of(Sql.of("RENAME TABLE " + q(op.from()) + " TO " + q(op.from().withName(op.to()))));
+    return List.of(
+        Sql.of("RENAME TABLE " + q(op.from()) + " TO " + q(op.from().withName(op.to()))));
   }
 
-  /** An AUTO_INCREMENT column gets its own index, which it needs and the new column cannot have yet. */
+  /**
+   * An AUTO_INCREMENT column gets its own index, which it needs and the new column cannot have yet.
+   */
   @Override
   public List<Sql> addColumn(AddColumn op) {
     Column column = op.column();
-    return List.of(Sql.of("ALTER TABLE " + q(op.table()) + " ADD COLUMN " + columnDefinition(column)
-        + (column.autoIncrement() ? ", ADD KEY (" + q(column.name()) + ")" : "")));
+    return List.of(
+        Sql.of(
+            "ALTER TABLE "
+                + q(op.table())
+                + " ADD COLUMN "
+                + columnDefinition(column)
+                + (column.autoIncrement() ? ", ADD KEY (" + q(column.name()) + ")" : "")));
   }
 
   @Override
@@ -106,12 +127,18 @@ final class MySqlRenderer extends SqlRenderer {
   public List<Sql> alterColumn(AlterColumn op) {
     String table = q(op.table());
     if (op.using().isPresent()) {
-      throw new UsageException(op.describe() + ": USING is a PostgreSQL clause; MySQL and MariaDB "
-          + "convert values by their own rules, so change the type without it or convert the data first");
+      throw new UsageException(
+          op.describe()
+              + ": USING is a PostgreSQL clause; MySQL and MariaDB "
+              + "convert values by their own rules, so change the type without it or convert the data first");
     }
-    boolean redefine = op.has(ColumnChange.TYPE) || op.has(ColumnChange.NULLABILITY)
-        || (op.has(ColumnChange.NAME) && !server.renameColumn())
-        || op.has(ColumnChange.COLLATION) || op.has(ColumnChange.IDENTITY) || op.has(ColumnChange.COMMENT);
+    boolean redefine =
+        op.has(ColumnChange.TYPE)
+            || op.has(ColumnChange.NULLABILITY)
+            || (op.has(ColumnChange.NAME) && !server.renameColumn())
+            || op.has(ColumnChange.COLLATION)
+            || op.has(ColumnChange.IDENTITY)
+            || op.has(ColumnChange.COMMENT);
     if (redefine) {
       // MySQL restates the whole column: collation, AUTO_INCREMENT and comment included
       Column column = MySqlColumnChange.resolve(op, catalog);
@@ -119,24 +146,43 @@ final class MySqlRenderer extends SqlRenderer {
         column = column.withCollation(op.changed(ColumnChange.COLLATION, ColumnState::collation));
       }
       if (op.has(ColumnChange.IDENTITY)) {
-        column = column.withIdentity(op.changed(ColumnChange.IDENTITY, ColumnState::identity).get());
+        column =
+            column.withIdentity(op.changed(ColumnChange.IDENTITY, ColumnState::identity).get());
       }
       if (op.has(ColumnChange.COMMENT)) {
         column = column.withComment(op.to().comment());
       }
-      return List.of(Sql.of("ALTER TABLE " + table + " CHANGE COLUMN " + q(op.column()) + " "
-          + columnDefinition(column)));
+      return List.of(
+          Sql.of(
+              "ALTER TABLE "
+                  + table
+                  + " CHANGE COLUMN "
+                  + q(op.column())
+                  + " "
+                  + columnDefinition(column)));
     }
     List<Sql> out = new ArrayList<>();
-    op.renamedTo().ifPresent(n ->
-        out.add(Sql.of("ALTER TABLE " + table + " RENAME COLUMN " + q(op.column()) + " TO " + q(n))));
+    op.renamedTo()
+        .ifPresent(
+            n ->
+                out.add(
+                    Sql.of(
+                        "ALTER TABLE "
+                            + table
+                            + " RENAME COLUMN "
+                            + q(op.column())
+                            + " TO "
+                            + q(n))));
     if (op.has(ColumnChange.DEFAULT)) {
       String column = "ALTER TABLE " + table + " ALTER COLUMN " + q(op.finalName());
-      Optional<ColumnType> type = op.to().type()
-          .or(() -> MySqlColumnChange.live(op, catalog).map(Column::type));
-      out.add(Sql.of(op.to().defaultValue()
-          .map(d -> column + " SET DEFAULT " + defaultSql(d, type))
-          .orElse(column + " DROP DEFAULT")));
+      Optional<ColumnType> type =
+          op.to().type().or(() -> MySqlColumnChange.live(op, catalog).map(Column::type));
+      out.add(
+          Sql.of(
+              op.to()
+                  .defaultValue()
+                  .map(d -> column + " SET DEFAULT " + defaultSql(d, type))
+                  .orElse(column + " DROP DEFAULT")));
     }
     return out;
   }
@@ -146,8 +192,18 @@ final class MySqlRenderer extends SqlRenderer {
     Index index = op.index();
     // CONCURRENTLY has no MySQL spelling and needs none: InnoDB builds secondary indexes online,
     // without blocking writes ("Online DDL Operations"), so the flag is ignored.
-    return List.of(Sql.of("CREATE " + indexKind(index) + "INDEX " + q(index.name())
-        + " ON " + q(index.table()) + " (" + keyParts(index) + ")" + method(index)));
+    return List.of(
+        Sql.of(
+            "CREATE "
+                + indexKind(index)
+                + "INDEX "
+                + q(index.name())
+                + " ON "
+                + q(index.table())
+                + " ("
+                + keyParts(index)
+                + ")"
+                + method(index)));
   }
 
   @Override
@@ -158,8 +214,10 @@ final class MySqlRenderer extends SqlRenderer {
   @Override
   public List<Sql> addConstraint(AddConstraint op) {
     if (op.notValid()) {
-      throw new UsageException(op.describe() + ": NOT VALID is a PostgreSQL feature; MySQL and "
-          + "MariaDB check every row when a constraint is added");
+      throw new UsageException(
+          op.describe()
+              + ": NOT VALID is a PostgreSQL feature; MySQL and "
+              + "MariaDB check every row when a constraint is added");
     }
     return List.of(Sql.of("ALTER TABLE " + q(op.table()) + " ADD " + constraint(op.constraint())));
   }
@@ -209,25 +267,46 @@ final class MySqlRenderer extends SqlRenderer {
     if (!catalog.isLive()) {
       return Optional.empty();
     }
-    Table table = catalog.table(op.table()).orElseThrow(() -> new UsageException(
-        "Cannot drop constraint " + op.name() + ": table " + op.table() + " does not exist"));
-    Stream<Constraint> all = Stream.of(
-        table.primaryKey().stream()
-            .map(pk -> (Constraint) new PrimaryKey(Optional.of("PRIMARY"), pk.columns())),
-        table.foreignKeys().stream().map(Constraint.class::cast),
-        table.uniques().stream().map(Constraint.class::cast),
-        table.checks().stream().map(Constraint.class::cast)).flatMap(s -> s);
-    return Optional.of(all.filter(c -> c.name().filter(op.name()::equalsIgnoreCase).isPresent())
-        .findFirst().orElseThrow(() -> new UsageException("Cannot drop constraint " + op.name()
-            + " on " + op.table() + ": the table has no constraint of that name (MySQL names "
-            + "every primary key PRIMARY; an index is dropped with dropIndex)")));
+    Table table =
+        catalog
+            .table(op.table())
+            .orElseThrow(
+                () ->
+                    new UsageException(
+                        "Cannot drop constraint "
+                            + op.name()
+                            + ": table "
+                            + op.table()
+                            + " does not exist"));
+    Stream<Constraint> all =
+        Stream.of(
+                table.primaryKey().stream()
+                    .map(pk -> (Constraint) new PrimaryKey(Optional.of("PRIMARY"), pk.columns())),
+                table.foreignKeys().stream().map(Constraint.class::cast),
+                table.uniques().stream().map(Constraint.class::cast),
+                table.checks().stream().map(Constraint.class::cast))
+            .flatMap(s -> s);
+    return Optional.of(
+        all.filter(c -> c.name().filter(op.name()::equalsIgnoreCase).isPresent())
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new UsageException(
+                        "Cannot drop constraint "
+                            + op.name()
+                            + " on "
+                            + op.table()
+                            + ": the table has no constraint of that name (MySQL names "
+                            + "every primary key PRIMARY; an index is dropped with dropIndex)")));
   }
 
   private static boolean leadsAKey(Table table, String column) {
-    Stream<List<String>> keys = Stream.of(
-        table.primaryKey().stream().map(PrimaryKey::columns),
-        table.uniques().stream().map(UniqueConstraint::columns),
-        table.indexes().stream().map(Index::columns)).flatMap(s -> s);
+    Stream<List<String>> keys =
+        Stream.of(
+                table.primaryKey().stream().map(PrimaryKey::columns),
+                table.uniques().stream().map(UniqueConstraint::columns),
+                table.indexes().stream().map(Index::columns))
+            .flatMap(s -> s);
     return keys.anyMatch(cols -> cols.get(0).equals(column));
   }
 
@@ -243,27 +322,36 @@ final class MySqlRenderer extends SqlRenderer {
   private String keyParts(Index index) {
     String what = "index " + index.name() + " on " + index.table();
     if (index.where().isPresent()) {
-      throw new UsageException(what + " has a WHERE predicate, but MySQL and MariaDB have no "
-          + "partial indexes; index the columns without it, or use a generated column");
+      throw new UsageException(
+          what
+              + " has a WHERE predicate, but MySQL and MariaDB have no "
+              + "partial indexes; index the columns without it, or use a generated column");
     }
     if (!index.include().isEmpty()) {
-      throw new UsageException(what + " has INCLUDE columns, a PostgreSQL feature; add them as key parts");
+      throw new UsageException(
+          what + " has INCLUDE columns, a PostgreSQL feature; add them as key parts");
     }
     List<String> parts = new ArrayList<>();
     for (dev.retort.schema.IndexPart part : index.parts()) {
       if (part.nulls() != dev.retort.schema.IndexPart.Nulls.DEFAULT || part.opclass().isPresent()) {
-        throw new UsageException(what + ": NULLS FIRST/LAST and operator classes are PostgreSQL "
-            + "features that MySQL and MariaDB do not have");
+        throw new UsageException(
+            what
+                + ": NULLS FIRST/LAST and operator classes are PostgreSQL "
+                + "features that MySQL and MariaDB do not have");
       }
       java.util.regex.Matcher prefix = PREFIX.matcher(part.text());
       // a key on the first n characters of a column, name(n), is no expression to MySQL
-      String text = part.expression() && prefix.matches() ? q(prefix.group(1)) + "(" + prefix.group(2) + ")"
-          : part.expression() ? "(" + part.text() + ")" : q(part.text());
-      parts.add(text + switch (part.order()) {
-        case ASC -> " ASC";
-        case DESC -> " DESC";
-        default -> "";
-      });
+      String text =
+          part.expression() && prefix.matches()
+              ? q(prefix.group(1)) + "(" + prefix.group(2) + ")"
+              : part.expression() ? "(" + part.text() + ")" : q(part.text());
+      parts.add(
+          text
+              + switch (part.order()) {
+                case ASC -> " ASC";
+                case DESC -> " DESC";
+                default -> "";
+              });
     }
     return String.join(", ", parts);
   }
@@ -273,7 +361,9 @@ final class MySqlRenderer extends SqlRenderer {
 
   /** {@code UNIQUE }, {@code FULLTEXT }, {@code SPATIAL } or nothing: what goes before INDEX. */
   private static String indexKind(Index index) {
-    return index.unique() ? "UNIQUE " : KINDS.contains(methodName(index)) ? methodName(index) + " " : "";
+    return index.unique()
+        ? "UNIQUE "
+        : KINDS.contains(methodName(index)) ? methodName(index) + " " : "";
   }
 
   private static String methodName(Index index) {
@@ -290,25 +380,35 @@ final class MySqlRenderer extends SqlRenderer {
     }
     String m = index.method().get().toLowerCase(Locale.ROOT);
     if (!m.equals("btree") && !m.equals("hash")) {
-      throw new UsageException("index " + index.name() + " on " + index.table() + " uses " + m
-          + ", a PostgreSQL index method; MySQL and MariaDB know btree, hash, fulltext and spatial");
+      throw new UsageException(
+          "index "
+              + index.name()
+              + " on "
+              + index.table()
+              + " uses "
+              + m
+              + ", a PostgreSQL index method; MySQL and MariaDB know btree, hash, fulltext and spatial");
     }
     return " USING " + m.toUpperCase(Locale.ROOT);
   }
 
   String columnDefinition(Column column) {
     if (column.identity() == dev.retort.schema.Identity.ALWAYS) {
-      throw new UsageException("column " + column.name() + " is GENERATED ALWAYS AS IDENTITY, a "
-          + "PostgreSQL feature; MySQL's AUTO_INCREMENT accepts explicit values (use autoIncrement())");
+      throw new UsageException(
+          "column "
+              + column.name()
+              + " is GENERATED ALWAYS AS IDENTITY, a "
+              + "PostgreSQL feature; MySQL's AUTO_INCREMENT accepts explicit values (use autoIncrement())");
     }
-    StringBuilder sql = new StringBuilder(q(column.name()))
-        .append(' ').append(MySqlTypes.sql(column.type()));
+    StringBuilder sql =
+        new StringBuilder(q(column.name())).append(' ').append(MySqlTypes.sql(column.type()));
     column.collation().ifPresent(c -> sql.append(" COLLATE ").append(q(c)));
     if (!column.nullable()) {
       sql.append(" NOT NULL");
     }
-    column.defaultValue().ifPresent(d ->
-        sql.append(" DEFAULT ").append(defaultSql(d, Optional.of(column.type()))));
+    column
+        .defaultValue()
+        .ifPresent(d -> sql.append(" DEFAULT ").append(defaultSql(d, Optional.of(column.type()))));
     if (column.autoIncrement()) {
       sql.append(" AUTO_INCREMENT");
     }
@@ -332,12 +432,13 @@ final class MySqlRenderer extends SqlRenderer {
   @Override
   protected String quotedDefault(String text, Optional<ColumnType> type) {
     return type.isPresent() && MySqlTypes.needsExpressionDefault(type.get())
-        ? "(" + literal(text) + ")" : literal(text);
+        ? "(" + literal(text) + ")"
+        : literal(text);
   }
 
   /**
-   * A primary key is written without its name: MySQL names every primary key PRIMARY and drops
-   * any other name silently ("CREATE TABLE Statement", "PRIMARY KEY").
+   * A primary key is written without its name: MySQL names every primary key PRIMARY and drops any
+   * other name silently ("CREATE TABLE Statement", "PRIMARY KEY").
    */
   @Override
   protected String constraintName(dev.retort.schema.Constraint constraint) {
@@ -347,9 +448,13 @@ final class MySqlRenderer extends SqlRenderer {
   @Override
   protected String checkExpression(CheckConstraint c) {
     if (!server.checkEnforced()) {
-      throw new UsageException("CHECK constraint" + c.name().map(n -> " " + n).orElse("")
-          + " would be parsed and ignored by " + server.describe() + "; CHECK is enforced from "
-          + "MySQL 8.0.16 and MariaDB 10.2.1");
+      throw new UsageException(
+          "CHECK constraint"
+              + c.name().map(n -> " " + n).orElse("")
+              + " would be parsed and ignored by "
+              + server.describe()
+              + "; CHECK is enforced from "
+              + "MySQL 8.0.16 and MariaDB 10.2.1");
     }
     return c.expression();
   }
@@ -358,8 +463,10 @@ final class MySqlRenderer extends SqlRenderer {
   @Override
   protected String deferral(ForeignKey fk) {
     if (fk.deferrable()) {
-      throw new UsageException("foreign key " + fk.name().orElse(fk.columns().toString())
-          + " is DEFERRABLE, which MySQL and MariaDB do not have: they check keys at once");
+      throw new UsageException(
+          "foreign key "
+              + fk.name().orElse(fk.columns().toString())
+              + " is DEFERRABLE, which MySQL and MariaDB do not have: they check keys at once");
     }
     return "";
   }
@@ -377,35 +484,49 @@ final class MySqlRenderer extends SqlRenderer {
   /** {@code ALTER TABLE .. COMMENT}; MySQL has no NULL comment, so removing one sets ''. */
   @Override
   public List<Sql> setTableComment(dev.retort.ops.SetTableComment op) {
-    return List.of(Sql.of("ALTER TABLE " + q(op.table()) + " COMMENT = "
-        + dialect.literal(op.comment().orElse(""))));
+    return List.of(
+        Sql.of(
+            "ALTER TABLE "
+                + q(op.table())
+                + " COMMENT = "
+                + dialect.literal(op.comment().orElse(""))));
   }
 
   /**
-   * A column comment is part of the column's definition in MySQL, so this restates the column
-   * (the rest read from the live table) as an alter that changes only the comment.
+   * A column comment is part of the column's definition in MySQL, so this restates the column (the
+   * rest read from the live table) as an alter that changes only the comment.
    */
   @Override
   public List<Sql> setColumnComment(dev.retort.ops.SetColumnComment op) {
-    return alterColumn(new AlterColumn(op.table(),
-        ColumnState.named(op.column()).withComment(op.existing()),
-        ColumnState.named(op.column()).withComment(op.comment()),
-        java.util.Set.of(ColumnChange.COMMENT), Optional.empty(), Optional.empty()));
+    return alterColumn(
+        new AlterColumn(
+            op.table(),
+            ColumnState.named(op.column()).withComment(op.existing()),
+            ColumnState.named(op.column()).withComment(op.comment()),
+            java.util.Set.of(ColumnChange.COMMENT),
+            Optional.empty(),
+            Optional.empty()));
   }
 
   /** In MySQL a schema is a database: {@code CREATE SCHEMA} is its synonym. */
   @Override
   public List<Sql> createSchema(dev.retort.ops.CreateSchema op) {
-    return List.of(Sql.of("CREATE SCHEMA " + (op.ifNotExists() ? "IF NOT EXISTS " : "") + q(op.name())
-        + " DEFAULT CHARACTER SET utf8mb4"));
+    return List.of(
+        Sql.of(
+            "CREATE SCHEMA "
+                + (op.ifNotExists() ? "IF NOT EXISTS " : "")
+                + q(op.name())
+                + " DEFAULT CHARACTER SET utf8mb4"));
   }
 
   /** Dropping a MySQL schema drops everything in it, so only an explicit CASCADE may. */
   @Override
   public List<Sql> dropSchema(dev.retort.ops.DropSchema op) {
     if (!op.cascade()) {
-      throw new UsageException(op.describe() + ": in MySQL and MariaDB a schema is a database, and "
-          + "dropping it drops every table in it; say cascade to mean that");
+      throw new UsageException(
+          op.describe()
+              + ": in MySQL and MariaDB a schema is a database, and "
+              + "dropping it drops every table in it; say cascade to mean that");
     }
     return List.of(Sql.of("DROP SCHEMA " + (op.ifExists() ? "IF EXISTS " : "") + q(op.name())));
   }

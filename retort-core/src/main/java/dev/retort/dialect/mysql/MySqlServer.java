@@ -5,8 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Which server the renderer writes for: MariaDB or MySQL, and its version. The two diverge in a
- * few places, each a flag here, so that one renderer serves both instead of a fork per server.
+ * Which server the renderer writes for: MariaDB or MySQL, and its version. The two diverge in a few
+ * places, each a flag here, so that one renderer serves both instead of a fork per server.
  *
  * <p>{@link #PORTABLE} is used offline ({@code --sql}), where no server can be asked: it picks the
  * spelling that MariaDB 10.6+ and MySQL 8.0.19+ both accept.
@@ -26,37 +26,45 @@ record MySqlServer(boolean mariaDb, int major, int minor, int patch, boolean noB
   private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+)");
 
   /**
-   * Reads {@code DatabaseMetaData.getDatabaseProductVersion()}, e.g. {@code 10.11.6-MariaDB-0+deb12u1}
-   * or {@code 8.0.36}. MariaDB 10 servers announce themselves with a {@code 5.5.5-} prefix in the
-   * handshake, for old MySQL clients; a driver that passes it on has it skipped here.
+   * Reads {@code DatabaseMetaData.getDatabaseProductVersion()}, e.g. {@code
+   * 10.11.6-MariaDB-0+deb12u1} or {@code 8.0.36}. MariaDB 10 servers announce themselves with a
+   * {@code 5.5.5-} prefix in the handshake, for old MySQL clients; a driver that passes it on has
+   * it skipped here.
    */
   /** The server a connection talks to: the driver's metadata and the session's sql_mode. */
   static MySqlServer read(java.sql.Connection connection) {
     try (java.sql.Statement st = connection.createStatement();
         java.sql.ResultSet rs = st.executeQuery(MySqlCatalogQueries.SQL_MODE)) {
       java.sql.DatabaseMetaData meta = connection.getMetaData();
-      return parse(meta.getDatabaseProductName(), meta.getDatabaseProductVersion(),
+      return parse(
+          meta.getDatabaseProductName(),
+          meta.getDatabaseProductVersion(),
           rs.next() ? rs.getString(1) : "");
     } catch (java.sql.SQLException e) {
-      throw new dev.retort.error.DatabaseException("Cannot read the MySQL/MariaDB server version: "
-          + e.getMessage(), e);
+      throw new dev.retort.error.DatabaseException(
+          "Cannot read the MySQL/MariaDB server version: " + e.getMessage(), e);
     }
   }
 
   static MySqlServer parse(String productName, String productVersion, String sqlMode) {
     String version = productVersion == null ? "" : productVersion;
-    boolean mariaDb = version.toLowerCase(Locale.ROOT).contains("mariadb")
-        || (productName != null && productName.toLowerCase(Locale.ROOT).contains("mariadb"));
+    boolean mariaDb =
+        version.toLowerCase(Locale.ROOT).contains("mariadb")
+            || (productName != null && productName.toLowerCase(Locale.ROOT).contains("mariadb"));
     if (version.startsWith("5.5.5-")) {
       version = version.substring("5.5.5-".length());
     }
     Matcher m = VERSION.matcher(version);
     if (!m.find()) {
-      return new MySqlServer(mariaDb, PORTABLE.major, PORTABLE.minor, PORTABLE.patch,
-          noBackslashEscapes(sqlMode));
+      return new MySqlServer(
+          mariaDb, PORTABLE.major, PORTABLE.minor, PORTABLE.patch, noBackslashEscapes(sqlMode));
     }
-    return new MySqlServer(mariaDb, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-        Integer.parseInt(m.group(3)), noBackslashEscapes(sqlMode));
+    return new MySqlServer(
+        mariaDb,
+        Integer.parseInt(m.group(1)),
+        Integer.parseInt(m.group(2)),
+        Integer.parseInt(m.group(3)),
+        noBackslashEscapes(sqlMode));
   }
 
   private static boolean noBackslashEscapes(String sqlMode) {
@@ -97,8 +105,8 @@ record MySqlServer(boolean mariaDb, int major, int minor, int patch, boolean noB
    * {@code DROP CONSTRAINT name} drops a constraint of any kind: MySQL 8.0.19 ("ALTER TABLE
    * Statement", "Foreign Keys and Other Constraints"). MariaDB drops checks, unique keys and
    * foreign keys this way (MySqlRenderIT verifies it on the local server); releases before the
-   * supported 10.6 are not relied on. The renderer prefers the kind's own clause whenever it
-   * knows the kind, and falls back to this only offline without the constraint's definition.
+   * supported 10.6 are not relied on. The renderer prefers the kind's own clause whenever it knows
+   * the kind, and falls back to this only offline without the constraint's definition.
    */
   boolean genericDropConstraint() {
     return mariaDb ? atLeast(10, 6, 0) : atLeast(8, 0, 19);

@@ -8,8 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Portable column types in MySQL/MariaDB spelling, and back from {@code information_schema}
- * (MySQL 8.0 Reference Manual, chapter 13 "Data Types"; MariaDB Knowledge Base, "Data Types").
+ * Portable column types in MySQL/MariaDB spelling, and back from {@code information_schema} (MySQL
+ * 8.0 Reference Manual, chapter 13 "Data Types"; MariaDB Knowledge Base, "Data Types").
  *
  * <p>Choices where the two servers or the portable kinds leave room:
  *
@@ -18,18 +18,18 @@ import java.util.regex.Pattern;
  *       expects from the DDL, an over-long value fails loudly under the default strict sql_mode
  *       instead of being cut, and MariaDB's JSON is itself a {@code LONGTEXT}, so keeping text
  *       apart lets the catalog tell the two apart. Use {@code raw("longtext")} for more.
- *   <li>{@code boolean} is {@code tinyint(1)}, which is what {@code BOOLEAN} means to both
- *       servers and what they report back.
+ *   <li>{@code boolean} is {@code tinyint(1)}, which is what {@code BOOLEAN} means to both servers
+ *       and what they report back.
  *   <li>{@code numeric} without precision is {@code decimal(65,30)}, the widest there is: a bare
  *       {@code DECIMAL} means {@code decimal(10,0)} and would drop every fraction.
  *   <li>{@code time} and {@code timestamp} carry microseconds ({@code (6)}), as in PostgreSQL;
  *       without it MySQL rounds to whole seconds.
  *   <li>{@code timestamptz} is {@code datetime(6)} too, holding UTC by convention. MySQL's {@code
- *       TIMESTAMP} does convert through the session time zone, but it ends in 2038 and, with
- *       {@code explicit_defaults_for_timestamp} off (MariaDB's default before 10.10), a NOT NULL
- *       TIMESTAMP silently gains {@code DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP}.
- *   <li>{@code uuid} is {@code char(36)}: MySQL has no UUID type and MariaDB only from 10.7, so
- *       one spelling keeps the schema (and an offline script) the same on both servers.
+ *       TIMESTAMP} does convert through the session time zone, but it ends in 2038 and, with {@code
+ *       explicit_defaults_for_timestamp} off (MariaDB's default before 10.10), a NOT NULL TIMESTAMP
+ *       silently gains {@code DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP}.
+ *   <li>{@code uuid} is {@code char(36)}: MySQL has no UUID type and MariaDB only from 10.7, so one
+ *       spelling keeps the schema (and an offline script) the same on both servers.
  *   <li>{@code json} and {@code jsonb} are {@code json}: MySQL stores it in a binary form, MariaDB
  *       as {@code LONGTEXT} with a {@code json_valid} check; neither has a separate jsonb.
  *   <li>{@code bytes} is {@code longblob}, unbounded like {@code bytea}.
@@ -41,8 +41,13 @@ final class MySqlTypes {
   static final String WIDEST_DECIMAL = "decimal(65,30)";
 
   private static final Set<ColumnType.Kind> NUMERIC =
-      EnumSet.of(ColumnType.Kind.SMALLINT, ColumnType.Kind.INTEGER, ColumnType.Kind.BIGINT,
-          ColumnType.Kind.NUMERIC, ColumnType.Kind.REAL, ColumnType.Kind.DOUBLE);
+      EnumSet.of(
+          ColumnType.Kind.SMALLINT,
+          ColumnType.Kind.INTEGER,
+          ColumnType.Kind.BIGINT,
+          ColumnType.Kind.NUMERIC,
+          ColumnType.Kind.REAL,
+          ColumnType.Kind.DOUBLE);
 
   private static final Pattern SIZED = Pattern.compile("([a-z ]+)\\((\\d+)(?:,(\\d+))?\\)(.*)");
 
@@ -58,9 +63,10 @@ final class MySqlTypes {
       case CHAR -> "char(" + type.length() + ")";
       case TEXT -> "text";
       case BOOLEAN -> "tinyint(1)";
-      case NUMERIC -> type.length() == 0
-          ? WIDEST_DECIMAL
-          : "decimal(" + type.length() + "," + type.scale() + ")";
+      case NUMERIC ->
+          type.length() == 0
+              ? WIDEST_DECIMAL
+              : "decimal(" + type.length() + "," + type.scale() + ")";
       case REAL -> "float";
       case DOUBLE -> "double";
       case DATE -> "date";
@@ -96,9 +102,8 @@ final class MySqlTypes {
         case "bigint" -> ColumnType.bigint();
         case "varchar" -> ColumnType.varchar(length);
         case "char" -> ColumnType.fixedChar(length);
-        case "decimal" -> t.equals(WIDEST_DECIMAL)
-            ? ColumnType.numeric(0, 0)
-            : ColumnType.numeric(length, scale);
+        case "decimal" ->
+            t.equals(WIDEST_DECIMAL) ? ColumnType.numeric(0, 0) : ColumnType.numeric(length, scale);
         case "time" -> length == 6 ? ColumnType.time() : ColumnType.raw(columnType);
         case "datetime" -> length == 6 ? ColumnType.timestamp() : ColumnType.raw(columnType);
         case "timestamp" -> length == 6 ? ColumnType.timestamptz() : ColumnType.raw(columnType);

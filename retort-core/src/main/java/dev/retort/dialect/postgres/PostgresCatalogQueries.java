@@ -17,7 +17,8 @@ final class PostgresCatalogQueries {
   private PostgresCatalogQueries() {}
 
   /** Ordinary and partitioned tables, with their comments. */
-  static final String TABLES = """
+  static final String TABLES =
+      """
       SELECT c.oid, n.nspname, c.relname, ds.description
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       LEFT JOIN pg_description ds
@@ -29,16 +30,17 @@ final class PostgresCatalogQueries {
 
   /**
    * Columns in table order, with type text, default expression, identity kind, comment, the
-   * collation when it is not the type's default, and whether the default draws from a sequence
-   * the column owns: that is what serial creates, where a default calling {@code nextval} on a
-   * sequence of its own is a plain expression.
+   * collation when it is not the type's default, and whether the default draws from a sequence the
+   * column owns: that is what serial creates, where a default calling {@code nextval} on a sequence
+   * of its own is a plain expression.
    *
    * <p>A default cannot refer to a column, so its text is deparsed without its table (relation 0,
    * which the manual allows for an expression without Vars): given the table, {@code pg_get_expr}
    * opens it, which on a fresh connection cost 40 ms for the 2,000 defaults of 1,000 tables. A
    * generated column's expression does refer to columns and keeps its table.
    */
-  static final String COLUMNS = """
+  static final String COLUMNS =
+      """
       SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
              pg_get_expr(d.adbin, CASE WHEN a.attgenerated = '' THEN 0 ELSE d.adrelid END),
              a.attidentity, ds.description,
@@ -64,7 +66,8 @@ final class PostgresCatalogQueries {
    * (unnest WITH ORDINALITY), the referenced table qualified by its schema; a check's text as
    * pg_get_constraintdef prints it (NULL for the others).
    */
-  static final String CONSTRAINTS = """
+  static final String CONSTRAINTS =
+      """
       SELECT con.conrelid, con.conname, con.contype,
              ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(num, ord)
                    JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num
@@ -87,10 +90,11 @@ final class PostgresCatalogQueries {
   /**
    * Indexes that do not back a constraint (those come with their constraint), one row per index
    * with its key parts in order: the column name (NULL for an expression), an expression's text as
-   * pg_get_indexdef prints it (NULL for a column), its indoption bits (1 DESC, 2 NULLS FIRST) and a non-default
-   * operator class; then the method and the INCLUDE columns.
+   * pg_get_indexdef prints it (NULL for a column), its indoption bits (1 DESC, 2 NULLS FIRST) and a
+   * non-default operator class; then the method and the INCLUDE columns.
    */
-  static final String INDEXES = """
+  static final String INDEXES =
+      """
       SELECT i.indrelid, ic.relname, i.indisunique, pg_get_expr(i.indpred, i.indrelid),
              ARRAY(SELECT a.attname FROM generate_series(1, i.indnkeyatts) k
                    LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1]
@@ -114,9 +118,9 @@ final class PostgresCatalogQueries {
         AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid)
       ORDER BY i.indrelid, ic.relname""";
 
-
   /** Enum types with their values in sort order. */
-  static final String ENUMS = """
+  static final String ENUMS =
+      """
       SELECT n.nspname, t.typname,
              ARRAY(SELECT e.enumlabel FROM pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder)
       FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
@@ -126,7 +130,8 @@ final class PostgresCatalogQueries {
       ORDER BY n.nspname, t.typname""";
 
   /** Domains: base type, nullability, default, and their named check constraints. */
-  static final String DOMAINS = """
+  static final String DOMAINS =
+      """
       SELECT n.nspname, t.typname, format_type(t.typbasetype, t.typtypmod), t.typnotnull, t.typdefault,
              ARRAY(SELECT c.conname FROM pg_constraint c WHERE c.contypid = t.oid AND c.contype = 'c'
                    ORDER BY c.conname),
@@ -144,7 +149,8 @@ final class PostgresCatalogQueries {
    * from the sequence, as serial's does; the inspector leaves those out when it reads the column as
    * serial, and keeps them when the column is of another type (a domain over integer, say).
    */
-  static final String SEQUENCES = """
+  static final String SEQUENCES =
+      """
       SELECT n.nspname, c.relname, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache,
              s.seqcycle, own.relname, own_n.nspname, own_a.attname,
              d.deptype = 'a' AND EXISTS (
@@ -166,7 +172,8 @@ final class PostgresCatalogQueries {
       ORDER BY n.nspname, c.relname""";
 
   /** Extensions installed into the schemas, except plpgsql, which every database has. */
-  static final String EXTENSIONS = """
+  static final String EXTENSIONS =
+      """
       SELECT e.extname, n.nspname
       FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
       WHERE n.nspname = ANY (?) AND e.extname <> 'plpgsql'

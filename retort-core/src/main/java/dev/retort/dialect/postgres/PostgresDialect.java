@@ -33,22 +33,114 @@ public final class PostgresDialect implements Dialect {
    * PostgreSQL 16 manual (https://www.postgresql.org/docs/16/sql-keywords-appendix.html).
    * PostgresKeywordsIT checks this set against the server's {@code pg_get_keywords()}.
    */
-  static final Set<String> RESERVED = Set.of(
-      "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric",
-      "authorization", "binary", "both", "case", "cast", "check", "collate", "collation", "column",
-      "concurrently", "constraint", "create", "cross", "current_catalog", "current_date",
-      "current_role", "current_schema", "current_time", "current_timestamp", "current_user",
-      "default", "deferrable", "desc", "distinct", "do", "else", "end", "except", "false",
-      "fetch", "for", "foreign", "freeze", "from", "full", "grant", "group", "having", "ilike",
-      "in", "initially", "inner", "intersect", "into", "is", "isnull", "join", "lateral",
-      "leading", "left", "like", "limit", "localtime", "localtimestamp", "natural", "not",
-      "notnull", "null", "offset", "on", "only", "or", "order", "outer", "overlaps", "placing",
-      "primary", "references", "returning", "right", "select", "session_user", "similar", "some",
-      "symmetric", "system_user", "table", "tablesample", "then", "to", "trailing", "true",
-      "union", "unique", "user", "using", "variadic", "verbose", "when", "where", "window",
-      "with");
+  static final Set<String> RESERVED =
+      Set.of(
+          "all",
+          "analyse",
+          "analyze",
+          "and",
+          "any",
+          "array",
+          "as",
+          "asc",
+          "asymmetric",
+          "authorization",
+          "binary",
+          "both",
+          "case",
+          "cast",
+          "check",
+          "collate",
+          "collation",
+          "column",
+          "concurrently",
+          "constraint",
+          "create",
+          "cross",
+          "current_catalog",
+          "current_date",
+          "current_role",
+          "current_schema",
+          "current_time",
+          "current_timestamp",
+          "current_user",
+          "default",
+          "deferrable",
+          "desc",
+          "distinct",
+          "do",
+          "else",
+          "end",
+          "except",
+          "false",
+          "fetch",
+          "for",
+          "foreign",
+          "freeze",
+          "from",
+          "full",
+          "grant",
+          "group",
+          "having",
+          "ilike",
+          "in",
+          "initially",
+          "inner",
+          "intersect",
+          "into",
+          "is",
+          "isnull",
+          "join",
+          "lateral",
+          "leading",
+          "left",
+          "like",
+          "limit",
+          "localtime",
+          "localtimestamp",
+          "natural",
+          "not",
+          "notnull",
+          "null",
+          "offset",
+          "on",
+          "only",
+          "or",
+          "order",
+          "outer",
+          "overlaps",
+          "placing",
+          "primary",
+          "references",
+          "returning",
+          "right",
+          "select",
+          "session_user",
+          "similar",
+          "some",
+          "symmetric",
+          "system_user",
+          "table",
+          "tablesample",
+          "then",
+          "to",
+          "trailing",
+          "true",
+          "union",
+          "unique",
+          "user",
+          "using",
+          "variadic",
+          "verbose",
+          "when",
+          "where",
+          "window",
+          "with");
 
-  /** Creates the dialect; {@link dev.retort.dialect.Dialects} does this for {@code jdbc:postgresql:} URLs. */
+  /**
+   * Creates the dialect; {@link dev.retort.dialect.Dialects} does this for {@code jdbc:postgresql:}
+   * URLs.
+   */
   public PostgresDialect() {}
 
   @Override
@@ -59,9 +151,10 @@ public final class PostgresDialect implements Dialect {
   /** {@code to_regclass}: one index lookup instead of pgjdbc's catalog query for getTables. */
   @Override
   public java.util.Optional<dev.retort.dialect.Sql> tableExistsQuery(QualifiedName table) {
-    return java.util.Optional.of(new dev.retort.dialect.Sql(
-        "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class WHERE oid = to_regclass(?) AND relkind IN ('r', 'p'))",
-        java.util.List.of(quote(table))));
+    return java.util.Optional.of(
+        new dev.retort.dialect.Sql(
+            "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class WHERE oid = to_regclass(?) AND relkind IN ('r', 'p'))",
+            java.util.List.of(quote(table))));
   }
 
   /** The driver the retort command ships. */
@@ -95,7 +188,8 @@ public final class PostgresDialect implements Dialect {
 
   @Override
   public Optional<String> transactionMillisSql() {
-    return Optional.of("CAST(EXTRACT(EPOCH FROM clock_timestamp() - transaction_timestamp()) * 1000 AS bigint)");
+    return Optional.of(
+        "CAST(EXTRACT(EPOCH FROM clock_timestamp() - transaction_timestamp()) * 1000 AS bigint)");
   }
 
   /** A session-level advisory lock, polled with {@code pg_try_advisory_lock}. */
@@ -105,8 +199,8 @@ public final class PostgresDialect implements Dialect {
   }
 
   /**
-   * Leaves {@code [a-z_][a-z0-9_$]*} names that are not reserved words bare; double-quotes
-   * anything else (upper case, spaces, non-ASCII, keywords), doubling embedded quotes.
+   * Leaves {@code [a-z_][a-z0-9_$]*} names that are not reserved words bare; double-quotes anything
+   * else (upper case, spaces, non-ASCII, keywords), doubling embedded quotes.
    */
   @Override
   public String quote(String identifier) {
@@ -116,13 +210,13 @@ public final class PostgresDialect implements Dialect {
   /**
    * NULL, numbers and booleans bare, byte arrays as {@code '\x..'} bytea input, everything else
    * (NaN and infinities too, which PostgreSQL reads from text) a standard string with quotes
-   * doubled. Backslashes need no escaping because {@code
-   * standard_conforming_strings} is on by default since PostgreSQL 9.1.
+   * doubled. Backslashes need no escaping because {@code standard_conforming_strings} is on by
+   * default since PostgreSQL 9.1.
    */
   @Override
   public String literal(Object value) {
-    return dev.retort.dialect.Literals.standard(value,
-        bytes -> "'\\x" + HexFormat.of().formatHex(bytes) + "'");
+    return dev.retort.dialect.Literals.standard(
+        value, bytes -> "'\\x" + HexFormat.of().formatHex(bytes) + "'");
   }
 
   /**
@@ -130,11 +224,13 @@ public final class PostgresDialect implements Dialect {
    * row per step; {@code direction} is {@code up}, {@code down} or {@code stamp}).
    */
   // Statements PostgreSQL refuses inside a transaction block ("cannot run inside a transaction
-  // block"): CREATE/DROP INDEX CONCURRENTLY, REINDEX ... CONCURRENTLY, VACUUM, CREATE/DROP DATABASE,
+  // block"): CREATE/DROP INDEX CONCURRENTLY, REINDEX ... CONCURRENTLY, VACUUM, CREATE/DROP
+  // DATABASE,
   // ALTER SYSTEM. Leading comments are skipped.
-  private static final java.util.regex.Pattern NO_TRANSACTION = java.util.regex.Pattern.compile(
-      "(?is)^(?:\\s|--[^\\n]*\\n|/\\*.*?\\*/)*(?:(?:CREATE\\s+(?:UNIQUE\\s+)?|DROP\\s+)INDEX\\s+CONCURRENTLY"
-          + "|REINDEX\\b.*\\bCONCURRENTLY\\b|VACUUM\\b|(?:CREATE|DROP)\\s+DATABASE\\b|ALTER\\s+SYSTEM\\b).*");
+  private static final java.util.regex.Pattern NO_TRANSACTION =
+      java.util.regex.Pattern.compile(
+          "(?is)^(?:\\s|--[^\\n]*\\n|/\\*.*?\\*/)*(?:(?:CREATE\\s+(?:UNIQUE\\s+)?|DROP\\s+)INDEX\\s+CONCURRENTLY"
+              + "|REINDEX\\b.*\\bCONCURRENTLY\\b|VACUUM\\b|(?:CREATE|DROP)\\s+DATABASE\\b|ALTER\\s+SYSTEM\\b).*");
 
   private static String currentSchema(java.sql.Connection c) throws java.sql.SQLException {
     try (java.sql.Statement s = c.createStatement();
@@ -159,8 +255,9 @@ public final class PostgresDialect implements Dialect {
    * names land there (search_path), are inspected, and vanish with the rollback.
    */
   @Override
-  public dev.retort.schema.Schema inspectScratch(java.sql.Connection live,
-      dev.retort.inspect.ScratchLoader loader) throws java.sql.SQLException {
+  public dev.retort.schema.Schema inspectScratch(
+      java.sql.Connection live, dev.retort.inspect.ScratchLoader loader)
+      throws java.sql.SQLException {
     boolean autoCommit = live.getAutoCommit();
     String scratch = "retort_scratch_" + Long.toHexString(System.nanoTime());
     String liveSchema = currentSchema(live);
@@ -168,26 +265,29 @@ public final class PostgresDialect implements Dialect {
     try (java.sql.Statement s = live.createStatement()) {
       s.execute("CREATE SCHEMA " + scratch);
       s.execute("SET LOCAL search_path TO " + scratch);
-      PostgresScratchExtensions extensions = new PostgresScratchExtensions(live, this::quote, scratch,
-          liveSchema);
+      PostgresScratchExtensions extensions =
+          new PostgresScratchExtensions(live, this::quote, scratch, liveSchema);
       loader.load(extensions.wrap());
       // a statement that ended the transaction (COMMIT, a function that commits) would leave the
       // copy behind and the inspection reading the real schema: refuse rather than compare wrongly
       try (java.sql.ResultSet rs = s.executeQuery("SELECT current_schema()")) {
         rs.next();
         if (!scratch.equals(rs.getString(1))) {
-          throw new java.sql.SQLException("the desired schema ended the scratch copy's transaction; "
-              + "remove transaction control (BEGIN/COMMIT) from it");
+          throw new java.sql.SQLException(
+              "the desired schema ended the scratch copy's transaction; "
+                  + "remove transaction control (BEGIN/COMMIT) from it");
         }
       }
-      return extensions.addTo(
-          new PostgresInspector().inspect(live, dev.retort.inspect.InspectOptions.excluding()))
+      return extensions
+          .addTo(
+              new PostgresInspector().inspect(live, dev.retort.inspect.InspectOptions.excluding()))
           .withUnmodelled(PostgresUnmodelled.read(live));
     } finally {
       live.rollback();
       live.setAutoCommit(autoCommit);
       try (java.sql.Statement s = live.createStatement()) {
-        s.execute("DROP SCHEMA IF EXISTS " + scratch + " CASCADE"); // gone already, unless committed
+        s.execute(
+            "DROP SCHEMA IF EXISTS " + scratch + " CASCADE"); // gone already, unless committed
       }
     }
   }
@@ -206,25 +306,31 @@ public final class PostgresDialect implements Dialect {
   public boolean requiresAutocommit(dev.retort.ops.Op op) {
     return op instanceof dev.retort.ops.CreateIndex ci && ci.concurrently()
         || op instanceof dev.retort.ops.DropIndex di && di.concurrently()
-        || op instanceof dev.retort.ops.ExecuteSql sql && NO_TRANSACTION.matcher(sql.sql()).matches();
+        || op instanceof dev.retort.ops.ExecuteSql sql
+            && NO_TRANSACTION.matcher(sql.sql()).matches();
   }
 
   @Override
   public List<Sql> createVersionTables(QualifiedName versionTable, QualifiedName historyTable) {
     return List.of(
-        Sql.of("CREATE TABLE IF NOT EXISTS " + quote(versionTable)
-            + " (version_num varchar(64) NOT NULL PRIMARY KEY)"),
-        Sql.of("CREATE TABLE IF NOT EXISTS " + quote(historyTable) + " ("
-            + "id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, "
-            + "revision varchar(64) NOT NULL, "
-            + "direction varchar(8) NOT NULL, "
-            + "checksum varchar(64), "
-            + "started_at timestamp with time zone NOT NULL, "
-            + "duration_ms bigint NOT NULL, "
-            + "who varchar(255) NOT NULL, "
-            + "success boolean NOT NULL, "
-            + "failed_statement integer, "
-            + "message text, "
-            + "statement_sums text)"));
+        Sql.of(
+            "CREATE TABLE IF NOT EXISTS "
+                + quote(versionTable)
+                + " (version_num varchar(64) NOT NULL PRIMARY KEY)"),
+        Sql.of(
+            "CREATE TABLE IF NOT EXISTS "
+                + quote(historyTable)
+                + " ("
+                + "id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, "
+                + "revision varchar(64) NOT NULL, "
+                + "direction varchar(8) NOT NULL, "
+                + "checksum varchar(64), "
+                + "started_at timestamp with time zone NOT NULL, "
+                + "duration_ms bigint NOT NULL, "
+                + "who varchar(255) NOT NULL, "
+                + "success boolean NOT NULL, "
+                + "failed_statement integer, "
+                + "message text, "
+                + "statement_sums text)"));
   }
 }

@@ -3,8 +3,8 @@ package dev.retort.dialect.postgres;
 import dev.retort.inspect.InspectOptions;
 import dev.retort.inspect.Inspector;
 import dev.retort.schema.CheckConstraint;
-import dev.retort.schema.ColumnRef;
 import dev.retort.schema.Column;
+import dev.retort.schema.ColumnRef;
 import dev.retort.schema.ColumnType;
 import dev.retort.schema.DefaultValue;
 import dev.retort.schema.Extension;
@@ -38,10 +38,13 @@ import java.util.regex.Pattern;
  */
 final class PostgresInspector implements Inspector {
   // 'it''s'::character varying, 42, -1.5, true: literals PostgreSQL stores as written, with a cast
-  private static final Pattern STRING_LITERAL = Pattern.compile("(?s)^'((?:[^']|'')*)'(?:::[\\w \\[\\]\"().,]+)?$");
-  private static final Pattern QUOTED_NUMBER = Pattern.compile(
-      "^'-?\\d+(?:\\.\\d+)?'::(?:bigint|integer|smallint|numeric|real|double precision)$");
-  private static final Pattern NUMBER = Pattern.compile("^\\(?(-?\\d+(?:\\.\\d+)?)\\)?(?:::[\\w ]+)?$");
+  private static final Pattern STRING_LITERAL =
+      Pattern.compile("(?s)^'((?:[^']|'')*)'(?:::[\\w \\[\\]\"().,]+)?$");
+  private static final Pattern QUOTED_NUMBER =
+      Pattern.compile(
+          "^'-?\\d+(?:\\.\\d+)?'::(?:bigint|integer|smallint|numeric|real|double precision)$");
+  private static final Pattern NUMBER =
+      Pattern.compile("^\\(?(-?\\d+(?:\\.\\d+)?)\\)?(?:::[\\w ]+)?$");
   private static final Pattern SERIAL = Pattern.compile("^nextval\\('.*'::regclass\\)$");
   private static final Pattern CHECK = Pattern.compile("(?s)^CHECK \\((.*)\\)(?: NOT VALID)?$");
 
@@ -62,8 +65,15 @@ final class PostgresInspector implements Inspector {
     }
 
     Table build() {
-      return new Table(name, columns, Optional.ofNullable(primaryKey), foreignKeys, uniques, checks,
-          indexes, comment);
+      return new Table(
+          name,
+          columns,
+          Optional.ofNullable(primaryKey),
+          foreignKeys,
+          uniques,
+          checks,
+          indexes,
+          comment);
     }
   }
 
@@ -73,8 +83,10 @@ final class PostgresInspector implements Inspector {
     String jit;
     String workers;
     try (var s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT current_schema(), current_setting('jit', true),"
-            + " current_setting('max_parallel_workers_per_gather')")) {
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT current_schema(), current_setting('jit', true),"
+                    + " current_setting('max_parallel_workers_per_gather')")) {
       rs.next();
       currentSchema = rs.getString(1);
       jit = rs.getString(2);
@@ -110,8 +122,10 @@ final class PostgresInspector implements Inspector {
   }
 
   /** Sets the settings in one statement, for the transaction only when {@code local}. */
-  private static void set(Connection c, Map<String, String> settings, boolean local) throws SQLException {
-    String sql = "SELECT " + String.join(", ", Collections.nCopies(settings.size(), "set_config(?, ?, ?)"));
+  private static void set(Connection c, Map<String, String> settings, boolean local)
+      throws SQLException {
+    String sql =
+        "SELECT " + String.join(", ", Collections.nCopies(settings.size(), "set_config(?, ?, ?)"));
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       int i = 0;
       for (Map.Entry<String, String> e : settings.entrySet()) {
@@ -123,87 +137,144 @@ final class PostgresInspector implements Inspector {
     }
   }
 
-  private Schema read(Connection c, InspectOptions options, String currentSchema) throws SQLException {
+  private Schema read(Connection c, InspectOptions options, String currentSchema)
+      throws SQLException {
     List<String> schemas = options.schemas().isEmpty() ? List.of(currentSchema) : options.schemas();
     boolean qualify = !options.schemas().isEmpty();
     Array names = c.createArrayOf("text", schemas.toArray());
     Map<Long, Builder> tables = new LinkedHashMap<>();
-    query(c, PostgresCatalogQueries.TABLES, names, rs -> {
-      String table = rs.getString(3);
-      if (!options.excludeTables().contains(table)) {
-        QualifiedName name = qualify ? QualifiedName.of(rs.getString(2), table) : QualifiedName.of(table);
-        tables.put(rs.getLong(1), new Builder(name, Optional.ofNullable(rs.getString(4))));
-      }
-    });
-    query(c, PostgresCatalogQueries.COLUMNS, names, rs -> {
-      Builder t = tables.get(rs.getLong(1));
-      if (t != null) {
-        t.columns.add(column(rs));
-      }
-    });
-    query(c, PostgresCatalogQueries.CONSTRAINTS, names, rs -> {
-      Builder t = tables.get(rs.getLong(1));
-      if (t != null) {
-        constraint(t, rs, qualify);
-      }
-    });
-    query(c, PostgresCatalogQueries.INDEXES, names, rs -> {
-      Builder t = tables.get(rs.getLong(1));
-      if (t != null) {
-        t.indexes.add(index(t.name, rs));
-      }
-    });
+    query(
+        c,
+        PostgresCatalogQueries.TABLES,
+        names,
+        rs -> {
+          String table = rs.getString(3);
+          if (!options.excludeTables().contains(table)) {
+            QualifiedName name =
+                qualify ? QualifiedName.of(rs.getString(2), table) : QualifiedName.of(table);
+            tables.put(rs.getLong(1), new Builder(name, Optional.ofNullable(rs.getString(4))));
+          }
+        });
+    query(
+        c,
+        PostgresCatalogQueries.COLUMNS,
+        names,
+        rs -> {
+          Builder t = tables.get(rs.getLong(1));
+          if (t != null) {
+            t.columns.add(column(rs));
+          }
+        });
+    query(
+        c,
+        PostgresCatalogQueries.CONSTRAINTS,
+        names,
+        rs -> {
+          Builder t = tables.get(rs.getLong(1));
+          if (t != null) {
+            constraint(t, rs, qualify);
+          }
+        });
+    query(
+        c,
+        PostgresCatalogQueries.INDEXES,
+        names,
+        rs -> {
+          Builder t = tables.get(rs.getLong(1));
+          if (t != null) {
+            t.indexes.add(index(t.name, rs));
+          }
+        });
     List<dev.retort.schema.EnumType> enums = new ArrayList<>();
-    query(c, PostgresCatalogQueries.ENUMS, names, rs -> enums.add(new dev.retort.schema.EnumType(
-        qualify ? QualifiedName.of(rs.getString(1), rs.getString(2)) : QualifiedName.of(rs.getString(2)),
-        strings(rs.getArray(3)))));
+    query(
+        c,
+        PostgresCatalogQueries.ENUMS,
+        names,
+        rs ->
+            enums.add(
+                new dev.retort.schema.EnumType(
+                    qualify
+                        ? QualifiedName.of(rs.getString(1), rs.getString(2))
+                        : QualifiedName.of(rs.getString(2)),
+                    strings(rs.getArray(3)))));
     List<dev.retort.schema.Domain> domains = new ArrayList<>();
-    query(c, PostgresCatalogQueries.DOMAINS, names, rs -> {
-      List<String> checkNames = strings(rs.getArray(6));
-      List<String> checkDefs = strings(rs.getArray(7));
-      List<CheckConstraint> checks = new ArrayList<>();
-      for (int k = 0; k < checkNames.size(); k++) {
-        Matcher m = CHECK.matcher(checkDefs.get(k));
-        checks.add(new CheckConstraint(Optional.of(checkNames.get(k)), m.matches() ? m.group(1) : checkDefs.get(k)));
-      }
-      domains.add(new dev.retort.schema.Domain(
-          qualify ? QualifiedName.of(rs.getString(1), rs.getString(2)) : QualifiedName.of(rs.getString(2)),
-          type(rs.getString(3)), !rs.getBoolean(4),
-          Optional.ofNullable(rs.getString(5)).map(PostgresInspector::defaultValue), checks));
-    });
+    query(
+        c,
+        PostgresCatalogQueries.DOMAINS,
+        names,
+        rs -> {
+          List<String> checkNames = strings(rs.getArray(6));
+          List<String> checkDefs = strings(rs.getArray(7));
+          List<CheckConstraint> checks = new ArrayList<>();
+          for (int k = 0; k < checkNames.size(); k++) {
+            Matcher m = CHECK.matcher(checkDefs.get(k));
+            checks.add(
+                new CheckConstraint(
+                    Optional.of(checkNames.get(k)), m.matches() ? m.group(1) : checkDefs.get(k)));
+          }
+          domains.add(
+              new dev.retort.schema.Domain(
+                  qualify
+                      ? QualifiedName.of(rs.getString(1), rs.getString(2))
+                      : QualifiedName.of(rs.getString(2)),
+                  type(rs.getString(3)),
+                  !rs.getBoolean(4),
+                  Optional.ofNullable(rs.getString(5)).map(PostgresInspector::defaultValue),
+                  checks));
+        });
     List<Table> built = tables.values().stream().map(Builder::build).toList();
     List<Sequence> sequences = new ArrayList<>();
-    query(c, PostgresCatalogQueries.SEQUENCES, names, rs -> {
-      Sequence s = sequence(rs, qualify);
-      if (!(rs.getBoolean(12) && isSerialOf(built, s))) {
-        sequences.add(s);
-      }
-    });
+    query(
+        c,
+        PostgresCatalogQueries.SEQUENCES,
+        names,
+        rs -> {
+          Sequence s = sequence(rs, qualify);
+          if (!(rs.getBoolean(12) && isSerialOf(built, s))) {
+            sequences.add(s);
+          }
+        });
     List<Extension> extensions = new ArrayList<>();
-    query(c, PostgresCatalogQueries.EXTENSIONS, names, rs -> extensions.add(new Extension(
-        rs.getString(1), qualify ? Optional.of(rs.getString(2)) : Optional.empty())));
+    query(
+        c,
+        PostgresCatalogQueries.EXTENSIONS,
+        names,
+        rs ->
+            extensions.add(
+                new Extension(
+                    rs.getString(1), qualify ? Optional.of(rs.getString(2)) : Optional.empty())));
     return new Schema(built, enums, domains, sequences, extensions);
   }
 
   /**
-   * A sequence with the options the catalog always fills in given back as empty where they are
-   * the defaults for the sequence's direction, as a definition would leave them out.
+   * A sequence with the options the catalog always fills in given back as empty where they are the
+   * defaults for the sequence's direction, as a definition would leave them out.
    */
   private static Sequence sequence(ResultSet rs, boolean qualify) throws SQLException {
     long increment = rs.getLong(4);
     long min = rs.getLong(5);
     long max = rs.getLong(6);
-    Optional<Long> minValue = min == (increment > 0 ? 1L : Long.MIN_VALUE) ? Optional.empty() : Optional.of(min);
-    Optional<Long> maxValue = max == (increment > 0 ? Long.MAX_VALUE : -1L) ? Optional.empty() : Optional.of(max);
+    Optional<Long> minValue =
+        min == (increment > 0 ? 1L : Long.MIN_VALUE) ? Optional.empty() : Optional.of(min);
+    Optional<Long> maxValue =
+        max == (increment > 0 ? Long.MAX_VALUE : -1L) ? Optional.empty() : Optional.of(max);
     long start = rs.getLong(3);
-    Optional<Long> startValue = start == (increment > 0 ? min : max) ? Optional.empty() : Optional.of(start);
+    Optional<Long> startValue =
+        start == (increment > 0 ? min : max) ? Optional.empty() : Optional.of(start);
     Optional<ColumnRef> owner = Optional.empty();
     if (rs.getString(9) != null) {
-      QualifiedName t = qualify ? QualifiedName.of(rs.getString(10), rs.getString(9)) : QualifiedName.of(rs.getString(9));
+      QualifiedName t =
+          qualify
+              ? QualifiedName.of(rs.getString(10), rs.getString(9))
+              : QualifiedName.of(rs.getString(9));
       owner = Optional.of(new ColumnRef(t, rs.getString(11)));
     }
-    QualifiedName name = qualify ? QualifiedName.of(rs.getString(1), rs.getString(2)) : QualifiedName.of(rs.getString(2));
-    return new Sequence(name, startValue, increment, minValue, maxValue, rs.getLong(7), rs.getBoolean(8), owner);
+    QualifiedName name =
+        qualify
+            ? QualifiedName.of(rs.getString(1), rs.getString(2))
+            : QualifiedName.of(rs.getString(2));
+    return new Sequence(
+        name, startValue, increment, minValue, maxValue, rs.getLong(7), rs.getBoolean(8), owner);
   }
 
   /**
@@ -213,16 +284,18 @@ final class PostgresInspector implements Inspector {
   private static boolean isSerialOf(List<Table> tables, Sequence s) {
     ColumnRef owner = s.ownedBy().orElseThrow();
     Optional<Table> table = tables.stream().filter(t -> t.name().equals(owner.table())).findFirst();
-    return table.isEmpty() || table.get().columns().stream()
-        .filter(col -> col.name().equals(owner.column()))
-        .anyMatch(col -> col.identity() == dev.retort.schema.Identity.SERIAL);
+    return table.isEmpty()
+        || table.get().columns().stream()
+            .filter(col -> col.name().equals(owner.column()))
+            .anyMatch(col -> col.identity() == dev.retort.schema.Identity.SERIAL);
   }
 
   private interface RowReader {
     void read(ResultSet rs) throws SQLException;
   }
 
-  private static void query(Connection c, String sql, Array schemas, RowReader reader) throws SQLException {
+  private static void query(Connection c, String sql, Array schemas, RowReader reader)
+      throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setArray(1, schemas);
       try (ResultSet rs = ps.executeQuery()) {
@@ -237,12 +310,24 @@ final class PostgresInspector implements Inspector {
     String typeText = rs.getString(3);
     String defaultText = rs.getString(5);
     String identity = rs.getString(6);
-    boolean ownSequence = rs.getBoolean(9) && defaultText != null && SERIAL.matcher(defaultText).matches();
+    boolean ownSequence =
+        rs.getBoolean(9) && defaultText != null && SERIAL.matcher(defaultText).matches();
     boolean autoIncrement = identity != null && !identity.isEmpty() || ownSequence;
-    Optional<DefaultValue> dflt = autoIncrement ? Optional.empty() : Optional.ofNullable(defaultText).map(PostgresInspector::defaultValue);
-    Column c = new Column(rs.getString(2), type(typeText), !rs.getBoolean(4), dflt, autoIncrement,
-        Optional.ofNullable(rs.getString(7))).withCollation(Optional.ofNullable(rs.getString(8)));
-    // attidentity: 'a' GENERATED ALWAYS, 'd' BY DEFAULT; nextval() on a sequence the column owns is serial
+    Optional<DefaultValue> dflt =
+        autoIncrement
+            ? Optional.empty()
+            : Optional.ofNullable(defaultText).map(PostgresInspector::defaultValue);
+    Column c =
+        new Column(
+                rs.getString(2),
+                type(typeText),
+                !rs.getBoolean(4),
+                dflt,
+                autoIncrement,
+                Optional.ofNullable(rs.getString(7)))
+            .withCollation(Optional.ofNullable(rs.getString(8)));
+    // attidentity: 'a' GENERATED ALWAYS, 'd' BY DEFAULT; nextval() on a sequence the column owns is
+    // serial
     if ("a".equals(identity)) {
       return c.withIdentity(dev.retort.schema.Identity.ALWAYS);
     }
@@ -251,7 +336,9 @@ final class PostgresInspector implements Inspector {
       return c;
     }
     ColumnType.Kind kind = c.type().kind();
-    if (kind == ColumnType.Kind.SMALLINT || kind == ColumnType.Kind.INTEGER || kind == ColumnType.Kind.BIGINT) {
+    if (kind == ColumnType.Kind.SMALLINT
+        || kind == ColumnType.Kind.INTEGER
+        || kind == ColumnType.Kind.BIGINT) {
       return c.withIdentity(dev.retort.schema.Identity.SERIAL);
     }
     // a sequence default on another type (a domain, say) is no serial: keep it as the expression
@@ -294,7 +381,9 @@ final class PostgresInspector implements Inspector {
     };
   }
 
-  /** A stored default back as a literal where it is one, else as the expression PostgreSQL shows. */
+  /**
+   * A stored default back as a literal where it is one, else as the expression PostgreSQL shows.
+   */
   static DefaultValue defaultValue(String text) {
     if (QUOTED_NUMBER.matcher(text).matches()) {
       // DEFAULT '0' on a number column: kept as written, so that it reads back the same
@@ -326,15 +415,31 @@ final class PostgresInspector implements Inspector {
       boolean desc = (option & 1) != 0;
       boolean nullsFirst = (option & 2) != 0;
       // the defaults are ASC NULLS LAST and DESC NULLS FIRST: only a departure is spelled out
-      dev.retort.schema.IndexPart.Nulls nulls = desc == nullsFirst ? dev.retort.schema.IndexPart.Nulls.DEFAULT
-          : nullsFirst ? dev.retort.schema.IndexPart.Nulls.FIRST : dev.retort.schema.IndexPart.Nulls.LAST;
-      parts.add(new dev.retort.schema.IndexPart(expression ? texts.get(k) : columns.get(k), expression,
-          desc ? dev.retort.schema.IndexPart.Order.DESC : dev.retort.schema.IndexPart.Order.DEFAULT,
-          nulls, Optional.ofNullable(k < opclasses.size() ? opclasses.get(k) : null)));
+      dev.retort.schema.IndexPart.Nulls nulls =
+          desc == nullsFirst
+              ? dev.retort.schema.IndexPart.Nulls.DEFAULT
+              : nullsFirst
+                  ? dev.retort.schema.IndexPart.Nulls.FIRST
+                  : dev.retort.schema.IndexPart.Nulls.LAST;
+      parts.add(
+          new dev.retort.schema.IndexPart(
+              expression ? texts.get(k) : columns.get(k),
+              expression,
+              desc
+                  ? dev.retort.schema.IndexPart.Order.DESC
+                  : dev.retort.schema.IndexPart.Order.DEFAULT,
+              nulls,
+              Optional.ofNullable(k < opclasses.size() ? opclasses.get(k) : null)));
     }
     String method = rs.getString(9);
-    return new Index(rs.getString(2), table, parts, rs.getBoolean(3), Optional.ofNullable(rs.getString(4)),
-        "btree".equals(method) ? Optional.empty() : Optional.of(method), strings(rs.getArray(10)));
+    return new Index(
+        rs.getString(2),
+        table,
+        parts,
+        rs.getBoolean(3),
+        Optional.ofNullable(rs.getString(4)),
+        "btree".equals(method) ? Optional.empty() : Optional.of(method),
+        strings(rs.getArray(10)));
   }
 
   private static void constraint(Builder t, ResultSet rs, boolean qualify) throws SQLException {
@@ -348,10 +453,20 @@ final class PostgresInspector implements Inspector {
         t.checks.add(new CheckConstraint(name, m.matches() ? m.group(1) : rs.getString(10)));
       }
       case "f" -> {
-        QualifiedName target = qualify ? QualifiedName.of(rs.getString(5), rs.getString(6))
-            : QualifiedName.of(rs.getString(6));
-        t.foreignKeys.add(new ForeignKey(name, columns, target, strings(rs.getArray(7)),
-            action(rs.getString(8)), action(rs.getString(9)), rs.getBoolean(11), rs.getBoolean(12)));
+        QualifiedName target =
+            qualify
+                ? QualifiedName.of(rs.getString(5), rs.getString(6))
+                : QualifiedName.of(rs.getString(6));
+        t.foreignKeys.add(
+            new ForeignKey(
+                name,
+                columns,
+                target,
+                strings(rs.getArray(7)),
+                action(rs.getString(8)),
+                action(rs.getString(9)),
+                rs.getBoolean(11),
+                rs.getBoolean(12)));
       }
       default -> throw new IllegalStateException("unexpected constraint type " + rs.getString(3));
     }
@@ -371,5 +486,4 @@ final class PostgresInspector implements Inspector {
   private static List<String> strings(Array array) throws SQLException {
     return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
   }
-
 }

@@ -28,7 +28,8 @@ final class PostgresLock implements MigrationLock {
 
   static final Duration POLL = Duration.ofMillis(100);
 
-  private static final String HOLDER = """
+  private static final String HOLDER =
+      """
       SELECT l.pid, a.application_name, a.client_addr, a.backend_start, a.state
       FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
       WHERE l.locktype = 'advisory' AND l.granted
@@ -38,8 +39,9 @@ final class PostgresLock implements MigrationLock {
   @Override
   public Held acquire(Connection connection, String key, Duration timeout) throws SQLException {
     if (!connection.getAutoCommit()) {
-      throw new IllegalStateException("the migration lock must be taken in autocommit mode, so "
-          + "that waiting holds no transaction or snapshot open");
+      throw new IllegalStateException(
+          "the migration lock must be taken in autocommit mode, so "
+              + "that waiting holds no transaction or snapshot open");
     }
     int[] keys = keys(key);
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -48,17 +50,27 @@ final class PostgresLock implements MigrationLock {
         return MigrationLock.Held.sessionLock(connection, c -> release(c, keys));
       }
       if (System.nanoTime() - deadline >= 0) {
-        throw new DatabaseException("Timed out after " + seconds(timeout) + " waiting for the "
-            + "migration lock \"" + key + "\" (PostgreSQL advisory lock " + keys[0] + ", "
-            + keys[1] + "): " + holder(connection, keys) + ". If that run is gone, "
-            + "SELECT pg_terminate_backend(<pid>) ends its session and releases the lock.");
+        throw new DatabaseException(
+            "Timed out after "
+                + seconds(timeout)
+                + " waiting for the "
+                + "migration lock \""
+                + key
+                + "\" (PostgreSQL advisory lock "
+                + keys[0]
+                + ", "
+                + keys[1]
+                + "): "
+                + holder(connection, keys)
+                + ". If that run is gone, "
+                + "SELECT pg_terminate_backend(<pid>) ends its session and releases the lock.");
       }
       try {
         Thread.sleep(POLL.toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new DatabaseException("Interrupted while waiting for the migration lock \"" + key
-            + "\"", e);
+        throw new DatabaseException(
+            "Interrupted while waiting for the migration lock \"" + key + "\"", e);
       }
     }
   }
@@ -69,8 +81,9 @@ final class PostgresLock implements MigrationLock {
    */
   static int[] keys(String key) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest(("retort:" + key).getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(("retort:" + key).getBytes(StandardCharsets.UTF_8));
       ByteBuffer buffer = ByteBuffer.wrap(digest);
       return new int[] {buffer.getInt(), buffer.getInt()};
     } catch (NoSuchAlgorithmException e) {
@@ -99,11 +112,15 @@ final class PostgresLock implements MigrationLock {
         while (rs.next()) {
           String app = rs.getString("application_name");
           String client = rs.getString("client_addr");
-          holders.add("backend pid " + rs.getInt("pid")
-              + (app == null || app.isEmpty() ? "" : " (" + app + ")")
-              + (client == null ? "" : " from " + client)
-              + " connected since " + rs.getString("backend_start")
-              + ", now " + rs.getString("state"));
+          holders.add(
+              "backend pid "
+                  + rs.getInt("pid")
+                  + (app == null || app.isEmpty() ? "" : " (" + app + ")")
+                  + (client == null ? "" : " from " + client)
+                  + " connected since "
+                  + rs.getString("backend_start")
+                  + ", now "
+                  + rs.getString("state"));
         }
       }
     }
@@ -118,15 +135,15 @@ final class PostgresLock implements MigrationLock {
 
   /** Releases the advisory lock on {@code keys}; a session that no longer held it is an error. */
   private static void release(Connection connection, int[] keys) throws SQLException {
-    try (PreparedStatement st =
-        connection.prepareStatement("SELECT pg_advisory_unlock(?, ?)")) {
+    try (PreparedStatement st = connection.prepareStatement("SELECT pg_advisory_unlock(?, ?)")) {
       st.setInt(1, keys[0]);
       st.setInt(2, keys[1]);
       try (ResultSet rs = st.executeQuery()) {
         rs.next();
         if (!rs.getBoolean(1)) {
-          throw new SQLException("the migration lock was no longer held by this session when "
-              + "it was released (was it unlocked by other code on this connection?)");
+          throw new SQLException(
+              "the migration lock was no longer held by this session when "
+                  + "it was released (was it unlocked by other code on this connection?)");
         }
       }
     }

@@ -61,16 +61,23 @@ final class PostgresObjectSql {
   }
 
   List<Sql> addEnumValue(AddEnumValue op) {
-    String place = op.before().map(b -> " BEFORE " + dialect.literal(b))
-        .or(() -> op.after().map(a -> " AFTER " + dialect.literal(a)))
-        .orElse("");
+    String place =
+        op.before()
+            .map(b -> " BEFORE " + dialect.literal(b))
+            .or(() -> op.after().map(a -> " AFTER " + dialect.literal(a)))
+            .orElse("");
     return one("ALTER TYPE " + q(op.name()) + " ADD VALUE " + dialect.literal(op.value()) + place);
   }
 
   /** {@code RENAME VALUE} exists since PostgreSQL 10, below Retort's floor of 12. */
   List<Sql> renameEnumValue(RenameEnumValue op) {
-    return one("ALTER TYPE " + q(op.name()) + " RENAME VALUE " + dialect.literal(op.from())
-        + " TO " + dialect.literal(op.to()));
+    return one(
+        "ALTER TYPE "
+            + q(op.name())
+            + " RENAME VALUE "
+            + dialect.literal(op.from())
+            + " TO "
+            + dialect.literal(op.to()));
   }
 
   /** ALTER TYPE renames enums and domains alike: both are rows of pg_type. */
@@ -103,10 +110,10 @@ final class PostgresObjectSql {
   }
 
   /**
-   * Only the options that differ. ALTER SEQUENCE keeps the current minimum and maximum of an
-   * option left out, but their defaults depend on the direction, so when the increment changes
-   * sign an empty bound is reset with NO MINVALUE / NO MAXVALUE ("ALTER SEQUENCE"). START WITH
-   * only changes the value RESTART would go back to; the sequence's current value is kept.
+   * Only the options that differ. ALTER SEQUENCE keeps the current minimum and maximum of an option
+   * left out, but their defaults depend on the direction, so when the increment changes sign an
+   * empty bound is reset with NO MINVALUE / NO MAXVALUE ("ALTER SEQUENCE"). START WITH only changes
+   * the value RESTART would go back to; the sequence's current value is kept.
    */
   List<Sql> alterSequence(AlterSequence op) {
     Sequence from = op.from();
@@ -144,15 +151,25 @@ final class PostgresObjectSql {
 
   List<Sql> createDomain(CreateDomain op) {
     Domain d = op.domain();
-    StringBuilder sql = new StringBuilder("CREATE DOMAIN ").append(q(d.name())).append(" AS ")
-        .append(PostgresTypes.sql(d.baseType()));
-    d.defaultValue().ifPresent(v ->
-        sql.append(" DEFAULT ").append(renderer.defaultSql(v, Optional.of(d.baseType()))));
+    StringBuilder sql =
+        new StringBuilder("CREATE DOMAIN ")
+            .append(q(d.name()))
+            .append(" AS ")
+            .append(PostgresTypes.sql(d.baseType()));
+    d.defaultValue()
+        .ifPresent(
+            v -> sql.append(" DEFAULT ").append(renderer.defaultSql(v, Optional.of(d.baseType()))));
     if (!d.nullable()) {
       sql.append(" NOT NULL");
     }
-    d.checks().forEach(c -> sql.append(" CONSTRAINT ").append(q(c.name().orElseThrow()))
-        .append(" CHECK (").append(c.expression()).append(")"));
+    d.checks()
+        .forEach(
+            c ->
+                sql.append(" CONSTRAINT ")
+                    .append(q(c.name().orElseThrow()))
+                    .append(" CHECK (")
+                    .append(c.expression())
+                    .append(")"));
     return one(sql.toString());
   }
 
@@ -165,13 +182,19 @@ final class PostgresObjectSql {
   }
 
   List<Sql> dropSchema(DropSchema op) {
-    return one("DROP SCHEMA " + (op.ifExists() ? "IF EXISTS " : "") + q(op.name())
-        + (op.cascade() ? " CASCADE" : ""));
+    return one(
+        "DROP SCHEMA "
+            + (op.ifExists() ? "IF EXISTS " : "")
+            + q(op.name())
+            + (op.cascade() ? " CASCADE" : ""));
   }
 
   List<Sql> createExtension(CreateExtension op) {
-    return one("CREATE EXTENSION " + (op.ifNotExists() ? "IF NOT EXISTS " : "") + q(op.name())
-        + op.schema().map(s -> " SCHEMA " + q(s)).orElse(""));
+    return one(
+        "CREATE EXTENSION "
+            + (op.ifNotExists() ? "IF NOT EXISTS " : "")
+            + q(op.name())
+            + op.schema().map(s -> " SCHEMA " + q(s)).orElse(""));
   }
 
   List<Sql> dropExtension(DropExtension op) {
@@ -179,16 +202,21 @@ final class PostgresObjectSql {
   }
 
   /**
-   * COMMENT is a utility statement and takes no bind parameters, so the text is a literal with
-   * its quotes doubled; IS NULL removes the comment ("COMMENT" in the manual).
+   * COMMENT is a utility statement and takes no bind parameters, so the text is a literal with its
+   * quotes doubled; IS NULL removes the comment ("COMMENT" in the manual).
    */
   List<Sql> setTableComment(SetTableComment op) {
     return one("COMMENT ON TABLE " + q(op.table()) + " IS " + comment(op.comment()));
   }
 
   List<Sql> setColumnComment(SetColumnComment op) {
-    return one("COMMENT ON COLUMN " + q(op.table()) + "." + q(op.column()) + " IS "
-        + comment(op.comment()));
+    return one(
+        "COMMENT ON COLUMN "
+            + q(op.table())
+            + "."
+            + q(op.column())
+            + " IS "
+            + comment(op.comment()));
   }
 
   List<Sql> validateConstraint(ValidateConstraint op) {
@@ -197,8 +225,8 @@ final class PostgresObjectSql {
 
   /** Multi-row INSERT statements with every value a bound parameter, in batches. */
   List<Sql> bulkInsert(BulkInsert op) {
-    return dev.retort.dialect.MultiRowInsert.statements(op, q(op.table()), this::q, MAX_ROWS,
-        MAX_PARAMETERS);
+    return dev.retort.dialect.MultiRowInsert.statements(
+        op, q(op.table()), this::q, MAX_ROWS, MAX_PARAMETERS);
   }
 
   private String comment(Optional<String> text) {

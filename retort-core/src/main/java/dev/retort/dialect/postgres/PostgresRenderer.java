@@ -1,15 +1,15 @@
 package dev.retort.dialect.postgres;
 
-import dev.retort.dialect.SqlRenderer;
 import dev.retort.dialect.Sql;
+import dev.retort.dialect.SqlRenderer;
 import dev.retort.ops.AddColumn;
 import dev.retort.ops.AddConstraint;
 import dev.retort.ops.AddEnumValue;
 import dev.retort.ops.AlterColumn;
-import dev.retort.ops.ColumnChange;
-import dev.retort.ops.ColumnState;
 import dev.retort.ops.AlterSequence;
 import dev.retort.ops.BulkInsert;
+import dev.retort.ops.ColumnChange;
+import dev.retort.ops.ColumnState;
 import dev.retort.ops.CreateDomain;
 import dev.retort.ops.CreateEnum;
 import dev.retort.ops.CreateExtension;
@@ -41,7 +41,6 @@ import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Table;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** Renders ops as PostgreSQL DDL; every change is made in place with {@code ALTER TABLE}. */
@@ -59,12 +58,22 @@ final class PostgresRenderer extends SqlRenderer {
     Table table = op.table();
     List<String> items = tableItems(table, this::columnDefinition, table.primaryKey());
     List<Sql> out = new ArrayList<>();
-    out.add(Sql.of("CREATE TABLE " + (op.ifNotExists() ? "IF NOT EXISTS " : "") + q(table.name())
-        + " (\n  " + String.join(",\n  ", items) + "\n)"));
+    out.add(
+        Sql.of(
+            "CREATE TABLE "
+                + (op.ifNotExists() ? "IF NOT EXISTS " : "")
+                + q(table.name())
+                + " (\n  "
+                + String.join(",\n  ", items)
+                + "\n)"));
     // With IF NOT EXISTS the whole op must be repeatable, so its indexes are conditional too
     table.indexes().forEach(i -> out.add(createIndex(i, false, op.ifNotExists())));
-    table.comment().ifPresent(c ->
-        out.add(Sql.of("COMMENT ON TABLE " + q(table.name()) + " IS " + dialect.literal(c))));
+    table
+        .comment()
+        .ifPresent(
+            c ->
+                out.add(
+                    Sql.of("COMMENT ON TABLE " + q(table.name()) + " IS " + dialect.literal(c))));
     for (Column column : table.columns()) {
       out.addAll(columnComment(table.name(), column));
     }
@@ -74,7 +83,8 @@ final class PostgresRenderer extends SqlRenderer {
   @Override
   public List<Sql> addColumn(AddColumn op) {
     List<Sql> out = new ArrayList<>();
-    out.add(Sql.of("ALTER TABLE " + q(op.table()) + " ADD COLUMN " + columnDefinition(op.column())));
+    out.add(
+        Sql.of("ALTER TABLE " + q(op.table()) + " ADD COLUMN " + columnDefinition(op.column())));
     out.addAll(columnComment(op.table(), op.column()));
     return out;
   }
@@ -93,16 +103,31 @@ final class PostgresRenderer extends SqlRenderer {
   public List<Sql> alterColumn(AlterColumn op) {
     List<Sql> out = new ArrayList<>();
     String table = q(op.table());
-    op.renamedTo().ifPresent(n ->
-        out.add(Sql.of("ALTER TABLE " + table + " RENAME COLUMN " + q(op.column()) + " TO " + q(n))));
+    op.renamedTo()
+        .ifPresent(
+            n ->
+                out.add(
+                    Sql.of(
+                        "ALTER TABLE "
+                            + table
+                            + " RENAME COLUMN "
+                            + q(op.column())
+                            + " TO "
+                            + q(n))));
     String column = "ALTER COLUMN " + q(op.finalName());
-    if (op.has(ColumnChange.IDENTITY) && (op.changed(ColumnChange.IDENTITY, ColumnState::identity).get() == Identity.SERIAL
-        || op.from().identity().filter(i -> i == Identity.SERIAL).isPresent())) {
-      throw new dev.retort.error.UsageException(op.describe() + ": PostgreSQL cannot turn a column "
-          + "into or out of serial in place; change it to an identity column (BY_DEFAULT) instead");
+    if (op.has(ColumnChange.IDENTITY)
+        && (op.changed(ColumnChange.IDENTITY, ColumnState::identity).get() == Identity.SERIAL
+            || op.from().identity().filter(i -> i == Identity.SERIAL).isPresent())) {
+      throw new dev.retort.error.UsageException(
+          op.describe()
+              + ": PostgreSQL cannot turn a column "
+              + "into or out of serial in place; change it to an identity column (BY_DEFAULT) instead");
     }
-    boolean dropsIdentity = op.changed(ColumnChange.IDENTITY, ColumnState::identity).filter(i -> i == Identity.NONE).isPresent()
-        && op.from().identity().filter(i -> i != Identity.NONE).isPresent();
+    boolean dropsIdentity =
+        op.changed(ColumnChange.IDENTITY, ColumnState::identity)
+                .filter(i -> i == Identity.NONE)
+                .isPresent()
+            && op.from().identity().filter(i -> i != Identity.NONE).isPresent();
     if (dropsIdentity) {
       // Before the other changes: an identity column cannot be made nullable ("column is an
       // identity column"), and a default cannot be set on one
@@ -120,33 +145,62 @@ final class PostgresRenderer extends SqlRenderer {
       // restating the type (ALTER TABLE in the manual). The constructor ensures the type is known.
       ColumnType t = op.to().type().orElseThrow();
       String type = PostgresTypes.sql(t);
-      String collate = op.changed(ColumnChange.COLLATION, ColumnState::collation).map(c -> " COLLATE " + q(c)).orElse("");
-      String using = !op.has(ColumnChange.TYPE) ? ""
-          : op.using().map(u -> " USING " + u)
-              .orElse(needsUsing(op.from().type(), t) ? " USING " + q(op.finalName()) + "::" + type : "");
+      String collate =
+          op.changed(ColumnChange.COLLATION, ColumnState::collation)
+              .map(c -> " COLLATE " + q(c))
+              .orElse("");
+      String using =
+          !op.has(ColumnChange.TYPE)
+              ? ""
+              : op.using()
+                  .map(u -> " USING " + u)
+                  .orElse(
+                      needsUsing(op.from().type(), t)
+                          ? " USING " + q(op.finalName()) + "::" + type
+                          : "");
       actions.add(column + " TYPE " + type + collate + using);
     }
-    op.changed(ColumnChange.NULLABILITY, ColumnState::nullable).ifPresent(n -> actions.add(column + (n ? " DROP NOT NULL" : " SET NOT NULL")));
+    op.changed(ColumnChange.NULLABILITY, ColumnState::nullable)
+        .ifPresent(n -> actions.add(column + (n ? " DROP NOT NULL" : " SET NOT NULL")));
     if (op.has(ColumnChange.DEFAULT)) {
-      actions.add(op.to().defaultValue()
-          .map(d -> column + " SET DEFAULT " + defaultSql(d, op.to().type()))
-          .orElse(column + " DROP DEFAULT"));
+      actions.add(
+          op.to()
+              .defaultValue()
+              .map(d -> column + " SET DEFAULT " + defaultSql(d, op.to().type()))
+              .orElse(column + " DROP DEFAULT"));
     }
     if (!actions.isEmpty()) {
       out.add(Sql.of("ALTER TABLE " + table + " " + String.join(", ", actions)));
     }
-    op.changed(ColumnChange.IDENTITY, ColumnState::identity).filter(i -> i != Identity.NONE).ifPresent(i -> {
-      // After the other changes, which may make the column NOT NULL as ADD GENERATED requires.
-      // An existing identity changes kind with SET GENERATED, keeping its sequence.
-      boolean had = op.from().identity().filter(e -> e != Identity.NONE).isPresent();
-      if (!op.from().identity().equals(Optional.of(i))) {
-        out.add(Sql.of("ALTER TABLE " + table + " " + column
-            + (had ? " SET GENERATED " + generated(i) : " ADD GENERATED " + generated(i) + " AS IDENTITY")));
-      }
-    });
+    op.changed(ColumnChange.IDENTITY, ColumnState::identity)
+        .filter(i -> i != Identity.NONE)
+        .ifPresent(
+            i -> {
+              // After the other changes, which may make the column NOT NULL as ADD GENERATED
+              // requires.
+              // An existing identity changes kind with SET GENERATED, keeping its sequence.
+              boolean had = op.from().identity().filter(e -> e != Identity.NONE).isPresent();
+              if (!op.from().identity().equals(Optional.of(i))) {
+                out.add(
+                    Sql.of(
+                        "ALTER TABLE "
+                            + table
+                            + " "
+                            + column
+                            + (had
+                                ? " SET GENERATED " + generated(i)
+                                : " ADD GENERATED " + generated(i) + " AS IDENTITY")));
+              }
+            });
     if (op.has(ColumnChange.COMMENT)) {
-      out.add(Sql.of("COMMENT ON COLUMN " + table + "." + q(op.finalName()) + " IS "
-          + op.to().comment().map(dialect::literal).orElse("NULL")));
+      out.add(
+          Sql.of(
+              "COMMENT ON COLUMN "
+                  + table
+                  + "."
+                  + q(op.finalName())
+                  + " IS "
+                  + op.to().comment().map(dialect::literal).orElse("NULL")));
     }
     return out;
   }
@@ -157,11 +211,11 @@ final class PostgresRenderer extends SqlRenderer {
 
   /**
    * Whether a type change needs {@code USING}: without it only assignment casts apply, and text to
-   * integer, boolean or a timestamp is not one. But an explicit cast to a shorter varchar or
-   * char silently truncates ("Type Casts" in the manual), where the assignment cast fails loudly,
-   * so USING is left out within a family and whenever the target is text, which every type
-   * reaches by assignment. An unknown existing type or a raw type gets none: PostgreSQL then says
-   * when a cast is needed, instead of Retort guessing one that loses data.
+   * integer, boolean or a timestamp is not one. But an explicit cast to a shorter varchar or char
+   * silently truncates ("Type Casts" in the manual), where the assignment cast fails loudly, so
+   * USING is left out within a family and whenever the target is text, which every type reaches by
+   * assignment. An unknown existing type or a raw type gets none: PostgreSQL then says when a cast
+   * is needed, instead of Retort guessing one that loses data.
    */
   static boolean needsUsing(Optional<ColumnType> from, ColumnType to) {
     if (from.isEmpty()) {
@@ -169,7 +223,10 @@ final class PostgresRenderer extends SqlRenderer {
     }
     String source = family(from.get().kind());
     String target = family(to.kind());
-    return !source.equals(target) && !target.equals("text") && !source.equals("raw") && !target.equals("raw");
+    return !source.equals(target)
+        && !target.equals("text")
+        && !source.equals("raw")
+        && !target.equals("raw");
   }
 
   private static String family(ColumnType.Kind kind) {
@@ -188,13 +245,16 @@ final class PostgresRenderer extends SqlRenderer {
   }
 
   /**
-   * An index lives in its table's schema, so a qualified table qualifies the index name. DROP
-   * INDEX CONCURRENTLY, like CREATE INDEX CONCURRENTLY, cannot run in a transaction block.
+   * An index lives in its table's schema, so a qualified table qualifies the index name. DROP INDEX
+   * CONCURRENTLY, like CREATE INDEX CONCURRENTLY, cannot run in a transaction block.
    */
   @Override
   public List<Sql> dropIndex(DropIndex op) {
-    return List.of(Sql.of("DROP INDEX " + (op.concurrently() ? "CONCURRENTLY " : "")
-        + q(op.table().withName(op.name()))));
+    return List.of(
+        Sql.of(
+            "DROP INDEX "
+                + (op.concurrently() ? "CONCURRENTLY " : "")
+                + q(op.table().withName(op.name()))));
   }
 
   /**
@@ -203,8 +263,13 @@ final class PostgresRenderer extends SqlRenderer {
    */
   @Override
   public List<Sql> addConstraint(AddConstraint op) {
-    return List.of(Sql.of("ALTER TABLE " + q(op.table()) + " ADD " + constraint(op.constraint())
-        + (op.notValid() ? " NOT VALID" : "")));
+    return List.of(
+        Sql.of(
+            "ALTER TABLE "
+                + q(op.table())
+                + " ADD "
+                + constraint(op.constraint())
+                + (op.notValid() ? " NOT VALID" : "")));
   }
 
   @Override
@@ -218,15 +283,16 @@ final class PostgresRenderer extends SqlRenderer {
   }
 
   /**
-   * {@code CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] name ON table [USING method]
-   * (key [opclass] [ASC|DESC] [NULLS FIRST|LAST], ...) [INCLUDE (columns)] [WHERE predicate]},
-   * in the order of the CREATE INDEX synopsis. Expression keys are parenthesized, which the manual
+   * {@code CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] name ON table [USING method] (key
+   * [opclass] [ASC|DESC] [NULLS FIRST|LAST], ...) [INCLUDE (columns)] [WHERE predicate]}, in the
+   * order of the CREATE INDEX synopsis. Expression keys are parenthesized, which the manual
    * requires unless the expression is a bare function call and which never hurts.
    */
   private Sql createIndex(Index index, boolean concurrently, boolean ifNotExists) {
     List<String> keys = new ArrayList<>();
     for (IndexPart part : index.parts()) {
-      StringBuilder key = new StringBuilder(part.expression() ? "(" + part.text() + ")" : q(part.text()));
+      StringBuilder key =
+          new StringBuilder(part.expression() ? "(" + part.text() + ")" : q(part.text()));
       part.opclass().ifPresent(o -> key.append(' ').append(o));
       if (part.order() != IndexPart.Order.DEFAULT) {
         key.append(' ').append(part.order().name());
@@ -236,19 +302,31 @@ final class PostgresRenderer extends SqlRenderer {
       }
       keys.add(key.toString());
     }
-    return Sql.of("CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX "
-        + (concurrently ? "CONCURRENTLY " : "") + (ifNotExists ? "IF NOT EXISTS " : "")
-        + q(index.name()) + " ON " + q(index.table())
-        + index.method().map(m -> " USING " + m).orElse("")
-        + " (" + String.join(", ", keys) + ")"
-        + (index.include().isEmpty() ? "" : " INCLUDE (" + columns(index.include()) + ")")
-        + index.where().map(w -> " WHERE " + w).orElse(""));
+    return Sql.of(
+        "CREATE "
+            + (index.unique() ? "UNIQUE " : "")
+            + "INDEX "
+            + (concurrently ? "CONCURRENTLY " : "")
+            + (ifNotExists ? "IF NOT EXISTS " : "")
+            + q(index.name())
+            + " ON "
+            + q(index.table())
+            + index.method().map(m -> " USING " + m).orElse("")
+            + " ("
+            + String.join(", ", keys)
+            + ")"
+            + (index.include().isEmpty() ? "" : " INCLUDE (" + columns(index.include()) + ")")
+            + index.where().map(w -> " WHERE " + w).orElse(""));
   }
 
   private String columnDefinition(Column column) {
-    StringBuilder sql = new StringBuilder(q(column.name()))
-        .append(' ').append(column.identity() == Identity.SERIAL
-            ? serialType(column) : PostgresTypes.sql(column.type()));
+    StringBuilder sql =
+        new StringBuilder(q(column.name()))
+            .append(' ')
+            .append(
+                column.identity() == Identity.SERIAL
+                    ? serialType(column)
+                    : PostgresTypes.sql(column.type()));
     // COLLATE belongs right after the type (CREATE TABLE synopsis); collation names are
     // identifiers, case-sensitive, so "C" must stay quoted
     column.collation().ifPresent(c -> sql.append(" COLLATE ").append(q(c)));
@@ -260,8 +338,9 @@ final class PostgresRenderer extends SqlRenderer {
     if (!column.nullable()) {
       sql.append(" NOT NULL");
     }
-    column.defaultValue().ifPresent(d ->
-        sql.append(" DEFAULT ").append(defaultSql(d, Optional.of(column.type()))));
+    column
+        .defaultValue()
+        .ifPresent(d -> sql.append(" DEFAULT ").append(defaultSql(d, Optional.of(column.type()))));
     return sql.toString();
   }
 
@@ -271,15 +350,29 @@ final class PostgresRenderer extends SqlRenderer {
       case INTEGER -> "serial";
       case BIGINT -> "bigserial";
       case SMALLINT -> "smallserial";
-      default -> throw new dev.retort.error.UsageException("column " + column.name() + " is serial, "
-          + "which PostgreSQL only has for smallint, integer and bigint, not " + column.type());
+      default ->
+          throw new dev.retort.error.UsageException(
+              "column "
+                  + column.name()
+                  + " is serial, "
+                  + "which PostgreSQL only has for smallint, integer and bigint, not "
+                  + column.type());
     };
   }
 
   private List<Sql> columnComment(QualifiedName table, Column column) {
-    return column.comment()
-        .map(c -> List.of(Sql.of("COMMENT ON COLUMN " + q(table) + "." + q(column.name())
-            + " IS " + dialect.literal(c))))
+    return column
+        .comment()
+        .map(
+            c ->
+                List.of(
+                    Sql.of(
+                        "COMMENT ON COLUMN "
+                            + q(table)
+                            + "."
+                            + q(column.name())
+                            + " IS "
+                            + dialect.literal(c))))
         .orElse(List.of());
   }
 

@@ -26,9 +26,10 @@ import java.util.regex.Pattern;
  * lives in the schema being compared.
  */
 final class PostgresScratchExtensions {
-  private static final Pattern CREATE_EXTENSION = Pattern.compile(
-      "(?is)^(?:\\s|--[^\\n]*\\n|/\\*.*?\\*/)*CREATE\\s+EXTENSION\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?"
-          + "(\"(?:[^\"]|\"\")+\"|[\\w-]+).*");
+  private static final Pattern CREATE_EXTENSION =
+      Pattern.compile(
+          "(?is)^(?:\\s|--[^\\n]*\\n|/\\*.*?\\*/)*CREATE\\s+EXTENSION\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?"
+              + "(\"(?:[^\"]|\"\")+\"|[\\w-]+).*");
 
   private final Connection connection;
   private final java.util.function.UnaryOperator<String> quote;
@@ -37,8 +38,11 @@ final class PostgresScratchExtensions {
   private final Set<String> searchPath = new LinkedHashSet<>();
   private final List<String> declared = new ArrayList<>();
 
-  PostgresScratchExtensions(Connection connection, java.util.function.UnaryOperator<String> quote,
-      String scratch, String liveSchema) {
+  PostgresScratchExtensions(
+      Connection connection,
+      java.util.function.UnaryOperator<String> quote,
+      String scratch,
+      String liveSchema) {
     this.connection = connection;
     this.quote = quote;
     this.scratch = scratch;
@@ -47,25 +51,40 @@ final class PostgresScratchExtensions {
 
   /** The connection the loader uses: statements pass through, but for those described above. */
   Connection wrap() {
-    return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-        new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-          Object result = invoke(connection, method, args);
-          return result instanceof Statement s && method.getName().equals("createStatement")
-              ? statement(s) : result;
-        });
+    return (Connection)
+        Proxy.newProxyInstance(
+            Connection.class.getClassLoader(),
+            new Class<?>[] {Connection.class},
+            (proxy, method, args) -> {
+              Object result = invoke(connection, method, args);
+              return result instanceof Statement s && method.getName().equals("createStatement")
+                  ? statement(s)
+                  : result;
+            });
   }
 
   private Statement statement(Statement real) {
-    return (Statement) Proxy.newProxyInstance(Statement.class.getClassLoader(),
-        new Class<?>[] {Statement.class}, (proxy, method, args) -> {
-          if (method.getName().startsWith("execute") && args != null && args.length > 0
-              && args[0] instanceof String sql && alreadyInstalled(sql)) {
-            Class<?> type = method.getReturnType();
-            return type == boolean.class ? Boolean.FALSE : type == int.class ? (Object) 0
-                : type == long.class ? (Object) 0L : real.executeQuery("SELECT 1 WHERE false");
-          }
-          return invoke(real, method, args);
-        });
+    return (Statement)
+        Proxy.newProxyInstance(
+            Statement.class.getClassLoader(),
+            new Class<?>[] {Statement.class},
+            (proxy, method, args) -> {
+              if (method.getName().startsWith("execute")
+                  && args != null
+                  && args.length > 0
+                  && args[0] instanceof String sql
+                  && alreadyInstalled(sql)) {
+                Class<?> type = method.getReturnType();
+                return type == boolean.class
+                    ? Boolean.FALSE
+                    : type == int.class
+                        ? (Object) 0
+                        : type == long.class
+                            ? (Object) 0L
+                            : real.executeQuery("SELECT 1 WHERE false");
+              }
+              return invoke(real, method, args);
+            });
   }
 
   private boolean alreadyInstalled(String sql) throws SQLException {
@@ -73,8 +92,10 @@ final class PostgresScratchExtensions {
     if (!m.matches()) {
       return false;
     }
-    String name = m.group(1).startsWith("\"")
-        ? m.group(1).substring(1, m.group(1).length() - 1).replace("\"\"", "\"") : m.group(1).toLowerCase();
+    String name =
+        m.group(1).startsWith("\"")
+            ? m.group(1).substring(1, m.group(1).length() - 1).replace("\"\"", "\"")
+            : m.group(1).toLowerCase();
     Optional<String> schema = installedIn(name);
     if (schema.isEmpty()) {
       return false;
@@ -93,8 +114,10 @@ final class PostgresScratchExtensions {
   }
 
   private Optional<String> installedIn(String name) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement("SELECT n.nspname FROM pg_extension e "
-        + "JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = ?")) {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT n.nspname FROM pg_extension e "
+                + "JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = ?")) {
       ps.setString(1, name);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();

@@ -4,12 +4,20 @@ import dev.retort.schema.ColumnType;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** Portable column types in PostgreSQL's spelling (https://www.postgresql.org/docs/current/datatype.html). */
+/**
+ * Portable column types in PostgreSQL's spelling
+ * (https://www.postgresql.org/docs/current/datatype.html).
+ */
 final class PostgresTypes {
 
   private static final Set<ColumnType.Kind> NUMERIC =
-      EnumSet.of(ColumnType.Kind.SMALLINT, ColumnType.Kind.INTEGER, ColumnType.Kind.BIGINT,
-          ColumnType.Kind.NUMERIC, ColumnType.Kind.REAL, ColumnType.Kind.DOUBLE);
+      EnumSet.of(
+          ColumnType.Kind.SMALLINT,
+          ColumnType.Kind.INTEGER,
+          ColumnType.Kind.BIGINT,
+          ColumnType.Kind.NUMERIC,
+          ColumnType.Kind.REAL,
+          ColumnType.Kind.DOUBLE);
 
   private PostgresTypes() {}
 
@@ -23,9 +31,8 @@ final class PostgresTypes {
       case CHAR -> "char(" + type.length() + ")";
       case TEXT -> "text";
       case BOOLEAN -> "boolean";
-      case NUMERIC -> type.length() == 0
-          ? "numeric"
-          : "numeric(" + type.length() + "," + type.scale() + ")";
+      case NUMERIC ->
+          type.length() == 0 ? "numeric" : "numeric(" + type.length() + "," + type.scale() + ")";
       case REAL -> "real";
       case DOUBLE -> "double precision";
       case DATE -> "date";

@@ -9,15 +9,16 @@ import java.util.List;
 
 /**
  * What a schema holds that Retort's model leaves out: functions and procedures, aggregates,
- * triggers, views, rules, composite and range types, operators, row-level security policies,
- * index comments and column storage settings. Read from the current schema in one query, so that
- * a desired {@code schema.sql} that declares them is reported, never silently reduced. Objects
- * that belong to an extension are its own business and are not listed.
+ * triggers, views, rules, composite and range types, operators, row-level security policies, index
+ * comments and column storage settings. Read from the current schema in one query, so that a
+ * desired {@code schema.sql} that declares them is reported, never silently reduced. Objects that
+ * belong to an extension are its own business and are not listed.
  */
 final class PostgresUnmodelled {
   private PostgresUnmodelled() {}
 
-  private static final String QUERY = """
+  private static final String QUERY =
+      """
       WITH ns AS (SELECT oid FROM pg_namespace WHERE nspname = current_schema()),
       own AS (SELECT objid FROM pg_depend WHERE deptype = 'e')
       SELECT kind, name FROM (
@@ -67,7 +68,8 @@ final class PostgresUnmodelled {
   /** One line per object, such as {@code function unix_timestamp(timestamp with time zone)}. */
   static List<String> read(Connection c) throws SQLException {
     List<String> out = new ArrayList<>();
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(QUERY)) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(QUERY)) {
       while (rs.next()) {
         out.add(rs.getString(1) + " " + rs.getString(2));
       }

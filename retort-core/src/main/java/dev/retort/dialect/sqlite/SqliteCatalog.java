@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the renderer asks of the live database while a migration runs: a table as it is now (to
- * plan a rebuild; the reading is {@link SqliteInspector}'s), and what else a rebuild of it must
- * drop and recreate.
+ * What the renderer asks of the live database while a migration runs: a table as it is now (to plan
+ * a rebuild; the reading is {@link SqliteInspector}'s), and what else a rebuild of it must drop and
+ * recreate.
  */
 final class SqliteCatalog implements Catalog {
 
@@ -35,22 +35,24 @@ final class SqliteCatalog implements Catalog {
     try {
       return SqliteInspector.table(connection, dialect, name);
     } catch (SQLException e) {
-      throw new DatabaseException("Cannot read table " + name + " from the SQLite database: "
-          + e.getMessage(), e);
+      throw new DatabaseException(
+          "Cannot read table " + name + " from the SQLite database: " + e.getMessage(), e);
     }
   }
 
   /**
    * The triggers on the table, the views that mention it, and the indexes on expressions whose
    * statement the inspector cannot read into the table: what a rebuild must drop or recreate
-   * besides the table, per step 3 of
-   * https://www.sqlite.org/lang_altertable.html#otheralter.
+   * besides the table, per step 3 of https://www.sqlite.org/lang_altertable.html#otheralter.
    */
   List<Dependent> dependents(QualifiedName table) {
-    String sql = "SELECT type, name, sql FROM " + master(table) + " WHERE sql IS NOT NULL AND ("
-        + "(type = 'trigger' AND tbl_name = ? COLLATE NOCASE)"
-        + " OR (type = 'view' AND instr(lower(sql), lower(?)) > 0)"
-        + " OR (type = 'index' AND tbl_name = ? COLLATE NOCASE)) ORDER BY type, name";
+    String sql =
+        "SELECT type, name, sql FROM "
+            + master(table)
+            + " WHERE sql IS NOT NULL AND ("
+            + "(type = 'trigger' AND tbl_name = ? COLLATE NOCASE)"
+            + " OR (type = 'view' AND instr(lower(sql), lower(?)) > 0)"
+            + " OR (type = 'index' AND tbl_name = ? COLLATE NOCASE)) ORDER BY type, name";
     List<Dependent> out = new ArrayList<>();
     try (PreparedStatement st = connection.prepareStatement(sql)) {
       st.setString(1, table.name());
@@ -65,8 +67,8 @@ final class SqliteCatalog implements Catalog {
         }
       }
     } catch (SQLException e) {
-      throw new DatabaseException("Cannot read the triggers and views of " + table + ": "
-          + e.getMessage(), e);
+      throw new DatabaseException(
+          "Cannot read the triggers and views of " + table + ": " + e.getMessage(), e);
     }
     return out;
   }
@@ -94,13 +96,19 @@ final class SqliteCatalog implements Catalog {
   }
 
   /**
-   * A PRAGMA as a table-valued function, so that names are bound as parameters rather than
-   * quoted into the text (https://www.sqlite.org/pragma.html#pragfunc). The result set closes
-   * its statement.
+   * A PRAGMA as a table-valued function, so that names are bound as parameters rather than quoted
+   * into the text (https://www.sqlite.org/pragma.html#pragfunc). The result set closes its
+   * statement.
    */
-  private ResultSet pragma(String pragma, String argument, QualifiedName scope) throws SQLException {
-    PreparedStatement st = connection.prepareStatement(
-        "SELECT * FROM pragma_" + pragma + "(?" + (scope.schema().isPresent() ? ", ?" : "") + ")");
+  private ResultSet pragma(String pragma, String argument, QualifiedName scope)
+      throws SQLException {
+    PreparedStatement st =
+        connection.prepareStatement(
+            "SELECT * FROM pragma_"
+                + pragma
+                + "(?"
+                + (scope.schema().isPresent() ? ", ?" : "")
+                + ")");
     st.closeOnCompletion();
     st.setString(1, argument);
     if (scope.schema().isPresent()) {

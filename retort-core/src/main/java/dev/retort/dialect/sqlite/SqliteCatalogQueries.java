@@ -2,33 +2,37 @@ package dev.retort.dialect.sqlite;
 
 /**
  * The catalog queries of {@link SqliteInspector}: PRAGMA table-valued functions
- * (https://www.sqlite.org/pragma.html#pragfunc) joined to {@code sqlite_master}, so that one
- * query reads a kind of thing for every table at once. {@code MASTER} stands for the schema's
- * {@code sqlite_master}, {@code SCHEMA} for the schema argument of the PRAGMA functions, and
- * {@code ONE} for the condition that narrows a query to one table (a bound name).
+ * (https://www.sqlite.org/pragma.html#pragfunc) joined to {@code sqlite_master}, so that one query
+ * reads a kind of thing for every table at once. {@code MASTER} stands for the schema's {@code
+ * sqlite_master}, {@code SCHEMA} for the schema argument of the PRAGMA functions, and {@code ONE}
+ * for the condition that narrows a query to one table (a bound name).
  */
 final class SqliteCatalogQueries {
   private SqliteCatalogQueries() {}
 
-  static final String TABLES = """
+  static final String TABLES =
+      """
       SELECT m.name, m.sql FROM MASTER m
       WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ONE
       ORDER BY m.name""";
 
-  static final String COLUMNS = """
+  static final String COLUMNS =
+      """
       SELECT m.name, p.name, p.type, p."notnull", p.dflt_value, p.pk
       FROM MASTER m JOIN pragma_table_info(m.name SCHEMA) p
       WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ONE
       ORDER BY m.name, p.cid""";
 
-  static final String FOREIGN_KEYS = """
+  static final String FOREIGN_KEYS =
+      """
       SELECT m.name, f.id, f."table", f."from", f."to", f.on_delete, f.on_update
       FROM MASTER m JOIN pragma_foreign_key_list(m.name SCHEMA) f
       WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ONE
       ORDER BY m.name, f.id, f.seq""";
 
   /** Indexes made by CREATE INDEX (origin 'c'), with their statement and each key column. */
-  static final String INDEX_KEYS = """
+  static final String INDEX_KEYS =
+      """
       SELECT m.name, l.name, l."unique", i.sql, x.name, x."desc"
       FROM MASTER m JOIN pragma_index_list(m.name SCHEMA) l
       JOIN pragma_index_xinfo(l.name SCHEMA) x
@@ -39,7 +43,8 @@ final class SqliteCatalogQueries {
 
   /** {@code sql} for the schema {@code master} names and its PRAGMA argument, narrowed or not. */
   static String query(String sql, String master, String schemaArgument, boolean one) {
-    return sql.replace("MASTER", master).replace("SCHEMA", schemaArgument)
+    return sql.replace("MASTER", master)
+        .replace("SCHEMA", schemaArgument)
         .replace(" ONE", one ? " AND m.name = ? COLLATE NOCASE" : "");
   }
 }

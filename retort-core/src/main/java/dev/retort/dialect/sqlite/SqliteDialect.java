@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -26,9 +25,9 @@ import java.util.regex.Pattern;
  * SQLite 3.35 and later, for URLs starting with {@code jdbc:sqlite:}.
  *
  * <p>DDL is transactional. ALTER TABLE can only rename and add columns, so other changes rebuild
- * the table ({@link SqliteTableRebuild}) from the live table, which an offline ({@code --sql})
- * run cannot read. Around each step, foreign key enforcement is switched off so that a rebuild
- * does not cascade, and the keys are checked before the commit.
+ * the table ({@link SqliteTableRebuild}) from the live table, which an offline ({@code --sql}) run
+ * cannot read. Around each step, foreign key enforcement is switched off so that a rebuild does not
+ * cascade, and the keys are checked before the commit.
  */
 public final class SqliteDialect implements Dialect {
 
@@ -40,30 +39,166 @@ public final class SqliteDialect implements Dialect {
    * SQLite's keywords (https://www.sqlite.org/lang_keywords.html), plus TRUE and FALSE, which an
    * unquoted name would be read as when no such column exists.
    */
-  static final Set<String> KEYWORDS = Set.of(
-      "abort", "action", "add", "after", "all", "alter", "always", "analyze", "and", "as", "asc",
-      "attach", "autoincrement", "before", "begin", "between", "by", "cascade", "case", "cast",
-      "check", "collate", "column", "commit", "conflict", "constraint", "create", "cross",
-      "current", "current_date", "current_time", "current_timestamp", "database", "default",
-      "deferrable", "deferred", "delete", "desc", "detach", "distinct", "do", "drop", "each",
-      "else", "end", "escape", "except", "exclude", "exclusive", "exists", "explain", "fail",
-      "filter", "first", "following", "for", "foreign", "from", "full", "generated", "glob",
-      "group", "groups", "having", "if", "ignore", "immediate", "in", "index", "indexed",
-      "initially", "inner", "insert", "instead", "intersect", "into", "is", "isnull", "join",
-      "key", "last", "left", "like", "limit", "match", "materialized", "natural", "no", "not",
-      "nothing", "notnull", "null", "nulls", "of", "offset", "on", "or", "order", "others",
-      "outer", "over", "partition", "plan", "pragma", "preceding", "primary", "query", "raise",
-      "range", "recursive", "references", "regexp", "reindex", "release", "rename", "replace",
-      "restrict", "returning", "right", "rollback", "row", "rows", "savepoint", "select", "set",
-      "table", "temp", "temporary", "then", "ties", "to", "transaction", "trigger", "unbounded",
-      "union", "unique", "update", "using", "vacuum", "values", "view", "virtual", "when",
-      "where", "window", "with", "without", "true", "false");
+  static final Set<String> KEYWORDS =
+      Set.of(
+          "abort",
+          "action",
+          "add",
+          "after",
+          "all",
+          "alter",
+          "always",
+          "analyze",
+          "and",
+          "as",
+          "asc",
+          "attach",
+          "autoincrement",
+          "before",
+          "begin",
+          "between",
+          "by",
+          "cascade",
+          "case",
+          "cast",
+          "check",
+          "collate",
+          "column",
+          "commit",
+          "conflict",
+          "constraint",
+          "create",
+          "cross",
+          "current",
+          "current_date",
+          "current_time",
+          "current_timestamp",
+          "database",
+          "default",
+          "deferrable",
+          "deferred",
+          "delete",
+          "desc",
+          "detach",
+          "distinct",
+          "do",
+          "drop",
+          "each",
+          "else",
+          "end",
+          "escape",
+          "except",
+          "exclude",
+          "exclusive",
+          "exists",
+          "explain",
+          "fail",
+          "filter",
+          "first",
+          "following",
+          "for",
+          "foreign",
+          "from",
+          "full",
+          "generated",
+          "glob",
+          "group",
+          "groups",
+          "having",
+          "if",
+          "ignore",
+          "immediate",
+          "in",
+          "index",
+          "indexed",
+          "initially",
+          "inner",
+          "insert",
+          "instead",
+          "intersect",
+          "into",
+          "is",
+          "isnull",
+          "join",
+          "key",
+          "last",
+          "left",
+          "like",
+          "limit",
+          "match",
+          "materialized",
+          "natural",
+          "no",
+          "not",
+          "nothing",
+          "notnull",
+          "null",
+          "nulls",
+          "of",
+          "offset",
+          "on",
+          "or",
+          "order",
+          "others",
+          "outer",
+          "over",
+          "partition",
+          "plan",
+          "pragma",
+          "preceding",
+          "primary",
+          "query",
+          "raise",
+          "range",
+          "recursive",
+          "references",
+          "regexp",
+          "reindex",
+          "release",
+          "rename",
+          "replace",
+          "restrict",
+          "returning",
+          "right",
+          "rollback",
+          "row",
+          "rows",
+          "savepoint",
+          "select",
+          "set",
+          "table",
+          "temp",
+          "temporary",
+          "then",
+          "ties",
+          "to",
+          "transaction",
+          "trigger",
+          "unbounded",
+          "union",
+          "unique",
+          "update",
+          "using",
+          "vacuum",
+          "values",
+          "view",
+          "virtual",
+          "when",
+          "where",
+          "window",
+          "with",
+          "without",
+          "true",
+          "false");
 
   /** Each connection's foreign_keys setting from before the step, restored after it. */
   private final Map<Connection, Boolean> foreignKeysBefore =
       Collections.synchronizedMap(new WeakHashMap<>());
 
-  /** Creates the dialect; {@link dev.retort.dialect.Dialects} does this for {@code jdbc:sqlite:} URLs. */
+  /**
+   * Creates the dialect; {@link dev.retort.dialect.Dialects} does this for {@code jdbc:sqlite:}
+   * URLs.
+   */
   public SqliteDialect() {}
 
   @Override
@@ -97,7 +232,9 @@ public final class SqliteDialect implements Dialect {
     return new SqliteRenderer(this, catalog);
   }
 
-  /** Reads tables, and the triggers and views a rebuild must recreate, through {@code connection}. */
+  /**
+   * Reads tables, and the triggers and views a rebuild must recreate, through {@code connection}.
+   */
   @Override
   public Catalog catalog(Connection connection) {
     return new SqliteCatalog(connection, this);
@@ -115,11 +252,12 @@ public final class SqliteDialect implements Dialect {
 
   /** An in-memory database, gone when its connection closes. */
   @Override
-  public dev.retort.schema.Schema inspectScratch(Connection live, dev.retort.inspect.ScratchLoader loader)
-      throws SQLException {
+  public dev.retort.schema.Schema inspectScratch(
+      Connection live, dev.retort.inspect.ScratchLoader loader) throws SQLException {
     try (Connection scratch = java.sql.DriverManager.getConnection("jdbc:sqlite::memory:")) {
       loader.load(scratch);
-      return new SqliteInspector(this).inspect(scratch, dev.retort.inspect.InspectOptions.excluding());
+      return new SqliteInspector(this)
+          .inspect(scratch, dev.retort.inspect.InspectOptions.excluding());
     }
   }
 
@@ -142,8 +280,8 @@ public final class SqliteDialect implements Dialect {
   /** NULL, numbers and TRUE/FALSE bare, byte arrays as X'..' blobs, the rest a quoted string. */
   @Override
   public String literal(Object value) {
-    return dev.retort.dialect.Literals.standard(value,
-        bytes -> "X'" + HexFormat.of().formatHex(bytes) + "'");
+    return dev.retort.dialect.Literals.standard(
+        value, bytes -> "X'" + HexFormat.of().formatHex(bytes) + "'");
   }
 
   /**
@@ -153,27 +291,32 @@ public final class SqliteDialect implements Dialect {
   @Override
   public List<Sql> createVersionTables(QualifiedName versionTable, QualifiedName historyTable) {
     return List.of(
-        Sql.of("CREATE TABLE IF NOT EXISTS " + quote(versionTable)
-            + " (version_num VARCHAR(64) NOT NULL PRIMARY KEY)"),
-        Sql.of("CREATE TABLE IF NOT EXISTS " + quote(historyTable) + " ("
-            + "id INTEGER PRIMARY KEY AUTOINCREMENT, "
-            + "revision VARCHAR(64) NOT NULL, "
-            + "direction VARCHAR(8) NOT NULL, "
-            + "checksum VARCHAR(64), "
-            + "started_at TEXT NOT NULL, "
-            + "duration_ms BIGINT NOT NULL, "
-            + "who VARCHAR(255) NOT NULL, "
-            + "success BOOLEAN NOT NULL, "
-            + "failed_statement INTEGER, "
-            + "message TEXT, "
-            + "statement_sums TEXT)"));
+        Sql.of(
+            "CREATE TABLE IF NOT EXISTS "
+                + quote(versionTable)
+                + " (version_num VARCHAR(64) NOT NULL PRIMARY KEY)"),
+        Sql.of(
+            "CREATE TABLE IF NOT EXISTS "
+                + quote(historyTable)
+                + " ("
+                + "id INTEGER PRIMARY KEY AUTOINCREMENT, "
+                + "revision VARCHAR(64) NOT NULL, "
+                + "direction VARCHAR(8) NOT NULL, "
+                + "checksum VARCHAR(64), "
+                + "started_at TEXT NOT NULL, "
+                + "duration_ms BIGINT NOT NULL, "
+                + "who VARCHAR(255) NOT NULL, "
+                + "success BOOLEAN NOT NULL, "
+                + "failed_statement INTEGER, "
+                + "message TEXT, "
+                + "statement_sums TEXT)"));
   }
 
   /**
    * Remembers {@code PRAGMA foreign_keys} and switches enforcement off. With enforcement on,
-   * dropping a parent table during a rebuild deletes its rows first and fires ON DELETE CASCADE
-   * in the children (https://www.sqlite.org/foreignkeys.html, section 5). The pragma is a no-op
-   * inside a transaction, so this must run in autocommit, before the step's transaction begins.
+   * dropping a parent table during a rebuild deletes its rows first and fires ON DELETE CASCADE in
+   * the children (https://www.sqlite.org/foreignkeys.html, section 5). The pragma is a no-op inside
+   * a transaction, so this must run in autocommit, before the step's transaction begins.
    */
   @Override
   public void beforeStep(Connection connection) throws SQLException {
@@ -184,9 +327,10 @@ public final class SqliteDialect implements Dialect {
         st.execute("PRAGMA foreign_keys = OFF");
       }
       if (foreignKeys(connection)) {
-        throw new SQLException("Cannot switch SQLite foreign key enforcement off: the connection "
-            + "is inside a transaction, where PRAGMA foreign_keys has no effect; call beforeStep "
-            + "in autocommit mode");
+        throw new SQLException(
+            "Cannot switch SQLite foreign key enforcement off: the connection "
+                + "is inside a transaction, where PRAGMA foreign_keys has no effect; call beforeStep "
+                + "in autocommit mode");
       }
     }
   }
@@ -205,17 +349,26 @@ public final class SqliteDialect implements Dialect {
         total++;
         if (problems.size() < 20) {
           String rowid = rs.getString("rowid");
-          problems.add(String.format(Locale.ROOT, "%s row %s references missing row in %s%s",
-              rs.getString("table"), rowid == null ? "(WITHOUT ROWID)" : "rowid " + rowid,
-              rs.getString("parent"), describeKey(connection, rs.getString("table"),
-                  rs.getInt("fkid"))));
+          problems.add(
+              String.format(
+                  Locale.ROOT,
+                  "%s row %s references missing row in %s%s",
+                  rs.getString("table"),
+                  rowid == null ? "(WITHOUT ROWID)" : "rowid " + rowid,
+                  rs.getString("parent"),
+                  describeKey(connection, rs.getString("table"), rs.getInt("fkid"))));
         }
       }
     }
     if (total > 0) {
-      throw new SQLException("Foreign key check failed: " + total + " row(s) reference rows that "
-          + "do not exist" + (total > problems.size() ? " (first " + problems.size() + " shown)" : "")
-          + ":\n  " + String.join("\n  ", problems));
+      throw new SQLException(
+          "Foreign key check failed: "
+              + total
+              + " row(s) reference rows that "
+              + "do not exist"
+              + (total > problems.size() ? " (first " + problems.size() + " shown)" : "")
+              + ":\n  "
+              + String.join("\n  ", problems));
     }
   }
 
@@ -268,8 +421,9 @@ public final class SqliteDialect implements Dialect {
       throws SQLException {
     List<String> from = new ArrayList<>();
     List<String> to = new ArrayList<>();
-    try (var st = connection.prepareStatement(
-        "SELECT \"from\", \"to\" FROM pragma_foreign_key_list(?) WHERE id = ? ORDER BY seq")) {
+    try (var st =
+        connection.prepareStatement(
+            "SELECT \"from\", \"to\" FROM pragma_foreign_key_list(?) WHERE id = ? ORDER BY seq")) {
       st.setString(1, table);
       st.setInt(2, id);
       try (ResultSet rs = st.executeQuery()) {
@@ -279,7 +433,8 @@ public final class SqliteDialect implements Dialect {
         }
       }
     }
-    return from.isEmpty() ? "" : " via (" + String.join(", ", from) + ") -> ("
-        + String.join(", ", to) + ")";
+    return from.isEmpty()
+        ? ""
+        : " via (" + String.join(", ", from) + ") -> (" + String.join(", ", to) + ")";
   }
 }

@@ -39,12 +39,15 @@ import java.util.regex.Pattern;
  * rebuild then writes those names into the table.
  */
 final class SqliteInspector implements Inspector {
-  private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+  private static final Pattern NUMBER =
+      Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
   private final SqliteDialect dialect;
   private Connection connection;
+
   /** The one table read, or null for every table of the main schema. */
   private QualifiedName one;
+
   private final Map<String, TableRows> tables = new LinkedHashMap<>();
 
   /** What the queries say of one table, gathered before it becomes a {@link Table}. */
@@ -60,7 +63,8 @@ final class SqliteInspector implements Inspector {
     }
   }
 
-  private record IndexRows(boolean unique, String sql, List<IndexPart> parts, boolean[] unreadable) {}
+  private record IndexRows(
+      boolean unique, String sql, List<IndexPart> parts, boolean[] unreadable) {}
 
   SqliteInspector(SqliteDialect dialect) {
     this.dialect = dialect;
@@ -122,9 +126,15 @@ final class SqliteInspector implements Inspector {
         if (pkIndex > 0) {
           t.primaryKey.put(pkIndex, column);
         }
-        t.columns.add(new Column(column, type, rs.getInt(4) == 0, defaultValue(rs.getString(5)),
-            t.parsed.autoIncrementColumns().contains(column), Optional.empty())
-            .withCollation(Optional.ofNullable(t.parsed.collations().get(column))));
+        t.columns.add(
+            new Column(
+                    column,
+                    type,
+                    rs.getInt(4) == 0,
+                    defaultValue(rs.getString(5)),
+                    t.parsed.autoIncrementColumns().contains(column),
+                    Optional.empty())
+                .withCollation(Optional.ofNullable(t.parsed.collations().get(column))));
       }
     }
   }
@@ -134,18 +144,26 @@ final class SqliteInspector implements Inspector {
       while (rs.next()) {
         TableRows t = tables.get(rs.getString(1));
         if (t != null) {
-          t.foreignKeys.computeIfAbsent(rs.getInt(2), k -> new ArrayList<>()).add(new String[] {
-              rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)});
+          t.foreignKeys
+              .computeIfAbsent(rs.getInt(2), k -> new ArrayList<>())
+              .add(
+                  new String[] {
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getString(6),
+                    rs.getString(7)
+                  });
         }
       }
     }
   }
 
   /**
-   * Indexes made by CREATE INDEX, with each key's order, and the text of an expression key from
-   * the statement; those of UNIQUE and PRIMARY KEY are constraints, and one whose statement
-   * cannot be read is a {@link SqliteCatalog.Dependent} of a rebuild. An ascending key reads back
-   * in the default order, which is the same thing.
+   * Indexes made by CREATE INDEX, with each key's order, and the text of an expression key from the
+   * statement; those of UNIQUE and PRIMARY KEY are constraints, and one whose statement cannot be
+   * read is a {@link SqliteCatalog.Dependent} of a rebuild. An ascending key reads back in the
+   * default order, which is the same thing.
    */
   private void readIndexes() throws SQLException {
     try (ResultSet rs = query(SqliteCatalogQueries.INDEX_KEYS)) {
@@ -156,15 +174,19 @@ final class SqliteInspector implements Inspector {
         }
         String sql = rs.getString(4);
         boolean unique = "1".equals(rs.getString(3));
-        IndexRows index = t.indexes.computeIfAbsent(rs.getString(2),
-            k -> new IndexRows(unique, sql, new ArrayList<>(), new boolean[1]));
+        IndexRows index =
+            t.indexes.computeIfAbsent(
+                rs.getString(2),
+                k -> new IndexRows(unique, sql, new ArrayList<>(), new boolean[1]));
         String column = rs.getString(5);
         List<String> keys = SqliteTableSql.indexKeys(sql);
         int k = index.parts().size();
         // an expression key has no column name; its text comes from the CREATE INDEX statement
         index.unreadable()[0] |= column == null && k >= keys.size();
-        IndexPart part = column != null ? IndexPart.column(column)
-            : IndexPart.expression(k < keys.size() ? keys.get(k) : "?");
+        IndexPart part =
+            column != null
+                ? IndexPart.column(column)
+                : IndexPart.expression(k < keys.size() ? keys.get(k) : "?");
         index.parts().add(rs.getInt(6) == 1 ? part.desc() : part);
       }
     }
@@ -178,29 +200,54 @@ final class SqliteInspector implements Inspector {
       // picks a new rowid), although table_info reports notnull 0 for it
       // (https://www.sqlite.org/lang_createtable.html#rowid).
       String key = t.primaryKey.values().iterator().next();
-      columns.replaceAll(c -> c.name().equals(key) && c.type().kind() == ColumnType.Kind.INTEGER
-          ? c.withNullable(false) : c);
+      columns.replaceAll(
+          c ->
+              c.name().equals(key) && c.type().kind() == ColumnType.Kind.INTEGER
+                  ? c.withNullable(false)
+                  : c);
     }
-    Optional<PrimaryKey> primaryKey = t.primaryKey.isEmpty() ? Optional.empty()
-        : Optional.of(new PrimaryKey(t.parsed.primaryKeyName(), List.copyOf(t.primaryKey.values())));
-    List<UniqueConstraint> uniques = t.parsed.uniques().stream()
-        .map(u -> new UniqueConstraint(
-            u.name().or(() -> Optional.of(defaultName(name, u.columns(), "key"))), u.columns()))
-        .toList();
+    Optional<PrimaryKey> primaryKey =
+        t.primaryKey.isEmpty()
+            ? Optional.empty()
+            : Optional.of(
+                new PrimaryKey(t.parsed.primaryKeyName(), List.copyOf(t.primaryKey.values())));
+    List<UniqueConstraint> uniques =
+        t.parsed.uniques().stream()
+            .map(
+                u ->
+                    new UniqueConstraint(
+                        u.name().or(() -> Optional.of(defaultName(name, u.columns(), "key"))),
+                        u.columns()))
+            .toList();
     List<Index> indexes = new ArrayList<>();
-    t.indexes.forEach((indexName, ix) -> {
-      if (!ix.unreadable()[0] && !ix.parts().isEmpty()) {
-        indexes.add(new Index(indexName, name, ix.parts(), ix.unique(),
-            SqliteTableSql.indexWhere(ix.sql()), Optional.empty(), List.of()));
-      }
-    });
-    return new Table(name, columns, primaryKey, foreignKeys(name, t), uniques, t.parsed.checks(),
-        indexes, Optional.empty());
+    t.indexes.forEach(
+        (indexName, ix) -> {
+          if (!ix.unreadable()[0] && !ix.parts().isEmpty()) {
+            indexes.add(
+                new Index(
+                    indexName,
+                    name,
+                    ix.parts(),
+                    ix.unique(),
+                    SqliteTableSql.indexWhere(ix.sql()),
+                    Optional.empty(),
+                    List.of()));
+          }
+        });
+    return new Table(
+        name,
+        columns,
+        primaryKey,
+        foreignKeys(name, t),
+        uniques,
+        t.parsed.checks(),
+        indexes,
+        Optional.empty());
   }
 
   /**
-   * Foreign keys in the order they are written; PRAGMA foreign_key_list numbers them the other
-   * way round and gives no names, which come from the CREATE TABLE text.
+   * Foreign keys in the order they are written; PRAGMA foreign_key_list numbers them the other way
+   * round and gives no names, which come from the CREATE TABLE text.
    */
   private List<ForeignKey> foreignKeys(QualifiedName table, TableRows t) {
     List<ForeignKey> out = new ArrayList<>();
@@ -212,28 +259,39 @@ final class SqliteInspector implements Inspector {
         // "REFERENCES parent" without columns means the parent's primary key
         to = parentKey(table.withName(parent)).orElse(from);
       }
-      Optional<SqliteTableSql.Named> written = t.parsed.foreignKeys().stream()
-          .filter(f -> sameColumns(f.columns(), from)).findFirst();
-      out.add(new ForeignKey(
-          written.flatMap(SqliteTableSql.Named::name)
-              .or(() -> Optional.of(defaultName(table, from, "fkey"))),
-          from, table.withName(parent), to, action(rows.get(0)[3]), action(rows.get(0)[4]),
-          written.map(SqliteTableSql.Named::deferrable).orElse(false),
-          written.map(SqliteTableSql.Named::initiallyDeferred).orElse(false)));
+      Optional<SqliteTableSql.Named> written =
+          t.parsed.foreignKeys().stream().filter(f -> sameColumns(f.columns(), from)).findFirst();
+      out.add(
+          new ForeignKey(
+              written
+                  .flatMap(SqliteTableSql.Named::name)
+                  .or(() -> Optional.of(defaultName(table, from, "fkey"))),
+              from,
+              table.withName(parent),
+              to,
+              action(rows.get(0)[3]),
+              action(rows.get(0)[4]),
+              written.map(SqliteTableSql.Named::deferrable).orElse(false),
+              written.map(SqliteTableSql.Named::initiallyDeferred).orElse(false)));
     }
-    List<List<String>> order = t.parsed.foreignKeys().stream().map(SqliteTableSql.Named::columns)
-        .toList();
+    List<List<String>> order =
+        t.parsed.foreignKeys().stream().map(SqliteTableSql.Named::columns).toList();
     out.sort(Comparator.comparingInt(fk -> positionIn(order, fk.columns())));
     return out;
   }
 
   /** The primary key columns of a parent table: read already, or read now. */
   private Optional<List<String>> parentKey(QualifiedName parent) {
-    TableRows rows = tables.entrySet().stream()
-        .filter(e -> e.getKey().equalsIgnoreCase(parent.name())).map(Map.Entry::getValue)
-        .findFirst().orElse(null);
+    TableRows rows =
+        tables.entrySet().stream()
+            .filter(e -> e.getKey().equalsIgnoreCase(parent.name()))
+            .map(Map.Entry::getValue)
+            .findFirst()
+            .orElse(null);
     if (rows != null) {
-      return rows.primaryKey.isEmpty() ? Optional.empty() : Optional.of(List.copyOf(rows.primaryKey.values()));
+      return rows.primaryKey.isEmpty()
+          ? Optional.empty()
+          : Optional.of(List.copyOf(rows.primaryKey.values()));
     }
     try {
       return table(connection, dialect, parent).flatMap(Table::primaryKey).map(PrimaryKey::columns);
@@ -245,9 +303,13 @@ final class SqliteInspector implements Inspector {
   /** The query for the schema of {@link #one} (main otherwise), narrowed to it when it is set. */
   private ResultSet query(String sql) throws SQLException {
     Optional<String> schema = one == null ? Optional.empty() : one.schema();
-    PreparedStatement st = connection.prepareStatement(SqliteCatalogQueries.query(sql,
-        schema.map(s -> dialect.quote(s) + ".").orElse("") + "sqlite_master",
-        schema.map(s -> ", " + dialect.literal(s)).orElse(""), one != null));
+    PreparedStatement st =
+        connection.prepareStatement(
+            SqliteCatalogQueries.query(
+                sql,
+                schema.map(s -> dialect.quote(s) + ".").orElse("") + "sqlite_master",
+                schema.map(s -> ", " + dialect.literal(s)).orElse(""),
+                one != null));
     st.closeOnCompletion();
     if (one != null) {
       st.setString(1, one.name());
@@ -264,9 +326,12 @@ final class SqliteInspector implements Inspector {
       return Optional.empty();
     }
     String t = text.strip();
-    if (t.length() >= 2 && t.startsWith("'") && t.endsWith("'")
+    if (t.length() >= 2
+        && t.startsWith("'")
+        && t.endsWith("'")
         && !t.substring(1, t.length() - 1).replace("''", "").contains("'")) {
-      return Optional.of(new DefaultValue.Literal(t.substring(1, t.length() - 1).replace("''", "'")));
+      return Optional.of(
+          new DefaultValue.Literal(t.substring(1, t.length() - 1).replace("''", "'")));
     }
     if (NUMBER.matcher(t).matches()) {
       return Optional.of(new DefaultValue.Literal(t));

@@ -58,11 +58,16 @@ final class SqliteLock implements MigrationLock {
           };
         }
         if (System.nanoTime() - deadline >= 0) {
-          throw new DatabaseException(String.format(Locale.ROOT,
-              "Timed out after %.1f s waiting for the migration lock \"%s\" on %s: another "
-                  + "Retort run holds it (fuser %s shows its process). The lock is released "
-                  + "when that run ends, even if it is killed.",
-              timeout.toMillis() / 1000.0, key, lockFile, lockFile));
+          throw new DatabaseException(
+              String.format(
+                  Locale.ROOT,
+                  "Timed out after %.1f s waiting for the migration lock \"%s\" on %s: another "
+                      + "Retort run holds it (fuser %s shows its process). The lock is released "
+                      + "when that run ends, even if it is killed.",
+                  timeout.toMillis() / 1000.0,
+                  key,
+                  lockFile,
+                  lockFile));
         }
         Thread.sleep(POLL.toMillis());
       }
@@ -72,7 +77,8 @@ final class SqliteLock implements MigrationLock {
     } catch (InterruptedException e) {
       close(channel);
       Thread.currentThread().interrupt();
-      throw new DatabaseException("Interrupted while waiting for the migration lock " + lockFile, e);
+      throw new DatabaseException(
+          "Interrupted while waiting for the migration lock " + lockFile, e);
     } catch (RuntimeException e) {
       close(channel);
       throw e;
@@ -125,11 +131,13 @@ final class SqliteLock implements MigrationLock {
         path = path.substring(2);
       }
     }
-    if (path.isEmpty() || path.startsWith(":memory:") || path.startsWith(":resource:")
+    if (path.isEmpty()
+        || path.startsWith(":memory:")
+        || path.startsWith(":resource:")
         || parameters.contains("mode=memory")) {
       return Optional.empty();
     }
-    return Optional.of(Path.of(java.net.URLDecoder.decode(path, StandardCharsets.UTF_8))
-        .toAbsolutePath());
+    return Optional.of(
+        Path.of(java.net.URLDecoder.decode(path, StandardCharsets.UTF_8)).toAbsolutePath());
   }
 }

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -20,17 +20,25 @@ import java.util.TreeSet;
 final class SqliteTableSql {
 
   /**
-   * A named or unnamed constraint over columns, as written; the deferral flags concern foreign
-   * keys only.
+   * A named or unnamed constraint over columns, as written; the deferral flags concern foreign keys
+   * only.
    */
-  record Named(Optional<String> name, List<String> columns, boolean deferrable,
-      boolean initiallyDeferred) {
+  record Named(
+      Optional<String> name, List<String> columns, boolean deferrable, boolean initiallyDeferred) {
     Named(Optional<String> name, List<String> columns) {
       this(name, columns, false, false);
     }
   }
 
-  private enum Kind { WORD, IDENT, STRING, OPEN, CLOSE, COMMA, OTHER }
+  private enum Kind {
+    WORD,
+    IDENT,
+    STRING,
+    OPEN,
+    CLOSE,
+    COMMA,
+    OTHER
+  }
 
   private record Token(Kind kind, String text, int start, int end) {
     boolean is(String word) {
@@ -121,8 +129,8 @@ final class SqliteTableSql {
       } else if (t.kind == Kind.CLOSE && depth > 0) {
         depth--;
       } else if (depth == 0 && (t.kind == Kind.COMMA || t.kind == Kind.CLOSE)) {
-        keys.add(createIndex.substring(from, t.start).strip()
-            .replaceFirst("(?i)\\s+(ASC|DESC)$", ""));
+        keys.add(
+            createIndex.substring(from, t.start).strip().replaceFirst("(?i)\\s+(ASC|DESC)$", ""));
         from = t.end;
         if (t.kind == Kind.CLOSE) {
           return keys;
@@ -163,8 +171,12 @@ final class SqliteTableSql {
       return;
     }
     Token first = item.get(0);
-    boolean tableConstraint = first.is("CONSTRAINT") || first.is("PRIMARY") || first.is("UNIQUE")
-        || first.is("CHECK") || first.is("FOREIGN");
+    boolean tableConstraint =
+        first.is("CONSTRAINT")
+            || first.is("PRIMARY")
+            || first.is("UNIQUE")
+            || first.is("CHECK")
+            || first.is("FOREIGN");
     List<String> self = tableConstraint ? List.of() : List.of(name(first));
     Optional<String> pending = Optional.empty();
     boolean foreignKeyOpen = false;
@@ -179,8 +191,10 @@ final class SqliteTableSql {
       } else if (t.is("DEFERRABLE") && !foreignKeys.isEmpty() && !item.get(i - 1).is("NOT")) {
         // https://www.sqlite.org/foreignkeys.html#fk_deferred: the clause follows REFERENCES
         Named fk = foreignKeys.remove(foreignKeys.size() - 1);
-        boolean deferred = i + 2 < item.size() && item.get(i + 1).is("INITIALLY")
-            && item.get(i + 2).is("DEFERRED");
+        boolean deferred =
+            i + 2 < item.size()
+                && item.get(i + 1).is("INITIALLY")
+                && item.get(i + 2).is("DEFERRED");
         foreignKeys.add(new Named(fk.name(), fk.columns(), true, deferred));
       } else if (t.is("PRIMARY")) {
         primaryKeyName = pending;
@@ -191,8 +205,9 @@ final class SqliteTableSql {
       } else if (t.is("CHECK")) {
         int close = matching(item, i + 1);
         if (close > 0) {
-          checks.add(new CheckConstraint(pending,
-              source.substring(item.get(i + 1).end, item.get(close).start).strip()));
+          checks.add(
+              new CheckConstraint(
+                  pending, source.substring(item.get(i + 1).end, item.get(close).start).strip()));
           i = close;
         }
         pending = Optional.empty();
@@ -253,7 +268,8 @@ final class SqliteTableSql {
   }
 
   private static String name(Token t) {
-    return t.kind == Kind.STRING ? t.text.substring(1, t.text.length() - 1).replace("''", "'")
+    return t.kind == Kind.STRING
+        ? t.text.substring(1, t.text.length() - 1).replace("''", "'")
         : t.text;
   }
 
@@ -294,16 +310,24 @@ final class SqliteTableSql {
             text.append(d);
           }
         }
-        tokens.add(c == '\''
-            ? new Token(Kind.STRING, sql.substring(start, i), start, i)
-            : new Token(Kind.IDENT, text.toString(), start, i));
+        tokens.add(
+            c == '\''
+                ? new Token(Kind.STRING, sql.substring(start, i), start, i)
+                : new Token(Kind.IDENT, text.toString(), start, i));
       } else if (c == '(' || c == ')' || c == ',') {
         i++;
-        tokens.add(new Token(c == '(' ? Kind.OPEN : c == ')' ? Kind.CLOSE : Kind.COMMA,
-            String.valueOf(c), start, i));
+        tokens.add(
+            new Token(
+                c == '(' ? Kind.OPEN : c == ')' ? Kind.CLOSE : Kind.COMMA,
+                String.valueOf(c),
+                start,
+                i));
       } else if (Character.isLetterOrDigit(c) || c == '_' || c == '$' || c > 127) {
-        while (i < n && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_'
-            || sql.charAt(i) == '$' || sql.charAt(i) > 127)) {
+        while (i < n
+            && (Character.isLetterOrDigit(sql.charAt(i))
+                || sql.charAt(i) == '_'
+                || sql.charAt(i) == '$'
+                || sql.charAt(i) > 127)) {
           i++;
         }
         tokens.add(new Token(Kind.WORD, sql.substring(start, i), start, i));
@@ -317,7 +341,13 @@ final class SqliteTableSql {
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "pk=%s uniques=%s fks=%s checks=%s autoincrement=%s",
-        primaryKeyName, uniques, foreignKeys, checks, autoIncrement);
+    return String.format(
+        Locale.ROOT,
+        "pk=%s uniques=%s fks=%s checks=%s autoincrement=%s",
+        primaryKeyName,
+        uniques,
+        foreignKeys,
+        checks,
+        autoIncrement);
   }
 }

@@ -15,15 +15,20 @@ import java.util.regex.Pattern;
  * substring (https://www.sqlite.org/datatype3.html, section 3.1): INT → INTEGER, CHAR/CLOB/TEXT →
  * TEXT, BLOB or none → BLOB, REAL/FLOA/DOUB → REAL, anything else → NUMERIC. The names chosen here
  * keep the portable kind readable in the schema, so {@link #parse(String)} maps them back to the
- * same kind, and get a sensible affinity: dates, times, UUIDs and booleans get NUMERIC, which
- * keeps ISO text and UUID text as text; JSON is declared {@code JSON TEXT} so that TEXT affinity
- * does not turn a JSON document such as {@code 1.50} into the number 1.5.
+ * same kind, and get a sensible affinity: dates, times, UUIDs and booleans get NUMERIC, which keeps
+ * ISO text and UUID text as text; JSON is declared {@code JSON TEXT} so that TEXT affinity does not
+ * turn a JSON document such as {@code 1.50} into the number 1.5.
  */
 final class SqliteTypes {
 
   private static final Set<ColumnType.Kind> NUMERIC =
-      EnumSet.of(ColumnType.Kind.SMALLINT, ColumnType.Kind.INTEGER, ColumnType.Kind.BIGINT,
-          ColumnType.Kind.NUMERIC, ColumnType.Kind.REAL, ColumnType.Kind.DOUBLE);
+      EnumSet.of(
+          ColumnType.Kind.SMALLINT,
+          ColumnType.Kind.INTEGER,
+          ColumnType.Kind.BIGINT,
+          ColumnType.Kind.NUMERIC,
+          ColumnType.Kind.REAL,
+          ColumnType.Kind.DOUBLE);
 
   private static final Pattern SIZED =
       Pattern.compile("([A-Z ]+?)\\s*\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\)");
@@ -40,9 +45,8 @@ final class SqliteTypes {
       case CHAR -> "CHAR(" + type.length() + ")";
       case TEXT -> "TEXT";
       case BOOLEAN -> "BOOLEAN";
-      case NUMERIC -> type.length() == 0
-          ? "NUMERIC"
-          : "NUMERIC(" + type.length() + "," + type.scale() + ")";
+      case NUMERIC ->
+          type.length() == 0 ? "NUMERIC" : "NUMERIC(" + type.length() + "," + type.scale() + ")";
       case REAL -> "REAL";
       case DOUBLE -> "DOUBLE";
       case DATE -> "DATE";
@@ -74,13 +78,14 @@ final class SqliteTypes {
     if (sized.matches()) {
       int length = Integer.parseInt(sized.group(2));
       int scale = sized.group(3) == null ? 0 : Integer.parseInt(sized.group(3));
-      Optional<ColumnType> type = switch (sized.group(1).strip()) {
-        case "VARCHAR", "CHARACTER VARYING", "NVARCHAR" ->
-            Optional.of(length > 0 ? ColumnType.varchar(length) : ColumnType.raw(text));
-        case "CHAR", "CHARACTER", "NCHAR" -> Optional.of(ColumnType.fixedChar(length));
-        case "NUMERIC", "DECIMAL" -> Optional.of(ColumnType.numeric(length, scale));
-        default -> Optional.empty();
-      };
+      Optional<ColumnType> type =
+          switch (sized.group(1).strip()) {
+            case "VARCHAR", "CHARACTER VARYING", "NVARCHAR" ->
+                Optional.of(length > 0 ? ColumnType.varchar(length) : ColumnType.raw(text));
+            case "CHAR", "CHARACTER", "NCHAR" -> Optional.of(ColumnType.fixedChar(length));
+            case "NUMERIC", "DECIMAL" -> Optional.of(ColumnType.numeric(length, scale));
+            default -> Optional.empty();
+          };
       return type.orElseGet(() -> ColumnType.raw(text));
     }
     return switch (upper) {

@@ -40,25 +40,31 @@ class MySqlLockIT {
 
   @Test
   void aSecondSessionWaitsThenTimesOutNamingTheHolder() throws SQLException {
-    try (Connection first = db.connect(); Connection second = db.connect()) {
+    try (Connection first = db.connect();
+        Connection second = db.connect()) {
       String holderId = rows(first, "SELECT CONNECTION_ID()").get(0);
       String waiterId = rows(second, "SELECT CONNECTION_ID()").get(0);
       try (MigrationLock.Held held = lock.acquire(first, KEY, Duration.ofSeconds(1))) {
         assertThat(lockHolder()).isEqualTo(holderId);
         long start = System.nanoTime();
-        CompletableFuture<Void> waiting = CompletableFuture.runAsync(() ->
-            assertThatThrownBy(() -> lock.acquire(second, KEY, Duration.ofMillis(700)))
-                .isInstanceOf(DatabaseException.class)
-                .hasMessageContaining("Timed out after 0.7 s")
-                .hasMessageContaining("retort_version")
-                .hasMessageContaining("retort:" + db.name + ":retort_version")
-                .hasMessageContaining("connection id " + holderId)
-                .hasMessageContaining("KILL"));
+        CompletableFuture<Void> waiting =
+            CompletableFuture.runAsync(
+                () ->
+                    assertThatThrownBy(() -> lock.acquire(second, KEY, Duration.ofMillis(700)))
+                        .isInstanceOf(DatabaseException.class)
+                        .hasMessageContaining("Timed out after 0.7 s")
+                        .hasMessageContaining("retort_version")
+                        .hasMessageContaining("retort:" + db.name + ":retort_version")
+                        .hasMessageContaining("connection id " + holderId)
+                        .hasMessageContaining("KILL"));
         // between polls the waiter is idle, never inside a statement
         sleep(350);
         try (Connection admin = db.connect()) {
-          assertThat(rows(admin, "SELECT COMMAND FROM information_schema.PROCESSLIST WHERE ID = "
-              + waiterId)).containsExactly("Sleep");
+          assertThat(
+                  rows(
+                      admin,
+                      "SELECT COMMAND FROM information_schema.PROCESSLIST WHERE ID = " + waiterId))
+              .containsExactly("Sleep");
         }
         waiting.join();
         assertThat(Duration.ofNanos(System.nanoTime() - start))
@@ -74,15 +80,18 @@ class MySqlLockIT {
 
   @Test
   void aWaiterGetsTheLockWhenTheHolderReleasesIt() throws Exception {
-    try (Connection first = db.connect(); Connection second = db.connect()) {
+    try (Connection first = db.connect();
+        Connection second = db.connect()) {
       MigrationLock.Held held = lock.acquire(first, KEY, Duration.ofSeconds(1));
-      CompletableFuture<MigrationLock.Held> waiter = CompletableFuture.supplyAsync(() -> {
-        try {
-          return lock.acquire(second, KEY, Duration.ofSeconds(10));
-        } catch (SQLException e) {
-          throw new RuntimeException(e);
-        }
-      });
+      CompletableFuture<MigrationLock.Held> waiter =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return lock.acquire(second, KEY, Duration.ofSeconds(10));
+                } catch (SQLException e) {
+                  throw new RuntimeException(e);
+                }
+              });
       Thread.sleep(300);
       assertThat(waiter).isNotDone();
       held.close();
@@ -92,7 +101,8 @@ class MySqlLockIT {
 
   @Test
   void aClosedOrKilledSessionReleasesTheLock() throws Exception {
-    try (Connection first = db.connect(); Connection second = db.connect();
+    try (Connection first = db.connect();
+        Connection second = db.connect();
         Connection admin = db.connect()) {
       lock.acquire(first, KEY, Duration.ofSeconds(1));
       String id = rows(first, "SELECT CONNECTION_ID()").get(0);
@@ -103,7 +113,8 @@ class MySqlLockIT {
         assertThat(lockHolder()).isEqualTo(rows(second, "SELECT CONNECTION_ID()").get(0));
       }
     }
-    try (Connection first = db.connect(); Connection second = db.connect()) {
+    try (Connection first = db.connect();
+        Connection second = db.connect()) {
       lock.acquire(first, KEY, Duration.ofSeconds(1));
       first.close();
       lock.acquire(second, KEY, Duration.ofSeconds(5)).close();
@@ -113,7 +124,8 @@ class MySqlLockIT {
   /** A migration's DDL commits implicitly; a named lock is not a transaction's and survives it. */
   @Test
   void ddlAndCommitsDoNotReleaseTheLock() throws SQLException {
-    try (Connection first = db.connect(); Connection second = db.connect();
+    try (Connection first = db.connect();
+        Connection second = db.connect();
         MigrationLock.Held held = lock.acquire(first, KEY, Duration.ofSeconds(1))) {
       execute(first, "CREATE TABLE IF NOT EXISTS ddl_probe (id int)");
       execute(first, "DROP TABLE ddl_probe");
@@ -124,7 +136,8 @@ class MySqlLockIT {
 
   @Test
   void differentKeysDoNotWaitForEachOther() throws SQLException {
-    try (Connection first = db.connect(); Connection second = db.connect();
+    try (Connection first = db.connect();
+        Connection second = db.connect();
         MigrationLock.Held a = lock.acquire(first, "project_a_version", Duration.ofSeconds(1));
         MigrationLock.Held b = lock.acquire(second, "project_b_version", Duration.ofMillis(200))) {
       assertThat(rows(first, "SELECT IS_USED_LOCK('retort:" + db.name + ":project_b_version')"))
@@ -135,7 +148,8 @@ class MySqlLockIT {
   @Test
   void aLongKeyIsHashedToALegalName() throws SQLException {
     String key = "k".repeat(100);
-    try (Connection first = db.connect(); Connection second = db.connect();
+    try (Connection first = db.connect();
+        Connection second = db.connect();
         MigrationLock.Held held = lock.acquire(first, key, Duration.ofSeconds(1))) {
       assertThatThrownBy(() -> lock.acquire(second, key, Duration.ofMillis(200)))
           .isInstanceOf(DatabaseException.class)

@@ -57,12 +57,26 @@ class MySqlRendererTest {
   }
 
   static Table table(QualifiedName name, List<Column> columns) {
-    return new Table(name, columns, Optional.empty(), List.of(), List.of(), List.of(), List.of(),
+    return new Table(
+        name,
+        columns,
+        Optional.empty(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
         Optional.empty());
   }
 
-  static AlterColumn alter(String column, String newName, ColumnType from, ColumnType to,
-      Boolean nullable, boolean changesDefault, DefaultValue oldDefault, DefaultValue newDefault) {
+  static AlterColumn alter(
+      String column,
+      String newName,
+      ColumnType from,
+      ColumnType to,
+      Boolean nullable,
+      boolean changesDefault,
+      DefaultValue oldDefault,
+      DefaultValue newDefault) {
     java.util.Set<ColumnChange> changes = java.util.EnumSet.noneOf(ColumnChange.class);
     if (newName != null) {
       changes.add(ColumnChange.NAME);
@@ -76,64 +90,117 @@ class MySqlRendererTest {
     if (changesDefault) {
       changes.add(ColumnChange.DEFAULT);
     }
-    ColumnState before = new ColumnState(column, Optional.ofNullable(from),
-        Optional.ofNullable(nullable).map(n -> !n), Optional.ofNullable(oldDefault),
-        Optional.empty(), Optional.empty(), Optional.empty());
-    ColumnState after = new ColumnState(newName == null ? column : newName, Optional.ofNullable(to),
-        Optional.ofNullable(nullable), Optional.ofNullable(newDefault), Optional.empty(),
-        Optional.empty(), Optional.empty());
+    ColumnState before =
+        new ColumnState(
+            column,
+            Optional.ofNullable(from),
+            Optional.ofNullable(nullable).map(n -> !n),
+            Optional.ofNullable(oldDefault),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty());
+    ColumnState after =
+        new ColumnState(
+            newName == null ? column : newName,
+            Optional.ofNullable(to),
+            Optional.ofNullable(nullable),
+            Optional.ofNullable(newDefault),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty());
     return new AlterColumn(USERS, before, after, changes, Optional.empty(), Optional.empty());
   }
 
   static Stream<Arguments> cases() {
-    Table users = new Table(USERS,
-        List.of(
-            new Column("id", bigint(), false, Optional.empty(), true, Optional.of("row id")),
-            col("email", varchar(255), false, null),
-            col("user", text(), true, null),
-            col("Display Name", varchar(40), true, DefaultValue.literal("it's a \\ back")),
-            col("active", bool(), true, DefaultValue.literal(true)),
-            col("score", numeric(10, 2), true, DefaultValue.literal(0)),
-            col("zip", varchar(5), true, DefaultValue.literal(42)),
-            col("bio", text(), true, DefaultValue.literal("none")),
-            col("created_at", timestamptz(), false, DefaultValue.expression("CURRENT_TIMESTAMP(6)"))),
-        Optional.of(new PrimaryKey(Optional.of("pk_users"), List.of("id"))),
-        List.of(),
-        List.of(new UniqueConstraint(Optional.empty(), List.of("email"))),
-        List.of(new CheckConstraint(Optional.of("positive_score"), "score >= 0")),
-        List.of(new Index("idx_users_zip", USERS, List.of("zip", "Display Name"), false,
-            Optional.empty())),
-        Optional.of("people's \\ accounts"));
+    Table users =
+        new Table(
+            USERS,
+            List.of(
+                new Column("id", bigint(), false, Optional.empty(), true, Optional.of("row id")),
+                col("email", varchar(255), false, null),
+                col("user", text(), true, null),
+                col("Display Name", varchar(40), true, DefaultValue.literal("it's a \\ back")),
+                col("active", bool(), true, DefaultValue.literal(true)),
+                col("score", numeric(10, 2), true, DefaultValue.literal(0)),
+                col("zip", varchar(5), true, DefaultValue.literal(42)),
+                col("bio", text(), true, DefaultValue.literal("none")),
+                col(
+                    "created_at",
+                    timestamptz(),
+                    false,
+                    DefaultValue.expression("CURRENT_TIMESTAMP(6)"))),
+            Optional.of(new PrimaryKey(Optional.of("pk_users"), List.of("id"))),
+            List.of(),
+            List.of(new UniqueConstraint(Optional.empty(), List.of("email"))),
+            List.of(new CheckConstraint(Optional.of("positive_score"), "score >= 0")),
+            List.of(
+                new Index(
+                    "idx_users_zip",
+                    USERS,
+                    List.of("zip", "Display Name"),
+                    false,
+                    Optional.empty())),
+            Optional.of("people's \\ accounts"));
     QualifiedName posts = QualifiedName.of("app", "Posts");
-    Table postsTable = new Table(posts,
-        List.of(col("id", integer(), false, null), col("user_id", bigint(), true, null),
-            col("editor_id", bigint(), true, null)),
-        Optional.of(PrimaryKey.of("id")),
-        List.of(
-            new ForeignKey(Optional.of("fk_posts_user"), List.of("user_id"), USERS, List.of("id"),
-                ReferentialAction.CASCADE, ReferentialAction.SET_NULL),
-            new ForeignKey(Optional.empty(), List.of("editor_id"), QualifiedName.of("app", "people"),
-                List.of("id"), ReferentialAction.NO_ACTION, ReferentialAction.RESTRICT)),
-        List.of(), List.of(), List.of(), Optional.empty());
-    Table types = table(QualifiedName.of("types"), List.of(
-        col("a", smallint(), true, null), col("b", integer(), true, null),
-        col("c", bigint(), true, null), col("d", varchar(10), true, null),
-        col("e", fixedChar(2), true, null), col("f", text(), true, null),
-        col("g", bool(), true, null), col("h", numeric(12, 3), true, null),
-        col("i", real(), true, null), col("j", doublePrecision(), true, null),
-        col("k", date(), true, null), col("l", time(), true, null),
-        col("m", timestamp(), true, null), col("n", timestamptz(), true, null),
-        col("o", uuid(), true, null), col("p", json(), true, DefaultValue.literal("{}")),
-        col("q", jsonb(), true, null), col("r", bytes(), true, null),
-        col("s", raw("mediumint unsigned"), true, null), col("t", numeric(0, 0), true, null)));
-    Table counter = new Table(QualifiedName.of("counter"),
-        List.of(col("name", varchar(20), false, null),
-            new Column("seq", bigint(), false, Optional.empty(), true, Optional.empty())),
-        Optional.of(PrimaryKey.of("name")), List.of(), List.of(), List.of(), List.of(),
-        Optional.empty());
+    Table postsTable =
+        new Table(
+            posts,
+            List.of(
+                col("id", integer(), false, null),
+                col("user_id", bigint(), true, null),
+                col("editor_id", bigint(), true, null)),
+            Optional.of(PrimaryKey.of("id")),
+            List.of(
+                new ForeignKey(
+                    Optional.of("fk_posts_user"),
+                    List.of("user_id"),
+                    USERS,
+                    List.of("id"),
+                    ReferentialAction.CASCADE,
+                    ReferentialAction.SET_NULL),
+                new ForeignKey(
+                    Optional.empty(),
+                    List.of("editor_id"),
+                    QualifiedName.of("app", "people"),
+                    List.of("id"),
+                    ReferentialAction.NO_ACTION,
+                    ReferentialAction.RESTRICT)),
+            List.of(),
+            List.of(),
+            List.of(),
+            Optional.empty());
+    Table types =
+        table(
+            QualifiedName.of("types"),
+            List.of(
+                col("a", smallint(), true, null), col("b", integer(), true, null),
+                col("c", bigint(), true, null), col("d", varchar(10), true, null),
+                col("e", fixedChar(2), true, null), col("f", text(), true, null),
+                col("g", bool(), true, null), col("h", numeric(12, 3), true, null),
+                col("i", real(), true, null), col("j", doublePrecision(), true, null),
+                col("k", date(), true, null), col("l", time(), true, null),
+                col("m", timestamp(), true, null), col("n", timestamptz(), true, null),
+                col("o", uuid(), true, null), col("p", json(), true, DefaultValue.literal("{}")),
+                col("q", jsonb(), true, null), col("r", bytes(), true, null),
+                col("s", raw("mediumint unsigned"), true, null),
+                    col("t", numeric(0, 0), true, null)));
+    Table counter =
+        new Table(
+            QualifiedName.of("counter"),
+            List.of(
+                col("name", varchar(20), false, null),
+                new Column("seq", bigint(), false, Optional.empty(), true, Optional.empty())),
+            Optional.of(PrimaryKey.of("name")),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            Optional.empty());
     return Stream.of(
-        Arguments.of("create table: keys, defaults, quoting, comments, index with the table",
-            new CreateTable(users), """
+        Arguments.of(
+            "create table: keys, defaults, quoting, comments, index with the table",
+            new CreateTable(users),
+            """
             CREATE TABLE users (
               id bigint NOT NULL AUTO_INCREMENT COMMENT 'row id',
               email varchar(255) NOT NULL,
@@ -149,8 +216,10 @@ class MySqlRendererTest {
               CONSTRAINT positive_score CHECK (score >= 0),
               INDEX idx_users_zip (zip, `Display Name`)
             ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COMMENT='people''s \\\\ accounts'"""),
-        Arguments.of("create table: foreign keys with actions, qualified names",
-            new CreateTable(postsTable), """
+        Arguments.of(
+            "create table: foreign keys with actions, qualified names",
+            new CreateTable(postsTable),
+            """
             CREATE TABLE app.Posts (
               id int NOT NULL,
               user_id bigint,
@@ -159,7 +228,10 @@ class MySqlRendererTest {
               CONSTRAINT fk_posts_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE ON UPDATE SET NULL,
               FOREIGN KEY (editor_id) REFERENCES app.people (id) ON UPDATE RESTRICT
             ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4"""),
-        Arguments.of("create table: every portable type", new CreateTable(types), """
+        Arguments.of(
+            "create table: every portable type",
+            new CreateTable(types),
+            """
             CREATE TABLE types (
               a smallint,
               b int,
@@ -182,106 +254,203 @@ class MySqlRendererTest {
               s mediumint unsigned,
               t decimal(65,30)
             ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4"""),
-        Arguments.of("create table: an AUTO_INCREMENT column outside the key gets one",
-            new CreateTable(counter), """
+        Arguments.of(
+            "create table: an AUTO_INCREMENT column outside the key gets one",
+            new CreateTable(counter),
+            """
             CREATE TABLE counter (
               name varchar(20) NOT NULL,
               seq bigint NOT NULL AUTO_INCREMENT,
               PRIMARY KEY (name),
               KEY (seq)
             ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4"""),
-        Arguments.of("drop table, qualified", new DropTable(posts, Optional.empty()),
+        Arguments.of(
+            "drop table, qualified",
+            new DropTable(posts, Optional.empty()),
             "DROP TABLE app.Posts"),
-        Arguments.of("rename table keeps the database", new RenameTable(posts, "Old Posts"),
+        Arguments.of(
+            "rename table keeps the database",
+            new RenameTable(posts, "Old Posts"),
             "RENAME TABLE app.Posts TO app.`Old Posts`"),
-        Arguments.of("rename table to a reserved word", new RenameTable(USERS, "order"),
+        Arguments.of(
+            "rename table to a reserved word",
+            new RenameTable(USERS, "order"),
             "RENAME TABLE users TO `order`"),
-        Arguments.of("add column with a quoted default and comment",
-            new AddColumn(USERS, new Column("nickname", varchar(50), false,
-                Optional.of(DefaultValue.literal("O'Brien")), false, Optional.of("shown \\ name"))),
+        Arguments.of(
+            "add column with a quoted default and comment",
+            new AddColumn(
+                USERS,
+                new Column(
+                    "nickname",
+                    varchar(50),
+                    false,
+                    Optional.of(DefaultValue.literal("O'Brien")),
+                    false,
+                    Optional.of("shown \\ name"))),
             "ALTER TABLE users ADD COLUMN nickname varchar(50) NOT NULL DEFAULT 'O''Brien' "
                 + "COMMENT 'shown \\\\ name'"),
-        Arguments.of("add column to a reserved-word table, non-ASCII name and default",
-            new AddColumn(QualifiedName.of("order"), col("naïve", text(), true,
-                DefaultValue.literal("crème"))),
+        Arguments.of(
+            "add column to a reserved-word table, non-ASCII name and default",
+            new AddColumn(
+                QualifiedName.of("order"),
+                col("naïve", text(), true, DefaultValue.literal("crème"))),
             "ALTER TABLE `order` ADD COLUMN `naïve` text DEFAULT ('crème')"),
-        Arguments.of("add AUTO_INCREMENT column with its key",
-            new AddColumn(USERS, new Column("seq", bigint(), false, Optional.empty(), true,
-                Optional.empty())),
+        Arguments.of(
+            "add AUTO_INCREMENT column with its key",
+            new AddColumn(
+                USERS,
+                new Column("seq", bigint(), false, Optional.empty(), true, Optional.empty())),
             "ALTER TABLE users ADD COLUMN seq bigint NOT NULL AUTO_INCREMENT, ADD KEY (seq)"),
-        Arguments.of("drop column named by a reserved word",
-            new DropColumn(USERS, "key", Optional.empty()), "ALTER TABLE users DROP COLUMN `key`"),
-        Arguments.of("alter column: rename, type, not null and default in one CHANGE",
-            alter("password", "password_hash", varchar(128), varchar(255), false, true, null,
+        Arguments.of(
+            "drop column named by a reserved word",
+            new DropColumn(USERS, "key", Optional.empty()),
+            "ALTER TABLE users DROP COLUMN `key`"),
+        Arguments.of(
+            "alter column: rename, type, not null and default in one CHANGE",
+            alter(
+                "password",
+                "password_hash",
+                varchar(128),
+                varchar(255),
+                false,
+                true,
+                null,
                 DefaultValue.literal("x")),
             "ALTER TABLE users CHANGE COLUMN password password_hash varchar(255) NOT NULL "
                 + "DEFAULT 'x'"),
-        Arguments.of("alter column: type change restates the existing default",
-            AlterColumn.of(USERS, "code", c -> c.existingType(varchar(10)).type(integer()).existingNullable(false).existingDefault("0")),
+        Arguments.of(
+            "alter column: type change restates the existing default",
+            AlterColumn.of(
+                USERS,
+                "code",
+                c ->
+                    c.existingType(varchar(10))
+                        .type(integer())
+                        .existingNullable(false)
+                        .existingDefault("0")),
             "ALTER TABLE users CHANGE COLUMN code code int NOT NULL DEFAULT 0"),
-        Arguments.of("alter column: nullability only, type from existingType",
+        Arguments.of(
+            "alter column: nullability only, type from existingType",
             alter("Old Name", null, varchar(3), null, true, false, null, null),
             "ALTER TABLE users CHANGE COLUMN `Old Name` `Old Name` varchar(3)"),
-        Arguments.of("alter column: rename only, no definition needed",
+        Arguments.of(
+            "alter column: rename only, no definition needed",
             alter("Old Name", "new`name", null, null, null, false, null, null),
             "ALTER TABLE users RENAME COLUMN `Old Name` TO `new``name`"),
-        Arguments.of("alter column: rename and set default",
+        Arguments.of(
+            "alter column: rename and set default",
             alter("a", "b", null, null, null, true, null, DefaultValue.literal("q'\\")),
             "ALTER TABLE users RENAME COLUMN a TO b;\n"
                 + "ALTER TABLE users ALTER COLUMN b SET DEFAULT 'q''\\\\'"),
-        Arguments.of("alter column: numeric default bare when the type is known",
+        Arguments.of(
+            "alter column: numeric default bare when the type is known",
             AlterColumn.of(USERS, "n", c -> c.existingType(integer()).defaultValue(-7)),
             "ALTER TABLE users ALTER COLUMN n SET DEFAULT -7"),
-        Arguments.of("alter column: a text default is an expression",
+        Arguments.of(
+            "alter column: a text default is an expression",
             AlterColumn.of(USERS, "bio", c -> c.existingType(text()).defaultValue("x")),
             "ALTER TABLE users ALTER COLUMN bio SET DEFAULT ('x')"),
-        Arguments.of("alter column: drop default",
+        Arguments.of(
+            "alter column: drop default",
             alter("code", null, null, null, null, true, DefaultValue.literal(1), null),
             "ALTER TABLE users ALTER COLUMN code DROP DEFAULT"),
-        Arguments.of("create index", new CreateIndex(new Index("ix_users_name", USERS,
-                List.of("last", "First", "key"), false, Optional.empty())),
+        Arguments.of(
+            "create index",
+            new CreateIndex(
+                new Index(
+                    "ix_users_name",
+                    USERS,
+                    List.of("last", "First", "key"),
+                    false,
+                    Optional.empty())),
             "CREATE INDEX ix_users_name ON users (last, First, `key`)"),
-        Arguments.of("create unique index in another database", new CreateIndex(new Index(
-                "ux posts", posts, List.of("user_id"), true, Optional.empty())),
+        Arguments.of(
+            "create unique index in another database",
+            new CreateIndex(
+                new Index("ux posts", posts, List.of("user_id"), true, Optional.empty())),
             "CREATE UNIQUE INDEX `ux posts` ON app.Posts (user_id)"),
-        Arguments.of("drop index names its table", new DropIndex(posts, "ux posts", Optional.empty()),
+        Arguments.of(
+            "drop index names its table",
+            new DropIndex(posts, "ux posts", Optional.empty()),
             "DROP INDEX `ux posts` ON app.Posts"),
-        Arguments.of("add foreign key with actions", new AddConstraint(posts, new ForeignKey(
-                Optional.of("fk_posts_user"), List.of("user_id"), USERS, List.of("id"),
-                ReferentialAction.RESTRICT, ReferentialAction.CASCADE)),
+        Arguments.of(
+            "add foreign key with actions",
+            new AddConstraint(
+                posts,
+                new ForeignKey(
+                    Optional.of("fk_posts_user"),
+                    List.of("user_id"),
+                    USERS,
+                    List.of("id"),
+                    ReferentialAction.RESTRICT,
+                    ReferentialAction.CASCADE)),
             "ALTER TABLE app.Posts ADD CONSTRAINT fk_posts_user FOREIGN KEY (user_id) "
                 + "REFERENCES users (id) ON DELETE RESTRICT ON UPDATE CASCADE"),
-        Arguments.of("add foreign key with SET NULL, unnamed", new AddConstraint(posts,
-                new ForeignKey(Optional.empty(), List.of("a", "b"), USERS, List.of("x", "y"),
-                    ReferentialAction.SET_NULL, ReferentialAction.NO_ACTION)),
+        Arguments.of(
+            "add foreign key with SET NULL, unnamed",
+            new AddConstraint(
+                posts,
+                new ForeignKey(
+                    Optional.empty(),
+                    List.of("a", "b"),
+                    USERS,
+                    List.of("x", "y"),
+                    ReferentialAction.SET_NULL,
+                    ReferentialAction.NO_ACTION)),
             "ALTER TABLE app.Posts ADD FOREIGN KEY (a, b) REFERENCES users (x, y) "
                 + "ON DELETE SET NULL"),
-        Arguments.of("add unique with an awkward name", new AddConstraint(USERS,
-                new UniqueConstraint(Optional.of("uq `quoted` 'x'"), List.of("email"))),
+        Arguments.of(
+            "add unique with an awkward name",
+            new AddConstraint(
+                USERS, new UniqueConstraint(Optional.of("uq `quoted` 'x'"), List.of("email"))),
             "ALTER TABLE users ADD CONSTRAINT `uq ``quoted`` 'x'` UNIQUE (email)"),
-        Arguments.of("add check with quotes", new AddConstraint(USERS, new CheckConstraint(
-                Optional.of("ck_len"), "email <> 'it''s'")),
+        Arguments.of(
+            "add check with quotes",
+            new AddConstraint(
+                USERS, new CheckConstraint(Optional.of("ck_len"), "email <> 'it''s'")),
             "ALTER TABLE users ADD CONSTRAINT ck_len CHECK (email <> 'it''s')"),
-        Arguments.of("add primary key: MySQL ignores its name", new AddConstraint(USERS,
-                new PrimaryKey(Optional.of("pk_users"), List.of("id", "Region"))),
+        Arguments.of(
+            "add primary key: MySQL ignores its name",
+            new AddConstraint(
+                USERS, new PrimaryKey(Optional.of("pk_users"), List.of("id", "Region"))),
             "ALTER TABLE users ADD PRIMARY KEY (id, Region)"),
-        Arguments.of("drop foreign key by its kind", new DropConstraint(USERS, "fk_a",
-                Optional.of(new ForeignKey(Optional.of("fk_a"), List.of("a"), posts, List.of("id"),
-                    ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION))),
+        Arguments.of(
+            "drop foreign key by its kind",
+            new DropConstraint(
+                USERS,
+                "fk_a",
+                Optional.of(
+                    new ForeignKey(
+                        Optional.of("fk_a"),
+                        List.of("a"),
+                        posts,
+                        List.of("id"),
+                        ReferentialAction.NO_ACTION,
+                        ReferentialAction.NO_ACTION))),
             "ALTER TABLE users DROP FOREIGN KEY fk_a"),
-        Arguments.of("drop unique as its index", new DropConstraint(USERS, "uq_email",
+        Arguments.of(
+            "drop unique as its index",
+            new DropConstraint(
+                USERS,
+                "uq_email",
                 Optional.of(new UniqueConstraint(Optional.of("uq_email"), List.of("email")))),
             "ALTER TABLE users DROP INDEX uq_email"),
-        Arguments.of("drop check: the spelling both servers take offline",
-            new DropConstraint(USERS, "ck", Optional.of(new CheckConstraint(Optional.of("ck"), "1"))),
+        Arguments.of(
+            "drop check: the spelling both servers take offline",
+            new DropConstraint(
+                USERS, "ck", Optional.of(new CheckConstraint(Optional.of("ck"), "1"))),
             "ALTER TABLE users DROP CONSTRAINT ck"),
-        Arguments.of("drop primary key", new DropConstraint(USERS, "PRIMARY",
-                Optional.of(PrimaryKey.of("id"))),
+        Arguments.of(
+            "drop primary key",
+            new DropConstraint(USERS, "PRIMARY", Optional.of(PrimaryKey.of("id"))),
             "ALTER TABLE users DROP PRIMARY KEY"),
-        Arguments.of("drop constraint offline without its kind: generic",
+        Arguments.of(
+            "drop constraint offline without its kind: generic",
             new DropConstraint(USERS, "Fk", Optional.empty()),
             "ALTER TABLE users DROP CONSTRAINT Fk"),
-        Arguments.of("execute sql as written", ExecuteSql.of("UPDATE users SET x = '\\\\'"),
+        Arguments.of(
+            "execute sql as written",
+            ExecuteSql.of("UPDATE users SET x = '\\\\'"),
             "UPDATE users SET x = '\\\\'"));
   }
 
@@ -293,13 +462,26 @@ class MySqlRendererTest {
 
   @Test
   void prefixKeysAndFullTextIndexesAreWrittenTheMySqlWay() {
-    Index prefix = new Index("ix_users_email", USERS,
-        List.of(dev.retort.schema.IndexPart.expression("email(20)")), false, Optional.empty(),
-        Optional.empty(), List.of());
+    Index prefix =
+        new Index(
+            "ix_users_email",
+            USERS,
+            List.of(dev.retort.schema.IndexPart.expression("email(20)")),
+            false,
+            Optional.empty(),
+            Optional.empty(),
+            List.of());
     assertThat(render(MY.renderer(Catalog.NONE), new CreateIndex(prefix, false)))
         .isEqualTo("CREATE INDEX ix_users_email ON users (email(20))");
-    Index fullText = new Index("ft_users_bio", USERS, List.of(dev.retort.schema.IndexPart.column("bio")),
-        false, Optional.empty(), Optional.of("fulltext"), List.of());
+    Index fullText =
+        new Index(
+            "ft_users_bio",
+            USERS,
+            List.of(dev.retort.schema.IndexPart.column("bio")),
+            false,
+            Optional.empty(),
+            Optional.of("fulltext"),
+            List.of());
     assertThat(render(MY.renderer(Catalog.NONE), new CreateIndex(fullText, false)))
         .isEqualTo("CREATE FULLTEXT INDEX ft_users_bio ON users (bio)");
   }
@@ -317,7 +499,8 @@ class MySqlRendererTest {
 
   @Test
   void offlineTypeChangeWithoutNullabilitySaysWhichValueToGive() {
-    AlterColumn op = AlterColumn.of(USERS, "code", c -> c.existingType(varchar(1)).type(varchar(2)));
+    AlterColumn op =
+        AlterColumn.of(USERS, "code", c -> c.existingType(varchar(1)).type(varchar(2)));
     assertThatThrownBy(() -> MY.renderer(Catalog.NONE).render(op))
         .isInstanceOf(UsageException.class)
         .hasMessageContaining("existingNullable(...)");
@@ -325,32 +508,58 @@ class MySqlRendererTest {
 
   @Test
   void liveAlterRestatesWhatTheOpDoesNotSayFromTheLiveColumn() {
-    Table live = table(USERS, List.of(
-        new Column("id", integer(), false, Optional.empty(), true, Optional.of("the 'id'")),
-        col("code", varchar(10), false, DefaultValue.literal("n/a"))));
+    Table live =
+        table(
+            USERS,
+            List.of(
+                new Column("id", integer(), false, Optional.empty(), true, Optional.of("the 'id'")),
+                col("code", varchar(10), false, DefaultValue.literal("n/a"))));
     Catalog catalog = name -> name.equals(USERS) ? Optional.of(live) : Optional.empty();
     Renderer renderer = MY.renderer(catalog);
     assertThat(render(renderer, alter("id", null, null, bigint(), null, false, null, null)))
-        .isEqualTo("ALTER TABLE users CHANGE COLUMN id id bigint NOT NULL AUTO_INCREMENT "
-            + "COMMENT 'the ''id'''");
+        .isEqualTo(
+            "ALTER TABLE users CHANGE COLUMN id id bigint NOT NULL AUTO_INCREMENT "
+                + "COMMENT 'the ''id'''");
     assertThat(render(renderer, alter("code", "Code", null, null, true, false, null, null)))
         .isEqualTo("ALTER TABLE users CHANGE COLUMN code Code varchar(10) DEFAULT 'n/a'");
     // what the op says wins over the live column
-    assertThat(render(renderer, AlterColumn.of(USERS, "code", c -> c.existingType(varchar(10)).type(varchar(20)).existingNullable(true).dropDefault())))
+    assertThat(
+            render(
+                renderer,
+                AlterColumn.of(
+                    USERS,
+                    "code",
+                    c ->
+                        c.existingType(varchar(10))
+                            .type(varchar(20))
+                            .existingNullable(true)
+                            .dropDefault())))
         .isEqualTo("ALTER TABLE users CHANGE COLUMN code code varchar(20)");
-    assertThatThrownBy(() -> render(renderer, alter("nope", null, null, text(), null, false,
-        null, null)))
-        .isInstanceOf(UsageException.class).hasMessageContaining("has no such column");
+    assertThatThrownBy(
+            () -> render(renderer, alter("nope", null, null, text(), null, false, null, null)))
+        .isInstanceOf(UsageException.class)
+        .hasMessageContaining("has no such column");
   }
 
   @Test
   void liveDropConstraintFindsTheKindInTheTable() {
-    Table live = new Table(USERS, List.of(col("id", integer(), false, null)),
-        Optional.of(PrimaryKey.of("id")),
-        List.of(new ForeignKey(Optional.of("fk_Team"), List.of("id"), USERS, List.of("id"),
-            ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION)),
-        List.of(new UniqueConstraint(Optional.of("uq_id"), List.of("id"))),
-        List.of(new CheckConstraint(Optional.of("ck_id"), "id > 0")), List.of(), Optional.empty());
+    Table live =
+        new Table(
+            USERS,
+            List.of(col("id", integer(), false, null)),
+            Optional.of(PrimaryKey.of("id")),
+            List.of(
+                new ForeignKey(
+                    Optional.of("fk_Team"),
+                    List.of("id"),
+                    USERS,
+                    List.of("id"),
+                    ReferentialAction.NO_ACTION,
+                    ReferentialAction.NO_ACTION)),
+            List.of(new UniqueConstraint(Optional.of("uq_id"), List.of("id"))),
+            List.of(new CheckConstraint(Optional.of("ck_id"), "id > 0")),
+            List.of(),
+            Optional.empty());
     Renderer renderer = MY.renderer(name -> Optional.of(live));
     assertThat(render(renderer, new DropConstraint(USERS, "FK_TEAM", Optional.empty())))
         .isEqualTo("ALTER TABLE users DROP FOREIGN KEY FK_TEAM");
@@ -360,8 +569,8 @@ class MySqlRendererTest {
         .isEqualTo("ALTER TABLE users DROP CONSTRAINT ck_id");
     assertThat(render(renderer, new DropConstraint(USERS, "PRIMARY", Optional.empty())))
         .isEqualTo("ALTER TABLE users DROP PRIMARY KEY");
-    assertThatThrownBy(() -> render(renderer, new DropConstraint(USERS, "pk_users",
-        Optional.empty())))
+    assertThatThrownBy(
+            () -> render(renderer, new DropConstraint(USERS, "pk_users", Optional.empty())))
         .isInstanceOf(UsageException.class)
         .hasMessageContaining("no constraint of that name")
         .hasMessageContaining("PRIMARY");
@@ -369,26 +578,37 @@ class MySqlRendererTest {
 
   @Test
   void serverDifferencesAreFlagsNotForks() {
-    DropConstraint dropCheck = new DropConstraint(USERS, "ck", Optional.of(
-        new CheckConstraint(Optional.of("ck"), "a > 0")));
+    DropConstraint dropCheck =
+        new DropConstraint(
+            USERS, "ck", Optional.of(new CheckConstraint(Optional.of("ck"), "a > 0")));
     assertThat(render(new MySqlRenderer(MY, Catalog.NONE, MYSQL_8_0_16), dropCheck))
         .isEqualTo("ALTER TABLE users DROP CHECK ck");
     assertThat(render(new MySqlRenderer(MY, Catalog.NONE, MARIADB), dropCheck))
         .isEqualTo("ALTER TABLE users DROP CONSTRAINT ck");
     MySqlServer mysql57 = MySqlServer.parse("MySQL", "5.7.44-log", "");
-    assertThatThrownBy(() -> render(new MySqlRenderer(MY, Catalog.NONE, mysql57),
-        new AddConstraint(USERS, new CheckConstraint(Optional.of("ck"), "a > 0"))))
+    assertThatThrownBy(
+            () ->
+                render(
+                    new MySqlRenderer(MY, Catalog.NONE, mysql57),
+                    new AddConstraint(USERS, new CheckConstraint(Optional.of("ck"), "a > 0"))))
         .isInstanceOf(UsageException.class)
         .hasMessageContaining("ignored by MySQL 5.7.44");
     // without RENAME COLUMN (MariaDB 10.4) a rename restates the column
     MySqlServer maria104 = MySqlServer.parse("MariaDB", "5.5.5-10.4.32-MariaDB", "");
-    assertThat(render(new MySqlRenderer(MY, Catalog.NONE, maria104),
-        AlterColumn.of(USERS, "a", c -> c.rename("b").existingType(varchar(3)).existingNullable(false))))
+    assertThat(
+            render(
+                new MySqlRenderer(MY, Catalog.NONE, maria104),
+                AlterColumn.of(
+                    USERS,
+                    "a",
+                    c -> c.rename("b").existingType(varchar(3)).existingNullable(false))))
         .isEqualTo("ALTER TABLE users CHANGE COLUMN a b varchar(3) NOT NULL");
     // NO_BACKSLASH_ESCAPES: a backslash is an ordinary character, so it is not doubled
     MySqlServer plain = MySqlServer.parse("MySQL", "8.0.36", "ANSI_QUOTES,NO_BACKSLASH_ESCAPES");
-    assertThat(render(new MySqlRenderer(MY, Catalog.NONE, plain),
-        new AddColumn(USERS, col("p", varchar(9), true, DefaultValue.literal("a\\b'c")))))
+    assertThat(
+            render(
+                new MySqlRenderer(MY, Catalog.NONE, plain),
+                new AddColumn(USERS, col("p", varchar(9), true, DefaultValue.literal("a\\b'c")))))
         .isEqualTo("ALTER TABLE users ADD COLUMN p varchar(9) DEFAULT 'a\\b''c'");
   }
 
@@ -418,10 +638,13 @@ class MySqlRendererTest {
 
   @Test
   void executeSqlKeepsItsParameters() {
-    List<Sql> sql = MY.renderer(Catalog.NONE)
-        .render(new ExecuteSql("UPDATE t SET a = ? WHERE b = ?", Arrays.asList(1, null),
-            Optional.empty()));
-    assertThat(sql).containsExactly(new Sql("UPDATE t SET a = ? WHERE b = ?", Arrays.asList(1, null)));
+    List<Sql> sql =
+        MY.renderer(Catalog.NONE)
+            .render(
+                new ExecuteSql(
+                    "UPDATE t SET a = ? WHERE b = ?", Arrays.asList(1, null), Optional.empty()));
+    assertThat(sql)
+        .containsExactly(new Sql("UPDATE t SET a = ? WHERE b = ?", Arrays.asList(1, null)));
   }
 
   @Test
@@ -462,9 +685,24 @@ class MySqlRendererTest {
 
   @Test
   void typesComeBackAsTheKindsTheyWereWrittenFrom() {
-    for (ColumnType type : List.of(smallint(), integer(), bigint(), varchar(7), fixedChar(3),
-        text(), bool(), numeric(9, 2), numeric(0, 0), real(), doublePrecision(), date(), time(),
-        timestamp(), json(), bytes())) {
+    for (ColumnType type :
+        List.of(
+            smallint(),
+            integer(),
+            bigint(),
+            varchar(7),
+            fixedChar(3),
+            text(),
+            bool(),
+            numeric(9, 2),
+            numeric(0, 0),
+            real(),
+            doublePrecision(),
+            date(),
+            time(),
+            timestamp(),
+            json(),
+            bytes())) {
       assertThat(MySqlTypes.parse(MySqlTypes.sql(type), false)).as(type.toString()).isEqualTo(type);
     }
     assertThat(MySqlTypes.parse("int(11)", false)).isEqualTo(integer());
@@ -491,25 +729,35 @@ class MySqlRendererTest {
         .contains(DefaultValue.expression("current_timestamp(6)"));
     assertThat(MySqlInspector.defaultValue("abc", "", varchar(3), false))
         .contains(DefaultValue.literal("abc"));
-    assertThat(MySqlInspector.defaultValue("CURRENT_TIMESTAMP(6)", "default_generated", timestamp(),
-        false)).contains(DefaultValue.expression("CURRENT_TIMESTAMP(6)"));
+    assertThat(
+            MySqlInspector.defaultValue(
+                "CURRENT_TIMESTAMP(6)", "default_generated", timestamp(), false))
+        .contains(DefaultValue.expression("CURRENT_TIMESTAMP(6)"));
   }
 
   @Test
   void lockNamesFitMySqlsLimit() {
     assertThat(MySqlLock.name("app", "retort_version")).isEqualTo("retort:app:retort_version");
     String longName = MySqlLock.name("a".repeat(64), "retort_version");
-    assertThat(longName).hasSize(64).startsWith("retort:")
+    assertThat(longName)
+        .hasSize(64)
+        .startsWith("retort:")
         .isEqualTo(MySqlLock.name("a".repeat(64), "retort_version"))
         .isNotEqualTo(MySqlLock.name("a".repeat(63) + "b", "retort_version"));
   }
 
   @Test
   void versionTablesKeepTheRunnersColumnNames() {
-    String sql = MY.createVersionTables(QualifiedName.of("retort_version"),
-        QualifiedName.of("ops", "retort_history")).stream().map(Sql::text)
-        .collect(Collectors.joining(";\n"));
-    assertThat(sql).isEqualTo("""
+    String sql =
+        MY
+            .createVersionTables(
+                QualifiedName.of("retort_version"), QualifiedName.of("ops", "retort_history"))
+            .stream()
+            .map(Sql::text)
+            .collect(Collectors.joining(";\n"));
+    assertThat(sql)
+        .isEqualTo(
+            """
         CREATE TABLE IF NOT EXISTS retort_version (version_num varchar(64) NOT NULL PRIMARY KEY) \
         ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
         CREATE TABLE IF NOT EXISTS ops.retort_history (\

@@ -22,15 +22,20 @@ final class MySqlTestDatabase extends ServerTestDatabase {
     String base = baseUrl("RETORT_TEST_MYSQL_URL", DEFAULT_URL);
     Matcher m = URL.matcher(base);
     if (!m.matches()) {
-      throw new IllegalArgumentException("RETORT_TEST_MYSQL_URL must look like "
-          + "jdbc:mariadb://host:port/database?user=..., got a URL starting "
-          + base.substring(0, Math.min(base.length(), 20)));
+      throw new IllegalArgumentException(
+          "RETORT_TEST_MYSQL_URL must look like "
+              + "jdbc:mariadb://host:port/database?user=..., got a URL starting "
+              + base.substring(0, Math.min(base.length(), 20)));
     }
     String name = freshName();
     // the admin connection names no database, so that the one in the URL need not exist
     String admin = m.group(1) + m.group(3);
-    createOrSkip(admin, "CREATE DATABASE " + name + " CHARACTER SET utf8mb4", "MariaDB/MySQL",
-        m.group(1), "RETORT_TEST_MYSQL_URL");
+    createOrSkip(
+        admin,
+        "CREATE DATABASE " + name + " CHARACTER SET utf8mb4",
+        "MariaDB/MySQL",
+        m.group(1),
+        "RETORT_TEST_MYSQL_URL");
     return new MySqlTestDatabase(admin, name, m.group(1) + name + m.group(3));
   }
 }

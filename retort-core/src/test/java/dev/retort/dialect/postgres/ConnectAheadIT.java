@@ -28,7 +28,9 @@ class ConnectAheadIT {
   void create() throws Exception {
     db = PgTestDatabase.create();
     Files.createDirectories(dir.resolve("migrations"));
-    Files.writeString(dir.resolve("migrations/a1.sql"), """
+    Files.writeString(
+        dir.resolve("migrations/a1.sql"),
+        """
         -- retort:revision a1
         -- retort:message first
         -- retort:upgrade
@@ -56,14 +58,17 @@ class ConnectAheadIT {
 
   @Test
   void aBadFileIsTheErrorAndTheEarlyConnectionIsClosed() throws Exception {
-    Files.writeString(dir.resolve("migrations/b2.sql"), "-- retort:revision b2\nCREATE TABLE t2 ();\n");
+    Files.writeString(
+        dir.resolve("migrations/b2.sql"), "-- retort:revision b2\nCREATE TABLE t2 ();\n");
 
     assertThatThrownBy(() -> retort(db.url).upgrade("head"))
-        .isInstanceOf(MigrationFileException.class).hasMessageContaining("b2.sql");
+        .isInstanceOf(MigrationFileException.class)
+        .hasMessageContaining("b2.sql");
 
     try (Connection c = db.connect()) {
-      String others = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-          + "AND pid <> pg_backend_pid()";
+      String others =
+          "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+              + "AND pid <> pg_backend_pid()";
       long deadline = System.nanoTime() + 10_000_000_000L;
       while (!PgTestDatabase.rows(c, others).equals(java.util.List.of("0"))
           && System.nanoTime() < deadline) {
@@ -71,13 +76,15 @@ class ConnectAheadIT {
       }
       assertThat(PgTestDatabase.rows(c, others)).as("sessions left open").containsExactly("0");
       assertThat(PgTestDatabase.rows(c, "SELECT to_regclass('retort_version') IS NULL"))
-          .as("nothing was created").containsExactly("t");
+          .as("nothing was created")
+          .containsExactly("t");
     }
   }
 
   @Test
   void sqliteIsNotConnectedAheadSoABadFileCreatesNoDatabaseFile() throws Exception {
-    Files.writeString(dir.resolve("migrations/b2.sql"), "-- retort:revision b2\nCREATE TABLE t2 ();\n");
+    Files.writeString(
+        dir.resolve("migrations/b2.sql"), "-- retort:revision b2\nCREATE TABLE t2 ();\n");
     assertThatThrownBy(() -> retort("jdbc:sqlite:" + dir.resolve("app.db")).upgrade("head"))
         .isInstanceOf(MigrationFileException.class);
     assertThat(dir.resolve("app.db")).doesNotExist();

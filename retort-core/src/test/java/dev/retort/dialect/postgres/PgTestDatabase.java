@@ -21,9 +21,10 @@ final class PgTestDatabase extends ServerTestDatabase {
     String base = baseUrl("RETORT_TEST_PG_URL", DEFAULT_URL);
     Matcher m = URL.matcher(base);
     if (!m.matches()) {
-      throw new IllegalArgumentException("RETORT_TEST_PG_URL must look like "
-          + "jdbc:postgresql://host:port/database?user=..., got a URL starting "
-          + base.substring(0, Math.min(base.length(), 20)));
+      throw new IllegalArgumentException(
+          "RETORT_TEST_PG_URL must look like "
+              + "jdbc:postgresql://host:port/database?user=..., got a URL starting "
+              + base.substring(0, Math.min(base.length(), 20)));
     }
     String name = freshName();
     createOrSkip(base, "CREATE DATABASE " + name, "PostgreSQL", m.group(1), "RETORT_TEST_PG_URL");

@@ -16,7 +16,8 @@ class PostgresAutocommitTest {
   void statementsPostgresRefusesInATransactionBlock() {
     assertThat(needs("CREATE INDEX CONCURRENTLY ix ON t (a)")).isTrue();
     assertThat(needs("create unique index concurrently ix on t (a)")).isTrue();
-    assertThat(needs("-- build it without locking writers\nCREATE INDEX CONCURRENTLY ix ON t (a)")).isTrue();
+    assertThat(needs("-- build it without locking writers\nCREATE INDEX CONCURRENTLY ix ON t (a)"))
+        .isTrue();
     assertThat(needs("/* note */ DROP INDEX CONCURRENTLY ix")).isTrue();
     assertThat(needs("REINDEX INDEX CONCURRENTLY ix")).isTrue();
     assertThat(needs("VACUUM ANALYZE t")).isTrue();
@@ -25,8 +26,12 @@ class PostgresAutocommitTest {
 
   @Test
   void addingAnEnumValueLeavesTheTransactionOnlyOnServersBefore12() {
-    var add = new dev.retort.ops.AddEnumValue(dev.retort.schema.QualifiedName.of("mood"), "meh",
-        java.util.Optional.empty(), java.util.Optional.empty());
+    var add =
+        new dev.retort.ops.AddEnumValue(
+            dev.retort.schema.QualifiedName.of("mood"),
+            "meh",
+            java.util.Optional.empty(),
+            java.util.Optional.empty());
     assertThat(pg.requiresAutocommit(add, 11)).isTrue();
     assertThat(pg.requiresAutocommit(add, 0)).as("unknown (offline): the safe choice").isTrue();
     assertThat(pg.requiresAutocommit(add, 15)).isFalse();

@@ -21,11 +21,13 @@ class PostgresInspectorTest {
 
   @Test
   void storedDefaultsComeBackAsLiteralsWhereTheyAreOnes() {
-    assertThat(PostgresInspector.defaultValue("'it''s'::character varying")).isEqualTo(DefaultValue.literal("it's"));
+    assertThat(PostgresInspector.defaultValue("'it''s'::character varying"))
+        .isEqualTo(DefaultValue.literal("it's"));
     assertThat(PostgresInspector.defaultValue("'{}'::jsonb")).isEqualTo(DefaultValue.literal("{}"));
     assertThat(PostgresInspector.defaultValue("42")).isEqualTo(DefaultValue.literal("42"));
     // DEFAULT '-1.5' on a numeric column stays as written, so that it is created the same way
-    assertThat(PostgresInspector.defaultValue("'-1.5'::numeric")).isEqualTo(DefaultValue.expression("'-1.5'::numeric"));
+    assertThat(PostgresInspector.defaultValue("'-1.5'::numeric"))
+        .isEqualTo(DefaultValue.expression("'-1.5'::numeric"));
     assertThat(PostgresInspector.defaultValue("(-7)")).isEqualTo(DefaultValue.literal("-7"));
     assertThat(PostgresInspector.defaultValue("false")).isEqualTo(DefaultValue.literal("false"));
     assertThat(PostgresInspector.defaultValue("now()")).isEqualTo(DefaultValue.expression("now()"));

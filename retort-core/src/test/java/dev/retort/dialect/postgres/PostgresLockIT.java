@@ -40,7 +40,8 @@ class PostgresLockIT {
 
   @Test
   void closingReleasesOnceAndAClosedSessionNeedsNoRelease() throws SQLException {
-    try (Connection c = db.connect(); Connection other = db.connect()) {
+    try (Connection c = db.connect();
+        Connection other = db.connect()) {
       MigrationLock.Held held = lock.acquire(c, KEY, Duration.ofSeconds(1));
       held.close();
       assertThat(advisoryLocksHeldBy(c)).isZero();
@@ -54,7 +55,8 @@ class PostgresLockIT {
 
   @Test
   void aSecondSessionWaitsThenTimesOutNamingTheHolder() throws SQLException {
-    try (Connection first = db.connect(); Connection second = db.connect()) {
+    try (Connection first = db.connect();
+        Connection second = db.connect()) {
       String holderPid = rows(first, "SELECT pg_backend_pid()").get(0);
       try (MigrationLock.Held held = lock.acquire(first, KEY, Duration.ofSeconds(1))) {
         long start = System.nanoTime();
@@ -63,11 +65,15 @@ class PostgresLockIT {
             .hasMessageContaining("Timed out after 0.6 s")
             .hasMessageContaining("retort_version")
             .hasMessageContaining("backend pid " + holderPid);
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(
-            Duration.ofMillis(600));
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+            .isGreaterThanOrEqualTo(Duration.ofMillis(600));
         // polling leaves the waiter idle between polls, never inside a statement or transaction
-        assertThat(rows(first, "SELECT count(*) FROM pg_stat_activity WHERE pid = "
-            + rows(second, "SELECT pg_backend_pid()").get(0) + " AND state = 'idle'"))
+        assertThat(
+                rows(
+                    first,
+                    "SELECT count(*) FROM pg_stat_activity WHERE pid = "
+                        + rows(second, "SELECT pg_backend_pid()").get(0)
+                        + " AND state = 'idle'"))
             .containsExactly("1");
       }
       try (MigrationLock.Held again = lock.acquire(second, KEY, Duration.ofMillis(500))) {
@@ -79,15 +85,18 @@ class PostgresLockIT {
 
   @Test
   void aWaiterGetsTheLockWhenTheHolderReleasesIt() throws Exception {
-    try (Connection first = db.connect(); Connection second = db.connect()) {
+    try (Connection first = db.connect();
+        Connection second = db.connect()) {
       MigrationLock.Held held = lock.acquire(first, KEY, Duration.ofSeconds(1));
-      CompletableFuture<MigrationLock.Held> waiter = CompletableFuture.supplyAsync(() -> {
-        try {
-          return lock.acquire(second, KEY, Duration.ofSeconds(10));
-        } catch (SQLException e) {
-          throw new RuntimeException(e);
-        }
-      });
+      CompletableFuture<MigrationLock.Held> waiter =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return lock.acquire(second, KEY, Duration.ofSeconds(10));
+                } catch (SQLException e) {
+                  throw new RuntimeException(e);
+                }
+              });
       Thread.sleep(300);
       assertThat(waiter).isNotDone();
       held.close();
@@ -97,7 +106,8 @@ class PostgresLockIT {
 
   @Test
   void aKilledSessionReleasesTheLock() throws Exception {
-    try (Connection first = db.connect(); Connection second = db.connect();
+    try (Connection first = db.connect();
+        Connection second = db.connect();
         Connection admin = db.connect()) {
       lock.acquire(first, KEY, Duration.ofSeconds(1));
       String pid = rows(first, "SELECT pg_backend_pid()").get(0);
@@ -108,7 +118,8 @@ class PostgresLockIT {
         assertThat(advisoryLocksHeldBy(second)).isEqualTo(1);
       }
     }
-    try (Connection first = db.connect(); Connection second = db.connect()) {
+    try (Connection first = db.connect();
+        Connection second = db.connect()) {
       lock.acquire(first, KEY, Duration.ofSeconds(1));
       first.close();
       lock.acquire(second, KEY, Duration.ofSeconds(5)).close();
@@ -117,7 +128,8 @@ class PostgresLockIT {
 
   @Test
   void differentKeysDoNotWaitForEachOther() throws SQLException {
-    try (Connection first = db.connect(); Connection second = db.connect();
+    try (Connection first = db.connect();
+        Connection second = db.connect();
         MigrationLock.Held a = lock.acquire(first, "project_a_version", Duration.ofSeconds(1));
         MigrationLock.Held b = lock.acquire(second, "project_b_version", Duration.ofMillis(200))) {
       assertThat(advisoryLocksHeldBy(first)).isEqualTo(1);
@@ -131,16 +143,19 @@ class PostgresLockIT {
    */
   @Test
   void theHolderCanCreateAnIndexConcurrentlyWhileAnotherRunWaits() throws Exception {
-    try (Connection first = db.connect(); Connection second = db.connect()) {
+    try (Connection first = db.connect();
+        Connection second = db.connect()) {
       execute(first, "CREATE TABLE IF NOT EXISTS cic (id integer)");
       try (MigrationLock.Held held = lock.acquire(first, KEY, Duration.ofSeconds(1))) {
-        CompletableFuture<Void> waiter = CompletableFuture.runAsync(() -> {
-          try {
-            lock.acquire(second, KEY, Duration.ofSeconds(4)).close();
-          } catch (SQLException e) {
-            throw new RuntimeException(e);
-          }
-        });
+        CompletableFuture<Void> waiter =
+            CompletableFuture.runAsync(
+                () -> {
+                  try {
+                    lock.acquire(second, KEY, Duration.ofSeconds(4)).close();
+                  } catch (SQLException e) {
+                    throw new RuntimeException(e);
+                  }
+                });
         Thread.sleep(200);
         execute(first, "SET statement_timeout = '3s'");
         execute(first, "CREATE INDEX CONCURRENTLY ix_cic ON cic (id)");
@@ -162,7 +177,11 @@ class PostgresLockIT {
   }
 
   private static int advisoryLocksHeldBy(Connection c) throws SQLException {
-    return Integer.parseInt(rows(c, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' "
-        + "AND granted AND pid = pg_backend_pid()").get(0));
+    return Integer.parseInt(
+        rows(
+                c,
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' "
+                    + "AND granted AND pid = pg_backend_pid()")
+            .get(0));
   }
 }

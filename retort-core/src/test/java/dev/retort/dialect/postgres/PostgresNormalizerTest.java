@@ -13,17 +13,27 @@ class PostgresNormalizerTest {
   private final PostgresNormalizer normalizer = new PostgresNormalizer();
 
   private String check(String expression) {
-    Table t = TableBuilder.table("t", b -> {
-      b.column("a", integer());
-      b.check("ck", expression);
-    });
-    return normalizer.normalize(new Schema(List.of(t))).tables().get(0).checks().get(0).expression();
+    Table t =
+        TableBuilder.table(
+            "t",
+            b -> {
+              b.column("a", integer());
+              b.check("ck", expression);
+            });
+    return normalizer
+        .normalize(new Schema(List.of(t)))
+        .tables()
+        .get(0)
+        .checks()
+        .get(0)
+        .expression();
   }
 
   @Test
   void constantCastsFromTheCatalogGo() {
     assertThat(check("(price >= (0)::numeric)")).isEqualTo("price >= 0");
-    assertThat(check("((score >= '-1'::integer) AND (score < 1000))")).isEqualTo("score >= -1 AND score < 1000");
+    assertThat(check("((score >= '-1'::integer) AND (score < 1000))"))
+        .isEqualTo("score >= -1 AND score < 1000");
     assertThat(check("(kind <> 'x'::text)")).isEqualTo("kind <> 'x'");
     assertThat(check("price >= 0")).isEqualTo("price >= 0");
   }
@@ -36,9 +46,11 @@ class PostgresNormalizerTest {
 
   @Test
   void anyOfAnArrayIsReadBackAsIn() {
-    String printed = "((status)::text = ANY ((ARRAY['draft'::character varying, "
-        + "'it''s live'::character varying])::text[]))";
-    assertThat(check(printed)).isEqualTo(check("status IN ('draft','it''s live')"))
+    String printed =
+        "((status)::text = ANY ((ARRAY['draft'::character varying, "
+            + "'it''s live'::character varying])::text[]))";
+    assertThat(check(printed))
+        .isEqualTo(check("status IN ('draft','it''s live')"))
         .isEqualTo("status IN ('draft', 'it''s live')");
     assertThat(check("((c)::text = ANY ((ARRAY['a,b'::text, '$1'::text])::text[]))"))
         .isEqualTo("c IN ('a,b', '$1')");
@@ -58,18 +70,26 @@ class PostgresNormalizerTest {
         .isEqualTo(check("((score > 0) AND (\"Weird\" <> 'MiXed'::text) AND (length(name) > 1))"))
         .isEqualTo("score > 0 AND \"Weird\" <> 'MiXed' AND length(name) > 1");
     assertThat(check("Kind In ('A', 'b')"))
-        .isEqualTo(check("((kind)::text = ANY ((ARRAY['A'::character varying, 'b'::character varying])::text[]))"));
+        .isEqualTo(
+            check(
+                "((kind)::text = ANY ((ARRAY['A'::character varying, 'b'::character varying])::text[]))"));
   }
 
   @Test
   void indexKeyExpressionsReadBackAsWritten() {
-    Table t = TableBuilder.table("t", b -> {
-      b.column("email", varchar(200));
-      b.index("ix", ix -> ix.expression("lower(email::text)").expression("(upper(email))::text"));
-    });
+    Table t =
+        TableBuilder.table(
+            "t",
+            b -> {
+              b.column("email", varchar(200));
+              b.index(
+                  "ix",
+                  ix -> ix.expression("lower(email::text)").expression("(upper(email))::text"));
+            });
     List<dev.retort.schema.IndexPart> parts =
         normalizer.normalize(new Schema(List.of(t))).tables().get(0).indexes().get(0).parts();
-    assertThat(parts).extracting(dev.retort.schema.IndexPart::text)
+    assertThat(parts)
+        .extracting(dev.retort.schema.IndexPart::text)
         .containsExactly("lower(email)", "(upper(email))::text");
   }
 }

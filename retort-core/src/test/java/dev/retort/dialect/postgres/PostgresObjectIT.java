@@ -2,8 +2,6 @@ package dev.retort.dialect.postgres;
 
 import static dev.retort.dialect.postgres.PgTestDatabase.execute;
 import static dev.retort.dialect.postgres.PgTestDatabase.rows;
-import static dev.retort.schema.ColumnType.integer;
-import static dev.retort.schema.ColumnType.text;
 import static dev.retort.schema.ColumnType.varchar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -69,8 +67,11 @@ class PostgresObjectIT {
   private static PgTestDatabase db;
   private static Connection c;
 
-  /** Every user schema's types, enum labels, domains, sequences, extensions, comments, constraints. */
-  private static final String SNAPSHOT = """
+  /**
+   * Every user schema's types, enum labels, domains, sequences, extensions, comments, constraints.
+   */
+  private static final String SNAPSHOT =
+      """
       WITH ns AS (SELECT oid, nspname FROM pg_namespace
                   WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema')
       SELECT 'schema ' || nspname FROM ns
@@ -139,8 +140,11 @@ class PostgresObjectIT {
   @BeforeEach
   void freshSchemas() throws SQLException {
     c.setAutoCommit(true);
-    for (String schema : rows(c, "SELECT quote_ident(nspname) FROM pg_namespace WHERE nspname "
-        + "NOT LIKE 'pg\\_%' AND nspname NOT IN ('information_schema', 'public')")) {
+    for (String schema :
+        rows(
+            c,
+            "SELECT quote_ident(nspname) FROM pg_namespace WHERE nspname "
+                + "NOT LIKE 'pg\\_%' AND nspname NOT IN ('information_schema', 'public')")) {
       execute(c, "DROP SCHEMA " + schema + " CASCADE");
     }
     execute(c, "DROP SCHEMA public CASCADE; CREATE SCHEMA public; CREATE SCHEMA app");
@@ -153,79 +157,157 @@ class PostgresObjectIT {
   static Stream<Arguments> roundTrips() {
     QualifiedName mood = app("Mood");
     String moodSql = "CREATE TYPE app.\"Mood\" AS ENUM ('sad', 'it''s ok', 'Happy')";
-    Sequence full = new Sequence(app("order_no"), Optional.of(1000L), 10, Optional.of(1000L),
-        Optional.of(99_999L), 20, true, Optional.of(new ColumnRef(app("Orders"), "no")));
+    Sequence full =
+        new Sequence(
+            app("order_no"),
+            Optional.of(1000L),
+            10,
+            Optional.of(1000L),
+            Optional.of(99_999L),
+            20,
+            true,
+            Optional.of(new ColumnRef(app("Orders"), "no")));
     Sequence plain = Sequence.of(app("order_no"));
-    Sequence changed = new Sequence(app("order_no"), Optional.of(100L), 5, Optional.empty(),
-        Optional.of(1_000_000L), 10, true, Optional.of(new ColumnRef(app("Orders"), "no")));
+    Sequence changed =
+        new Sequence(
+            app("order_no"),
+            Optional.of(100L),
+            5,
+            Optional.empty(),
+            Optional.of(1_000_000L),
+            10,
+            true,
+            Optional.of(new ColumnRef(app("Orders"), "no")));
     String orders = "CREATE TABLE app.\"Orders\" (no bigint, total numeric)";
-    Domain email = new Domain(app("email"), varchar(255), false,
-        Optional.of(DefaultValue.literal("it's@example.org")),
-        List.of(new CheckConstraint(Optional.of("email_has_at"), "VALUE LIKE '%@%'"),
-            new CheckConstraint(Optional.of("Not Blank"), "VALUE <> ''")));
-    String emailSql = "CREATE DOMAIN app.email AS varchar(255) DEFAULT 'it''s@example.org' NOT NULL "
-        + "CONSTRAINT email_has_at CHECK (VALUE LIKE '%@%') CONSTRAINT \"Not Blank\" CHECK (VALUE <> '')";
-    String users = "CREATE TABLE \"user\" (id integer, \"order\" text); "
-        + "COMMENT ON TABLE \"user\" IS 'old ''one'''; COMMENT ON COLUMN \"user\".\"order\" IS 'old'";
+    Domain email =
+        new Domain(
+            app("email"),
+            varchar(255),
+            false,
+            Optional.of(DefaultValue.literal("it's@example.org")),
+            List.of(
+                new CheckConstraint(Optional.of("email_has_at"), "VALUE LIKE '%@%'"),
+                new CheckConstraint(Optional.of("Not Blank"), "VALUE <> ''")));
+    String emailSql =
+        "CREATE DOMAIN app.email AS varchar(255) DEFAULT 'it''s@example.org' NOT NULL "
+            + "CONSTRAINT email_has_at CHECK (VALUE LIKE '%@%') CONSTRAINT \"Not Blank\" CHECK (VALUE <> '')";
+    String users =
+        "CREATE TABLE \"user\" (id integer, \"order\" text); "
+            + "COMMENT ON TABLE \"user\" IS 'old ''one'''; COMMENT ON COLUMN \"user\".\"order\" IS 'old'";
     return Stream.of(
-        Arguments.of("create enum", List.of(), new CreateEnum(mood, List.of("sad", "it's ok", "Happy")),
+        Arguments.of(
+            "create enum",
+            List.of(),
+            new CreateEnum(mood, List.of("sad", "it's ok", "Happy")),
             List.of("enum app.Mood sad,it's ok,Happy")),
-        Arguments.of("drop enum with its values", List.of(moodSql),
-            new DropEnum(mood, Optional.of(List.of("sad", "it's ok", "Happy"))), List.of()),
-        Arguments.of("rename enum value", List.of(moodSql), new RenameEnumValue(mood, "it's ok", "Fine"),
+        Arguments.of(
+            "drop enum with its values",
+            List.of(moodSql),
+            new DropEnum(mood, Optional.of(List.of("sad", "it's ok", "Happy"))),
+            List.of()),
+        Arguments.of(
+            "rename enum value",
+            List.of(moodSql),
+            new RenameEnumValue(mood, "it's ok", "Fine"),
             List.of("enum app.Mood sad,Fine,Happy")),
-        Arguments.of("rename enum type", List.of(moodSql), new RenameType(mood, "feeling"),
+        Arguments.of(
+            "rename enum type",
+            List.of(moodSql),
+            new RenameType(mood, "feeling"),
             List.of("enum app.feeling sad,it's ok,Happy")),
-        Arguments.of("rename domain", List.of(emailSql), new RenameType(app("email"), "Mail"),
-            List.of("domain app.Mail character varying(255) not null default "
-                + "'it''s@example.org'::character varying Not Blank CHECK (((VALUE)::text <> ''::text)) "
-                + "email_has_at CHECK (((VALUE)::text ~~ '%@%'::text))")),
-        Arguments.of("create sequence with every option, owned by a column", List.of(orders),
+        Arguments.of(
+            "rename domain",
+            List.of(emailSql),
+            new RenameType(app("email"), "Mail"),
+            List.of(
+                "domain app.Mail character varying(255) not null default "
+                    + "'it''s@example.org'::character varying Not Blank CHECK (((VALUE)::text <> ''::text)) "
+                    + "email_has_at CHECK (((VALUE)::text ~~ '%@%'::text))")),
+        Arguments.of(
+            "create sequence with every option, owned by a column",
+            List.of(orders),
             new CreateSequence(full),
-            List.of("sequence app.order_no start 1000 min 1000 max 99999 by 10 cache 20 cycle "
-                + "owned by app.\"Orders\".no")),
-        Arguments.of("create plain sequence", List.of(), new CreateSequence(plain),
+            List.of(
+                "sequence app.order_no start 1000 min 1000 max 99999 by 10 cache 20 cycle "
+                    + "owned by app.\"Orders\".no")),
+        Arguments.of(
+            "create plain sequence",
+            List.of(),
+            new CreateSequence(plain),
             List.of("sequence app.order_no start 1 min 1 max 9223372036854775807 by 1 cache 1")),
-        Arguments.of("drop sequence with its definition", List.of(orders, new CreateSequence(full)),
-            new DropSequence(full.name(), Optional.of(full)), List.of()),
-        Arguments.of("alter sequence", List.of(orders, new CreateSequence(plain)),
+        Arguments.of(
+            "drop sequence with its definition",
+            List.of(orders, new CreateSequence(full)),
+            new DropSequence(full.name(), Optional.of(full)),
+            List.of()),
+        Arguments.of(
+            "alter sequence",
+            List.of(orders, new CreateSequence(plain)),
             new AlterSequence(plain.name(), plain, changed),
-            List.of("sequence app.order_no start 100 min 1 max 1000000 by 5 cache 10 cycle "
-                + "owned by app.\"Orders\".no")),
-        Arguments.of("create domain with default, not null and checks", List.of(),
+            List.of(
+                "sequence app.order_no start 100 min 1 max 1000000 by 5 cache 10 cycle "
+                    + "owned by app.\"Orders\".no")),
+        Arguments.of(
+            "create domain with default, not null and checks",
+            List.of(),
             new CreateDomain(email),
-            List.of("domain app.email character varying(255) not null "
-                + "default 'it''s@example.org'::character varying "
-                + "Not Blank CHECK (((VALUE)::text <> ''::text)) "
-                + "email_has_at CHECK (((VALUE)::text ~~ '%@%'::text))")),
-        Arguments.of("drop domain with its definition", List.of(emailSql),
-            new DropDomain(email.name(), Optional.of(email)), List.of()),
-        Arguments.of("create schema", List.of(), new CreateSchema("Audit Log", false),
+            List.of(
+                "domain app.email character varying(255) not null "
+                    + "default 'it''s@example.org'::character varying "
+                    + "Not Blank CHECK (((VALUE)::text <> ''::text)) "
+                    + "email_has_at CHECK (((VALUE)::text ~~ '%@%'::text))")),
+        Arguments.of(
+            "drop domain with its definition",
+            List.of(emailSql),
+            new DropDomain(email.name(), Optional.of(email)),
+            List.of()),
+        Arguments.of(
+            "create schema",
+            List.of(),
+            new CreateSchema("Audit Log", false),
             List.of("schema Audit Log")),
-        Arguments.of("create schema if not exists", List.of(), new CreateSchema("audit", true),
+        Arguments.of(
+            "create schema if not exists",
+            List.of(),
+            new CreateSchema("audit", true),
             List.of("schema audit")),
-        Arguments.of("drop empty schema", List.of("CREATE SCHEMA audit"),
-            new DropSchema("audit", false, false), List.of()),
-        Arguments.of("set table comment over an existing one", List.of(users),
-            new SetTableComment(QualifiedName.of("user"), Optional.of("old 'one'"),
+        Arguments.of(
+            "drop empty schema",
+            List.of("CREATE SCHEMA audit"),
+            new DropSchema("audit", false, false),
+            List.of()),
+        Arguments.of(
+            "set table comment over an existing one",
+            List.of(users),
+            new SetTableComment(
+                QualifiedName.of("user"),
+                Optional.of("old 'one'"),
                 Optional.of("who's \"who\" — ünïcode \\ here")),
             List.of("table public.user comment who's \"who\" — ünïcode \\ here")),
-        Arguments.of("remove a table comment", List.of(users),
-            new SetTableComment(QualifiedName.of("user"), Optional.of("old 'one'"), Optional.empty()),
+        Arguments.of(
+            "remove a table comment",
+            List.of(users),
+            new SetTableComment(
+                QualifiedName.of("user"), Optional.of("old 'one'"), Optional.empty()),
             List.of("table public.user")),
-        Arguments.of("set column comment on a reserved word", List.of(users),
-            new SetColumnComment(QualifiedName.of("user"), "order", Optional.of("old"),
-                Optional.of("it's")),
+        Arguments.of(
+            "set column comment on a reserved word",
+            List.of(users),
+            new SetColumnComment(
+                QualifiedName.of("user"), "order", Optional.of("old"), Optional.of("it's")),
             List.of("column public.user.order text comment it's")),
-        Arguments.of("set column comment where there was none", List.of(users),
-            new SetColumnComment(QualifiedName.of("user"), "id", Optional.empty(), Optional.of("key")),
+        Arguments.of(
+            "set column comment where there was none",
+            List.of(users),
+            new SetColumnComment(
+                QualifiedName.of("user"), "id", Optional.empty(), Optional.of("key")),
             List.of("column public.user.id integer comment key")));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("roundTrips")
-  void opThenReverseLeavesTheCatalogAsBefore(String name, List<Object> setup, Op op,
-      List<String> expected) throws SQLException {
+  void opThenReverseLeavesTheCatalogAsBefore(
+      String name, List<Object> setup, Op op, List<String> expected) throws SQLException {
     for (Object step : setup) {
       if (step instanceof Op o) {
         run(o);
@@ -248,8 +330,9 @@ class PostgresObjectIT {
     run(new AddEnumValue(app("mood"), "it's ok", Optional.of("happy"), Optional.empty()));
     run(new AddEnumValue(app("mood"), "meh", Optional.empty(), Optional.of("sad")));
     assertThat(snapshot()).contains("enum app.mood sad,meh,it's ok,happy,ecstatic");
-    assertThatThrownBy(() -> new AddEnumValue(app("mood"), "x", Optional.empty(), Optional.empty())
-        .reverse()).isInstanceOf(IrreversibleOperationException.class);
+    assertThatThrownBy(
+            () -> new AddEnumValue(app("mood"), "x", Optional.empty(), Optional.empty()).reverse())
+        .isInstanceOf(IrreversibleOperationException.class);
   }
 
   /**
@@ -281,24 +364,43 @@ class PostgresObjectIT {
     Sequence plain = Sequence.of(app("n"));
     run(new CreateSequence(plain));
     assertThat(rows(c, "SELECT nextval('app.n'), nextval('app.n')")).containsExactly("1|2");
-    Sequence by10 = new Sequence(plain.name(), Optional.empty(), 10, Optional.empty(),
-        Optional.empty(), 1, false, Optional.empty());
+    Sequence by10 =
+        new Sequence(
+            plain.name(),
+            Optional.empty(),
+            10,
+            Optional.empty(),
+            Optional.empty(),
+            1,
+            false,
+            Optional.empty());
     run(new AlterSequence(plain.name(), plain, by10));
     assertThat(rows(c, "SELECT nextval('app.n')")).containsExactly("12");
-    Sequence from1000 = new Sequence(plain.name(), Optional.empty(), 10, Optional.of(1000L),
-        Optional.empty(), 1, false, Optional.empty());
+    Sequence from1000 =
+        new Sequence(
+            plain.name(),
+            Optional.empty(),
+            10,
+            Optional.of(1000L),
+            Optional.empty(),
+            1,
+            false,
+            Optional.empty());
     assertThatThrownBy(() -> run(new AlterSequence(plain.name(), by10, from1000)))
         .hasMessageContaining("cannot be less than MINVALUE (1000)");
   }
 
   @Test
   void dropSchemaCascadeDropsItsObjectsAndCannotBeReversed() throws SQLException {
-    execute(c, "CREATE SCHEMA scratch; CREATE TABLE scratch.t (id int); "
-        + "CREATE TYPE scratch.e AS ENUM ('a')");
+    execute(
+        c,
+        "CREATE SCHEMA scratch; CREATE TABLE scratch.t (id int); "
+            + "CREATE TYPE scratch.e AS ENUM ('a')");
     DropSchema drop = new DropSchema("scratch", false, true);
     run(drop);
     assertThat(snapshot()).noneMatch(line -> line.contains("scratch"));
-    assertThatThrownBy(drop::reverse).isInstanceOf(IrreversibleOperationException.class)
+    assertThatThrownBy(drop::reverse)
+        .isInstanceOf(IrreversibleOperationException.class)
         .hasMessageContaining("drop schema scratch cascade cannot be reversed");
   }
 
@@ -312,10 +414,18 @@ class PostgresObjectIT {
 
   @Test
   void createExtensionInASchemaAndItsReverse() throws SQLException {
-    String extension = rows(c, "SELECT name FROM pg_available_extensions "
-        + "WHERE name IN ('citext', 'pgcrypto') ORDER BY name").stream().findFirst().orElse(null);
-    Assumptions.assumeTrue(extension != null, "neither citext nor pgcrypto is installed on this "
-        + "server (postgresql-contrib); skipping the extension round trip");
+    String extension =
+        rows(
+                c,
+                "SELECT name FROM pg_available_extensions "
+                    + "WHERE name IN ('citext', 'pgcrypto') ORDER BY name")
+            .stream()
+            .findFirst()
+            .orElse(null);
+    Assumptions.assumeTrue(
+        extension != null,
+        "neither citext nor pgcrypto is installed on this "
+            + "server (postgresql-contrib); skipping the extension round trip");
     Set<String> before = snapshot();
     CreateExtension create = new CreateExtension(extension, Optional.of("app"), false);
     run(create);
@@ -334,26 +444,31 @@ class PostgresObjectIT {
 
   @Test
   void validateConstraintMarksNotValidConstraintsValid() throws SQLException {
-    execute(c, "CREATE TABLE app.\"Orders\" (id int PRIMARY KEY, total numeric);"
-        + "CREATE TABLE app.lines (order_id int); INSERT INTO app.\"Orders\" VALUES (1, 5);"
-        + "INSERT INTO app.lines VALUES (1);"
-        + "ALTER TABLE app.\"Orders\" ADD CONSTRAINT \"Ck Total\" CHECK (total >= 0) NOT VALID;"
-        + "ALTER TABLE app.lines ADD CONSTRAINT fk_order FOREIGN KEY (order_id) "
-        + "REFERENCES app.\"Orders\" (id) NOT VALID");
-    assertThat(snapshot()).contains("constraint app.Orders Ck Total not valid",
-        "constraint app.lines fk_order not valid");
+    execute(
+        c,
+        "CREATE TABLE app.\"Orders\" (id int PRIMARY KEY, total numeric);"
+            + "CREATE TABLE app.lines (order_id int); INSERT INTO app.\"Orders\" VALUES (1, 5);"
+            + "INSERT INTO app.lines VALUES (1);"
+            + "ALTER TABLE app.\"Orders\" ADD CONSTRAINT \"Ck Total\" CHECK (total >= 0) NOT VALID;"
+            + "ALTER TABLE app.lines ADD CONSTRAINT fk_order FOREIGN KEY (order_id) "
+            + "REFERENCES app.\"Orders\" (id) NOT VALID");
+    assertThat(snapshot())
+        .contains(
+            "constraint app.Orders Ck Total not valid", "constraint app.lines fk_order not valid");
     run(new ValidateConstraint(app("Orders"), "Ck Total"));
     run(new ValidateConstraint(app("lines"), "fk_order"));
-    assertThat(snapshot()).contains("constraint app.Orders Ck Total valid",
-        "constraint app.lines fk_order valid");
+    assertThat(snapshot())
+        .contains("constraint app.Orders Ck Total valid", "constraint app.lines fk_order valid");
     assertThatThrownBy(() -> new ValidateConstraint(app("lines"), "fk_order").reverse())
         .isInstanceOf(IrreversibleOperationException.class);
   }
 
   @Test
   void validateConstraintFailsOnARowThatBreaksIt() throws SQLException {
-    execute(c, "CREATE TABLE app.o (total numeric); INSERT INTO app.o VALUES (-1);"
-        + "ALTER TABLE app.o ADD CONSTRAINT ck CHECK (total >= 0) NOT VALID");
+    execute(
+        c,
+        "CREATE TABLE app.o (total numeric); INSERT INTO app.o VALUES (-1);"
+            + "ALTER TABLE app.o ADD CONSTRAINT ck CHECK (total >= 0) NOT VALID");
     assertThatThrownBy(() -> run(new ValidateConstraint(app("o"), "ck")))
         .hasMessageContaining("violated by some row");
     assertThat(snapshot()).contains("constraint app.o ck not valid");
@@ -361,11 +476,15 @@ class PostgresObjectIT {
 
   @Test
   void bulkInsertOf2500RowsLandsExactly() throws SQLException {
-    execute(c, "CREATE TABLE app.\"People\" (id integer PRIMARY KEY, \"Name\" text, \"order\" integer, "
-        + "note varchar(50))");
+    execute(
+        c,
+        "CREATE TABLE app.\"People\" (id integer PRIMARY KEY, \"Name\" text, \"order\" integer, "
+            + "note varchar(50))");
     List<List<Object>> rows = new ArrayList<>();
     List<String> expected = new ArrayList<>();
-    String[] names = {"O'Brien", "Zoë \"Z\" Ünïcode", "日本語", "emoji 🎉", "back\\slash", "semi; -- x", ""};
+    String[] names = {
+      "O'Brien", "Zoë \"Z\" Ünïcode", "日本語", "emoji 🎉", "back\\slash", "semi; -- x", ""
+    };
     for (int i = 1; i <= 2500; i++) {
       String name = i % 10 == 0 ? null : names[i % names.length] + " " + i;
       Integer order = i % 7 == 0 ? null : i * 3;
@@ -379,10 +498,15 @@ class PostgresObjectIT {
     run(insert);
     assertThat(rows(c, "SELECT id, \"Name\", \"order\", note FROM app.\"People\" ORDER BY id"))
         .containsExactlyElementsOf(expected);
-    assertThat(rows(c, "SELECT count(*) FILTER (WHERE \"Name\" IS NULL), "
-        + "count(*) FILTER (WHERE \"order\" IS NULL), count(*) FILTER (WHERE note IS NULL) "
-        + "FROM app.\"People\"")).containsExactly("250|357|833");
-    assertThatThrownBy(insert::reverse).isInstanceOf(IrreversibleOperationException.class)
+    assertThat(
+            rows(
+                c,
+                "SELECT count(*) FILTER (WHERE \"Name\" IS NULL), "
+                    + "count(*) FILTER (WHERE \"order\" IS NULL), count(*) FILTER (WHERE note IS NULL) "
+                    + "FROM app.\"People\""))
+        .containsExactly("250|357|833");
+    assertThatThrownBy(insert::reverse)
+        .isInstanceOf(IrreversibleOperationException.class)
         .hasMessageStartingWith("bulk insert 2500 rows into app.People cannot be reversed");
   }
 

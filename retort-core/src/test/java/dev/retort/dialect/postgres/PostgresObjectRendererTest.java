@@ -1,8 +1,6 @@
 package dev.retort.dialect.postgres;
 
-import static dev.retort.schema.ColumnType.integer;
 import static dev.retort.schema.ColumnType.numeric;
-import static dev.retort.schema.ColumnType.text;
 import static dev.retort.schema.ColumnType.varchar;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,87 +50,152 @@ class PostgresObjectRendererTest {
   private static final QualifiedName APP_MOOD = QualifiedName.of("app", "mood");
   private static final QualifiedName SEQ = QualifiedName.of("app", "order_no");
 
-  static Sequence seq(Long start, long increment, Long min, Long max, long cache, boolean cycle,
+  static Sequence seq(
+      Long start,
+      long increment,
+      Long min,
+      Long max,
+      long cache,
+      boolean cycle,
       ColumnRef ownedBy) {
-    return new Sequence(SEQ, Optional.ofNullable(start), increment, Optional.ofNullable(min),
-        Optional.ofNullable(max), cache, cycle, Optional.ofNullable(ownedBy));
+    return new Sequence(
+        SEQ,
+        Optional.ofNullable(start),
+        increment,
+        Optional.ofNullable(min),
+        Optional.ofNullable(max),
+        cache,
+        cycle,
+        Optional.ofNullable(ownedBy));
   }
 
   static Stream<Arguments> cases() {
     ColumnRef ownedBy = new ColumnRef(QualifiedName.of("app", "Orders"), "no");
     Sequence full = seq(1000L, 10, 1000L, 99_999L, 20, true, ownedBy);
     Sequence plain = Sequence.of(SEQ);
-    Domain email = new Domain(QualifiedName.of("app", "email"), varchar(255), false,
-        Optional.of(DefaultValue.literal("it's@example.org")),
-        List.of(new CheckConstraint(Optional.of("email_has_at"), "VALUE LIKE '%@%'"),
-            new CheckConstraint(Optional.of("Not Blank"), "VALUE <> ''")));
-    Domain amount = new Domain(QualifiedName.of("amount"), numeric(10, 2), true,
-        Optional.of(DefaultValue.literal(0)), List.of());
+    Domain email =
+        new Domain(
+            QualifiedName.of("app", "email"),
+            varchar(255),
+            false,
+            Optional.of(DefaultValue.literal("it's@example.org")),
+            List.of(
+                new CheckConstraint(Optional.of("email_has_at"), "VALUE LIKE '%@%'"),
+                new CheckConstraint(Optional.of("Not Blank"), "VALUE <> ''")));
+    Domain amount =
+        new Domain(
+            QualifiedName.of("amount"),
+            numeric(10, 2),
+            true,
+            Optional.of(DefaultValue.literal(0)),
+            List.of());
     QualifiedName user = QualifiedName.of("user");
     return Stream.of(
-        Arguments.of(new CreateEnum(MOOD, List.of("sad", "it's ok", "Happy")),
+        Arguments.of(
+            new CreateEnum(MOOD, List.of("sad", "it's ok", "Happy")),
             List.of("CREATE TYPE \"Mood\" AS ENUM ('sad', 'it''s ok', 'Happy')")),
-        Arguments.of(new CreateEnum(APP_MOOD, List.of()), List.of("CREATE TYPE app.mood AS ENUM ()")),
+        Arguments.of(
+            new CreateEnum(APP_MOOD, List.of()), List.of("CREATE TYPE app.mood AS ENUM ()")),
         Arguments.of(new DropEnum(MOOD, Optional.empty()), List.of("DROP TYPE \"Mood\"")),
-        Arguments.of(new AddEnumValue(APP_MOOD, "meh", Optional.empty(), Optional.empty()),
+        Arguments.of(
+            new AddEnumValue(APP_MOOD, "meh", Optional.empty(), Optional.empty()),
             List.of("ALTER TYPE app.mood ADD VALUE 'meh'")),
-        Arguments.of(new AddEnumValue(APP_MOOD, "o'k", Optional.of("happy"), Optional.empty()),
+        Arguments.of(
+            new AddEnumValue(APP_MOOD, "o'k", Optional.of("happy"), Optional.empty()),
             List.of("ALTER TYPE app.mood ADD VALUE 'o''k' BEFORE 'happy'")),
-        Arguments.of(new AddEnumValue(MOOD, "meh", Optional.empty(), Optional.of("it's ok")),
+        Arguments.of(
+            new AddEnumValue(MOOD, "meh", Optional.empty(), Optional.of("it's ok")),
             List.of("ALTER TYPE \"Mood\" ADD VALUE 'meh' AFTER 'it''s ok'")),
-        Arguments.of(new RenameEnumValue(MOOD, "it's ok", "fine"),
+        Arguments.of(
+            new RenameEnumValue(MOOD, "it's ok", "fine"),
             List.of("ALTER TYPE \"Mood\" RENAME VALUE 'it''s ok' TO 'fine'")),
-        Arguments.of(new RenameType(APP_MOOD, "Feeling"),
+        Arguments.of(
+            new RenameType(APP_MOOD, "Feeling"),
             List.of("ALTER TYPE app.mood RENAME TO \"Feeling\"")),
         Arguments.of(new CreateSequence(plain), List.of("CREATE SEQUENCE app.order_no")),
-        Arguments.of(new CreateSequence(full), List.of("CREATE SEQUENCE app.order_no INCREMENT BY 10 "
-            + "MINVALUE 1000 MAXVALUE 99999 START WITH 1000 CACHE 20 CYCLE OWNED BY app.\"Orders\".no")),
-        Arguments.of(new CreateSequence(seq(null, -1, null, null, 1, false, null)),
+        Arguments.of(
+            new CreateSequence(full),
+            List.of(
+                "CREATE SEQUENCE app.order_no INCREMENT BY 10 "
+                    + "MINVALUE 1000 MAXVALUE 99999 START WITH 1000 CACHE 20 CYCLE OWNED BY app.\"Orders\".no")),
+        Arguments.of(
+            new CreateSequence(seq(null, -1, null, null, 1, false, null)),
             List.of("CREATE SEQUENCE app.order_no INCREMENT BY -1")),
-        Arguments.of(new DropSequence(SEQ, Optional.empty()), List.of("DROP SEQUENCE app.order_no")),
-        Arguments.of(new AlterSequence(SEQ, plain, full), List.of("ALTER SEQUENCE app.order_no "
-            + "INCREMENT BY 10 MINVALUE 1000 MAXVALUE 99999 START WITH 1000 CACHE 20 CYCLE "
-            + "OWNED BY app.\"Orders\".no")),
-        Arguments.of(new AlterSequence(SEQ, full, plain), List.of("ALTER SEQUENCE app.order_no "
-            + "INCREMENT BY 1 NO MINVALUE NO MAXVALUE START WITH 1 CACHE 1 NO CYCLE OWNED BY NONE")),
-        Arguments.of(new AlterSequence(SEQ, plain, seq(null, 1, null, 500L, 1, false, null)),
+        Arguments.of(
+            new DropSequence(SEQ, Optional.empty()), List.of("DROP SEQUENCE app.order_no")),
+        Arguments.of(
+            new AlterSequence(SEQ, plain, full),
+            List.of(
+                "ALTER SEQUENCE app.order_no "
+                    + "INCREMENT BY 10 MINVALUE 1000 MAXVALUE 99999 START WITH 1000 CACHE 20 CYCLE "
+                    + "OWNED BY app.\"Orders\".no")),
+        Arguments.of(
+            new AlterSequence(SEQ, full, plain),
+            List.of(
+                "ALTER SEQUENCE app.order_no "
+                    + "INCREMENT BY 1 NO MINVALUE NO MAXVALUE START WITH 1 CACHE 1 NO CYCLE OWNED BY NONE")),
+        Arguments.of(
+            new AlterSequence(SEQ, plain, seq(null, 1, null, 500L, 1, false, null)),
             List.of("ALTER SEQUENCE app.order_no MAXVALUE 500")),
         // a sign flip resets empty bounds, whose defaults depend on the direction
-        Arguments.of(new AlterSequence(SEQ, plain, seq(null, -1, null, null, 1, false, null)),
-            List.of("ALTER SEQUENCE app.order_no INCREMENT BY -1 NO MINVALUE NO MAXVALUE START WITH -1")),
+        Arguments.of(
+            new AlterSequence(SEQ, plain, seq(null, -1, null, null, 1, false, null)),
+            List.of(
+                "ALTER SEQUENCE app.order_no INCREMENT BY -1 NO MINVALUE NO MAXVALUE START WITH -1")),
         // an explicit start equal to the default changes nothing in the database
-        Arguments.of(new AlterSequence(SEQ, plain, seq(1L, 1, null, null, 1, false, null)), List.of()),
-        Arguments.of(new CreateDomain(email), List.of("CREATE DOMAIN app.email AS varchar(255) "
-            + "DEFAULT 'it''s@example.org' NOT NULL CONSTRAINT email_has_at CHECK (VALUE LIKE '%@%') "
-            + "CONSTRAINT \"Not Blank\" CHECK (VALUE <> '')")),
-        Arguments.of(new CreateDomain(amount),
-            List.of("CREATE DOMAIN amount AS numeric(10,2) DEFAULT 0")),
-        Arguments.of(new DropDomain(email.name(), Optional.of(email)), List.of("DROP DOMAIN app.email")),
+        Arguments.of(
+            new AlterSequence(SEQ, plain, seq(1L, 1, null, null, 1, false, null)), List.of()),
+        Arguments.of(
+            new CreateDomain(email),
+            List.of(
+                "CREATE DOMAIN app.email AS varchar(255) "
+                    + "DEFAULT 'it''s@example.org' NOT NULL CONSTRAINT email_has_at CHECK (VALUE LIKE '%@%') "
+                    + "CONSTRAINT \"Not Blank\" CHECK (VALUE <> '')")),
+        Arguments.of(
+            new CreateDomain(amount), List.of("CREATE DOMAIN amount AS numeric(10,2) DEFAULT 0")),
+        Arguments.of(
+            new DropDomain(email.name(), Optional.of(email)), List.of("DROP DOMAIN app.email")),
         Arguments.of(new CreateSchema("audit", false), List.of("CREATE SCHEMA audit")),
-        Arguments.of(new CreateSchema("Audit Log", true),
+        Arguments.of(
+            new CreateSchema("Audit Log", true),
             List.of("CREATE SCHEMA IF NOT EXISTS \"Audit Log\"")),
         Arguments.of(new DropSchema("audit", false, false), List.of("DROP SCHEMA audit")),
-        Arguments.of(new DropSchema("select", true, true),
+        Arguments.of(
+            new DropSchema("select", true, true),
             List.of("DROP SCHEMA IF EXISTS \"select\" CASCADE")),
-        Arguments.of(new CreateExtension("citext", Optional.empty(), false),
+        Arguments.of(
+            new CreateExtension("citext", Optional.empty(), false),
             List.of("CREATE EXTENSION citext")),
-        Arguments.of(new CreateExtension("uuid-ossp", Optional.of("Ext"), true),
+        Arguments.of(
+            new CreateExtension("uuid-ossp", Optional.of("Ext"), true),
             List.of("CREATE EXTENSION IF NOT EXISTS \"uuid-ossp\" SCHEMA \"Ext\"")),
-        Arguments.of(new DropExtension("citext", Optional.of("ext"), false),
+        Arguments.of(
+            new DropExtension("citext", Optional.of("ext"), false),
             List.of("DROP EXTENSION citext")),
-        Arguments.of(new DropExtension("uuid-ossp", Optional.empty(), true),
+        Arguments.of(
+            new DropExtension("uuid-ossp", Optional.empty(), true),
             List.of("DROP EXTENSION IF EXISTS \"uuid-ossp\"")),
-        Arguments.of(new SetTableComment(user, Optional.empty(), Optional.of("who's \"who\" \\ here")),
+        Arguments.of(
+            new SetTableComment(user, Optional.empty(), Optional.of("who's \"who\" \\ here")),
             List.of("COMMENT ON TABLE \"user\" IS 'who''s \"who\" \\ here'")),
-        Arguments.of(new SetTableComment(QualifiedName.of("app", "Orders"), Optional.of("x"),
-            Optional.empty()), List.of("COMMENT ON TABLE app.\"Orders\" IS NULL")),
-        Arguments.of(new SetColumnComment(user, "order", Optional.empty(), Optional.of("it's")),
+        Arguments.of(
+            new SetTableComment(
+                QualifiedName.of("app", "Orders"), Optional.of("x"), Optional.empty()),
+            List.of("COMMENT ON TABLE app.\"Orders\" IS NULL")),
+        Arguments.of(
+            new SetColumnComment(user, "order", Optional.empty(), Optional.of("it's")),
             List.of("COMMENT ON COLUMN \"user\".\"order\" IS 'it''s'")),
-        Arguments.of(new SetColumnComment(QualifiedName.of("app", "t"), "Total", Optional.of("x"),
-            Optional.empty()), List.of("COMMENT ON COLUMN app.t.\"Total\" IS NULL")),
-        Arguments.of(new ValidateConstraint(QualifiedName.of("app", "Orders"), "Ck Total"),
+        Arguments.of(
+            new SetColumnComment(
+                QualifiedName.of("app", "t"), "Total", Optional.of("x"), Optional.empty()),
+            List.of("COMMENT ON COLUMN app.t.\"Total\" IS NULL")),
+        Arguments.of(
+            new ValidateConstraint(QualifiedName.of("app", "Orders"), "Ck Total"),
             List.of("ALTER TABLE app.\"Orders\" VALIDATE CONSTRAINT \"Ck Total\"")),
-        Arguments.of(new BulkInsert(user, List.of("id", "Name", "order"),
+        Arguments.of(
+            new BulkInsert(
+                user,
+                List.of("id", "Name", "order"),
                 List.of(List.of(1, "it's", 3), Arrays.asList(2, null, null))),
             List.of("INSERT INTO \"user\" (id, \"Name\", \"order\") VALUES (?, ?, ?), (?, ?, ?)")),
         Arguments.of(new BulkInsert(user, List.of("id"), List.of()), List.of()));
@@ -146,8 +209,11 @@ class PostgresObjectRendererTest {
 
   @Test
   void bulkInsertBindsEveryValueInOrderAndWritesNoneIntoTheText() {
-    BulkInsert op = new BulkInsert(QualifiedName.of("t"), List.of("a", "b"),
-        List.of(List.of(1, "x'); DROP TABLE t; --"), Arrays.asList(2, null)));
+    BulkInsert op =
+        new BulkInsert(
+            QualifiedName.of("t"),
+            List.of("a", "b"),
+            List.of(List.of(1, "x'); DROP TABLE t; --"), Arrays.asList(2, null)));
     List<Sql> sql = PG.render(op);
     assertThat(sql).hasSize(1);
     assertThat(sql.get(0).parameters()).containsExactly(1, "x'); DROP TABLE t; --", 2, null);

@@ -9,13 +9,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Extensions, enum types and sequences created on their own, as Roundcube's schema has them
- * (a {@code nextval} default on a sequence of its own), and Icinga DB's serial look-alike on a
- * domain (a sequence owned by the column it feeds, which is no serial column): reproduced from the diff alone, then
- * changed one at a time, and taken back to nothing by the reversed ops.
+ * Extensions, enum types and sequences created on their own, as Roundcube's schema has them (a
+ * {@code nextval} default on a sequence of its own), and Icinga DB's serial look-alike on a domain
+ * (a sequence owned by the column it feeds, which is no serial column): reproduced from the diff
+ * alone, then changed one at a time, and taken back to nothing by the reversed ops.
  */
 class PostgresSequenceRoundTripIT extends PgRoundTrip {
-  private static final String SCHEMA = """
+  private static final String SCHEMA =
+      """
       CREATE EXTENSION citext;
       CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
       CREATE SEQUENCE users_seq INCREMENT BY 1 NO MAXVALUE NO MINVALUE CACHE 1;
@@ -41,16 +42,24 @@ class PostgresSequenceRoundTripIT extends PgRoundTrip {
     return SCHEMA;
   }
 
-
-
   @Test
   void reproducedFromEmptyThenCleanAndTheReverseLeavesNothing() throws SQLException {
     List<Op> up = diff(inspect(t), inspect(d));
-    assertThat(up).extracting(Op::describe).containsExactly(
-        "create extension citext", "create enum mood", "create domain uint",
-        "create sequence meta_id_seq", "create sequence order_no", "create sequence spare",
-        "create sequence users_seq", "create table meta", "create table users",
-        "create table orders", "alter sequence meta_id_seq", "alter sequence spare");
+    assertThat(up)
+        .extracting(Op::describe)
+        .containsExactly(
+            "create extension citext",
+            "create enum mood",
+            "create domain uint",
+            "create sequence meta_id_seq",
+            "create sequence order_no",
+            "create sequence spare",
+            "create sequence users_seq",
+            "create table meta",
+            "create table users",
+            "create table orders",
+            "alter sequence meta_id_seq",
+            "alter sequence spare");
     apply(t, up);
     assertThat(diff(inspect(t), inspect(d))).isEmpty();
     assertThat(inspect(t)).isEqualTo(inspect(d));
@@ -72,15 +81,16 @@ class PostgresSequenceRoundTripIT extends PgRoundTrip {
   void everySingleChangeIsFoundAppliedAndReverted() throws SQLException {
     apply(t, diff(inspect(t), inspect(d)));
     Schema base = inspect(d);
-    List<String> changes = List.of(
-        "ALTER SEQUENCE order_no INCREMENT 5",
-        "ALTER SEQUENCE order_no NO MAXVALUE CACHE 1 CYCLE",
-        "ALTER SEQUENCE spare OWNED BY NONE",
-        "ALTER SEQUENCE spare OWNED BY orders.no",
-        "DROP SEQUENCE spare",
-        "CREATE SEQUENCE invoice_no START 7",
-        "CREATE EXTENSION pgcrypto",
-        "CREATE TABLE tickets (id integer PRIMARY KEY DEFAULT nextval('invoice_no'))");
+    List<String> changes =
+        List.of(
+            "ALTER SEQUENCE order_no INCREMENT 5",
+            "ALTER SEQUENCE order_no NO MAXVALUE CACHE 1 CYCLE",
+            "ALTER SEQUENCE spare OWNED BY NONE",
+            "ALTER SEQUENCE spare OWNED BY orders.no",
+            "DROP SEQUENCE spare",
+            "CREATE SEQUENCE invoice_no START 7",
+            "CREATE EXTENSION pgcrypto",
+            "CREATE TABLE tickets (id integer PRIMARY KEY DEFAULT nextval('invoice_no'))");
     for (String change : changes) {
       PgTestDatabase.execute(d, "BEGIN; " + change + "; COMMIT");
       Schema wanted = inspect(d);
@@ -107,18 +117,23 @@ class PostgresSequenceRoundTripIT extends PgRoundTrip {
 
   @Test
   void aScratchCopyAcceptsAnExtensionTheDatabaseHasAlready() throws SQLException {
-    String file = "-- needs uuid_generate_v4\nCREATE EXTENSION \"uuid-ossp\"; "
-        + "CREATE TABLE tokens (id uuid PRIMARY KEY DEFAULT uuid_generate_v4())";
+    String file =
+        "-- needs uuid_generate_v4\nCREATE EXTENSION \"uuid-ossp\"; "
+            + "CREATE TABLE tokens (id uuid PRIMARY KEY DEFAULT uuid_generate_v4())";
     PgTestDatabase.execute(t, file);
-    Schema scratch = PG.inspectScratch(t, c -> {
-      for (String statement : file.split("; ")) {
-        try (java.sql.Statement st = c.createStatement()) {
-          st.execute(statement);
-        }
-      }
-    });
+    Schema scratch =
+        PG.inspectScratch(
+            t,
+            c -> {
+              for (String statement : file.split("; ")) {
+                try (java.sql.Statement st = c.createStatement()) {
+                  st.execute(statement);
+                }
+              }
+            });
     assertThat(scratch.extensions()).containsExactly(dev.retort.schema.Extension.of("uuid-ossp"));
     assertThat(diff(inspect(t), scratch)).isEmpty();
-    assertThat(inspect(t).extensions()).containsExactly(dev.retort.schema.Extension.of("uuid-ossp"));
+    assertThat(inspect(t).extensions())
+        .containsExactly(dev.retort.schema.Extension.of("uuid-ossp"));
   }
 }

@@ -28,50 +28,56 @@ class PostgresUnmodelledIT {
 
   private static Schema scratch(String... statements) throws SQLException {
     try (Connection c = db.connect()) {
-      return new PostgresDialect().inspectScratch(c, s -> {
-        for (String sql : statements) {
-          try (Statement st = s.createStatement()) {
-            st.execute(sql);
-          }
-        }
-      });
+      return new PostgresDialect()
+          .inspectScratch(
+              c,
+              s -> {
+                for (String sql : statements) {
+                  try (Statement st = s.createStatement()) {
+                    st.execute(sql);
+                  }
+                }
+              });
     }
   }
 
   @Test
   void functionsTriggersViewsAndTheRestAreListed() throws SQLException {
-    Schema s = scratch(
-        "CREATE TYPE mood AS ENUM ('sad', 'ok')",
-        "CREATE TYPE point2 AS (x integer, y integer)",
-        "CREATE TABLE hosts (id integer PRIMARY KEY, name text, name_upper text)",
-        "ALTER TABLE hosts ALTER COLUMN name SET STORAGE MAIN",
-        "CREATE INDEX ix_hosts_name ON hosts (name)",
-        "COMMENT ON INDEX ix_hosts_name IS 'lookup by name'",
-        "CREATE FUNCTION upper_name() RETURNS trigger LANGUAGE plpgsql AS "
-            + "$$ BEGIN NEW.name_upper := upper(NEW.name); RETURN NEW; END $$",
-        "CREATE TRIGGER hosts_upper BEFORE INSERT ON hosts FOR EACH ROW EXECUTE FUNCTION upper_name()",
-        "CREATE VIEW host_names AS SELECT name FROM hosts");
-    assertThat(s.unmodelled()).containsExactly(
-        "column storage hosts.name",
-        "composite type point2",
-        "function upper_name()",
-        "index comment ix_hosts_name",
-        "trigger hosts_upper on hosts",
-        "view host_names");
+    Schema s =
+        scratch(
+            "CREATE TYPE mood AS ENUM ('sad', 'ok')",
+            "CREATE TYPE point2 AS (x integer, y integer)",
+            "CREATE TABLE hosts (id integer PRIMARY KEY, name text, name_upper text)",
+            "ALTER TABLE hosts ALTER COLUMN name SET STORAGE MAIN",
+            "CREATE INDEX ix_hosts_name ON hosts (name)",
+            "COMMENT ON INDEX ix_hosts_name IS 'lookup by name'",
+            "CREATE FUNCTION upper_name() RETURNS trigger LANGUAGE plpgsql AS "
+                + "$$ BEGIN NEW.name_upper := upper(NEW.name); RETURN NEW; END $$",
+            "CREATE TRIGGER hosts_upper BEFORE INSERT ON hosts FOR EACH ROW EXECUTE FUNCTION upper_name()",
+            "CREATE VIEW host_names AS SELECT name FROM hosts");
+    assertThat(s.unmodelled())
+        .containsExactly(
+            "column storage hosts.name",
+            "composite type point2",
+            "function upper_name()",
+            "index comment ix_hosts_name",
+            "trigger hosts_upper on hosts",
+            "view host_names");
     assertThat(s.tables()).hasSize(1);
     assertThat(s.enums()).hasSize(1);
   }
 
   @Test
   void tablesTypesAndSequencesAloneLeaveNothingOut() throws SQLException {
-    Schema s = scratch(
-        "CREATE TYPE mood AS ENUM ('sad', 'ok')",
-        "CREATE DOMAIN email AS text CHECK (VALUE LIKE '%@%')",
-        "CREATE SEQUENCE order_no",
-        "CREATE TABLE orders (id serial PRIMARY KEY, no bigint DEFAULT nextval('order_no'), "
-            + "who email, feeling mood)",
-        "COMMENT ON TABLE orders IS 'kept'",
-        "CREATE INDEX ix_orders_no ON orders (no)");
+    Schema s =
+        scratch(
+            "CREATE TYPE mood AS ENUM ('sad', 'ok')",
+            "CREATE DOMAIN email AS text CHECK (VALUE LIKE '%@%')",
+            "CREATE SEQUENCE order_no",
+            "CREATE TABLE orders (id serial PRIMARY KEY, no bigint DEFAULT nextval('order_no'), "
+                + "who email, feeling mood)",
+            "COMMENT ON TABLE orders IS 'kept'",
+            "CREATE INDEX ix_orders_no ON orders (no)");
     assertThat(s.unmodelled()).isEmpty();
   }
 }

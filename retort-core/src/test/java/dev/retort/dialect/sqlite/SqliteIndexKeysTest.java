@@ -8,9 +8,10 @@ import org.junit.jupiter.api.Test;
 class SqliteIndexKeysTest {
   @Test
   void keysAreSplitAtTopLevelCommasWithoutTheirOrder() {
-    assertThat(SqliteTableSql.indexKeys(
-        "CREATE INDEX ix ON \"books\" (lower(title) DESC, substr(name, 1, 3), \"author_id\" ASC) "
-            + "WHERE title <> ','"))
+    assertThat(
+            SqliteTableSql.indexKeys(
+                "CREATE INDEX ix ON \"books\" (lower(title) DESC, substr(name, 1, 3), \"author_id\" ASC) "
+                    + "WHERE title <> ','"))
         .containsExactly("lower(title)", "substr(name, 1, 3)", "\"author_id\"");
   }
 

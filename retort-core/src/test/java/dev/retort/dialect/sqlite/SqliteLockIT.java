@@ -34,7 +34,8 @@ class SqliteLockIT {
 
   @Test
   void aSecondRunWaitsThenTimesOutNamingTheLockFile() throws SQLException {
-    try (Connection first = connect(); Connection second = connect()) {
+    try (Connection first = connect();
+        Connection second = connect()) {
       try (MigrationLock.Held held = lock.acquire(first, KEY, Duration.ofSeconds(1))) {
         assertThat(dir.resolve("app.db.retort-lock")).exists();
         long start = System.nanoTime();
@@ -52,7 +53,8 @@ class SqliteLockIT {
 
   @Test
   void differentKeysDoNotWaitForEachOther() throws SQLException {
-    try (Connection first = connect(); Connection second = connect();
+    try (Connection first = connect();
+        Connection second = connect();
         MigrationLock.Held a = lock.acquire(first, "project_a", Duration.ofMillis(200));
         MigrationLock.Held b = lock.acquire(second, "project_b", Duration.ofMillis(200))) {
       assertThatThrownBy(() -> lock.acquire(second, "project_a", Duration.ofMillis(150)))
@@ -74,7 +76,9 @@ class SqliteLockIT {
   void aKilledProcessReleasesTheLock() throws Exception {
     Path lockFile = dir.resolve("app.db.retort-lock");
     Path holder = dir.resolve("Holder.java");
-    Files.writeString(holder, """
+    Files.writeString(
+        holder,
+        """
         import java.nio.channels.FileChannel;
         import java.nio.file.*;
         public class Holder {
@@ -89,11 +93,18 @@ class SqliteLockIT {
         }
         """);
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process process = new ProcessBuilder(java.toString(), holder.toString(), lockFile.toString(),
-        String.valueOf(SqliteLock.position(KEY))).redirectErrorStream(true).start();
+    Process process =
+        new ProcessBuilder(
+                java.toString(),
+                holder.toString(),
+                lockFile.toString(),
+                String.valueOf(SqliteLock.position(KEY)))
+            .redirectErrorStream(true)
+            .start();
     try (Connection c = connect()) {
-      BufferedReader out = new BufferedReader(
-          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      BufferedReader out =
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
       assertThat(out.readLine()).isEqualTo("locked");
       assertThatThrownBy(() -> lock.acquire(c, KEY, Duration.ofMillis(300)))
           .isInstanceOf(DatabaseException.class);

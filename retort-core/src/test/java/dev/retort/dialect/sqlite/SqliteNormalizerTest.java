@@ -18,20 +18,28 @@ class SqliteNormalizerTest {
 
   @Test
   void commentsAreDroppedAsSqliteKeepsNone() {
-    Table t = normalized(TableBuilder.table("t", b -> {
-      b.column("a", text()).comment("about a");
-      b.comment("the table");
-    }));
+    Table t =
+        normalized(
+            TableBuilder.table(
+                "t",
+                b -> {
+                  b.column("a", text()).comment("about a");
+                  b.comment("the table");
+                }));
     assertThat(t.comment()).isEmpty();
     assertThat(t.columns().get(0).comment()).isEmpty();
   }
 
   @Test
   void anAutoincrementKeyIsIntegerNotNullWhateverItsIntegerKind() {
-    Table t = normalized(TableBuilder.table("t", b -> {
-      b.column("id", bigint()).primaryKey().autoIncrement();
-      b.column("n", bigint());
-    }));
+    Table t =
+        normalized(
+            TableBuilder.table(
+                "t",
+                b -> {
+                  b.column("id", bigint()).primaryKey().autoIncrement();
+                  b.column("n", bigint());
+                }));
     assertThat(t.columns().get(0).type()).isEqualTo(integer());
     assertThat(t.columns().get(0).nullable()).isFalse();
     assertThat(t.columns().get(1).type()).isEqualTo(bigint());

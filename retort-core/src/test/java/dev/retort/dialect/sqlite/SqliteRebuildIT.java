@@ -33,8 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
 class SqliteRebuildIT {
 
   private static final QualifiedName USERS = QualifiedName.of("users");
+
   /** Changes users.email in a way only a rebuild can. */
-  private static final Op WIDEN_EMAIL = AlterColumn.of(USERS, "email", c -> c.existingType(varchar(100)).type(text()));
+  private static final Op WIDEN_EMAIL =
+      AlterColumn.of(USERS, "email", c -> c.existingType(varchar(100)).type(text()));
 
   @TempDir Path dir;
   Connection c;
@@ -42,7 +44,8 @@ class SqliteRebuildIT {
   @BeforeEach
   void open() throws SQLException {
     c = connect(dir.resolve("rebuild.db"));
-    sql("CREATE TABLE users (id INTEGER PRIMARY KEY AUTOINCREMENT, email VARCHAR(100) NOT NULL)",
+    sql(
+        "CREATE TABLE users (id INTEGER PRIMARY KEY AUTOINCREMENT, email VARCHAR(100) NOT NULL)",
         "CREATE TABLE posts (id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL, "
             + "CONSTRAINT fk_posts_user FOREIGN KEY (user_id) REFERENCES users (id) "
             + "ON DELETE CASCADE)",
@@ -78,35 +81,51 @@ class SqliteRebuildIT {
 
   @Test
   void aRebuildThatLeavesADanglingKeyFailsBeforeCommitListingTheRows() throws SQLException {
-    sql("CREATE TABLE comments (id INTEGER PRIMARY KEY, post_id INTEGER)",
+    sql(
+        "CREATE TABLE comments (id INTEGER PRIMARY KEY, post_id INTEGER)",
         "INSERT INTO comments (id, post_id) VALUES (1, 1), (2, 99), (3, 98)");
-    Op addKey = new AddConstraint(QualifiedName.of("comments"), new ForeignKey(
-        Optional.of("fk_comments_post"), java.util.List.of("post_id"), QualifiedName.of("posts"),
-        java.util.List.of("id"), ReferentialAction.CASCADE, ReferentialAction.NO_ACTION));
+    Op addKey =
+        new AddConstraint(
+            QualifiedName.of("comments"),
+            new ForeignKey(
+                Optional.of("fk_comments_post"),
+                java.util.List.of("post_id"),
+                QualifiedName.of("posts"),
+                java.util.List.of("id"),
+                ReferentialAction.CASCADE,
+                ReferentialAction.NO_ACTION));
     assertThatThrownBy(() -> step(c, addKey))
         .isInstanceOf(SQLException.class)
         .hasMessageContaining("2 row(s)")
-        .hasMessageContaining("comments row rowid 2 references missing row in posts "
-            + "via (post_id) -> (id)")
+        .hasMessageContaining(
+            "comments row rowid 2 references missing row in posts " + "via (post_id) -> (id)")
         .hasMessageContaining("comments row rowid 3");
     assertThat(pragma(c, "SELECT count(*) FROM pragma_foreign_key_list('comments')"))
-        .as("rolled back").containsExactly("0");
+        .as("rolled back")
+        .containsExactly("0");
     assertThat(pragma(c, "SELECT count(*) FROM comments")).containsExactly("3");
     assertThat(pragma(c, "PRAGMA foreign_keys")).containsExactly("1");
   }
 
   @Test
   void triggersViewsAndExpressionIndexesAreRecreated() throws SQLException {
-    sql("CREATE TABLE audit (what TEXT)",
+    sql(
+        "CREATE TABLE audit (what TEXT)",
         "CREATE TRIGGER users_audit AFTER INSERT ON users BEGIN "
             + "INSERT INTO audit VALUES ('new ' || NEW.email); END",
         "CREATE VIEW user_emails AS SELECT id, email FROM users",
         "CREATE INDEX ix_users_lower ON users (lower(email))",
         "CREATE INDEX ix_users_email ON users (email)");
     step(c, WIDEN_EMAIL);
-    assertThat(pragma(c, "SELECT type || ' ' || name FROM sqlite_master "
-        + "WHERE type IN ('trigger', 'view', 'index') ORDER BY 1"))
-        .containsExactly("index ix_users_email", "index ix_users_lower", "trigger users_audit",
+    assertThat(
+            pragma(
+                c,
+                "SELECT type || ' ' || name FROM sqlite_master "
+                    + "WHERE type IN ('trigger', 'view', 'index') ORDER BY 1"))
+        .containsExactly(
+            "index ix_users_email",
+            "index ix_users_lower",
+            "trigger users_audit",
             "view user_emails");
     sql("INSERT INTO users (email) VALUES ('d@x')");
     assertThat(pragma(c, "SELECT what FROM audit")).containsExactly("new d@x");
@@ -123,19 +142,23 @@ class SqliteRebuildIT {
 
   @Test
   void droppingAReferencedParentColumnIsCaughtByTheKeyCheck() throws SQLException {
-    sql("CREATE TABLE tags (id INTEGER PRIMARY KEY, code TEXT UNIQUE)",
+    sql(
+        "CREATE TABLE tags (id INTEGER PRIMARY KEY, code TEXT UNIQUE)",
         "CREATE TABLE post_tags (tag_code TEXT REFERENCES tags (code))",
-        "INSERT INTO tags VALUES (1, 'x')", "INSERT INTO post_tags VALUES ('x')");
+        "INSERT INTO tags VALUES (1, 'x')",
+        "INSERT INTO post_tags VALUES ('x')");
     Op dropCode = new DropColumn(QualifiedName.of("tags"), "code", Optional.empty());
     assertThatThrownBy(() -> step(c, dropCode)).isInstanceOf(SQLException.class);
     assertThat(pragma(c, "SELECT name FROM pragma_table_info('tags')"))
-        .as("rolled back").containsExactly("id", "code");
+        .as("rolled back")
+        .containsExactly("id", "code");
   }
 
   @Test
   void integerColumnsKeepTheirValuesThroughATypeChange() throws SQLException {
     sql("CREATE TABLE m (id INTEGER PRIMARY KEY, v TEXT)", "INSERT INTO m VALUES (1, '42')");
-    step(c, AlterColumn.of(QualifiedName.of("m"), "v", c -> c.existingType(text()).type(integer())));
+    step(
+        c, AlterColumn.of(QualifiedName.of("m"), "v", c -> c.existingType(text()).type(integer())));
     assertThat(pragma(c, "SELECT typeof(v) || ':' || v FROM m")).containsExactly("integer:42");
   }
 

@@ -43,24 +43,48 @@ class SqliteRendererOptionsTest {
 
   static Stream<Arguments> cases() {
     return Stream.of(
-        Arguments.of("index: DESC, expression, partial; concurrently is ignored",
-            new CreateIndex(new Index("ix", USERS, List.of(IndexPart.column("a").desc(),
-                IndexPart.expression("lower(email)").asc()), true, Optional.of("a > 0"),
-                Optional.empty(), List.of()), true),
+        Arguments.of(
+            "index: DESC, expression, partial; concurrently is ignored",
+            new CreateIndex(
+                new Index(
+                    "ix",
+                    USERS,
+                    List.of(
+                        IndexPart.column("a").desc(), IndexPart.expression("lower(email)").asc()),
+                    true,
+                    Optional.of("a > 0"),
+                    Optional.empty(),
+                    List.of()),
+                true),
             "CREATE UNIQUE INDEX ix ON users (a DESC, (lower(email)) ASC) WHERE a > 0"),
-        Arguments.of("drop index concurrently is a plain drop",
-            new DropIndex(USERS, "ix", Optional.empty(), true), "DROP INDEX ix"),
-        Arguments.of("create table if not exists: collation, deferrable key, index",
-            new CreateTable(new Table(USERS,
-                List.of(Column.of("email", text()).withCollation(Optional.of("NOCASE")),
-                    Column.of("team_id", integer())),
-                Optional.empty(),
-                List.of(new ForeignKey(Optional.of("fk"), List.of("team_id"),
-                    QualifiedName.of("teams"), List.of("id"), ReferentialAction.NO_ACTION,
-                    ReferentialAction.NO_ACTION, true, true)),
-                List.of(), List.of(new CheckConstraint(Optional.of("ck"), "email <> 'it''s'")),
-                List.of(new Index("ix", USERS, List.of("email"), false, Optional.empty())),
-                Optional.of("comments are not kept")), true),
+        Arguments.of(
+            "drop index concurrently is a plain drop",
+            new DropIndex(USERS, "ix", Optional.empty(), true),
+            "DROP INDEX ix"),
+        Arguments.of(
+            "create table if not exists: collation, deferrable key, index",
+            new CreateTable(
+                new Table(
+                    USERS,
+                    List.of(
+                        Column.of("email", text()).withCollation(Optional.of("NOCASE")),
+                        Column.of("team_id", integer())),
+                    Optional.empty(),
+                    List.of(
+                        new ForeignKey(
+                            Optional.of("fk"),
+                            List.of("team_id"),
+                            QualifiedName.of("teams"),
+                            List.of("id"),
+                            ReferentialAction.NO_ACTION,
+                            ReferentialAction.NO_ACTION,
+                            true,
+                            true)),
+                    List.of(),
+                    List.of(new CheckConstraint(Optional.of("ck"), "email <> 'it''s'")),
+                    List.of(new Index("ix", USERS, List.of("email"), false, Optional.empty())),
+                    Optional.of("comments are not kept")),
+                true),
             """
             CREATE TABLE IF NOT EXISTS users (
               email TEXT COLLATE NOCASE,
@@ -69,9 +93,12 @@ class SqliteRendererOptionsTest {
               CONSTRAINT fk FOREIGN KEY (team_id) REFERENCES teams (id) DEFERRABLE INITIALLY DEFERRED
             );
             CREATE INDEX IF NOT EXISTS ix ON users (email)"""),
-        Arguments.of("drop table if exists", new DropTable(USERS, Optional.empty(), true),
+        Arguments.of(
+            "drop table if exists",
+            new DropTable(USERS, Optional.empty(), true),
             "DROP TABLE IF EXISTS users"),
-        Arguments.of("a comment change alone does nothing",
+        Arguments.of(
+            "a comment change alone does nothing",
             AlterColumn.of(USERS, "email", c -> c.comment("x")),
             ""));
   }
@@ -84,33 +111,57 @@ class SqliteRendererOptionsTest {
 
   static Stream<Arguments> refusals() {
     return Stream.of(
-        Arguments.of(new CreateIndex(index(List.of(IndexPart.column("a")), Optional.of("gin"),
-            List.of())), "SQLite cannot create index ix on users: it has no index methods (USING gin)"),
-        Arguments.of(new CreateIndex(index(List.of(IndexPart.column("a")), Optional.empty(),
-            List.of("b"))), "it has no INCLUDE columns [b]"),
-        Arguments.of(new CreateIndex(index(List.of(IndexPart.column("a").opclass("text_ops")),
-            Optional.empty(), List.of())), "it has no operator classes (text_ops)"),
-        Arguments.of(new CreateIndex(index(List.of(IndexPart.column("a").nullsLast()),
-            Optional.empty(), List.of())), "cannot say NULLS LAST"),
-        Arguments.of(new AddConstraint(USERS, new CheckConstraint(Optional.of("ck"), "a > 0"), true),
+        Arguments.of(
+            new CreateIndex(index(List.of(IndexPart.column("a")), Optional.of("gin"), List.of())),
+            "SQLite cannot create index ix on users: it has no index methods (USING gin)"),
+        Arguments.of(
+            new CreateIndex(index(List.of(IndexPart.column("a")), Optional.empty(), List.of("b"))),
+            "it has no INCLUDE columns [b]"),
+        Arguments.of(
+            new CreateIndex(
+                index(
+                    List.of(IndexPart.column("a").opclass("text_ops")),
+                    Optional.empty(),
+                    List.of())),
+            "it has no operator classes (text_ops)"),
+        Arguments.of(
+            new CreateIndex(
+                index(List.of(IndexPart.column("a").nullsLast()), Optional.empty(), List.of())),
+            "cannot say NULLS LAST"),
+        Arguments.of(
+            new AddConstraint(USERS, new CheckConstraint(Optional.of("ck"), "a > 0"), true),
             "SQLite cannot add CheckConstraint ck on users (not valid): NOT VALID is PostgreSQL's"),
-        Arguments.of(new CreateTable(new Table(USERS,
-            List.of(Column.of("id", integer()).withIdentity(Identity.ALWAYS)),
-            Optional.of(PrimaryKey.of("id")), List.of(), List.of(), List.of(), List.of(),
-            Optional.empty())), "SQLite cannot generate users.id ALWAYS"));
+        Arguments.of(
+            new CreateTable(
+                new Table(
+                    USERS,
+                    List.of(Column.of("id", integer()).withIdentity(Identity.ALWAYS)),
+                    Optional.of(PrimaryKey.of("id")),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    Optional.empty())),
+            "SQLite cannot generate users.id ALWAYS"));
   }
 
   @ParameterizedTest
   @MethodSource("refusals")
   void refusesWhatItCannotExpress(Op op, String message) {
     assertThatThrownBy(() -> SQLITE.renderer(Catalog.NONE).render(op))
-        .isInstanceOf(UsageException.class).hasMessageContaining(message);
+        .isInstanceOf(UsageException.class)
+        .hasMessageContaining(message);
   }
 
   @Test
   void usingWithARenameIsRefusedOnTheRebuild() {
-    AlterColumn op = AlterColumn.of(USERS, "email", c -> c.rename("mail").existingType(text()).type(integer()).using("length(mail)"));
+    AlterColumn op =
+        AlterColumn.of(
+            USERS,
+            "email",
+            c -> c.rename("mail").existingType(text()).type(integer()).using("length(mail)"));
     assertThatThrownBy(() -> SQLITE.renderer(SqliteRendererTest.LIVE).render(op))
-        .isInstanceOf(UsageException.class).hasMessageContaining("rename it in a separate alterColumn");
+        .isInstanceOf(UsageException.class)
+        .hasMessageContaining("rename it in a separate alterColumn");
   }
 }

@@ -49,23 +49,35 @@ class SqliteRendererTest {
   }
 
   /** The table the fake live catalog holds: what a rebuild starts from. */
-  static final Table LIVE_USERS = new Table(USERS,
-      List.of(new Column("id", integer(), false, Optional.empty(), true, Optional.empty()),
-          col("email", varchar(255), false, null),
-          col("password", varchar(128), true, null),
-          col("team_id", integer(), true, null)),
-      Optional.of(PrimaryKey.of("id")),
-      List.of(new ForeignKey(Optional.of("fk_team"), List.of("team_id"), QualifiedName.of("teams"),
-          List.of("id"), ReferentialAction.CASCADE, ReferentialAction.NO_ACTION)),
-      List.of(new UniqueConstraint(Optional.of("uq_email"), List.of("email"))),
-      List.of(new CheckConstraint(Optional.of("ck_pw"), "length(password) > 3")),
-      List.of(new Index("ix_users_team", USERS, List.of("team_id", "password"), false,
-          Optional.empty())),
-      Optional.empty());
+  static final Table LIVE_USERS =
+      new Table(
+          USERS,
+          List.of(
+              new Column("id", integer(), false, Optional.empty(), true, Optional.empty()),
+              col("email", varchar(255), false, null),
+              col("password", varchar(128), true, null),
+              col("team_id", integer(), true, null)),
+          Optional.of(PrimaryKey.of("id")),
+          List.of(
+              new ForeignKey(
+                  Optional.of("fk_team"),
+                  List.of("team_id"),
+                  QualifiedName.of("teams"),
+                  List.of("id"),
+                  ReferentialAction.CASCADE,
+                  ReferentialAction.NO_ACTION)),
+          List.of(new UniqueConstraint(Optional.of("uq_email"), List.of("email"))),
+          List.of(new CheckConstraint(Optional.of("ck_pw"), "length(password) > 3")),
+          List.of(
+              new Index(
+                  "ix_users_team", USERS, List.of("team_id", "password"), false, Optional.empty())),
+          Optional.empty());
 
-  static final Catalog LIVE = name -> name.equals(USERS) ? Optional.of(LIVE_USERS) : Optional.empty();
+  static final Catalog LIVE =
+      name -> name.equals(USERS) ? Optional.of(LIVE_USERS) : Optional.empty();
 
-  static final String REBUILD_TAIL = """
+  static final String REBUILD_TAIL =
+      """
       INSERT INTO retort_new_users (id, email, password, team_id) SELECT id, email, password, team_id FROM users;
       DELETE FROM sqlite_sequence WHERE name = 'retort_new_users';
       INSERT INTO sqlite_sequence (name, seq) SELECT 'retort_new_users', seq FROM sqlite_sequence WHERE name = 'users' COLLATE NOCASE;
@@ -75,31 +87,51 @@ class SqliteRendererTest {
 
   static Stream<Arguments> cases() {
     QualifiedName posts = QualifiedName.of("Posts");
-    Table created = new Table(posts,
-        List.of(new Column("id", bigint(), false, Optional.empty(), true, Optional.empty()),
-            col("user", text(), false, DefaultValue.literal("it's")),
-            col("order", integer(), true, DefaultValue.literal(3)),
-            col("flag", bool(), false, DefaultValue.literal(false)),
-            col("at", timestamptz(), true, DefaultValue.expression("CURRENT_TIMESTAMP")),
-            col("day", date(), true, DefaultValue.expression("date('now')")),
-            col("zip", varchar(5), true, DefaultValue.literal(7)),
-            col("doc", json(), true, null), col("bin", bytes(), true, null),
-            col("amount", numeric(10, 2), true, null), col("ratio", doublePrecision(), true, null),
-            col("key", uuid(), true, null), col("naïve", raw("ANY"), true, null)),
-        Optional.of(new PrimaryKey(Optional.of("pk_posts"), List.of("id"))),
-        List.of(new ForeignKey(Optional.of("fk_posts_user"), List.of("user"), USERS, List.of("email"),
-            ReferentialAction.SET_NULL, ReferentialAction.CASCADE)),
-        List.of(new UniqueConstraint(Optional.empty(), List.of("user", "order"))),
-        List.of(new CheckConstraint(Optional.of("ck \"q\""), "\"order\" > 0")),
-        List.of(new Index("ix_posts_at", posts, List.of("at"), false, Optional.of("flag"))),
-        Optional.empty());
-    Table composite = new Table(QualifiedName.of("pairs"),
-        List.of(col("a", integer(), false, null), col("b", text(), false, null)),
-        Optional.of(PrimaryKey.of("a", "b")), List.of(), List.of(), List.of(), List.of(),
-        Optional.empty());
+    Table created =
+        new Table(
+            posts,
+            List.of(
+                new Column("id", bigint(), false, Optional.empty(), true, Optional.empty()),
+                col("user", text(), false, DefaultValue.literal("it's")),
+                col("order", integer(), true, DefaultValue.literal(3)),
+                col("flag", bool(), false, DefaultValue.literal(false)),
+                col("at", timestamptz(), true, DefaultValue.expression("CURRENT_TIMESTAMP")),
+                col("day", date(), true, DefaultValue.expression("date('now')")),
+                col("zip", varchar(5), true, DefaultValue.literal(7)),
+                col("doc", json(), true, null),
+                col("bin", bytes(), true, null),
+                col("amount", numeric(10, 2), true, null),
+                col("ratio", doublePrecision(), true, null),
+                col("key", uuid(), true, null),
+                col("naïve", raw("ANY"), true, null)),
+            Optional.of(new PrimaryKey(Optional.of("pk_posts"), List.of("id"))),
+            List.of(
+                new ForeignKey(
+                    Optional.of("fk_posts_user"),
+                    List.of("user"),
+                    USERS,
+                    List.of("email"),
+                    ReferentialAction.SET_NULL,
+                    ReferentialAction.CASCADE)),
+            List.of(new UniqueConstraint(Optional.empty(), List.of("user", "order"))),
+            List.of(new CheckConstraint(Optional.of("ck \"q\""), "\"order\" > 0")),
+            List.of(new Index("ix_posts_at", posts, List.of("at"), false, Optional.of("flag"))),
+            Optional.empty());
+    Table composite =
+        new Table(
+            QualifiedName.of("pairs"),
+            List.of(col("a", integer(), false, null), col("b", text(), false, null)),
+            Optional.of(PrimaryKey.of("a", "b")),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            Optional.empty());
     return Stream.of(
-        Arguments.of("create table: inline AUTOINCREMENT key, named constraints, index",
-            new CreateTable(created), """
+        Arguments.of(
+            "create table: inline AUTOINCREMENT key, named constraints, index",
+            new CreateTable(created),
+            """
             CREATE TABLE "Posts" (
               id INTEGER CONSTRAINT pk_posts PRIMARY KEY AUTOINCREMENT,
               user TEXT NOT NULL DEFAULT 'it''s',
@@ -119,23 +151,30 @@ class SqliteRendererTest {
               CONSTRAINT fk_posts_user FOREIGN KEY (user) REFERENCES users (email) ON DELETE SET NULL ON UPDATE CASCADE
             );
             CREATE INDEX ix_posts_at ON "Posts" (at) WHERE flag"""),
-        Arguments.of("create table: composite primary key", new CreateTable(composite), """
+        Arguments.of(
+            "create table: composite primary key",
+            new CreateTable(composite),
+            """
             CREATE TABLE pairs (
               a INTEGER NOT NULL,
               b TEXT NOT NULL,
               PRIMARY KEY (a, b)
             )"""),
         Arguments.of("drop table", new DropTable(posts, Optional.empty()), "DROP TABLE \"Posts\""),
-        Arguments.of("rename table", new RenameTable(USERS, "people"),
-            "ALTER TABLE users RENAME TO people"),
-        Arguments.of("add nullable column in place", new AddColumn(USERS,
-                col("nick", varchar(20), true, null)),
+        Arguments.of(
+            "rename table", new RenameTable(USERS, "people"), "ALTER TABLE users RENAME TO people"),
+        Arguments.of(
+            "add nullable column in place",
+            new AddColumn(USERS, col("nick", varchar(20), true, null)),
             "ALTER TABLE users ADD COLUMN nick VARCHAR(20)"),
-        Arguments.of("add NOT NULL column with default in place", new AddColumn(USERS,
-                col("Score", integer(), false, DefaultValue.literal(0))),
+        Arguments.of(
+            "add NOT NULL column with default in place",
+            new AddColumn(USERS, col("Score", integer(), false, DefaultValue.literal(0))),
             "ALTER TABLE users ADD COLUMN \"Score\" INTEGER NOT NULL DEFAULT 0"),
-        Arguments.of("add NOT NULL column without default: rebuild",
-            new AddColumn(USERS, col("age", integer(), false, null)), """
+        Arguments.of(
+            "add NOT NULL column without default: rebuild",
+            new AddColumn(USERS, col("age", integer(), false, null)),
+            """
             CREATE TABLE retort_new_users (
               id INTEGER PRIMARY KEY AUTOINCREMENT,
               email VARCHAR(255) NOT NULL,
@@ -146,9 +185,12 @@ class SqliteRendererTest {
               CONSTRAINT ck_pw CHECK (length(password) > 3),
               CONSTRAINT fk_team FOREIGN KEY (team_id) REFERENCES teams (id) ON DELETE CASCADE
             );
-            """ + REBUILD_TAIL),
-        Arguments.of("drop column: rebuild without it, its index and check",
-            new DropColumn(USERS, "password", Optional.empty()), """
+            """
+                + REBUILD_TAIL),
+        Arguments.of(
+            "drop column: rebuild without it, its index and check",
+            new DropColumn(USERS, "password", Optional.empty()),
+            """
             CREATE TABLE retort_new_users (
               id INTEGER PRIMARY KEY AUTOINCREMENT,
               email VARCHAR(255) NOT NULL,
@@ -161,11 +203,23 @@ class SqliteRendererTest {
             INSERT INTO sqlite_sequence (name, seq) SELECT 'retort_new_users', seq FROM sqlite_sequence WHERE name = 'users' COLLATE NOCASE;
             DROP TABLE users;
             ALTER TABLE retort_new_users RENAME TO users"""),
-        Arguments.of("alter column: rename only, in place",
+        Arguments.of(
+            "alter column: rename only, in place",
             AlterColumn.of(USERS, "password", c -> c.rename("pass word")),
             "ALTER TABLE users RENAME COLUMN password TO \"pass word\""),
-        Arguments.of("alter column: rename, type, not null, default: rebuild",
-            AlterColumn.of(USERS, "password", c -> c.rename("password_hash").existingType(varchar(128)).type(varchar(255)).existingNullable(true).nullable(false).defaultValue("x")), """
+        Arguments.of(
+            "alter column: rename, type, not null, default: rebuild",
+            AlterColumn.of(
+                USERS,
+                "password",
+                c ->
+                    c.rename("password_hash")
+                        .existingType(varchar(128))
+                        .type(varchar(255))
+                        .existingNullable(true)
+                        .nullable(false)
+                        .defaultValue("x")),
+            """
             CREATE TABLE retort_new_users (
               id INTEGER PRIMARY KEY AUTOINCREMENT,
               email VARCHAR(255) NOT NULL,
@@ -181,9 +235,18 @@ class SqliteRendererTest {
             DROP TABLE users;
             ALTER TABLE retort_new_users RENAME TO users;
             CREATE INDEX ix_users_team ON users (team_id, password_hash)"""),
-        Arguments.of("add foreign key: rebuild", new AddConstraint(USERS, new ForeignKey(
-                Optional.of("fk_self"), List.of("team_id"), USERS, List.of("id"),
-                ReferentialAction.SET_NULL, ReferentialAction.NO_ACTION)), """
+        Arguments.of(
+            "add foreign key: rebuild",
+            new AddConstraint(
+                USERS,
+                new ForeignKey(
+                    Optional.of("fk_self"),
+                    List.of("team_id"),
+                    USERS,
+                    List.of("id"),
+                    ReferentialAction.SET_NULL,
+                    ReferentialAction.NO_ACTION)),
+            """
             CREATE TABLE retort_new_users (
               id INTEGER PRIMARY KEY AUTOINCREMENT,
               email VARCHAR(255) NOT NULL,
@@ -194,9 +257,12 @@ class SqliteRendererTest {
               CONSTRAINT fk_team FOREIGN KEY (team_id) REFERENCES teams (id) ON DELETE CASCADE,
               CONSTRAINT fk_self FOREIGN KEY (team_id) REFERENCES users (id) ON DELETE SET NULL
             );
-            """ + REBUILD_TAIL),
-        Arguments.of("drop constraint: rebuild", new DropConstraint(USERS, "UQ_EMAIL",
-                Optional.empty()), """
+            """
+                + REBUILD_TAIL),
+        Arguments.of(
+            "drop constraint: rebuild",
+            new DropConstraint(USERS, "UQ_EMAIL", Optional.empty()),
+            """
             CREATE TABLE retort_new_users (
               id INTEGER PRIMARY KEY AUTOINCREMENT,
               email VARCHAR(255) NOT NULL,
@@ -205,15 +271,23 @@ class SqliteRendererTest {
               CONSTRAINT ck_pw CHECK (length(password) > 3),
               CONSTRAINT fk_team FOREIGN KEY (team_id) REFERENCES teams (id) ON DELETE CASCADE
             );
-            """ + REBUILD_TAIL),
-        Arguments.of("create unique partial index", new CreateIndex(new Index("ux", USERS,
-                List.of("email", "Team"), true, Optional.of("email IS NOT NULL"))),
+            """
+                + REBUILD_TAIL),
+        Arguments.of(
+            "create unique partial index",
+            new CreateIndex(
+                new Index(
+                    "ux", USERS, List.of("email", "Team"), true, Optional.of("email IS NOT NULL"))),
             "CREATE UNIQUE INDEX ux ON users (email, \"Team\") WHERE email IS NOT NULL"),
-        Arguments.of("create index in an attached schema qualifies the index name",
-            new CreateIndex(new Index("ix", QualifiedName.of("aux", "t"), List.of("a"), false,
-                Optional.empty())),
+        Arguments.of(
+            "create index in an attached schema qualifies the index name",
+            new CreateIndex(
+                new Index(
+                    "ix", QualifiedName.of("aux", "t"), List.of("a"), false, Optional.empty())),
             "CREATE INDEX aux.ix ON t (a)"),
-        Arguments.of("drop index", new DropIndex(USERS, "ix users", Optional.empty()),
+        Arguments.of(
+            "drop index",
+            new DropIndex(USERS, "ix users", Optional.empty()),
             "DROP INDEX \"ix users\""),
         Arguments.of("execute sql", ExecuteSql.of("DELETE FROM users"), "DELETE FROM users"));
   }
@@ -226,18 +300,23 @@ class SqliteRendererTest {
 
   @Test
   void rebuildOfflineSaysWhyAndWhatToDo() {
-    AlterColumn widen = AlterColumn.of(USERS, "password", c -> c.existingType(varchar(128)).type(varchar(255)));
+    AlterColumn widen =
+        AlterColumn.of(USERS, "password", c -> c.existingType(varchar(128)).type(varchar(255)));
     assertThatThrownBy(() -> SQLITE.renderer(Catalog.NONE).render(widen))
         .isInstanceOf(UsageException.class)
-        .hasMessage("SQLite cannot change column users.password in place; Retort rebuilds the "
-            + "table, which it plans from the live table when the migration runs, so it cannot be "
-            + "written as SQL ahead of time");
+        .hasMessage(
+            "SQLite cannot change column users.password in place; Retort rebuilds the "
+                + "table, which it plans from the live table when the migration runs, so it cannot be "
+                + "written as SQL ahead of time");
   }
 
   @Test
   void rebuildOfAMissingTableIsAUsageError() {
-    assertThatThrownBy(() -> SQLITE.renderer(LIVE).render(
-            new DropColumn(QualifiedName.of("ghosts"), "x", Optional.empty())))
+    assertThatThrownBy(
+            () ->
+                SQLITE
+                    .renderer(LIVE)
+                    .render(new DropColumn(QualifiedName.of("ghosts"), "x", Optional.empty())))
         .isInstanceOf(UsageException.class)
         .hasMessageContaining("drop column ghosts.x")
         .hasMessageContaining("does not exist");
@@ -245,8 +324,8 @@ class SqliteRendererTest {
 
   @Test
   void droppingAnUnknownConstraintListsTheKnownOnes() {
-    assertThatThrownBy(() -> SQLITE.renderer(LIVE).render(
-            new DropConstraint(USERS, "nope", Optional.empty())))
+    assertThatThrownBy(
+            () -> SQLITE.renderer(LIVE).render(new DropConstraint(USERS, "nope", Optional.empty())))
         .isInstanceOf(UsageException.class)
         .hasMessageContaining("no constraint named nope")
         .hasMessageContaining("uq_email, ck_pw, fk_team");
@@ -254,11 +333,18 @@ class SqliteRendererTest {
 
   @Test
   void autoIncrementOffTheKeyIsRefused() {
-    Table bad = new Table(QualifiedName.of("t"),
-        List.of(new Column("n", integer(), false, Optional.empty(), true, Optional.empty()),
-            col("m", integer(), false, null)),
-        Optional.of(PrimaryKey.of("n", "m")), List.of(), List.of(), List.of(), List.of(),
-        Optional.empty());
+    Table bad =
+        new Table(
+            QualifiedName.of("t"),
+            List.of(
+                new Column("n", integer(), false, Optional.empty(), true, Optional.empty()),
+                col("m", integer(), false, null)),
+            Optional.of(PrimaryKey.of("n", "m")),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            Optional.empty());
     assertThatThrownBy(() -> SQLITE.renderer(Catalog.NONE).render(new CreateTable(bad)))
         .isInstanceOf(UsageException.class)
         .hasMessageContaining("single-column INTEGER PRIMARY KEY");
@@ -286,8 +372,13 @@ class SqliteRendererTest {
 
   @Test
   void versionTables() {
-    assertThat(SQLITE.createVersionTables(QualifiedName.of("retort_version"),
-            QualifiedName.of("retort_history")).stream().map(Sql::text).toList())
+    assertThat(
+            SQLITE
+                .createVersionTables(
+                    QualifiedName.of("retort_version"), QualifiedName.of("retort_history"))
+                .stream()
+                .map(Sql::text)
+                .toList())
         .containsExactly(
             "CREATE TABLE IF NOT EXISTS retort_version (version_num VARCHAR(64) NOT NULL PRIMARY KEY)",
             "CREATE TABLE IF NOT EXISTS retort_history (id INTEGER PRIMARY KEY AUTOINCREMENT, "
@@ -298,9 +389,28 @@ class SqliteRendererTest {
 
   @Test
   void typesMapBackToTheirKind() {
-    for (ColumnType t : List.of(smallint(), integer(), bigint(), varchar(40), fixedChar(3), text(),
-        bool(), numeric(9, 2), numeric(0, 0), real(), doublePrecision(), date(), time(),
-        timestamp(), timestamptz(), uuid(), json(), jsonb(), bytes(), raw("INT4RANGE"))) {
+    for (ColumnType t :
+        List.of(
+            smallint(),
+            integer(),
+            bigint(),
+            varchar(40),
+            fixedChar(3),
+            text(),
+            bool(),
+            numeric(9, 2),
+            numeric(0, 0),
+            real(),
+            doublePrecision(),
+            date(),
+            time(),
+            timestamp(),
+            timestamptz(),
+            uuid(),
+            json(),
+            jsonb(),
+            bytes(),
+            raw("INT4RANGE"))) {
       assertThat(SqliteTypes.parse(SqliteTypes.sql(t))).as(t.toString()).isEqualTo(t);
     }
     assertThat(SqliteTypes.parse("int")).isEqualTo(integer());
@@ -313,15 +423,17 @@ class SqliteRendererTest {
     assertThat(SqliteLock.databaseFile("jdbc:sqlite::memory:")).isEmpty();
     assertThat(SqliteLock.databaseFile("jdbc:sqlite:")).isEmpty();
     assertThat(SqliteLock.databaseFile("jdbc:sqlite:file:x?mode=memory&cache=shared")).isEmpty();
-    assertThat(SqliteLock.databaseFile("jdbc:sqlite:/tmp/a.db")).hasValueSatisfying(
-        p -> assertThat(p.toString()).isEqualTo("/tmp/a.db"));
+    assertThat(SqliteLock.databaseFile("jdbc:sqlite:/tmp/a.db"))
+        .hasValueSatisfying(p -> assertThat(p.toString()).isEqualTo("/tmp/a.db"));
     assertThat(SqliteLock.databaseFile("jdbc:sqlite:file:/tmp/b.db?journal_mode=wal"))
         .hasValueSatisfying(p -> assertThat(p.toString()).isEqualTo("/tmp/b.db"));
   }
 
   @Test
   void createTableTextIsReadBack() {
-    SqliteTableSql t = SqliteTableSql.parse("""
+    SqliteTableSql t =
+        SqliteTableSql.parse(
+            """
         CREATE TABLE "x" (
           id INTEGER PRIMARY KEY AUTOINCREMENT, -- the key, (with a comment)
           "a,b" TEXT CONSTRAINT u_ab UNIQUE CHECK ("a,b" <> 'x)'),
@@ -332,15 +444,18 @@ class SqliteRendererTest {
           CONSTRAINT ck_q CHECK (q > (r + 1))
         )""");
     assertThat(t.autoIncrementColumns()).containsExactly("id");
-    assertThat(t.uniques()).containsExactly(
-        new SqliteTableSql.Named(Optional.of("u_ab"), List.of("a,b")),
-        new SqliteTableSql.Named(Optional.empty(), List.of("q", "r")));
-    assertThat(t.foreignKeys()).containsExactly(
-        new SqliteTableSql.Named(Optional.empty(), List.of("p")),
-        new SqliteTableSql.Named(Optional.of("fk q"), List.of("q", "r")));
-    assertThat(t.checks()).containsExactly(
-        new CheckConstraint(Optional.empty(), "\"a,b\" <> 'x)'"),
-        new CheckConstraint(Optional.of("ck_q"), "q > (r + 1)"));
+    assertThat(t.uniques())
+        .containsExactly(
+            new SqliteTableSql.Named(Optional.of("u_ab"), List.of("a,b")),
+            new SqliteTableSql.Named(Optional.empty(), List.of("q", "r")));
+    assertThat(t.foreignKeys())
+        .containsExactly(
+            new SqliteTableSql.Named(Optional.empty(), List.of("p")),
+            new SqliteTableSql.Named(Optional.of("fk q"), List.of("q", "r")));
+    assertThat(t.checks())
+        .containsExactly(
+            new CheckConstraint(Optional.empty(), "\"a,b\" <> 'x)'"),
+            new CheckConstraint(Optional.of("ck_q"), "q > (r + 1)"));
     assertThat(SqliteTableSql.indexWhere("CREATE INDEX i ON t (lower(a)) WHERE a > 'where'"))
         .contains("a > 'where'");
   }

@@ -3,9 +3,9 @@ package dev.retort.jpa.hibernate;
 import dev.retort.error.UsageException;
 import dev.retort.jpa.BootRequest;
 import dev.retort.jpa.SchemaReader;
-import dev.retort.source.EntityModel;
 import dev.retort.schema.Schema;
 import dev.retort.schema.Sequence;
+import dev.retort.source.EntityModel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,8 +21,8 @@ import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.mapping.Table;
 
 /**
- * Builds Hibernate's boot metamodel from the entity classes, with JDBC metadata access off and
- * the database named by product and version, and reads it into Retort's model. Defined inside the
+ * Builds Hibernate's boot metamodel from the entity classes, with JDBC metadata access off and the
+ * database named by product and version, and reads it into Retort's model. Defined inside the
  * schema class loader (see {@code SchemaClassLoader}), so every Hibernate type here is the
  * application's. It keeps to the API that Hibernate 6.6 and 7.x share.
  */
@@ -33,14 +33,15 @@ public final class HibernateSchemaReader implements SchemaReader {
   @Override
   public Schema read(BootRequest request) {
     ClassLoader loader = HibernateSchemaReader.class.getClassLoader();
-    BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder()
-        .applyClassLoader(loader).build();
+    BootstrapServiceRegistry bootstrap =
+        new BootstrapServiceRegistryBuilder().applyClassLoader(loader).build();
     StandardServiceRegistry registry;
     try {
-      registry = new StandardServiceRegistryBuilder(bootstrap).applySettings(settings(request)).build();
+      registry =
+          new StandardServiceRegistryBuilder(bootstrap).applySettings(settings(request)).build();
     } catch (RuntimeException e) {
-      throw new UsageException("schema=jpa: Hibernate cannot start with these settings: "
-          + Reasons.of(e), e);
+      throw new UsageException(
+          "schema=jpa: Hibernate cannot start with these settings: " + Reasons.of(e), e);
     }
     try {
       Metadata metadata = metadata(request, registry, loader);
@@ -63,7 +64,8 @@ public final class HibernateSchemaReader implements SchemaReader {
     return s;
   }
 
-  private static Metadata metadata(BootRequest request, StandardServiceRegistry registry, ClassLoader loader) {
+  private static Metadata metadata(
+      BootRequest request, StandardServiceRegistry registry, ClassLoader loader) {
     MetadataSources sources = new MetadataSources(registry);
     for (String name : request.classes()) {
       sources.addAnnotatedClass(load(name, loader));
@@ -74,8 +76,12 @@ public final class HibernateSchemaReader implements SchemaReader {
     try {
       return sources.getMetadataBuilder().build();
     } catch (LinkageError e) {
-      throw new UsageException("schema=jpa: reading the entities needs " + Reasons.missing(e)
-          + ", which is not on the schema class path: " + e, e);
+      throw new UsageException(
+          "schema=jpa: reading the entities needs "
+              + Reasons.missing(e)
+              + ", which is not on the schema class path: "
+              + e,
+          e);
     } catch (RuntimeException e) {
       throw new UsageException("schema=jpa: Hibernate rejects the mapping: " + Reasons.of(e), e);
     }
@@ -87,8 +93,15 @@ public final class HibernateSchemaReader implements SchemaReader {
     } catch (ClassNotFoundException e) {
       throw new UsageException("schema=jpa: class " + name + " is not on the schema class path", e);
     } catch (LinkageError e) {
-      throw new UsageException("schema=jpa: class " + name + " cannot be loaded: it needs "
-          + Reasons.missing(e) + ", which is not on the schema class path (" + e + ")", e);
+      throw new UsageException(
+          "schema=jpa: class "
+              + name
+              + " cannot be loaded: it needs "
+              + Reasons.missing(e)
+              + ", which is not on the schema class path ("
+              + e
+              + ")",
+          e);
     }
   }
 
@@ -119,22 +132,34 @@ public final class HibernateSchemaReader implements SchemaReader {
         }
       }
       if (!metadata.getDatabase().getAuxiliaryDatabaseObjects().isEmpty()) {
-        metadata.getDatabase().getAuxiliaryDatabaseObjects().forEach(a ->
-            notes.add("auxiliary database object " + a.getExportIdentifier()));
+        metadata
+            .getDatabase()
+            .getAuxiliaryDatabaseObjects()
+            .forEach(a -> notes.add("auxiliary database object " + a.getExportIdentifier()));
       }
       return new Schema(out, List.of(), List.of(), sequences, List.of(), notes);
     }
 
     private Sequence sequence(org.hibernate.boot.model.relational.Sequence s) {
       var name = s.getName();
-      Optional<String> schema = model.dialect().equals("postgresql") && name.getSchemaName() != null
-          ? Optional.of(name.getSchemaName().getText()) : Optional.empty();
+      Optional<String> schema =
+          model.dialect().equals("postgresql") && name.getSchemaName() != null
+              ? Optional.of(name.getSchemaName().getText())
+              : Optional.empty();
       var own = name.getSequenceName();
-      String text = own.isQuoted() || !model.dialect().equals("postgresql") ? own.getText()
-          : own.getText().toLowerCase(java.util.Locale.ROOT);
-      return new Sequence(new dev.retort.schema.QualifiedName(schema, text),
-          Optional.of((long) s.getInitialValue()), s.getIncrementSize(), Optional.empty(),
-          Optional.empty(), 1, false, Optional.empty());
+      String text =
+          own.isQuoted() || !model.dialect().equals("postgresql")
+              ? own.getText()
+              : own.getText().toLowerCase(java.util.Locale.ROOT);
+      return new Sequence(
+          new dev.retort.schema.QualifiedName(schema, text),
+          Optional.of((long) s.getInitialValue()),
+          s.getIncrementSize(),
+          Optional.empty(),
+          Optional.empty(),
+          1,
+          false,
+          Optional.empty());
     }
   }
 }

@@ -34,10 +34,10 @@ import org.hibernate.mapping.Table;
 import org.hibernate.mapping.UniqueKey;
 
 /**
- * One {@link Table} of the boot metamodel as a Retort table, with what Hibernate's schema
- * creation would give the database: column order as Hibernate writes it, constraint names as
- * Hibernate gives them or, where its DDL leaves them unnamed, as the database names them (Retort
- * matches constraints by name).
+ * One {@link Table} of the boot metamodel as a Retort table, with what Hibernate's schema creation
+ * would give the database: column order as Hibernate writes it, constraint names as Hibernate gives
+ * them or, where its DDL leaves them unnamed, as the database names them (Retort matches
+ * constraints by name).
  */
 final class TableReader {
   private final Metadata metadata;
@@ -55,7 +55,8 @@ final class TableReader {
     // PostgreSQL and SQLite put unique clauses in CREATE TABLE, named only when the mapping
     // names them; the others add every unique key by ALTER TABLE under Hibernate's name
     this.inlineUniques = dialect.getUniqueDelegate() instanceof CreateTableUniqueDelegate;
-    this.context = SqlStringGenerationContextImpl.forTests(metadata.getDatabase().getJdbcEnvironment());
+    this.context =
+        SqlStringGenerationContextImpl.forTests(metadata.getDatabase().getJdbcEnvironment());
   }
 
   /**
@@ -85,8 +86,10 @@ final class TableReader {
     Set<String> taken = new HashSet<>();
     List<Column> columns = new ArrayList<>();
     List<CheckConstraint> checks = new ArrayList<>();
-    List<String> pk = t.getPrimaryKey() == null ? List.of()
-        : t.getPrimaryKey().getColumns().stream().map(this::col).toList();
+    List<String> pk =
+        t.getPrimaryKey() == null
+            ? List.of()
+            : t.getPrimaryKey().getColumns().stream().map(this::col).toList();
     for (org.hibernate.mapping.Column c : t.getColumns()) {
       columns.add(column(c, pk.contains(col(c))));
       columnChecks(t, c, taken).forEach(checks::add);
@@ -99,9 +102,15 @@ final class TableReader {
       }
       checks.add(new CheckConstraint(n, c.getConstraint()));
     }
-    return new dev.retort.schema.Table(name, columns,
+    return new dev.retort.schema.Table(
+        name,
+        columns,
         pk.isEmpty() ? Optional.empty() : Optional.of(new PrimaryKey(Optional.empty(), pk)),
-        foreignKeys(t), uniques(t, taken), checks, indexes(t, name), Optional.ofNullable(t.getComment()));
+        foreignKeys(t),
+        uniques(t, taken),
+        checks,
+        indexes(t, name),
+        Optional.ofNullable(t.getComment()));
   }
 
   private Column column(org.hibernate.mapping.Column c, boolean inPrimaryKey) {
@@ -111,10 +120,14 @@ final class TableReader {
       // meaning JSON (jsonb on PostgreSQL, json on MariaDB) with the same TEXT affinity here
       type = dev.retort.schema.ColumnType.jsonb();
     }
-    Column out = new Column(col(c), type,
-        c.isNullable() && !inPrimaryKey,
-        Optional.ofNullable(c.getDefaultValue()).map(DefaultValue.Expression::new),
-        false, Optional.ofNullable(c.getComment()));
+    Column out =
+        new Column(
+            col(c),
+            type,
+            c.isNullable() && !inPrimaryKey,
+            Optional.ofNullable(c.getDefaultValue()).map(DefaultValue.Expression::new),
+            false,
+            Optional.ofNullable(c.getComment()));
     if (c.getCollation() != null) {
       out = out.withCollation(Optional.of(c.getCollation()));
     }
@@ -134,7 +147,8 @@ final class TableReader {
     try {
       if (typeCode == null) {
         for (java.lang.reflect.Method m : org.hibernate.mapping.Column.class.getMethods()) {
-          if (m.getName().equals("getSqlTypeCode") && m.getParameterCount() == 1
+          if (m.getName().equals("getSqlTypeCode")
+              && m.getParameterCount() == 1
               && m.getParameterTypes()[0].isInstance(metadata)) {
             typeCode = m;
           }
@@ -150,7 +164,8 @@ final class TableReader {
    * A column's checks: its unnamed ones as one check joined by {@code and}, as Hibernate writes
    * them in the column's definition, and each named one.
    */
-  private List<CheckConstraint> columnChecks(Table t, org.hibernate.mapping.Column c, Set<String> taken) {
+  private List<CheckConstraint> columnChecks(
+      Table t, org.hibernate.mapping.Column c, Set<String> taken) {
     List<CheckConstraint> out = new ArrayList<>();
     List<String> anonymous = new ArrayList<>();
     for (org.hibernate.mapping.CheckConstraint k : c.getCheckConstraints()) {
@@ -161,19 +176,23 @@ final class TableReader {
       }
     }
     if (!anonymous.isEmpty()) {
-      String expression = anonymous.size() == 1 ? anonymous.get(0)
-          : "(" + String.join(") and (", anonymous) + ")";
-      Optional<String> name = mariaDb ? Optional.of(col(c)) // MariaDB names a column check after its column
-          : unnamedCheck(t, Optional.of(col(c)), 0, taken);
+      String expression =
+          anonymous.size() == 1 ? anonymous.get(0) : "(" + String.join(") and (", anonymous) + ")";
+      Optional<String> name =
+          mariaDb
+              ? Optional.of(col(c)) // MariaDB names a column check after its column
+              : unnamedCheck(t, Optional.of(col(c)), 0, taken);
       out.add(0, new CheckConstraint(name, expression));
     }
     return out;
   }
 
   /** The name the database gives a check without one; empty where it keeps none (SQLite). */
-  private Optional<String> unnamedCheck(Table t, Optional<String> column, int ordinal, Set<String> taken) {
+  private Optional<String> unnamedCheck(
+      Table t, Optional<String> column, int ordinal, Set<String> taken) {
     if (retortDialect.equals("postgresql")) {
-      return Optional.of(ServerNames.postgres(tableName(t), column.stream().toList(), "check", taken));
+      return Optional.of(
+          ServerNames.postgres(tableName(t), column.stream().toList(), "check", taken));
     }
     if (retortDialect.equals("mysql")) {
       return Optional.of(mariaDb ? "CONSTRAINT_" + ordinal : t.getName() + "_chk_" + ordinal);
@@ -183,7 +202,10 @@ final class TableReader {
 
   private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
 
-  /** The first of the table's columns a check expression names (PostgreSQL names the check after it). */
+  /**
+   * The first of the table's columns a check expression names (PostgreSQL names the check after
+   * it).
+   */
   private static Optional<String> firstColumn(Table t, String expression) {
     Set<String> columns = new HashSet<>();
     t.getColumns().forEach(c -> columns.add(c.getName().toLowerCase(Locale.ROOT)));
@@ -208,7 +230,10 @@ final class TableReader {
       if (inlineUniques) {
         inline.add(unnamedUnique(t, List.of(col(c)), taken));
       } else {
-        String key = c.getUniqueKeyName() != null ? c.getUniqueKeyName() : "UK_" + t.getName() + "_" + c.getName();
+        String key =
+            c.getUniqueKeyName() != null
+                ? c.getUniqueKeyName()
+                : "UK_" + t.getName() + "_" + c.getName();
         if (!keys.containsKey(key)) {
           out.put(key, new UniqueConstraint(Optional.of(fold(key)), List.of(col(c))));
         }
@@ -219,8 +244,11 @@ final class TableReader {
       if (!inlineUniques) {
         out.put(k.getName(), new UniqueConstraint(Optional.of(fold(k.getName())), cols));
       } else if (!(cols.size() == 1 && isUniqueColumn(t, k))) {
-        out.put(k.getName(), k.isNameExplicit()
-            ? new UniqueConstraint(Optional.of(fold(k.getName())), cols) : unnamedUnique(t, cols, taken));
+        out.put(
+            k.getName(),
+            k.isNameExplicit()
+                ? new UniqueConstraint(Optional.of(fold(k.getName())), cols)
+                : unnamedUnique(t, cols, taken));
       }
     }
     List<UniqueConstraint> all = new ArrayList<>(inline);
@@ -235,8 +263,11 @@ final class TableReader {
   }
 
   private UniqueConstraint unnamedUnique(Table t, List<String> cols, Set<String> taken) {
-    return new UniqueConstraint(retortDialect.equals("postgresql")
-        ? Optional.of(ServerNames.postgres(tableName(t), cols, "key", taken)) : Optional.empty(), cols);
+    return new UniqueConstraint(
+        retortDialect.equals("postgresql")
+            ? Optional.of(ServerNames.postgres(tableName(t), cols, "key", taken))
+            : Optional.empty(),
+        cols);
   }
 
   private List<ForeignKey> foreignKeys(Table t) {
@@ -246,12 +277,18 @@ final class TableReader {
         continue;
       }
       Table target = fk.getReferencedTable();
-      List<org.hibernate.mapping.Column> refs = fk.isReferenceToPrimaryKey()
-          ? target.getPrimaryKey().getColumns() : fk.getReferencedColumns();
-      out.add(new ForeignKey(Optional.ofNullable(fk.getName()).map(this::fold),
-          fk.getColumns().stream().map(this::col).toList(), name(target),
-          refs.stream().map(this::col).toList(),
-          action(fk.getOnDeleteAction()), ReferentialAction.NO_ACTION));
+      List<org.hibernate.mapping.Column> refs =
+          fk.isReferenceToPrimaryKey()
+              ? target.getPrimaryKey().getColumns()
+              : fk.getReferencedColumns();
+      out.add(
+          new ForeignKey(
+              Optional.ofNullable(fk.getName()).map(this::fold),
+              fk.getColumns().stream().map(this::col).toList(),
+              name(target),
+              refs.stream().map(this::col).toList(),
+              action(fk.getOnDeleteAction()),
+              ReferentialAction.NO_ACTION));
     }
     return out;
   }
@@ -284,22 +321,34 @@ final class TableReader {
         }
         parts.add(p);
       }
-      out.add(new Index(fold(i.getName()), name, parts, i.isUnique(), Optional.empty(), Optional.empty(), List.of()));
+      out.add(
+          new Index(
+              fold(i.getName()),
+              name,
+              parts,
+              i.isUnique(),
+              Optional.empty(),
+              Optional.empty(),
+              List.of()));
     }
     return out;
   }
 
   /**
-   * The rows Hibernate's schema creation inserts after creating a table (the single row of a
-   * table that stands in for a sequence where the database has none): the model holds no rows,
-   * so they are reported for the migration to insert.
+   * The rows Hibernate's schema creation inserts after creating a table (the single row of a table
+   * that stands in for a sequence where the database has none): the model holds no rows, so they
+   * are reported for the migration to insert.
    */
   List<String> initRows(Table t) {
     List<String> out = new ArrayList<>();
     for (InitCommand c : t.getInitCommands(context)) {
       for (String sql : c.getInitCommands()) {
-        out.add("the row Hibernate's id generator needs in " + t.getName() + " (" + sql.strip()
-            + "): add it to the migration with op.execute(...)");
+        out.add(
+            "the row Hibernate's id generator needs in "
+                + t.getName()
+                + " ("
+                + sql.strip()
+                + "): add it to the migration with op.execute(...)");
       }
     }
     return out;

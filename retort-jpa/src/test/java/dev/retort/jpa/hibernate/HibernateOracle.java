@@ -19,15 +19,14 @@ import org.hibernate.tool.schema.spi.SchemaManagementToolCoordinator;
  * Hibernate's own schema tooling, the judge of what Retort does: {@code create} has Hibernate
  * create the schema for the entities in a database, {@code validate} runs its SchemaValidator
  * against one ({@code SchemaManagementToolCoordinator}, as an application's start-up would).
- * Defined inside the schema class loader like the adapter, so it runs the Hibernate under test;
- * it speaks JDK types only across the loader boundary.
+ * Defined inside the schema class loader like the adapter, so it runs the Hibernate under test; it
+ * speaks JDK types only across the loader boundary.
  */
 public final class HibernateOracle implements Function<Map<String, Object>, String> {
 
   /**
-   * Runs {@code action} ({@code create} or {@code validate}) with {@code classes}, {@code
-   * settings} and a {@code connection} supplier; returns "" or, for a failed validation,
-   * Hibernate's message.
+   * Runs {@code action} ({@code create} or {@code validate}) with {@code classes}, {@code settings}
+   * and a {@code connection} supplier; returns "" or, for a failed validation, Hibernate's message.
    */
   @Override
   @SuppressWarnings("unchecked")
@@ -38,9 +37,13 @@ public final class HibernateOracle implements Function<Map<String, Object>, Stri
     settings.put("hibernate.connection.provider_class", new Provider(connection));
     settings.put("jakarta.persistence.schema-generation.database.action", action);
     settings.put("hibernate.hbm2ddl.auto", action);
-    StandardServiceRegistry registry = new StandardServiceRegistryBuilder(
-        new BootstrapServiceRegistryBuilder().applyClassLoader(getClass().getClassLoader()).build())
-        .applySettings(settings).build();
+    StandardServiceRegistry registry =
+        new StandardServiceRegistryBuilder(
+                new BootstrapServiceRegistryBuilder()
+                    .applyClassLoader(getClass().getClassLoader())
+                    .build())
+            .applySettings(settings)
+            .build();
     try {
       MetadataSources sources = new MetadataSources(registry);
       for (String name : (List<String>) request.get("classes")) {

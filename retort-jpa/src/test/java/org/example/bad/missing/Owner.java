@@ -6,8 +6,7 @@ import jakarta.persistence.Id;
 /** An entity whose field type the test removes from the class path. */
 @Entity
 public class Owner {
-  @Id
-  Long id;
+  @Id Long id;
 
   Gone gone;
 }

@@ -9,8 +9,7 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "posts")
 public class Post {
-  @Id
-  private Long id;
+  @Id private Long id;
 
   @Column(nullable = false, length = 200)
   private String title;

@@ -9,8 +9,7 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "users")
 public class User {
-  @Id
-  private Long id;
+  @Id private Long id;
 
   @Column(nullable = false, length = 50)
   private String name;
