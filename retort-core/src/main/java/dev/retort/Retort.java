@@ -1,7 +1,5 @@
 package dev.retort;
 
-import dev.retort.autogenerate.Comparison;
-import dev.retort.autogenerate.MigrationSource;
 import dev.retort.error.RevisionGraphException;
 import dev.retort.error.UsageException;
 import dev.retort.runtime.Plan;
@@ -34,12 +32,14 @@ import java.util.TreeSet;
 public final class Retort {
   private final RetortConfig config;
   private final Session session;
+  private final SchemaWork schemas;
   private final ClassLoader classLoader;
   private ScriptStore store;
 
   Retort(RetortConfig config, ClassLoader classLoader) {
     this.config = config;
     this.session = new Session(config);
+    this.schemas = new SchemaWork(this, config, session);
     this.classLoader = classLoader;
   }
 
@@ -122,49 +122,45 @@ public final class Retort {
    * Applies migrations up to {@code target} ({@code heads}, {@code head}, an id, {@code +1}...).
    */
   public RunResult upgrade(String target) {
-    return guarded(
-        () -> {
-          return RunResult.from(
-              session.withConnection(
-                  () -> {
-                    RevisionGraph graph = graph();
-                    Planner.validateUpgrade(graph, target);
-                    return graph;
-                  },
-                  (graph, dialect, c) ->
-                      session
-                          .runner(dialect, store())
-                          .run(c, rows -> Planner.upgrade(graph, rows, target))));
-        });
+    return run(target, true);
   }
 
   /** Un-applies migrations down to {@code target} ({@code -1}, {@code base}, an id...). */
   public RunResult downgrade(String target) {
+    return run(target, false);
+  }
+
+  private RunResult run(String target, boolean up) {
     return guarded(
-        () -> {
-          return RunResult.from(
-              session.withConnection(
-                  () -> {
-                    RevisionGraph graph = graph();
-                    Planner.validateDowngrade(graph, target);
-                    return graph;
-                  },
-                  (graph, dialect, c) ->
-                      session
-                          .runner(dialect, store())
-                          .run(c, rows -> Planner.downgrade(graph, rows, target))));
-        });
+        () ->
+            RunResult.from(
+                session.withConnection(
+                    () -> {
+                      RevisionGraph graph = graph();
+                      if (up) {
+                        Planner.validateUpgrade(graph, target);
+                      } else {
+                        Planner.validateDowngrade(graph, target);
+                      }
+                      return graph;
+                    },
+                    (graph, dialect, c) ->
+                        session
+                            .runner(dialect, store())
+                            .run(
+                                c,
+                                rows ->
+                                    up
+                                        ? Planner.upgrade(graph, rows, target)
+                                        : Planner.downgrade(graph, rows, target)))));
   }
 
   /** The offline script for {@code [from:]to}, from base when {@code from} is omitted. */
   public String upgradeSql(String range) {
     return guarded(
         () -> {
-          RevisionGraph graph = graph();
           Planner.Range r = Planner.Range.parse(range, "base");
-          Set<String> from = Planner.rowsAt(graph, r.from());
-          Plan plan = Planner.upgrade(graph, from, r.to());
-          refuseBackwards(graph, plan, r, "upgrade", "downgrade");
+          Plan plan = Planner.offline(graph(), r, true);
           return session
               .runner(session.dialect(), store())
               .script(plan, "upgrade " + r.from() + " -> " + r.to());
@@ -175,51 +171,12 @@ public final class Retort {
   public String downgradeSql(String range) {
     return guarded(
         () -> {
-          RevisionGraph graph = graph();
           Planner.Range r = Planner.Range.parse(range, null);
-          Set<String> from = Planner.rowsAt(graph, r.from());
-          Plan plan = Planner.downgrade(graph, from, r.to());
-          refuseBackwards(graph, plan, r, "downgrade", "upgrade");
+          Plan plan = Planner.offline(graph(), r, false);
           return session
               .runner(session.dialect(), store())
               .script(plan, "downgrade " + r.from() + " -> " + r.to());
         });
-  }
-
-  /**
-   * An offline range that plans nothing although its ends differ runs the wrong way ({@code upgrade
-   * --sql a3:a1}): an empty script would read as success.
-   */
-  private static void refuseBackwards(
-      RevisionGraph graph, Plan plan, Planner.Range r, String verb, String other) {
-    if (!plan.isEmpty()) {
-      return;
-    }
-    Set<String> to;
-    try {
-      to = Planner.rowsAt(graph, r.to());
-    } catch (RuntimeException e) {
-      return; // a relative target: no fixed end to compare
-    }
-    if (!to.equals(Planner.rowsAt(graph, r.from()))) {
-      throw new UsageException(
-          verb
-              + " --sql "
-              + r.from()
-              + ":"
-              + r.to()
-              + " goes the wrong way: "
-              + r.to()
-              + (verb.equals("upgrade") ? " is not above " : " is not below ")
-              + r.from()
-              + "; use '"
-              + other
-              + " --sql "
-              + r.from()
-              + ":"
-              + r.to()
-              + "'");
-    }
   }
 
   /** The version rows: the applied heads. Empty for a database never migrated. */
@@ -244,7 +201,6 @@ public final class Retort {
   public List<DirtyMigration> dirty() {
     return guarded(
         () -> {
-          RevisionGraph graph = graph();
           return session
               .withConnection((dialect, c) -> session.runner(dialect, store()).dirty(c))
               .stream()
@@ -350,13 +306,12 @@ public final class Retort {
           Set<String> ids = graph.resolve(graph.parse(revision));
           if (ids.size() != 1) {
             throw new RevisionGraphException(
-                "'"
-                    + revision
-                    + "' names "
-                    + (ids.isEmpty()
+                String.format(
+                    "'%s' names %s; name one",
+                    revision,
+                    ids.isEmpty()
                         ? "no revision"
-                        : ids.size() + " revisions: " + String.join(", ", ids))
-                    + "; name one");
+                        : ids.size() + " revisions: " + String.join(", ", ids)));
           }
           return RevisionInfo.from(graph, graph.get(ids.iterator().next()));
         });
@@ -373,24 +328,7 @@ public final class Retort {
 
   /** Compares the live database with the desired schema ({@code schema} in the configuration). */
   public SchemaDiff diff(CompareOptions options) {
-    return guarded(() -> SchemaDiff.from(compareLive(options)));
-  }
-
-  private Comparison compareLive(CompareOptions options) {
-    return session.withConnection(
-        (dialect, c) ->
-            Comparison.compare(
-                project(), options.diffOptions(), options.tableFilter(), dialect, c));
-  }
-
-  private Comparison.Project project() {
-    return new Comparison.Project(
-        config.schema(),
-        config.projectDir(),
-        session.classCache(),
-        config.versionTable(),
-        config.historyTable(),
-        config.settings());
+    return guarded(() -> SchemaDiff.from(schemas.compareLive(options)));
   }
 
   /**
@@ -399,8 +337,7 @@ public final class Retort {
    * #compare} with another, as the test kit does before and after a downgrade.
    */
   public Schema inspect() {
-    return guarded(
-        () -> session.withConnection((dialect, c) -> Comparison.inspect(project(), dialect, c)));
+    return guarded(schemas::inspect);
   }
 
   /**
@@ -410,15 +347,7 @@ public final class Retort {
    * connection.
    */
   public SchemaDiff compare(Schema from, Schema to) {
-    return guarded(
-        () ->
-            SchemaDiff.from(
-                Comparison.between(
-                    session.dialect(),
-                    from,
-                    to,
-                    new dev.retort.diff.DiffOptions(java.util.Map.of(), java.util.Map.of()),
-                    "the schema")));
+    return guarded(() -> SchemaDiff.from(schemas.between(from, to)));
   }
 
   /**
@@ -431,58 +360,10 @@ public final class Retort {
     return guarded(
         () -> {
           refuseWritingToClasspath();
-          RevisionGraph graph = graphOrEmpty();
-          Set<String> rows = current();
-          if (!rows.equals(graph.heads())) {
-            throw new UsageException(
-                "the database is at "
-                    + atOrBase(rows)
-                    + " but the migrations end at "
-                    + atOrBase(graph.heads())
-                    + "; upgrade to the heads first, so that the new migration "
-                    + "starts where the others end");
-          }
-          if (!request.dialects().isEmpty()) {
-            RevisionWriter.checkDialectsWithSql(request);
-          }
-          Comparison comparison = compareLive(options);
-          if (comparison.isEmpty()) {
-            return new Autogenerated(Optional.empty(), comparison.leftOut().stream().toList());
-          }
-          boolean sql = request.format() == MigrationFormat.SQL;
-          // checked in full before the file exists: nothing known now can leave half a migration
-          MigrationSource.Plan plan =
-              session.withConnection(
-                  (dialect, c) ->
-                      MigrationSource.plan(
-                          comparison,
-                          new MigrationSource.Request(
-                              "", List.of(), request.message(), sql, request.dialects()),
-                          dialect,
-                          c));
-          Path file = revision(request);
-          dev.retort.script.Revision written =
-              graph().revisions().stream()
-                  .filter(r -> r.file().map(file::equals).orElse(false))
-                  .findFirst()
-                  .orElseThrow();
-          String text =
-              MigrationSource.write(
-                  plan,
-                  new MigrationSource.Request(
-                      written.id(), written.parents(), request.message(), sql, request.dialects()));
-          try {
-            Files.writeString(file, text);
-          } catch (java.io.IOException e) {
-            throw new UsageException("cannot write " + file + ": " + e.getMessage(), e);
-          }
+          Autogenerated result = schemas.autogenerate(request, options);
           store = null;
-          return new Autogenerated(Optional.of(file), plan.warnings());
+          return result;
         });
-  }
-
-  private static String atOrBase(Set<String> ids) {
-    return ids.isEmpty() ? "base" : String.join(", ", ids);
   }
 
   /** Writes a new empty migration and returns its path. */

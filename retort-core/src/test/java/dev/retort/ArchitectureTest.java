@@ -215,4 +215,30 @@ class ArchitectureTest {
     }
     assertThat(violations).isEmpty();
   }
+
+  /**
+   * Files stay small enough to read in one sitting: a class that passes 500 lines is two classes.
+   * Every module's main sources, seen from this one.
+   */
+  @Test
+  void noProductionFileIsOver500Lines() throws IOException {
+    List<String> violations = new ArrayList<>();
+    int seen = 0;
+    try (Stream<Path> modules = Files.list(Path.of(".."))) {
+      for (Path main :
+          modules.map(m -> m.resolve("src/main/java")).filter(Files::isDirectory).toList()) {
+        try (Stream<Path> files = Files.walk(main)) {
+          for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+            seen++;
+            long lines = Files.readAllLines(f).size();
+            if (lines > 500) {
+              violations.add(f.normalize() + ": " + lines + " lines");
+            }
+          }
+        }
+      }
+    }
+    assertThat(seen).as("files read in the modules' main sources").isGreaterThan(200);
+    assertThat(violations).isEmpty();
+  }
 }

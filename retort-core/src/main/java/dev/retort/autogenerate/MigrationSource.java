@@ -24,20 +24,13 @@ import java.util.Optional;
 public final class MigrationSource {
   private MigrationSource() {}
 
-  /** What a new migration is: its header, and how to write it. */
-  public record Request(
-      String id, List<String> parents, String message, boolean sql, List<String> dialects) {
-    public Request {
-      parents = List.copyOf(parents);
-      dialects = List.copyOf(dialects);
-    }
-  }
-
   /**
-   * The plan for {@code comparison} on the database of {@code c}: checked, so that {@link #write}
-   * cannot fail for a reason known now.
+   * The plan for {@code comparison} on the database of {@code c}, as Java or ({@code sql}) as SQL,
+   * with a section per database in {@code dialects} if any: checked, so that {@link #write} cannot
+   * fail for a reason known now.
    */
-  public static Plan plan(Comparison comparison, Request request, Dialect dialect, Connection c)
+  public static Plan plan(
+      Comparison comparison, boolean sql, List<String> dialects, Dialect dialect, Connection c)
       throws SQLException {
     // the rows the tables hold, which plain ops would fail on or fill with made-up values
     DataAwareSteps.Result safe = DataAwareSteps.rewrite(comparison.diff().ops(), dialect, c);
@@ -45,8 +38,8 @@ public final class MigrationSource {
     List<SqlMigrationWriter.Step> upgrade =
         safe.upgrade().stream().map(op -> Comparison.step(live, op)).toList();
     List<SqlMigrationWriter.Section> sections =
-        sections(request, safe.upgrade(), comparison, dialect.name());
-    if (request.sql() && sections.isEmpty()) {
+        sections(dialects, safe.upgrade(), comparison, dialect.name());
+    if (sql && sections.isEmpty()) {
       for (SqlMigrationWriter.Step s : concat(upgrade, comparison.downgrade())) {
         if (s.problem().isPresent()) {
           throw new UsageException(
@@ -57,7 +50,7 @@ public final class MigrationSource {
         }
       }
     }
-    return new Plan(comparison, safe, upgrade, sections, dialect.name());
+    return new Plan(comparison, safe, upgrade, sections, dialect.name(), sql);
   }
 
   /** A checked plan; {@link #write} turns it into the file's text under its final id. */
@@ -66,7 +59,8 @@ public final class MigrationSource {
       DataAwareSteps.Result safe,
       List<SqlMigrationWriter.Step> upgrade,
       List<SqlMigrationWriter.Section> sections,
-      String dialect) {
+      String dialect,
+      boolean sql) {
 
     /** The warnings for the user: renames, irreversible steps, left-out objects, safe steps. */
     public List<String> warnings() {
@@ -80,36 +74,23 @@ public final class MigrationSource {
     }
   }
 
-  /** The migration's text for {@code request}, from a checked {@code plan}. */
-  public static String write(Plan plan, Request request) {
+  /** The migration's text, from a checked {@code plan}, with its header. */
+  public static String write(Plan plan, String id, List<String> parents, String message) {
     Comparison d = plan.comparison();
     List<String> warnings = plan.fileWarnings();
     List<String> todos = plan.safe().todos();
     if (!plan.sections().isEmpty()) {
       return SqlMigrationWriter.writeSections(
-          request.id(),
-          request.parents(),
-          request.message(),
-          plan.dialect(),
-          plan.sections(),
-          warnings,
-          todos);
+          id, parents, message, plan.dialect(), plan.sections(), warnings, todos);
     }
-    if (request.sql()) {
+    if (plan.sql()) {
       return SqlMigrationWriter.write(
-          request.id(),
-          request.parents(),
-          request.message(),
-          plan.dialect(),
-          plan.upgrade(),
-          d.downgrade(),
-          warnings,
-          todos);
+          id, parents, message, plan.dialect(), plan.upgrade(), d.downgrade(), warnings, todos);
     }
     return JavaMigrationWriter.write(
-        request.id(),
-        request.parents(),
-        request.message(),
+        id,
+        parents,
+        message,
         plan.safe().upgrade(),
         d.downgrade().stream().map(SqlMigrationWriter.Step::op).toList(),
         warnings,
@@ -117,17 +98,17 @@ public final class MigrationSource {
   }
 
   /**
-   * The ops rendered for each of {@code request.dialects()}, checked before anything is written: an
-   * op a dialect refuses, or one carrying a type read from this database (which another one would
-   * not read the same way), stops the whole file. Empty without dialects.
+   * The ops rendered for each of {@code dialects}, checked before anything is written: an op a
+   * dialect refuses, or one carrying a type read from this database (which another one would not
+   * read the same way), stops the whole file. Empty without dialects.
    */
   private static List<SqlMigrationWriter.Section> sections(
-      Request request, List<Op> upgrade, Comparison d, String source) {
-    if (request.dialects().isEmpty()) {
+      List<String> dialects, List<Op> upgrade, Comparison d, String source) {
+    if (dialects.isEmpty()) {
       return List.of();
     }
     List<SqlMigrationWriter.Section> sections = new ArrayList<>();
-    for (String name : request.dialects()) {
+    for (String name : dialects) {
       Renderer renderer = dialectNamed(name).renderer(Catalog.NONE);
       List<List<SqlMigrationWriter.Step>> both = new ArrayList<>();
       List<List<Op>> directions =

@@ -3,6 +3,7 @@ package dev.retort.runtime;
 import dev.retort.error.UsageException;
 import dev.retort.script.RevisionGraph;
 import dev.retort.script.Target;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -33,6 +34,40 @@ public final class Planner {
     Target t = graph.parse(target);
     if (!t.dependsOnDatabase()) {
       graph.resolve(t);
+    }
+  }
+
+  /**
+   * The plan of an offline script for range {@code r}. A range that plans nothing although its ends
+   * differ runs the wrong way ({@code upgrade --sql a3:a1}), and is refused: an empty script would
+   * read as success.
+   */
+  public static Plan offline(RevisionGraph graph, Range r, boolean upgrade) {
+    Set<String> from = rowsAt(graph, r.from());
+    Plan plan = upgrade ? upgrade(graph, from, r.to()) : downgrade(graph, from, r.to());
+    if (plan.isEmpty() && !from.equals(fixedEnd(graph, r.to()).orElse(from))) {
+      String verb = upgrade ? "upgrade" : "downgrade";
+      String range = r.from() + ":" + r.to();
+      throw new UsageException(
+          String.format(
+              "%s --sql %s goes the wrong way: %s is not %s %s; use" + " '%s --sql %s'",
+              verb,
+              range,
+              r.to(),
+              upgrade ? "above" : "below",
+              r.from(),
+              upgrade ? "downgrade" : "upgrade",
+              range));
+    }
+    return plan;
+  }
+
+  /** The rows at {@code target}, unless it is relative and has no fixed place. */
+  private static Optional<Set<String>> fixedEnd(RevisionGraph graph, String target) {
+    try {
+      return Optional.of(rowsAt(graph, target));
+    } catch (RuntimeException e) {
+      return Optional.empty();
     }
   }
 

@@ -28,7 +28,6 @@ import dev.retort.schema.Table;
 import dev.retort.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -50,23 +49,21 @@ final class MySqlRenderer extends SqlRenderer {
   private final Catalog catalog;
   private final MySqlServer server;
 
+  private final MySqlIndexSql index;
+
   MySqlRenderer(MySqlDialect dialect, Catalog catalog, MySqlServer server) {
     super(dialect, MySqlTypes::isNumeric, MySqlTypes::isBoolean);
     this.dialect = dialect;
     this.catalog = catalog;
     this.server = server;
+    this.index = new MySqlIndexSql(dialect);
   }
 
   @Override
   public List<Sql> createTable(CreateTable op) {
     Table table = op.table();
     List<String> items = tableItems(table, this::columnDefinition, table.primaryKey());
-    table
-        .indexes()
-        .forEach(
-            i ->
-                items.add(
-                    indexKind(i) + "INDEX " + q(i.name()) + " (" + keyParts(i) + ")" + method(i)));
+    table.indexes().forEach(i -> items.add(index.inline(i)));
     for (Column column : table.columns()) {
       if (column.autoIncrement() && !leadsAKey(table, column.name())) {
         // InnoDB needs an AUTO_INCREMENT column to lead an index, to find the next value
@@ -189,21 +186,7 @@ final class MySqlRenderer extends SqlRenderer {
 
   @Override
   public List<Sql> createIndex(CreateIndex op) {
-    Index index = op.index();
-    // CONCURRENTLY has no MySQL spelling and needs none: InnoDB builds secondary indexes online,
-    // without blocking writes ("Online DDL Operations"), so the flag is ignored.
-    return List.of(
-        Sql.of(
-            "CREATE "
-                + indexKind(index)
-                + "INDEX "
-                + q(index.name())
-                + " ON "
-                + q(index.table())
-                + " ("
-                + keyParts(index)
-                + ")"
-                + method(index)));
+    return List.of(Sql.of(index.create(op.index())));
   }
 
   @Override
@@ -308,88 +291,6 @@ final class MySqlRenderer extends SqlRenderer {
                 table.indexes().stream().map(Index::columns))
             .flatMap(s -> s);
     return keys.anyMatch(cols -> cols.get(0).equals(column));
-  }
-
-  /**
-   * The key parts of an index: columns with their order, and expressions as MySQL 8.0.13's
-   * functional key parts ({@code ((expr))}; MariaDB has none and says so when run). What neither
-   * server has (partial indexes, NULLS FIRST/LAST, operator classes, INCLUDE) is refused rather
-   * than dropped silently.
-   */
-  private static final java.util.regex.Pattern PREFIX =
-      java.util.regex.Pattern.compile("`?([A-Za-z_][A-Za-z0-9_$]*)`?\\s*\\(\\s*(\\d+)\\s*\\)");
-
-  private String keyParts(Index index) {
-    String what = "index " + index.name() + " on " + index.table();
-    if (index.where().isPresent()) {
-      throw new UsageException(
-          what
-              + " has a WHERE predicate, but MySQL and MariaDB have no "
-              + "partial indexes; index the columns without it, or use a generated column");
-    }
-    if (!index.include().isEmpty()) {
-      throw new UsageException(
-          what + " has INCLUDE columns, a PostgreSQL feature; add them as key parts");
-    }
-    List<String> parts = new ArrayList<>();
-    for (dev.retort.schema.IndexPart part : index.parts()) {
-      if (part.nulls() != dev.retort.schema.IndexPart.Nulls.DEFAULT || part.opclass().isPresent()) {
-        throw new UsageException(
-            what
-                + ": NULLS FIRST/LAST and operator classes are PostgreSQL "
-                + "features that MySQL and MariaDB do not have");
-      }
-      java.util.regex.Matcher prefix = PREFIX.matcher(part.text());
-      // a key on the first n characters of a column, name(n), is no expression to MySQL
-      String text =
-          part.expression() && prefix.matches()
-              ? q(prefix.group(1)) + "(" + prefix.group(2) + ")"
-              : part.expression() ? "(" + part.text() + ")" : q(part.text());
-      parts.add(
-          text
-              + switch (part.order()) {
-                case ASC -> " ASC";
-                case DESC -> " DESC";
-                default -> "";
-              });
-    }
-    return String.join(", ", parts);
-  }
-
-  /** FULLTEXT and SPATIAL indexes, which MySQL names before INDEX rather than with USING. */
-  private static final java.util.Set<String> KINDS = java.util.Set.of("FULLTEXT", "SPATIAL");
-
-  /** {@code UNIQUE }, {@code FULLTEXT }, {@code SPATIAL } or nothing: what goes before INDEX. */
-  private static String indexKind(Index index) {
-    return index.unique()
-        ? "UNIQUE "
-        : KINDS.contains(methodName(index)) ? methodName(index) + " " : "";
-  }
-
-  private static String methodName(Index index) {
-    return index.method().map(m -> m.toUpperCase(Locale.ROOT)).orElse("");
-  }
-
-  /**
-   * {@code USING BTREE|HASH}, the index types InnoDB tables name; FULLTEXT and SPATIAL go before
-   * INDEX instead; others are refused.
-   */
-  private static String method(Index index) {
-    if (index.method().isEmpty() || KINDS.contains(methodName(index))) {
-      return "";
-    }
-    String m = index.method().get().toLowerCase(Locale.ROOT);
-    if (!m.equals("btree") && !m.equals("hash")) {
-      throw new UsageException(
-          "index "
-              + index.name()
-              + " on "
-              + index.table()
-              + " uses "
-              + m
-              + ", a PostgreSQL index method; MySQL and MariaDB know btree, hash, fulltext and spatial");
-    }
-    return " USING " + m.toUpperCase(Locale.ROOT);
   }
 
   String columnDefinition(Column column) {
