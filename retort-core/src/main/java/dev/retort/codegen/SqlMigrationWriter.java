@@ -1,6 +1,7 @@
 package dev.retort.codegen;
 
 import dev.retort.ops.Op;
+import dev.retort.script.SqlSplitter;
 import dev.retort.text.Inert;
 import java.util.List;
 import java.util.Optional;
@@ -138,7 +139,7 @@ public final class SqlMigrationWriter {
             "cannot write " + s.op().describe() + ": " + s.problem().get());
       }
       for (String sql : s.statements()) {
-        b.append(sql).append(";\n");
+        b.append(sql).append(SqlSplitter.endsInLineComment(sql) ? "\n;\n" : ";\n");
       }
     }
   }

@@ -7,6 +7,7 @@ import dev.retort.dialect.Sql;
 import dev.retort.error.UsageException;
 import dev.retort.ops.Op;
 import dev.retort.ops.OpSink;
+import dev.retort.script.SqlSplitter;
 import java.sql.Connection;
 import java.util.List;
 
@@ -34,7 +35,8 @@ final class OfflineSink implements OpSink {
 
   void write(List<Sql> statements) {
     for (Sql sql : statements) {
-      out.append(sql.inline(dialect)).append(";\n");
+      String text = sql.inline(dialect);
+      out.append(text).append(SqlSplitter.endsInLineComment(text) ? "\n;\n" : ";\n");
     }
   }
 

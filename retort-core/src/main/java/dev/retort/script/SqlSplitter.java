@@ -56,8 +56,11 @@ public final class SqlSplitter {
           "TABLESPACE",
           "STATISTICS");
 
-  /** MySQL closes these with {@code END IF} etc.; they never open a counted block. */
-  private static final Set<String> END_SUFFIXES = Set.of("IF", "LOOP", "WHILE", "REPEAT");
+  /**
+   * MySQL closes these with {@code END IF} etc. (MariaDB also {@code END FOR}); they never open a
+   * counted block.
+   */
+  private static final Set<String> END_SUFFIXES = Set.of("IF", "LOOP", "WHILE", "REPEAT", "FOR");
 
   private enum Kind {
     UNKNOWN,
@@ -123,6 +126,23 @@ public final class SqlSplitter {
     splitter.comments = new ArrayList<>();
     splitter.run();
     return splitter.comments;
+  }
+
+  /**
+   * Whether {@code sql} ends in a {@code --} comment, so that a {@code ;} written after it on the
+   * same line would be part of the comment (SQLite keeps a view's trailing comment in its
+   * statement).
+   *
+   * @throws IllegalArgumentException when a string, identifier, comment or dollar quote is not
+   *     closed
+   */
+  public static boolean endsInLineComment(String sql) {
+    List<int[]> found = comments(sql);
+    if (found.isEmpty()) {
+      return false;
+    }
+    int[] last = found.get(found.size() - 1);
+    return sql.startsWith("--", last[0]) && sql.substring(last[1]).isBlank();
   }
 
   private void run() {

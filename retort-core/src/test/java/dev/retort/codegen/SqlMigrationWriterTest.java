@@ -10,11 +10,13 @@ import dev.retort.dialect.Dialect;
 import dev.retort.dialect.Dialects;
 import dev.retort.dialect.Sql;
 import dev.retort.ops.AddColumn;
+import dev.retort.ops.CreateObject;
 import dev.retort.ops.DropColumn;
 import dev.retort.ops.Op;
 import dev.retort.schema.Column;
 import dev.retort.schema.DefaultValue;
 import dev.retort.schema.QualifiedName;
+import dev.retort.schema.SchemaObject;
 import dev.retort.script.HeaderParser;
 import dev.retort.script.Revision;
 import dev.retort.script.SqlMigration;
@@ -79,6 +81,36 @@ class SqlMigrationWriterTest {
         .contains("tinyint(1)");
     assertThat(SqlMigration.parse(FILE, text, "postgresql").upgrade().get(0).sql())
         .contains("boolean");
+  }
+
+  /**
+   * SQLite keeps a view's trailing {@code --} comment in its statement; the {@code ;} after it goes
+   * on a line of its own, or the comment would swallow it and the next statement with it.
+   */
+  @Test
+  void aStatementEndingInALineCommentKeepsItsSemicolon() {
+    Op view =
+        new CreateObject(
+            SchemaObject.of(
+                SchemaObject.Kind.VIEW, "v", "CREATE VIEW v AS SELECT 1 AS one -- the one"));
+    Op other =
+        new CreateObject(SchemaObject.of(SchemaObject.Kind.VIEW, "w", "CREATE VIEW w AS SELECT 2"));
+    String text =
+        SqlMigrationWriter.write(
+            "abc",
+            List.of(),
+            "views",
+            "sqlite",
+            List.of(
+                new SqlMigrationWriter.Step(
+                    view, ((CreateObject) view).object().create(), Optional.empty()),
+                new SqlMigrationWriter.Step(
+                    other, ((CreateObject) other).object().create(), Optional.empty())),
+            List.of(),
+            List.of());
+    assertThat(SqlMigration.parse(FILE, text, "sqlite").upgrade())
+        .extracting(Statement::sql)
+        .containsExactly("CREATE VIEW v AS SELECT 1 AS one", "CREATE VIEW w AS SELECT 2");
   }
 
   @Test

@@ -135,6 +135,47 @@ class SqlSplitterTest {
   }
 
   @Test
+  void mysqlProcedureWithNestedBlocksLoopsAndLabels() {
+    String proc =
+        """
+        CREATE PROCEDURE fill(IN n INT)
+        BEGIN
+          DECLARE i INT DEFAULT 0;
+          DECLARE done INT DEFAULT FALSE;
+          outer_block: BEGIN
+            DECLARE CONTINUE HANDLER FOR NOT FOUND SET done = TRUE;
+            WHILE i < n DO
+              SET i = i + 1;
+            END WHILE;
+            counting: LOOP
+              IF i > 10 THEN LEAVE counting; END IF;
+              SET i = CASE WHEN i > 5 THEN i + 2 ELSE i + 1 END;
+            END LOOP counting;
+            REPEAT SET i = i - 1; UNTIL i <= 0 END REPEAT;
+            FOR j IN 1..3 DO
+              INSERT INTO log VALUES (j, 'end; of it');
+            END FOR;
+          END outer_block;
+          SELECT i;
+        END""";
+    String function = "CREATE FUNCTION add_one(x INT) RETURNS INT DETERMINISTIC RETURN x + 1";
+    assertThat(SqlSplitter.split(proc + ";\n" + function + ";\nCALL fill(3);"))
+        .containsExactly(proc, function, "CALL fill(3)");
+  }
+
+  @Test
+  void aStatementEndingInALineCommentIsToldApart() {
+    assertThat(SqlSplitter.endsInLineComment("CREATE VIEW v AS SELECT 1 -- note")).isTrue();
+    assertThat(SqlSplitter.endsInLineComment("CREATE VIEW v AS SELECT 1 -- note\n  ")).isTrue();
+    assertThat(SqlSplitter.endsInLineComment("SELECT 1 /* note */")).isFalse();
+    assertThat(SqlSplitter.endsInLineComment("SELECT '-- no comment'")).isFalse();
+    assertThat(SqlSplitter.endsInLineComment("SELECT 1 -- note\n + 2")).isFalse();
+    // written with its ; on a line of its own, the statement reads back without the comment
+    assertThat(SqlSplitter.split("CREATE VIEW v AS SELECT 1 -- note\n;\nSELECT 2;"))
+        .containsExactly("CREATE VIEW v AS SELECT 1", "SELECT 2");
+  }
+
+  @Test
   void plainBeginAndCommitAreOrdinaryStatements() {
     assertThat(SqlSplitter.split("BEGIN; CREATE TABLE a (x int); COMMIT;"))
         .containsExactly("BEGIN", "CREATE TABLE a (x int)", "COMMIT");
