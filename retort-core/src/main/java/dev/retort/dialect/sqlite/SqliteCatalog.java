@@ -9,8 +9,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the renderer asks of the live database while a migration runs: a table as it is now (to plan
@@ -41,28 +43,31 @@ final class SqliteCatalog implements Catalog {
   }
 
   /**
-   * The triggers on the table, the views that mention it, and the indexes on expressions whose
-   * statement the inspector cannot read into the table: what a rebuild must drop or recreate
-   * besides the table, per step 3 of https://www.sqlite.org/lang_altertable.html#otheralter.
+   * What a rebuild must drop and recreate besides the table, per step 3 of
+   * https://www.sqlite.org/lang_altertable.html#otheralter, in the order they were created: the
+   * triggers on the table; every view and trigger that names it, or names a view that goes too (the
+   * RENAME at the end of a rebuild checks the whole schema, and fails on a view or trigger that
+   * names a table or view missing at that moment); and the indexes on expressions whose statement
+   * the inspector cannot read into the table. Names are matched as the statements' tokens, without
+   * regard to case.
    */
   List<Dependent> dependents(QualifiedName table) {
     String sql =
-        "SELECT type, name, sql FROM "
+        "SELECT type, name, tbl_name, sql FROM "
             + master(table)
-            + " WHERE sql IS NOT NULL AND ("
-            + "(type = 'trigger' AND tbl_name = ? COLLATE NOCASE)"
-            + " OR (type = 'view' AND instr(lower(sql), lower(?)) > 0)"
-            + " OR (type = 'index' AND tbl_name = ? COLLATE NOCASE)) ORDER BY type, name";
-    List<Dependent> out = new ArrayList<>();
+            + " WHERE sql IS NOT NULL AND (type IN ('trigger', 'view')"
+            + " OR (type = 'index' AND tbl_name = ? COLLATE NOCASE)) ORDER BY rowid";
+    List<String[]> rows = new ArrayList<>();
+    List<Dependent> indexes = new ArrayList<>();
     try (PreparedStatement st = connection.prepareStatement(sql)) {
       st.setString(1, table.name());
-      st.setString(2, table.name());
-      st.setString(3, table.name());
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
-          Dependent d = new Dependent(rs.getString(1), rs.getString(2), rs.getString(3));
-          if (!d.type().equals("index") || hasExpression(table, d.name()) && !readable(table, d)) {
-            out.add(d);
+          Dependent d = new Dependent(rs.getString(1), rs.getString(2), rs.getString(4));
+          if (!d.type().equals("index")) {
+            rows.add(new String[] {d.type(), d.name(), rs.getString(3), d.sql()});
+          } else if (hasExpression(table, d.name()) && !readable(table, d)) {
+            indexes.add(d);
           }
         }
       }
@@ -70,7 +75,38 @@ final class SqliteCatalog implements Catalog {
       throw new DatabaseException(
           "Cannot read the triggers and views of " + table + ": " + e.getMessage(), e);
     }
+    Set<String> gone = new HashSet<>(Set.of(lower(table.name())));
+    Set<String> chosen = new HashSet<>();
+    boolean more = true;
+    while (more) {
+      more = false;
+      for (String[] r : rows) {
+        if (!chosen.contains(r[1])
+            && (r[0].equals("trigger") && gone.contains(lower(r[2])) || names(r[3], gone))) {
+          chosen.add(r[1]);
+          if (r[0].equals("view")) {
+            gone.add(lower(r[1]));
+          }
+          more = true;
+        }
+      }
+    }
+    List<Dependent> out = new ArrayList<>();
+    for (String[] r : rows) {
+      if (chosen.contains(r[1])) {
+        out.add(new Dependent(r[0], r[1], r[3]));
+      }
+    }
+    out.addAll(indexes);
     return out;
+  }
+
+  private static boolean names(String sql, Set<String> any) {
+    return SqliteTableSql.names(sql).stream().anyMatch(n -> any.contains(lower(n)));
+  }
+
+  private static String lower(String name) {
+    return name.toLowerCase(java.util.Locale.ROOT);
   }
 
   /** Whether the inspector reads this expression index into the table (then it is no dependent). */

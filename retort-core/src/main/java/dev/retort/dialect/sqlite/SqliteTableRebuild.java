@@ -240,10 +240,17 @@ record SqliteTableRebuild(
     QualifiedName name = before.name();
     QualifiedName temporary = name.withName(TEMPORARY_PREFIX + name.name());
     List<Sql> out = new ArrayList<>();
-    for (SqliteCatalog.Dependent d : dependents) {
-      if (d.type().equals("view")) {
-        // A view naming the table would break the RENAME below, which re-parses the schema
-        out.add(Sql.of("DROP VIEW " + renderer.q(name.withName(d.name()))));
+    // A view or trigger naming the table would break the RENAME below, which re-parses the schema;
+    // those on the table itself go with it anyway
+    for (int i = dependents.size() - 1; i >= 0; i--) {
+      SqliteCatalog.Dependent d = dependents.get(i);
+      if (d.type().equals("view") || d.type().equals("trigger")) {
+        out.add(
+            Sql.of(
+                "DROP "
+                    + d.type().toUpperCase(java.util.Locale.ROOT)
+                    + " "
+                    + renderer.q(name.withName(d.name()))));
       }
     }
     out.add(Sql.of(renderer.createTableStatement(after, temporary)));

@@ -101,6 +101,21 @@ final class SqliteTableSql {
   }
 
   /**
+   * Every name a statement mentions, bare or quoted, unquoted and in order: its words and quoted
+   * identifiers, leaving out string literals and comments. Keywords come too; a caller matches the
+   * names against what it knows.
+   */
+  static List<String> names(String sql) {
+    List<String> out = new ArrayList<>();
+    for (Token t : tokenize(sql)) {
+      if (t.kind == Kind.WORD || t.kind == Kind.IDENT) {
+        out.add(t.text);
+      }
+    }
+    return out;
+  }
+
+  /**
    * The key texts of a CREATE INDEX statement, in order, each without a trailing ASC or DESC
    * ({@code lower(email)}, {@code name}); empty when the statement cannot be read.
    */

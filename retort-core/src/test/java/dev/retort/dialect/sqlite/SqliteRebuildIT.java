@@ -132,6 +132,39 @@ class SqliteRebuildIT {
     assertThat(pragma(c, "SELECT count(*) FROM user_emails")).containsExactly("4");
   }
 
+  /**
+   * The RENAME that ends a rebuild checks the whole schema: a trigger on another table, or a view
+   * over a view, that names the table (or a view dropped with it) must be out of the way too.
+   */
+  @Test
+  void triggersOnOtherTablesAndViewsOverViewsThatNameTheTableAreRecreated() throws SQLException {
+    sql(
+        "CREATE TABLE audit (user_id INTEGER, what TEXT)",
+        "CREATE TRIGGER audit_user BEFORE INSERT ON audit BEGIN SELECT RAISE(ABORT, 'no user')"
+            + " WHERE NOT EXISTS (SELECT 1 FROM \"USERS\" WHERE id = NEW.user_id); END",
+        "CREATE VIEW user_emails AS SELECT id, email FROM users",
+        "CREATE VIEW first_email AS SELECT min(email) AS email FROM user_emails",
+        "CREATE TRIGGER audit_first AFTER INSERT ON audit BEGIN"
+            + " UPDATE audit SET what = (SELECT email FROM first_email) WHERE rowid = NEW.rowid; END",
+        "CREATE VIEW unrelated AS SELECT 'users' AS word");
+    step(c, WIDEN_EMAIL);
+    assertThat(
+            pragma(
+                c,
+                "SELECT type || ' ' || name FROM sqlite_master "
+                    + "WHERE type IN ('trigger', 'view') ORDER BY 1"))
+        .containsExactly(
+            "trigger audit_first",
+            "trigger audit_user",
+            "view first_email",
+            "view unrelated",
+            "view user_emails");
+    sql("INSERT INTO audit (user_id) VALUES (2)");
+    assertThat(pragma(c, "SELECT what FROM audit")).containsExactly("a@x");
+    assertThatThrownBy(() -> sql("INSERT INTO audit (user_id) VALUES (9)"))
+        .hasMessageContaining("no user");
+  }
+
   @Test
   void autoIncrementNeverReusesAnIdAfterARebuild() throws SQLException {
     sql("DELETE FROM posts WHERE user_id = 2", "DELETE FROM users WHERE id = 3");
