@@ -41,6 +41,17 @@ final class SqliteCatalogQueries {
         AND x."key" = 1 ONE
       ORDER BY m.name, l.name, x.seqno""";
 
+  /**
+   * Views and triggers with the statement that made each, as SQLite keeps it: the text as written,
+   * with only its first keywords normalised (https://www.sqlite.org/schematab.html).
+   */
+  static final String OBJECTS =
+      """
+      SELECT m.type, m.name, m.tbl_name, m.sql FROM MASTER m
+      WHERE m.type IN ('view', 'trigger') AND m.sql IS NOT NULL
+        AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
+      ORDER BY m.type DESC, m.name""";
+
   /** {@code sql} for the schema {@code master} names and its PRAGMA argument, narrowed or not. */
   static String query(String sql, String master, String schemaArgument, boolean one) {
     return sql.replace("MASTER", master)

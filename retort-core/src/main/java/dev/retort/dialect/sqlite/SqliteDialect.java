@@ -117,12 +117,17 @@ public final class SqliteDialect implements Dialect {
     return new SqliteInspector(this);
   }
 
-  /** An in-memory database, gone when its connection closes. */
+  /**
+   * An in-memory database, gone when its connection closes; each view and trigger is compiled as
+   * soon as it is created ({@link SqliteScratchCheck}), which SQLite leaves until first use.
+   */
   @Override
   public dev.retort.schema.Schema inspectScratch(
       Connection live, dev.retort.inspect.ScratchLoader loader) throws SQLException {
     try (Connection scratch = java.sql.DriverManager.getConnection("jdbc:sqlite::memory:")) {
-      loader.load(scratch);
+      SqliteScratchCheck check = new SqliteScratchCheck(scratch);
+      loader.load(check.connection());
+      check.finish();
       return new SqliteInspector(this)
           .inspect(scratch, dev.retort.inspect.InspectOptions.excluding());
     }

@@ -80,7 +80,7 @@ final class SqliteInspector implements Inspector {
         out.add(t);
       }
     }
-    return new Schema(out);
+    return SqliteObjects.addTo(new Schema(out), c, options.excludeTables());
   }
 
   /** One table, as the renderer's catalog asks for it; empty when there is none by that name. */
