@@ -90,7 +90,7 @@ final class MySqlInspector implements Inspector {
         out.add(t);
       }
     }
-    return new Schema(out);
+    return MySqlObjects.addTo(new Schema(out), c, run.server, options.excludeTables());
   }
 
   /** One table, as the renderer's catalog asks for it; empty when there is none by that name. */
