@@ -90,6 +90,9 @@ class PostgresSchemaFilesIT {
                 + " seed data is not part of the schema (write it in a migration)")
         .doesNotContain("connection has been closed");
 
+    assertThat(run(0, "diff").out())
+        .contains("-- NOTE: schema.sql also holds data: 2 INSERT into lease_state,")
+        .contains("CREATE TABLE lease_state");
     Map<String, Object> json = JsonReader.object(run(1, "check", "--json").out());
     assertThat((List<?>) json.get("notes")).hasSize(4);
 
