@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 
 /**
  * Everything a {@link Retort} needs, as one value. Build it with {@link Retort#configure()}.
@@ -40,6 +41,9 @@ import java.util.function.Consumer;
  * @param settings every project setting by its key, as read and as set on the builder, for the
  *     settings of other modules ({@code dialects}, {@code jpa-naming}, {@code jpa-property.*})
  * @param warnings what reading the settings found worth saying: unknown keys, which are ignored
+ * @param dataSource where connections come from instead of the URL, for an application that has a
+ *     pool already (a framework's {@code DataSource}); Retort closes each connection it takes when
+ *     done with it. When present, {@link #url()} is empty: the database is the data source's
  */
 public record RetortConfig(
     Path projectDir,
@@ -55,7 +59,8 @@ public record RetortConfig(
     Optional<SchemaSource> schema,
     Optional<String> urlSource,
     Map<String, String> settings,
-    List<String> warnings) {
+    List<String> warnings,
+    Optional<DataSource> dataSource) {
 
   public RetortConfig {
     requireNonNull(projectDir, "projectDir");
@@ -71,6 +76,7 @@ public record RetortConfig(
     requireNonNull(urlSource, "urlSource");
     settings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings));
     warnings = List.copyOf(warnings);
+    requireNonNull(dataSource, "dataSource");
   }
 
   /**
@@ -99,7 +105,7 @@ public record RetortConfig(
     return "RetortConfig[projectDir="
         + projectDir
         + ", url="
-        + url.map(u -> secrets().scrub(u)).orElse("")
+        + url.map(u -> secrets().scrub(u)).orElse(dataSource.isPresent() ? "(a data source)" : "")
         + ", migrations="
         + migrations
         + ", versionTable="
@@ -127,6 +133,7 @@ public record RetortConfig(
     private boolean allowChanged;
     private Consumer<String> progress = line -> {};
     private ClassLoader classLoader;
+    private DataSource dataSource;
 
     Builder() {}
 
@@ -173,6 +180,21 @@ public record RetortConfig(
      */
     public Builder url(String jdbcUrl) {
       return setting("url", jdbcUrl);
+    }
+
+    /**
+     * The database as a {@link DataSource}: a framework's connection pool, say. Retort takes one
+     * connection for each operation and closes it when done (which returns it to a pool); the
+     * dialect is found from the connection's URL. The data source replaces the {@code url}, {@code
+     * user} and {@code password} settings, which are then not used.
+     *
+     * <pre>{@code
+     * Retort.configure().dataSource(pool).migrations("classpath:db/retort").load().upgrade("heads");
+     * }</pre>
+     */
+    public Builder dataSource(DataSource source) {
+      dataSource = source;
+      return this;
     }
 
     public Builder user(String databaseUser) {
@@ -295,13 +317,22 @@ public record RetortConfig(
                           + "'; use hibernate (Hibernate's own naming) or spring (Spring Boot's)");
                 }
               });
-      Optional<String> url = value(all, "url");
+      // a data source is the database: a URL found in the environment must not compete with it
+      Optional<String> url = dataSource != null ? Optional.empty() : value(all, "url");
       Optional<JdbcUrls.Parsed> parsed = url.map(u -> JdbcUrls.toJdbc(u, projectDir));
+      Optional<String> user =
+          dataSource != null
+              ? Optional.empty()
+              : value(all, "user").or(() -> parsed.flatMap(JdbcUrls.Parsed::user));
+      Optional<String> password =
+          dataSource != null
+              ? Optional.empty()
+              : value(all, "password").or(() -> parsed.flatMap(JdbcUrls.Parsed::password));
       return new RetortConfig(
           projectDir,
           parsed.map(JdbcUrls.Parsed::url),
-          value(all, "user").or(() -> parsed.flatMap(JdbcUrls.Parsed::user)),
-          value(all, "password").or(() -> parsed.flatMap(JdbcUrls.Parsed::password)),
+          user,
+          password,
           projectDir.resolve(value(all, "migrations").orElse("migrations")).normalize(),
           versionTable,
           historyTable,
@@ -311,7 +342,8 @@ public record RetortConfig(
           value(all, "schema").map(f -> SchemaSource.parse(f, projectDir)),
           url.map(u -> sources.get("url")),
           all,
-          warnings);
+          warnings,
+          Optional.ofNullable(dataSource));
     }
 
     private static Optional<String> value(Map<String, String> all, String key) {

@@ -17,9 +17,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
-/** The facade's access to the database: URL, dialect, connections and the runner. */
+/** The facade's access to the database: URL or data source, dialect, connections and the runner. */
 final class Session {
   private final RetortConfig config;
+
+  /** The dialect of the data source's connections, found on the first one. */
+  private Dialect dataSourceDialect;
 
   Session(RetortConfig config) {
     this.config = config;
@@ -31,6 +34,9 @@ final class Session {
   }
 
   Dialect dialect() {
+    if (config.dataSource().isPresent()) {
+      return withConnection((dialect, c) -> dialect);
+    }
     return Dialects.forUrl(url());
   }
 
@@ -73,6 +79,17 @@ final class Session {
   }
 
   <T> T withConnection(Work<T> work) {
+    if (config.dataSource().isPresent()) {
+      Connection c = openDataSource(config.dataSource().get());
+      Dialect dialect;
+      try {
+        dialect = dataSourceDialect(c);
+      } catch (RuntimeException e) {
+        closeQuietly(c);
+        throw e;
+      }
+      return run(dialect, c, work);
+    }
     String url = url();
     Dialect dialect = Dialects.forUrl(url);
     Runnable forget = dialect.forgetUnusedConnect(url);
@@ -181,6 +198,34 @@ final class Session {
       throw new DatabaseException(
           "cannot connect to " + config.secrets().scrub(url) + ": " + e.getMessage(), e);
     }
+  }
+
+  private static Connection openDataSource(javax.sql.DataSource source) {
+    try {
+      return source.getConnection();
+    } catch (SQLException e) {
+      throw new DatabaseException("cannot connect through the data source: " + e.getMessage(), e);
+    }
+  }
+
+  /** The dialect that accepts the URL the data source's driver reports for its connection. */
+  private Dialect dataSourceDialect(Connection c) {
+    if (dataSourceDialect == null) {
+      String url;
+      try {
+        url = c.getMetaData().getURL();
+      } catch (SQLException e) {
+        throw new DatabaseException(
+            "cannot read the data source's database URL: " + e.getMessage(), e);
+      }
+      if (url == null) {
+        throw new UsageException(
+            "the data source's connections report no URL, which Retort finds"
+                + " the database's dialect by; give Retort the JDBC URL instead");
+      }
+      dataSourceDialect = Dialects.forUrl(url);
+    }
+    return dataSourceDialect;
   }
 
   private String url() {

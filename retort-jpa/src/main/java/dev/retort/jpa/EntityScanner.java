@@ -175,24 +175,29 @@ final class EntityScanner {
   }
 
   private static boolean fromJar(Path jar, String prefix, TreeMap<String, Set<String>> found) {
-    boolean exists = false;
     try (JarFile j = new JarFile(jar.toFile())) {
-      Enumeration<JarEntry> all = j.entries();
-      while (all.hasMoreElements()) {
-        JarEntry e = all.nextElement();
-        if (!e.getName().startsWith(prefix)) {
-          continue;
-        }
-        exists = true;
-        if (e.getName().endsWith(".class") && !found.containsKey(e.getName())) {
-          try (InputStream in = j.getInputStream(e)) {
-            found.put(e.getName(), ClassFile.annotations(in.readAllBytes()));
-          }
-        }
-      }
+      return fromJar(j, prefix, found);
     } catch (IOException e) {
       throw new UsageException(
           "schema-classpath: " + jar + " is not a readable jar: " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean fromJar(JarFile j, String prefix, TreeMap<String, Set<String>> found)
+      throws IOException {
+    boolean exists = false;
+    Enumeration<JarEntry> all = j.entries();
+    while (all.hasMoreElements()) {
+      JarEntry e = all.nextElement();
+      if (!e.getName().startsWith(prefix)) {
+        continue;
+      }
+      exists = true;
+      if (e.getName().endsWith(".class") && !found.containsKey(e.getName())) {
+        try (InputStream in = j.getInputStream(e)) {
+          found.put(e.getName(), ClassFile.annotations(in.readAllBytes()));
+        }
+      }
     }
     return exists;
   }
@@ -214,7 +219,12 @@ final class EntityScanner {
           }
           fromDirectory(root, prefix, found);
         } else if (url.openConnection() instanceof JarURLConnection jar) {
-          fromJar(Path.of(jar.getJarFileURL().toURI()), prefix, found);
+          // the connection's own JarFile, not a Path of its URL: a jar inside a jar (Spring
+          // Boot's jar:nested: URLs in an executable jar) has no Path on the default file system
+          jar.setUseCaches(false);
+          try (JarFile j = jar.getJarFile()) {
+            fromJar(j, prefix, found);
+          }
         }
       }
     } catch (IOException | URISyntaxException e) {
