@@ -76,7 +76,7 @@ final class SchemaScript {
    */
   static Loaded read(String fileName, String text) {
     SchemaScript script = new SchemaScript(fileName);
-    for (Statement s : SqlSplitter.splitWithLines(script.cutCopyData(text), 1)) {
+    for (Statement s : SqlSplitter.splitScript(script.cutCopyData(text), 1)) {
       script.add(s);
     }
     return new Loaded(List.copyOf(script.run), script.notes());

@@ -188,6 +188,7 @@ public final class MySqlDialect implements Dialect {
     "unique_checks",
     "time_zone",
     "sql_notes",
+    "innodb_strict_mode",
     "character_set_client",
     "character_set_results",
     "collation_connection"
