@@ -8,7 +8,10 @@ import dev.retort.dialect.Dialect;
 import dev.retort.dialect.Dialects;
 import dev.retort.dialect.Renderer;
 import dev.retort.error.UsageException;
+import dev.retort.ops.CreateObject;
+import dev.retort.ops.DropObject;
 import dev.retort.ops.Op;
+import dev.retort.ops.ReplaceObject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -143,6 +146,15 @@ public final class MigrationSource {
 
   private static SqlMigrationWriter.Step renderFor(
       String name, String source, Renderer renderer, Op op) {
+    boolean definition =
+        op instanceof CreateObject || op instanceof DropObject || op instanceof ReplaceObject;
+    if (definition && !name.equals(source)) {
+      throw new UsageException(
+          String.format(
+              "cannot write '%s' for %s: its SQL is %s's, as that database printed it; nothing was"
+                  + " written. Leave %s out of --dialects",
+              op.describe(), name, source, name));
+    }
     Optional<String> raw = name.equals(source) ? Optional.empty() : DataLoss.rawType(op);
     if (raw.isPresent()) {
       throw new UsageException(

@@ -96,6 +96,11 @@ final class JavaValues {
     if (value instanceof List<?> list) {
       return list(list);
     }
+    if (value instanceof java.util.Set<?> set) {
+      List<String> items = new ArrayList<>();
+      set.forEach(o -> items.add(of(o)));
+      return imports.type(java.util.Set.class) + ".of(" + String.join(", ", items) + ")";
+    }
     if (value instanceof QualifiedName q) {
       return qualifiedName(q);
     }
@@ -211,6 +216,63 @@ final class JavaValues {
   /** A Java string literal. */
   static String string(String s) {
     return "\"" + escape(s) + "\"";
+  }
+
+  /**
+   * A string as a text block when it spans lines (SQL from a catalog reads as SQL), otherwise as a
+   * literal. The value is exact: each content line is indented by {@code indent}, as is the closing
+   * delimiter, so that exactly that is stripped; a backslash is doubled (no unicode escape can
+   * form), a run of three quotes is broken with {@code \"}, whitespace that ends a line would be
+   * stripped and is escaped, and a value without a final newline ends with a line continuation.
+   */
+  static String block(String s, String indent) {
+    if (s.indexOf('\n') < 0) {
+      return string(s);
+    }
+    StringBuilder b = new StringBuilder("\"\"\"\n");
+    String[] lines = s.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      boolean last = i == lines.length - 1;
+      if (last && lines[i].isEmpty()) {
+        break; // the value ends with a newline: the closing delimiter's line gives it
+      }
+      b.append(indent).append(blockLine(lines[i])).append(last ? "\\\n" : "\n");
+    }
+    return b.append(indent).append("\"\"\"").toString();
+  }
+
+  private static String blockLine(String line) {
+    StringBuilder b = new StringBuilder(line.length() + 8);
+    int quotes = 0;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '"') {
+        quotes++;
+        b.append(quotes == 3 ? "\\\"" : "\"");
+        quotes %= 3;
+        continue;
+      }
+      quotes = 0;
+      if (c == ' ' || c == '\t') {
+        // whitespace that ends the line would be stripped from the value: escape it
+        boolean trailing = line.substring(i).isBlank();
+        b.append(trailing ? (c == ' ' ? "\\s" : "\\t") : String.valueOf(c));
+      } else {
+        b.append(
+            escape(String.valueOf(c)).equals(String.valueOf(c))
+                ? String.valueOf(c)
+                : blockEscape(line, i));
+      }
+    }
+    return b.toString();
+  }
+
+  private static String blockEscape(String line, int i) {
+    char c = line.charAt(i);
+    if (Character.isSurrogate(c) && pairedAt(line, i)) {
+      return String.valueOf(c);
+    }
+    return escape(String.valueOf(c));
   }
 
   /** String literals separated by commas: the varargs of a call. */

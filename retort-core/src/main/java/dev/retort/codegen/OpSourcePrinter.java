@@ -10,6 +10,7 @@ import dev.retort.ops.CreateDomain;
 import dev.retort.ops.CreateEnum;
 import dev.retort.ops.CreateExtension;
 import dev.retort.ops.CreateIndex;
+import dev.retort.ops.CreateObject;
 import dev.retort.ops.CreateSchema;
 import dev.retort.ops.CreateSequence;
 import dev.retort.ops.CreateTable;
@@ -19,6 +20,7 @@ import dev.retort.ops.DropDomain;
 import dev.retort.ops.DropEnum;
 import dev.retort.ops.DropExtension;
 import dev.retort.ops.DropIndex;
+import dev.retort.ops.DropObject;
 import dev.retort.ops.DropSchema;
 import dev.retort.ops.DropSequence;
 import dev.retort.ops.DropTable;
@@ -29,6 +31,7 @@ import dev.retort.ops.Operations;
 import dev.retort.ops.RenameEnumValue;
 import dev.retort.ops.RenameTable;
 import dev.retort.ops.RenameType;
+import dev.retort.ops.ReplaceObject;
 import dev.retort.ops.SetColumnComment;
 import dev.retort.ops.SetTableComment;
 import dev.retort.ops.ValidateConstraint;
@@ -56,6 +59,7 @@ public final class OpSourcePrinter {
   private final ConstraintPrinter constraints;
   private final SchemaObjectPrinter objects;
   private final DataPrinter data;
+  private final DefinitionPrinter definitions;
 
   private OpSourcePrinter(Imports imports) {
     JavaValues values = new JavaValues(imports);
@@ -64,6 +68,7 @@ public final class OpSourcePrinter {
     this.tables = new TablePrinter(values, columns, constraints);
     this.objects = new SchemaObjectPrinter(values);
     this.data = new DataPrinter(imports, values);
+    this.definitions = new DefinitionPrinter(imports, values);
   }
 
   /**
@@ -76,7 +81,8 @@ public final class OpSourcePrinter {
   }
 
   /** {@link #print(Op)}, adding the imports the statements need to {@code imports}. */
-  static String print(Op op, Imports imports) {
+  static String print(Op written, Imports imports) {
+    Op op = DefinitionPrinter.bare(written);
     Imports own = new Imports();
     Optional<Call> readable = new OpSourcePrinter(own).readable(op);
     if (readable.isPresent() && op.equals(replay(readable.get()))) {
@@ -187,6 +193,15 @@ public final class OpSourcePrinter {
     }
     if (op instanceof BulkInsert o) {
       return data.bulkInsert(o);
+    }
+    if (op instanceof CreateObject o) {
+      return definitions.createObject(o);
+    }
+    if (op instanceof DropObject o) {
+      return definitions.dropObject(o);
+    }
+    if (op instanceof ReplaceObject o) {
+      return definitions.replaceObject(o);
     }
     throw new IllegalStateException("OpSourcePrinter does not handle " + op.getClass().getName());
   }

@@ -11,6 +11,7 @@ import dev.retort.ops.CreateDomain;
 import dev.retort.ops.CreateEnum;
 import dev.retort.ops.CreateExtension;
 import dev.retort.ops.CreateIndex;
+import dev.retort.ops.CreateObject;
 import dev.retort.ops.CreateSchema;
 import dev.retort.ops.CreateSequence;
 import dev.retort.ops.CreateTable;
@@ -20,6 +21,7 @@ import dev.retort.ops.DropDomain;
 import dev.retort.ops.DropEnum;
 import dev.retort.ops.DropExtension;
 import dev.retort.ops.DropIndex;
+import dev.retort.ops.DropObject;
 import dev.retort.ops.DropSchema;
 import dev.retort.ops.DropSequence;
 import dev.retort.ops.DropTable;
@@ -28,6 +30,7 @@ import dev.retort.ops.Op;
 import dev.retort.ops.RenameEnumValue;
 import dev.retort.ops.RenameTable;
 import dev.retort.ops.RenameType;
+import dev.retort.ops.ReplaceObject;
 import dev.retort.ops.SetColumnComment;
 import dev.retort.ops.SetTableComment;
 import dev.retort.ops.ValidateConstraint;
@@ -184,6 +187,24 @@ public interface Renderer {
   }
 
   /**
+   * Creates a schema object: its own statements, which it carries in this database's words (it was
+   * read from one, or written for one).
+   */
+  default List<Sql> createObject(CreateObject op) {
+    return op.object().create().stream().map(Sql::of).toList();
+  }
+
+  /** Drops a schema object with its statements. */
+  default List<Sql> dropObject(DropObject op) {
+    return op.object().drop().stream().map(Sql::of).toList();
+  }
+
+  /** Replaces a schema object in place: the new definition's statements. */
+  default List<Sql> replaceObject(ReplaceObject op) {
+    return op.to().create().stream().map(Sql::of).toList();
+  }
+
+  /**
    * The dialect's name for messages; by default the class name without {@code Renderer}, in lower
    * case ({@code SqliteRenderer}: {@code sqlite}).
    */
@@ -226,6 +247,9 @@ public interface Renderer {
     if (op instanceof SetColumnComment o) return setColumnComment(o);
     if (op instanceof ValidateConstraint o) return validateConstraint(o);
     if (op instanceof BulkInsert o) return bulkInsert(o);
+    if (op instanceof CreateObject o) return createObject(o);
+    if (op instanceof DropObject o) return dropObject(o);
+    if (op instanceof ReplaceObject o) return replaceObject(o);
     throw new AssertionError("unhandled op " + op.getClass().getName());
   }
 }

@@ -82,6 +82,7 @@ public final class Differ {
     SequenceDiff.sequences(from, to, p);
     create(created, p);
     drop(dropped, p);
+    ObjectDiff.compare(from, to, p);
     List<RenameCandidate> candidates = new ArrayList<>(p.candidates);
     candidates.addAll(tableRenameCandidates(dropped, created));
     return new DiffResult(p.ordered(), candidates);
@@ -263,10 +264,26 @@ public final class Differ {
     final List<Op> ownSequences = new ArrayList<>();
     final List<Op> unownSequences = new ArrayList<>();
     final List<Op> dropSequences = new ArrayList<>();
+    final List<Op> dropObjects = new ArrayList<>();
+    final List<Op> earlyObjects = new ArrayList<>();
+    final List<Op> dropEarlyObjects = new ArrayList<>();
+    final List<Op> lateObjects = new ArrayList<>();
     final List<RenameCandidate> candidates = new ArrayList<>();
 
+    /** The ops on tables and their parts collected so far. */
+    List<Op> tableOps() {
+      List<Op> all = new ArrayList<>();
+      for (List<Op> phase :
+          List.of(
+              dropForeignKeys, dropIndexes, dropConstraints, columns, dropColumns, dropTables)) {
+        all.addAll(phase);
+      }
+      return all;
+    }
+
     List<Op> ordered() {
-      List<Op> all = new ArrayList<>(renames);
+      List<Op> all = new ArrayList<>(dropObjects);
+      all.addAll(renames);
       for (List<Op> phase :
           List.of(
               dropForeignKeys,
@@ -275,6 +292,7 @@ public final class Differ {
               unownSequences,
               createExtensions,
               createTypes,
+              earlyObjects,
               createSequences,
               createTables,
               columns,
@@ -284,9 +302,11 @@ public final class Differ {
               addForeignKeys,
               dropColumns,
               dropTables,
+              dropEarlyObjects,
               dropSequences,
               dropTypes,
-              dropExtensions)) {
+              dropExtensions,
+              lateObjects)) {
         all.addAll(phase);
       }
       return all;

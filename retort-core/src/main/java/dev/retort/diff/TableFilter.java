@@ -2,9 +2,11 @@ package dev.retort.diff;
 
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
+import dev.retort.schema.SchemaObject;
 import dev.retort.schema.Sequence;
 import dev.retort.schema.Table;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -53,7 +55,16 @@ public record TableFilter(List<String> include, List<String> exclude) {
         schema.domains(),
         sequences,
         schema.extensions(),
-        schema.unmodelled());
+        schema.unmodelled(),
+        schema.objects().map(all -> all.stream().filter(this::accepts).toList()));
+  }
+
+  /** An object stays unless it needs a table left out. */
+  private boolean accepts(SchemaObject o) {
+    return o.dependsOn().stream()
+        .map(SchemaObject::tableOf)
+        .flatMap(Optional::stream)
+        .allMatch(this::accepts);
   }
 
   private static boolean matches(String pattern, String text) {

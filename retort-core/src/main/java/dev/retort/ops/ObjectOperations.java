@@ -2,14 +2,16 @@ package dev.retort.ops;
 
 import dev.retort.schema.ColumnType;
 import dev.retort.schema.QualifiedName;
+import dev.retort.schema.SchemaObject;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * The operations on schema objects other than tables: enum types, sequences, domains, schemas,
- * extensions, and comments. Dialects that lack an object refuse its op with a message naming it
- * (see {@code dev.retort.dialect.Renderer}). Migrations call them on {@link Operations}.
+ * extensions, comments, and the objects kept as the database defines them (functions, views,
+ * triggers...). Dialects that lack an object refuse its op with a message naming it (see {@code
+ * dev.retort.dialect.Renderer}). Migrations call them on {@link Operations}.
  */
 abstract sealed class ObjectOperations permits Operations {
   ObjectOperations() {}
@@ -363,6 +365,36 @@ abstract sealed class ObjectOperations permits Operations {
             column,
             Optional.ofNullable(existing),
             Optional.ofNullable(comment)));
+  }
+
+  /**
+   * Creates a schema object (a function, a view, a trigger, a policy...) with its own statements,
+   * which run as written; the downgrade drops it as its kind is dropped, or with the statements
+   * {@link SchemaObject#withDrop} gives. Autogenerate writes these from the catalog.
+   *
+   * <pre>{@code
+   * op.createObject(SchemaObject.of(VIEW, "active_users",
+   *     "CREATE VIEW active_users AS SELECT id, email FROM users WHERE active"));
+   * }</pre>
+   */
+  public Operations createObject(SchemaObject object) {
+    return apply(new CreateObject(object));
+  }
+
+  /**
+   * Drops a schema object. Its statements are what the downgrade runs to create it again, so give
+   * the definition it has now.
+   */
+  public Operations dropObject(SchemaObject object) {
+    return apply(new DropObject(object));
+  }
+
+  /**
+   * Replaces a schema object's definition in place ({@code CREATE OR REPLACE FUNCTION}, a new
+   * comment or setting): runs {@code to}'s statements; the downgrade runs {@code from}'s.
+   */
+  public Operations replaceObject(SchemaObject from, SchemaObject to) {
+    return apply(new ReplaceObject(from, to));
   }
 
   private static SequenceBuilder sequence(String name, Consumer<SequenceBuilder> spec) {

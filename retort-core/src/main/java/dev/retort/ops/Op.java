@@ -33,7 +33,10 @@ public sealed interface Op
         SetTableComment,
         SetColumnComment,
         ValidateConstraint,
-        BulkInsert {
+        BulkInsert,
+        CreateObject,
+        DropObject,
+        ReplaceObject {
 
   /**
    * The op that undoes this one.

@@ -13,9 +13,12 @@ import java.util.Optional;
  * @param sequences the sequences created on their own (PostgreSQL); those behind identity and
  *     serial columns belong to their column and are not listed
  * @param extensions the installed extensions (PostgreSQL), except the built-in {@code plpgsql}
- * @param unmodelled what the source holds that this model leaves out (functions, triggers, views,
- *     ...), one line each such as {@code function f(integer)}, so that it can be reported rather
- *     than silently dropped; empty where the source cannot tell
+ * @param unmodelled what the source holds that this model leaves out, one line each such as {@code
+ *     base type complex}, so that it can be reported rather than silently dropped; empty where the
+ *     source cannot tell
+ * @param objects the functions, views, triggers, policies, comments and settings the schema defines
+ *     ({@link SchemaObject}); empty when the source does not say (a Java schema definition, JPA
+ *     entities), and then a comparison leaves the database's own as they are
  */
 public record Schema(
     List<Table> tables,
@@ -23,7 +26,8 @@ public record Schema(
     List<Domain> domains,
     List<Sequence> sequences,
     List<Extension> extensions,
-    List<String> unmodelled) {
+    List<String> unmodelled,
+    Optional<List<SchemaObject>> objects) {
   public Schema {
     tables = List.copyOf(tables);
     enums = List.copyOf(enums);
@@ -31,6 +35,18 @@ public record Schema(
     sequences = List.copyOf(sequences);
     extensions = List.copyOf(extensions);
     unmodelled = List.copyOf(unmodelled);
+    objects = objects.map(List::copyOf);
+  }
+
+  /** A schema that does not say which objects it has. */
+  public Schema(
+      List<Table> tables,
+      List<EnumType> enums,
+      List<Domain> domains,
+      List<Sequence> sequences,
+      List<Extension> extensions,
+      List<String> unmodelled) {
+    this(tables, enums, domains, sequences, extensions, unmodelled, Optional.empty());
   }
 
   /** A schema with nothing left out. */
@@ -65,11 +81,22 @@ public record Schema(
 
   /** A copy with these tables, everything else kept. */
   public Schema withTables(List<Table> tables) {
-    return new Schema(tables, enums, domains, sequences, extensions, unmodelled);
+    return new Schema(tables, enums, domains, sequences, extensions, unmodelled, objects);
   }
 
   /** A copy that reports {@code objects} as left out. */
   public Schema withUnmodelled(List<String> objects) {
-    return new Schema(tables, enums, domains, sequences, extensions, objects);
+    return new Schema(tables, enums, domains, sequences, extensions, objects, this.objects);
+  }
+
+  /** A copy that defines exactly {@code defined}. */
+  public Schema withObjects(List<SchemaObject> defined) {
+    return new Schema(
+        tables, enums, domains, sequences, extensions, unmodelled, Optional.of(defined));
+  }
+
+  /** The objects it defines, none when it does not say. */
+  public List<SchemaObject> definedObjects() {
+    return objects.orElse(List.of());
   }
 }

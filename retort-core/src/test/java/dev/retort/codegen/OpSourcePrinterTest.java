@@ -20,6 +20,7 @@ import dev.retort.ops.CreateDomain;
 import dev.retort.ops.CreateEnum;
 import dev.retort.ops.CreateExtension;
 import dev.retort.ops.CreateIndex;
+import dev.retort.ops.CreateObject;
 import dev.retort.ops.CreateSchema;
 import dev.retort.ops.CreateSequence;
 import dev.retort.ops.CreateTable;
@@ -29,6 +30,7 @@ import dev.retort.ops.DropDomain;
 import dev.retort.ops.DropEnum;
 import dev.retort.ops.DropExtension;
 import dev.retort.ops.DropIndex;
+import dev.retort.ops.DropObject;
 import dev.retort.ops.DropSchema;
 import dev.retort.ops.DropSequence;
 import dev.retort.ops.DropTable;
@@ -38,6 +40,7 @@ import dev.retort.ops.Operations;
 import dev.retort.ops.RenameEnumValue;
 import dev.retort.ops.RenameTable;
 import dev.retort.ops.RenameType;
+import dev.retort.ops.ReplaceObject;
 import dev.retort.ops.SetColumnComment;
 import dev.retort.ops.SetTableComment;
 import dev.retort.ops.ValidateConstraint;
@@ -54,6 +57,7 @@ import dev.retort.schema.IndexPart;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.ReferentialAction;
+import dev.retort.schema.SchemaObject;
 import dev.retort.schema.Sequence;
 import dev.retort.schema.Table;
 import dev.retort.schema.UniqueConstraint;
@@ -550,6 +554,40 @@ class OpSourcePrinterTest {
                     -2.5e300))));
     SAMPLES.put(
         "bulk insert of no rows", new BulkInsert(QualifiedName.of("t"), List.of("a"), List.of()));
+
+    String function =
+        "CREATE OR REPLACE FUNCTION add_one(x integer)\n RETURNS integer\n LANGUAGE sql\n"
+            + "AS $function$ SELECT x + 1 $function$\n";
+    SAMPLES.put(
+        "create function with its comment",
+        new CreateObject(
+            SchemaObject.of(
+                SchemaObject.Kind.FUNCTION,
+                "add_one(x integer)",
+                function,
+                "COMMENT ON FUNCTION add_one(x integer) IS 'adds one'")));
+    // every way text could end a text block or change its value: three quotes, backslashes, a
+    // unicode escape in words, whitespace at line ends, tabs, a carriage return, blank lines, no
+    // final newline
+    String hostile =
+        "CREATE VIEW \"\"\"odd\"\"\"\"\" AS\n SELECT '\\u0022; DROP TABLE x; --' AS a,  \n"
+            + "\t'\\' AS b\t\n\n   \n\r E'\\n' AS c, '\"\"\"' AS d\n\"\"\"); op.execute(\"x\"); //";
+    SAMPLES.put(
+        "drop view with hostile text",
+        new DropObject(SchemaObject.of(SchemaObject.Kind.VIEW, "\"odd\"", hostile)));
+    SAMPLES.put(
+        "replace a setting in place",
+        new ReplaceObject(
+            SchemaObject.of(
+                    SchemaObject.Kind.STORAGE,
+                    "t.c",
+                    "ALTER TABLE t ALTER COLUMN c SET STORAGE EXTERNAL")
+                .withDrop("ALTER TABLE t ALTER COLUMN c SET STORAGE EXTENDED"),
+            SchemaObject.of(
+                    SchemaObject.Kind.STORAGE,
+                    "t.c",
+                    "ALTER TABLE t ALTER COLUMN c SET STORAGE MAIN")
+                .withDrop("ALTER TABLE t ALTER COLUMN c SET STORAGE EXTENDED")));
   }
 
   @BeforeAll

@@ -109,6 +109,9 @@ class RendererCoverageTest {
             Optional.of(DefaultValue.literal(1)),
             List.of(new CheckConstraint(Optional.of("positive_check"), "VALUE > 0")));
     Map<Class<?>, Op> samples = new LinkedHashMap<>();
+    dev.retort.schema.SchemaObject view =
+        dev.retort.schema.SchemaObject.of(
+            dev.retort.schema.SchemaObject.Kind.VIEW, "v", "CREATE VIEW v AS SELECT 1 AS one");
     for (Op op :
         List.<Op>of(
             new CreateTable(TABLE),
@@ -140,7 +143,10 @@ class RendererCoverageTest {
             new SetColumnComment(T, "name", Optional.of("old"), Optional.empty()),
             new ValidateConstraint(T, "ck_t"),
             new BulkInsert(
-                T, List.of("id", "name"), List.of(List.of(1, "a"), Arrays.asList(2, null))))) {
+                T, List.of("id", "name"), List.of(List.of(1, "a"), Arrays.asList(2, null))),
+            new dev.retort.ops.CreateObject(view),
+            new dev.retort.ops.DropObject(view),
+            new dev.retort.ops.ReplaceObject(view, view))) {
       samples.put(op.getClass(), op);
     }
     return samples;

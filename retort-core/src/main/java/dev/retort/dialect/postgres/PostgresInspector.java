@@ -243,7 +243,10 @@ final class PostgresInspector implements Inspector {
             extensions.add(
                 new Extension(
                     rs.getString(1), qualify ? Optional.of(rs.getString(2)) : Optional.empty())));
-    return new Schema(built, enums, domains, sequences, extensions);
+    List<dev.retort.schema.SchemaObject> objects =
+        PostgresObjects.read(c, names, qualify, c.getMetaData().getDatabaseMajorVersion() * 10000);
+    return new Schema(
+        built, enums, domains, sequences, extensions, List.of(), Optional.of(objects));
   }
 
   /**

@@ -133,7 +133,8 @@ final class PostgresScratchExtensions {
         all.add(Extension.of(name));
       }
     }
-    return new Schema(s.tables(), s.enums(), s.domains(), s.sequences(), all, s.unmodelled());
+    return new Schema(
+        s.tables(), s.enums(), s.domains(), s.sequences(), all, s.unmodelled(), s.objects());
   }
 
   private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args)

@@ -164,10 +164,20 @@ class PostgresInspectorIT {
   }
 
   @Test
-  void namedSchemasAreQualifiedAndReadInEightQueries() throws SQLException {
+  void namedSchemasAreQualifiedAndReadInTenQueries() throws SQLException {
     PgTestDatabase.execute(c, "CREATE SCHEMA IF NOT EXISTS audit");
+    PgTestDatabase.execute(
+        c,
+        "CREATE FUNCTION audit.stamp() RETURNS trigger LANGUAGE plpgsql"
+            + " AS $$ BEGIN RETURN NEW; END $$");
     for (int i = 0; i < 30; i++) {
       PgTestDatabase.execute(c, "CREATE TABLE audit.t" + i + " (id integer PRIMARY KEY, v text)");
+      PgTestDatabase.execute(c, "CREATE VIEW audit.v" + i + " AS SELECT v FROM audit.t" + i);
+      PgTestDatabase.execute(
+          c,
+          "CREATE TRIGGER stamp BEFORE UPDATE ON audit.t"
+              + i
+              + " FOR EACH ROW EXECUTE FUNCTION audit.stamp()");
     }
     java.util.concurrent.atomic.AtomicInteger statements =
         new java.util.concurrent.atomic.AtomicInteger();
@@ -192,15 +202,21 @@ class PostgresInspectorIT {
     assertThat(schema.tables()).hasSize(30);
     assertThat(schema.tables().get(0).name().schema()).contains("audit");
     assertThat(schema.tables().get(0).primaryKey().orElseThrow().columns()).containsExactly("id");
-    // the eight catalog queries, one for the session's schema and settings, and two to turn JIT
-    // and parallel workers off and back on when either is on
+    assertThat(schema.definedObjects()).hasSize(61);
+    assertThat(schema.definedObjects())
+        .filteredOn(o -> o.describe().equals("trigger stamp ON audit.t7"))
+        .singleElement()
+        .satisfies(
+            o -> assertThat(o.dependsOn()).contains("function:audit.stamp()", "table:audit.t7"));
+    // the eight catalog queries, the objects and what they depend on, one for the session's schema
+    // and settings, and two to turn JIT and parallel workers off and back on when either is on
     int expected =
-        9
+        11
             + (show("jit").equals("on") || !show("max_parallel_workers_per_gather").equals("0")
                 ? 2
                 : 0);
     assertThat(statements.get())
-        .as("set-based: a fixed number of queries for 30 tables")
+        .as("set-based: a fixed number of queries for 30 tables, views and triggers")
         .isEqualTo(expected);
   }
 

@@ -42,7 +42,7 @@ class PostgresUnmodelledIT {
   }
 
   @Test
-  void functionsTriggersViewsAndTheRestAreListed() throws SQLException {
+  void functionsTriggersViewsAndTheRestAreReadFromTheScratchCopy() throws SQLException {
     Schema s =
         scratch(
             "CREATE TYPE mood AS ENUM ('sad', 'ok')",
@@ -55,16 +55,36 @@ class PostgresUnmodelledIT {
                 + "$$ BEGIN NEW.name_upper := upper(NEW.name); RETURN NEW; END $$",
             "CREATE TRIGGER hosts_upper BEFORE INSERT ON hosts FOR EACH ROW EXECUTE FUNCTION upper_name()",
             "CREATE VIEW host_names AS SELECT name FROM hosts");
-    assertThat(s.unmodelled())
-        .containsExactly(
+    assertThat(s.definedObjects())
+        .extracting(dev.retort.schema.SchemaObject::describe)
+        .containsExactlyInAnyOrder(
             "column storage hosts.name",
-            "composite type point2",
+            "type point2",
             "function upper_name()",
-            "index comment ix_hosts_name",
-            "trigger hosts_upper on hosts",
+            "comment INDEX ix_hosts_name",
+            "trigger hosts_upper ON hosts",
             "view host_names");
+    assertThat(s.unmodelled()).isEmpty();
     assertThat(s.tables()).hasSize(1);
     assertThat(s.enums()).hasSize(1);
+  }
+
+  @Test
+  void partitionsInheritanceAndGrantsAreListed() throws SQLException {
+    Schema s =
+        scratch(
+            "CREATE TABLE events (id integer, at date) PARTITION BY RANGE (at)",
+            "CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO"
+                + " ('2027-01-01')",
+            "CREATE TABLE base (id integer)",
+            "CREATE TABLE child (extra text) INHERITS (base)",
+            "GRANT SELECT ON base TO PUBLIC");
+    assertThat(s.unmodelled())
+        .containsExactly(
+            "inheritance child inherits base",
+            "partition events_2026 of events",
+            "partitioning events",
+            "privileges (grants are not reproduced) on base");
   }
 
   @Test
