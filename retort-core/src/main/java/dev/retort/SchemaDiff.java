@@ -15,14 +15,18 @@ import java.util.Optional;
  * @param irreversible why some changes are missing from the downgrade (no inverse exists)
  * @param leftOut what the desired schema holds that Retort does not model (functions, triggers,
  *     views, ...), which neither the comparison nor a migration covers
+ * @param notes what loading the desired schema found worth saying: a SQL file's transaction control
+ *     and seed data, statements it left out
  */
 public record SchemaDiff(
     List<Step> upgrade,
     List<Step> downgrade,
     List<String> renameWarnings,
     List<String> irreversible,
-    Optional<String> leftOut) {
+    Optional<String> leftOut,
+    List<String> notes) {
   public SchemaDiff {
+    notes = List.copyOf(notes);
     upgrade = List.copyOf(upgrade);
     downgrade = List.copyOf(downgrade);
     renameWarnings = List.copyOf(renameWarnings);
@@ -35,7 +39,8 @@ public record SchemaDiff(
         steps(c.downgrade()),
         c.renameWarnings(),
         c.irreversible(),
-        c.leftOut());
+        c.leftOut(),
+        c.notes());
   }
 
   private static List<Step> steps(List<SqlMigrationWriter.Step> steps) {

@@ -168,10 +168,23 @@ final class Session {
     }
   }
 
-  private Connection open(Dialect dialect, String url) {
+  /**
+   * Opens further connections with the configured credentials: PostgreSQL loads some schema files
+   * into a scratch database, which the live connection cannot reach.
+   */
+  dev.retort.inspect.Connector connector() {
+    return url -> connect(Dialects.forUrl(url), url, credentials());
+  }
+
+  private Properties credentials() {
     Properties props = new Properties();
     config.user().ifPresent(u -> props.setProperty("user", u));
     config.password().ifPresent(p -> props.setProperty("password", p));
+    return props;
+  }
+
+  private Connection open(Dialect dialect, String url) {
+    Properties props = credentials();
     try {
       return connect(dialect, url, props);
     } catch (SQLException e) {

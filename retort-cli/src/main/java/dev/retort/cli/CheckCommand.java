@@ -42,6 +42,7 @@ final class CheckCommand implements Callable<Integer>, JsonShapes.Command {
     boolean json = output.isJson();
     Retort retort = top.retort(out, false);
     SchemaDiff d = retort.diff(tables.apply(CompareOptions.defaults()));
+    d.notes().forEach(n -> spec.commandLine().getErr().println("warning: " + n));
     if (json) {
       d.leftOut().ifPresent(n -> spec.commandLine().getErr().println("warning: " + n));
       spec.commandLine().getErr().flush();
@@ -52,7 +53,8 @@ final class CheckCommand implements Callable<Integer>, JsonShapes.Command {
                   .put("schema", retort.config().schema().map(s -> s.describe()))
                   .put("changes", JsonShapes.steps(d.upgrade()))
                   .put("renameWarnings", d.renameWarnings())
-                  .put("leftOut", d.leftOut())));
+                  .put("leftOut", d.leftOut())
+                  .put("notes", d.notes())));
       out.flush();
       return d.isEmpty() ? 0 : 1;
     }

@@ -50,6 +50,7 @@ final class DiffCommand implements Callable<Integer>, JsonShapes.Command {
     Retort retort = top.retort(out, false);
     SchemaDiff d = retort.diff(tables.apply(Renames.parse(renames)));
     if (json) {
+      d.notes().forEach(n -> spec.commandLine().getErr().println("warning: " + n));
       d.leftOut().ifPresent(n -> spec.commandLine().getErr().println("warning: " + n));
       d.renameWarnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
       spec.commandLine().getErr().flush();
@@ -61,13 +62,20 @@ final class DiffCommand implements Callable<Integer>, JsonShapes.Command {
                   .put("downgrade", JsonShapes.steps(d.downgrade()))
                   .put("renameWarnings", d.renameWarnings())
                   .put("irreversible", d.irreversible())
-                  .put("leftOut", d.leftOut())));
+                  .put("leftOut", d.leftOut())
+                  .put("notes", d.notes())));
       out.flush();
       return 0;
     }
     if (d.isEmpty()) {
       out.println("-- no changes: the database matches the desired schema");
     }
+    d.notes()
+        .forEach(
+            n -> {
+              out.println("-- NOTE: " + Inert.text(n));
+              spec.commandLine().getErr().println("warning: " + n);
+            });
     d.leftOut()
         .ifPresent(
             n -> {

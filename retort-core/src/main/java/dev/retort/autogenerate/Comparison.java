@@ -12,6 +12,7 @@ import dev.retort.diff.RenameCandidate;
 import dev.retort.diff.TableFilter;
 import dev.retort.error.IrreversibleOperationException;
 import dev.retort.error.UsageException;
+import dev.retort.inspect.Connector;
 import dev.retort.inspect.InspectOptions;
 import dev.retort.ops.Op;
 import dev.retort.schema.QualifiedName;
@@ -41,13 +42,19 @@ import java.util.concurrent.FutureTask;
  * @param downgrade the SQL of the reversed ops, in reverse order
  * @param irreversible why some ops are missing from the downgrade (no inverse exists)
  * @param leftOut what the desired schema holds that Retort does not model, for the user
+ * @param notes what loading the desired schema found worth saying: a SQL file's transaction control
+ *     and seed data, statements it left out
  */
 public record Comparison(
     DiffResult diff,
     List<SqlMigrationWriter.Step> upgrade,
     List<SqlMigrationWriter.Step> downgrade,
     List<String> irreversible,
-    Optional<String> leftOut) {
+    Optional<String> leftOut,
+    List<String> notes) {
+  public Comparison {
+    notes = List.copyOf(notes);
+  }
 
   /**
    * What a comparison needs to know of the project.
@@ -59,6 +66,8 @@ public record Comparison(
    * @param historyTable the history table, left out too
    * @param settings the project's settings ({@code schema-classpath}, {@code jpa-naming}, {@code
    *     jpa-property.*} for entities)
+   * @param connector opens other connections with the project's credentials, for a scratch copy
+   *     that is a database of its own; null when there is none
    */
   public record Project(
       Optional<SchemaSource> source,
@@ -66,7 +75,8 @@ public record Comparison(
       Path classCache,
       String versionTable,
       String historyTable,
-      Map<String, String> settings) {}
+      Map<String, String> settings,
+      Connector connector) {}
 
   /** Whether the database already matches. */
   public boolean isEmpty() {
@@ -121,14 +131,24 @@ public record Comparison(
     DesiredSchema.Desired desired =
         definition == null
             ? DesiredSchema.load(
-                ((SchemaSource.File) source).path(), dialect, c, project.classCache())
+                ((SchemaSource.File) source).path(),
+                dialect,
+                c,
+                project.classCache(),
+                project.connector())
             : await(definition);
     return between(
-        dialect,
-        filter.apply(live),
-        filter.apply(desired.schema()),
-        merge(desired.hints(), renames),
-        source.describe());
+            dialect,
+            filter.apply(live),
+            filter.apply(desired.schema()),
+            merge(desired.hints(), renames),
+            source.describe())
+        .withNotes(desired.notes());
+  }
+
+  /** This comparison with {@code notes} on loading the desired schema. */
+  public Comparison withNotes(List<String> notes) {
+    return new Comparison(diff, upgrade, downgrade, irreversible, leftOut, notes);
   }
 
   /** The live schema, without Retort's own tables. */
@@ -164,7 +184,7 @@ public record Comparison(
         irreversible.add("the downgrade cannot undo this step: " + e.getMessage());
       }
     }
-    return new Comparison(d, up, down, irreversible, d.unmodelledNote(toName));
+    return new Comparison(d, up, down, irreversible, d.unmodelledNote(toName), List.of());
   }
 
   /** What reading the entities needs: the settings, and the database they are meant for. */

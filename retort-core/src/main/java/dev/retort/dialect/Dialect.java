@@ -57,6 +57,23 @@ public interface Dialect {
   }
 
   /**
+   * The same, knowing what the loader will run and how to open another connection: a dialect may
+   * then choose where the copy lives (PostgreSQL takes a database of its own when the statements
+   * name the live database's schemas or change the search path). The default ignores both.
+   *
+   * @param statements the statements {@code loader} runs, in order
+   * @param connector opens a connection with the project's credentials; null when there is none
+   */
+  default dev.retort.schema.Schema inspectScratch(
+      Connection live,
+      dev.retort.inspect.ScratchLoader loader,
+      List<String> statements,
+      dev.retort.inspect.Connector connector)
+      throws SQLException {
+    return inspectScratch(live, loader);
+  }
+
+  /**
    * Rewrites a schema into this database's canonical form; the inspected and the desired schema
    * both go through it before they are compared. The default changes nothing.
    */

@@ -84,6 +84,12 @@ public final class SqlSplitter {
   private int lineCursor;
   private int lineAtCursor;
 
+  /** Whether the mysql client's {@code DELIMITER} lines are read ({@link #splitScript}). */
+  private boolean clientDelimiters;
+
+  /** The statement terminator a {@code DELIMITER} line set, when it is not {@code ;}. */
+  private String delimiter;
+
   private SqlSplitter(String sql, int firstLine) {
     this.s = sql;
     this.n = sql.length();
@@ -109,6 +115,24 @@ public final class SqlSplitter {
    */
   public static List<Statement> splitWithLines(String sql, int firstLine) {
     SqlSplitter splitter = new SqlSplitter(sql, firstLine);
+    splitter.run();
+    return List.copyOf(splitter.out);
+  }
+
+  /**
+   * The statements of a script written for a command-line client, as {@link #splitWithLines}, but
+   * also reading the mysql client's {@code DELIMITER} lines, which {@code mariadb-dump} writes
+   * around triggers and routines and install scripts around their functions: after {@code DELIMITER
+   * //} a statement ends at {@code //} outside quotes and comments, {@code ;} is text, and {@code
+   * DELIMITER ;} goes back. Migration files are split by {@link #splitWithLines}, where such a line
+   * is SQL like any other.
+   *
+   * @throws IllegalArgumentException when a string, identifier, comment or dollar quote is not
+   *     closed; the message names the line it opens on
+   */
+  public static List<Statement> splitScript(String sql, int firstLine) {
+    SqlSplitter splitter = new SqlSplitter(sql, firstLine);
+    splitter.clientDelimiters = true;
     splitter.run();
     return List.copyOf(splitter.out);
   }
@@ -151,6 +175,11 @@ public final class SqlSplitter {
       char next = pos + 1 < n ? s.charAt(pos + 1) : '\0';
       if (Character.isWhitespace(c)) {
         pos++;
+      } else if (clientDelimiters && start < 0 && delimiterLine()) {
+        continue;
+      } else if (delimiter != null && s.startsWith(delimiter, pos)) {
+        finish();
+        pos += delimiter.length();
       } else if (c == '-' && next == '-') {
         skipLineComment();
       } else if (c == '/' && next == '*') {
@@ -160,7 +189,7 @@ public final class SqlSplitter {
         if (executable) {
           significant(at);
         }
-      } else if (c == ';' && depth == 0) {
+      } else if (c == ';' && depth == 0 && delimiter == null) {
         finish();
         pos++;
       } else {
@@ -170,6 +199,27 @@ public final class SqlSplitter {
       }
     }
     finish();
+  }
+
+  /**
+   * At the start of a statement, a {@code DELIMITER x} line: takes {@code x} as the terminator from
+   * here on ({@code ;} goes back to the usual rules) and skips the line.
+   */
+  private boolean delimiterLine() {
+    if (!s.regionMatches(true, pos, "DELIMITER", 0, 9)
+        || pos + 9 >= n
+        || !Character.isWhitespace(s.charAt(pos + 9))
+        || s.charAt(pos + 9) == '\n') {
+      return false;
+    }
+    int eol = s.indexOf('\n', pos);
+    String[] words = s.substring(pos, eol < 0 ? n : eol).strip().split("\\s+");
+    if (words.length != 2) {
+      return false;
+    }
+    delimiter = words[1].equals(";") ? null : words[1];
+    pos = eol < 0 ? n : eol;
+    return true;
   }
 
   private void token(char c) {

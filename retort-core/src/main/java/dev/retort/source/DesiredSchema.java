@@ -7,9 +7,9 @@ import dev.retort.dsl.SchemaDefinition;
 import dev.retort.error.DatabaseException;
 import dev.retort.error.MigrationFileException;
 import dev.retort.error.UsageException;
+import dev.retort.inspect.Connector;
 import dev.retort.runtime.JavaMigrationCompiler;
 import dev.retort.schema.Schema;
-import dev.retort.script.SqlSplitter;
 import dev.retort.script.Statement;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,14 +30,22 @@ public final class DesiredSchema {
       java.util.regex.Pattern.compile(
           "(?is)(?:\\s|--[^\\n]*\\n|/\\*.*?\\*/)*(?:CREATE\\s+EXTENSION\\b|SELECT\\b|WITH\\b|VALUES\\b|SHOW\\b|TABLE\\b)");
 
-  private static final java.util.regex.Pattern TRANSACTION_CONTROL =
-      java.util.regex.Pattern.compile(
-          "(?i)\\s*(BEGIN|START\\s+TRANSACTION|COMMIT|END|ROLLBACK|ABORT)(\\s+(WORK|TRANSACTION))?\\s*");
-
   private DesiredSchema() {}
 
-  /** The desired schema, and the rename hints its definition gives. */
-  public record Desired(Schema schema, DiffOptions hints) {}
+  /**
+   * The desired schema, the rename hints its definition gives, and what reading it found worth
+   * telling the user (a SQL file's transaction control, seed data, statements it left out).
+   */
+  public record Desired(Schema schema, DiffOptions hints, List<String> notes) {
+    public Desired {
+      notes = List.copyOf(notes);
+    }
+
+    /** Without notes. */
+    public Desired(Schema schema, DiffOptions hints) {
+      this(schema, hints, List.of());
+    }
+  }
 
   /**
    * Whether reading {@code file} needs the database: a SQL file is run on a scratch copy, a Java
@@ -52,6 +60,15 @@ public final class DesiredSchema {
    * does not need it}.
    */
   public static Desired load(Path file, Dialect dialect, Connection live, Path classCache) {
+    return load(file, dialect, live, classCache, null);
+  }
+
+  /**
+   * The same, with a way to open other connections to the server, for a dialect that loads a SQL
+   * file into a scratch database of its own; null when there is none.
+   */
+  public static Desired load(
+      Path file, Dialect dialect, Connection live, Path classCache, Connector connector) {
     String name = file.getFileName().toString();
     if (name.endsWith(".java")) {
       SchemaDefinition definition =
@@ -65,7 +82,7 @@ public final class DesiredSchema {
       return new Desired(builder.schema(), builder.hints());
     }
     if (name.endsWith(".sql")) {
-      return new Desired(fromSqlFile(file, dialect, live), DiffOptions.defaults());
+      return fromSqlFile(file, dialect, live, connector);
     }
     throw new UsageException(
         "the desired schema "
@@ -98,32 +115,46 @@ public final class DesiredSchema {
    * away) and inspects the result.
    */
   public static Schema fromSqlFile(Path file, Dialect dialect, Connection live) {
-    List<Statement> statements;
+    return fromSqlFile(file, dialect, live, null).schema();
+  }
+
+  /**
+   * The same, with the notes on what the file holds besides its schema; {@code connector} opens
+   * other connections to the server (null: none).
+   */
+  public static Desired fromSqlFile(
+      Path file, Dialect dialect, Connection live, Connector connector) {
+    SchemaScript.Loaded script;
     try {
-      statements = SqlSplitter.splitWithLines(Files.readString(file, StandardCharsets.UTF_8), 1);
+      script =
+          SchemaScript.read(
+              String.valueOf(file.getFileName()), Files.readString(file, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UsageException("cannot read the schema file " + file + ": " + e.getMessage(), e);
     } catch (IllegalArgumentException e) {
       throw new MigrationFileException(file, 0, e.getMessage());
     }
-    // a desired state has no transactions; a COMMIT would end the scratch copy's
-    List<Statement> body =
-        statements.stream().filter(s -> !TRANSACTION_CONTROL.matcher(s.sql()).matches()).toList();
+    List<Statement> body = script.statements();
     Statement[] current = new Statement[1];
     try {
-      return dialect.inspectScratch(
-          live,
-          scratch -> {
-            if (dialect.capabilities().batchesStatements() && loadBatched(scratch, body)) {
-              return;
-            }
-            for (Statement s : body) {
-              current[0] = s;
-              try (java.sql.Statement st = scratch.createStatement()) {
-                st.execute(s.sql());
-              }
-            }
-          });
+      Schema schema =
+          dialect.inspectScratch(
+              live,
+              scratch -> {
+                if (dialect.capabilities().batchesStatements() && loadBatched(scratch, body)) {
+                  return;
+                }
+                for (Statement s : body) {
+                  current[0] = s;
+                  try (java.sql.Statement st = scratch.createStatement()) {
+                    st.execute(s.sql());
+                  }
+                }
+                current[0] = null;
+              },
+              body.stream().map(Statement::sql).toList(),
+              connector);
+      return new Desired(schema, DiffOptions.defaults(), script.notes());
     } catch (SQLException e) {
       if (current[0] != null) {
         throw new MigrationFileException(
@@ -167,7 +198,13 @@ public final class DesiredSchema {
       scratch.releaseSavepoint(start);
       return true;
     } catch (SQLException e) {
-      scratch.rollback(start);
+      try {
+        scratch.rollback(start);
+      } catch (SQLException closed) {
+        // the batch broke the connection: no statement-by-statement rerun can name the culprit
+        e.addSuppressed(closed);
+        throw e;
+      }
       return false;
     }
   }

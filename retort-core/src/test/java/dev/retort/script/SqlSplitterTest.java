@@ -208,4 +208,31 @@ class SqlSplitterTest {
     assertThatThrownBy(() -> SqlSplitter.split("/* /* */"))
         .hasMessageContaining("unterminated block comment");
   }
+
+  /** The mysql client's DELIMITER lines, as mariadb-dump writes them around triggers. */
+  @Test
+  void aClientScriptHonoursDelimiterLines() {
+    String script =
+        """
+        CREATE TABLE t (a int, b varchar(9) DEFAULT ';;');
+        DELIMITER ;;
+        /*!50003 CREATE*/ /*!50003 TRIGGER t_a BEFORE INSERT ON t FOR EACH ROW BEGIN
+          SET NEW.a = 1;
+          SET NEW.b = 'x;;y';
+        END */;;
+        DELIMITER ;
+        delimiter //
+        CREATE PROCEDURE p() BEGIN SELECT 1; SELECT 2; END //
+        DELIMITER ;
+        INSERT INTO t VALUES (1, 'a');
+        """;
+    List<Statement> statements = SqlSplitter.splitScript(script, 1);
+    assertThat(statements).extracting(Statement::line).containsExactly(1, 3, 9, 11);
+    assertThat(statements.get(1).sql()).startsWith("/*!50003 CREATE*/").endsWith("END */");
+    assertThat(statements.get(2).sql())
+        .isEqualTo("CREATE PROCEDURE p() BEGIN SELECT 1; SELECT 2; END");
+    // a migration file is split as before: DELIMITER is no command there
+    assertThat(SqlSplitter.split("DELIMITER ;;\nSELECT 1;;"))
+        .containsExactly("DELIMITER", "SELECT 1");
+  }
 }

@@ -23,6 +23,7 @@ public class CheckMojo extends AbstractRetortMojo {
   @Override
   void run(Retort retort) throws MojoFailureException {
     SchemaDiff d = retort.diff(CompareOptions.defaults());
+    d.notes().forEach(n -> getLog().warn(n));
     d.leftOut().ifPresent(n -> getLog().warn(n));
     String source = retort.config().schema().orElseThrow().describe();
     if (d.isEmpty()) {

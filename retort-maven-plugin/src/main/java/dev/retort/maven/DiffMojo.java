@@ -21,6 +21,7 @@ public class DiffMojo extends AbstractRetortMojo {
     if (d.isEmpty()) {
       getLog().info("-- no changes: the database matches the desired schema");
     }
+    d.notes().forEach(n -> getLog().warn(n));
     d.leftOut().ifPresent(n -> getLog().warn(n));
     d.renameWarnings().forEach(w -> getLog().warn(w));
     for (SchemaDiff.Step s : d.upgrade()) {

@@ -161,6 +161,7 @@ public final class MySqlDialect implements Dialect {
     try (java.sql.Statement s = live.createStatement()) {
       s.execute("CREATE DATABASE " + scratch + " DEFAULT CHARACTER SET utf8mb4");
     }
+    Object[] session = sessionSettings(live);
     try {
       live.setCatalog(scratch);
       loader.load(live);
@@ -170,7 +171,55 @@ public final class MySqlDialect implements Dialect {
         s.execute("DROP DATABASE IF EXISTS " + scratch);
       } finally {
         live.setCatalog(home);
+        restore(live, session);
       }
+    }
+  }
+
+  /**
+   * The session variables a dump sets for its own load ({@code mariadb-dump} writes {@code SET
+   * FOREIGN_KEY_CHECKS=0}, {@code SQL_MODE}, {@code TIME_ZONE}, {@code character_set_client}, and
+   * puts them back at its end, if it gets there), which the scratch copy shares with the live
+   * connection: they are read before the load and put back after it.
+   */
+  private static final String[] SESSION_VARIABLES = {
+    "sql_mode",
+    "foreign_key_checks",
+    "unique_checks",
+    "time_zone",
+    "sql_notes",
+    "innodb_strict_mode",
+    "character_set_client",
+    "character_set_results",
+    "collation_connection"
+  };
+
+  private static Object[] sessionSettings(java.sql.Connection c) throws java.sql.SQLException {
+    StringBuilder q = new StringBuilder("SELECT ");
+    for (int i = 0; i < SESSION_VARIABLES.length; i++) {
+      q.append(i == 0 ? "" : ", ").append("@@SESSION.").append(SESSION_VARIABLES[i]);
+    }
+    try (java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery(q.toString())) {
+      rs.next();
+      Object[] values = new Object[SESSION_VARIABLES.length];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = rs.getObject(i + 1);
+      }
+      return values;
+    }
+  }
+
+  private static void restore(java.sql.Connection c, Object[] values) throws java.sql.SQLException {
+    StringBuilder q = new StringBuilder("SET ");
+    for (int i = 0; i < SESSION_VARIABLES.length; i++) {
+      q.append(i == 0 ? "" : ", ").append("SESSION ").append(SESSION_VARIABLES[i]).append(" = ?");
+    }
+    try (java.sql.PreparedStatement ps = c.prepareStatement(q.toString())) {
+      for (int i = 0; i < values.length; i++) {
+        ps.setObject(i + 1, values[i]);
+      }
+      ps.execute();
     }
   }
 

@@ -163,6 +163,32 @@ public final class PostgresDialect implements Dialect {
   }
 
   /**
+   * The scratch schema below, unless the statements name the live database's schemas or change the
+   * search path ({@code pg_dump}'s output does both): then a scratch database of their own ({@link
+   * PostgresScratchDatabase}), whose schema named like the live current schema is inspected.
+   */
+  @Override
+  public dev.retort.schema.Schema inspectScratch(
+      java.sql.Connection live,
+      dev.retort.inspect.ScratchLoader loader,
+      List<String> statements,
+      dev.retort.inspect.Connector connector)
+      throws java.sql.SQLException {
+    Optional<String> why =
+        PostgresScratchDatabase.reason(statements, PostgresScratchDatabase.liveSchemas(live));
+    if (why.isEmpty()) {
+      return inspectScratch(live, loader);
+    }
+    return new PostgresScratchDatabase(this::quote)
+        .inspect(
+            live,
+            loader,
+            connector,
+            Optional.ofNullable(currentSchema(live)).orElse("public"),
+            why.get());
+  }
+
+  /**
    * A temporary schema inside a transaction that is rolled back: the desired schema's unqualified
    * names land there (search_path), are inspected, and vanish with the rollback.
    */
