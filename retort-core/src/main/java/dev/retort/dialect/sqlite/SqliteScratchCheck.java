@@ -48,7 +48,7 @@ final class SqliteScratchCheck {
         (proxy, method, args) -> {
           Object result = call(method, scratch, args);
           return result instanceof Statement s && method.getName().equals("createStatement")
-              ? proxy(Statement.class, (p, m, a) -> afterRun(m, call(m, s, a)))
+              ? proxy(Statement.class, (p, m, a) -> afterRun(m, a, call(m, s, a)))
               : result;
         });
   }
@@ -62,8 +62,16 @@ final class SqliteScratchCheck {
     }
   }
 
-  private Object afterRun(Method method, Object result) throws SQLException {
-    if (method.getName().startsWith("execute")) {
+  /**
+   * After a statement that may have created a view or trigger: a CREATE, or a batch. A dump's rows
+   * (INSERTs) cost no look at the schema.
+   */
+  private Object afterRun(Method method, Object[] args, Object result) throws SQLException {
+    boolean creates =
+        args != null && args.length > 0 && args[0] instanceof String sql
+            ? sql.stripLeading().regionMatches(true, 0, "CREATE", 0, 6)
+            : method.getName().equals("executeBatch");
+    if (method.getName().startsWith("execute") && creates) {
       compileNew();
     }
     return result;
