@@ -22,6 +22,7 @@ import dev.retort.ops.ValidateConstraint;
 import dev.retort.schema.ColumnRef;
 import dev.retort.schema.Domain;
 import dev.retort.schema.QualifiedName;
+import dev.retort.schema.SchemaObject;
 import dev.retort.schema.Sequence;
 import java.util.ArrayList;
 import java.util.List;
@@ -221,6 +222,24 @@ final class PostgresObjectSql {
 
   List<Sql> validateConstraint(ValidateConstraint op) {
     return one("ALTER TABLE " + q(op.table()) + " VALIDATE CONSTRAINT " + q(op.name()));
+  }
+
+  /**
+   * A function's or procedure's statements, after turning off the check of bodies for the rest of
+   * the migration's transaction, as {@code pg_dump} does: PostgreSQL checks a SQL function's body
+   * against the tables it reads, and a PL/pgSQL one's {@code %TYPE} declarations, when the function
+   * is created, yet records no dependency on them, so no order of functions and tables is right for
+   * every schema. The body was checked where the definition came from (the desired schema is loaded
+   * into a scratch copy; a live database held it); it is checked again when called.
+   */
+  static List<Sql> withBodiesUnchecked(SchemaObject object, List<String> statements) {
+    List<Sql> out = new ArrayList<>();
+    if (object.kind() == SchemaObject.Kind.FUNCTION
+        || object.kind() == SchemaObject.Kind.PROCEDURE) {
+      out.add(Sql.of("SET LOCAL check_function_bodies = off"));
+    }
+    statements.forEach(s -> out.add(Sql.of(s)));
+    return out;
   }
 
   /** Multi-row INSERT statements with every value a bound parameter, in batches. */

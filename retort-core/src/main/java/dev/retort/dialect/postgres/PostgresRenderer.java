@@ -14,6 +14,7 @@ import dev.retort.ops.CreateDomain;
 import dev.retort.ops.CreateEnum;
 import dev.retort.ops.CreateExtension;
 import dev.retort.ops.CreateIndex;
+import dev.retort.ops.CreateObject;
 import dev.retort.ops.CreateSchema;
 import dev.retort.ops.CreateSequence;
 import dev.retort.ops.CreateTable;
@@ -28,6 +29,7 @@ import dev.retort.ops.DropSequence;
 import dev.retort.ops.ExecuteSql;
 import dev.retort.ops.RenameEnumValue;
 import dev.retort.ops.RenameType;
+import dev.retort.ops.ReplaceObject;
 import dev.retort.ops.SetColumnComment;
 import dev.retort.ops.SetTableComment;
 import dev.retort.ops.ValidateConstraint;
@@ -478,6 +480,16 @@ final class PostgresRenderer extends SqlRenderer {
   @Override
   public List<Sql> bulkInsert(BulkInsert op) {
     return objects().bulkInsert(op);
+  }
+
+  @Override
+  public List<Sql> createObject(CreateObject op) {
+    return PostgresObjectSql.withBodiesUnchecked(op.object(), op.object().create());
+  }
+
+  @Override
+  public List<Sql> replaceObject(ReplaceObject op) {
+    return PostgresObjectSql.withBodiesUnchecked(op.to(), op.to().create());
   }
 
   private PostgresObjectSql objects() {

@@ -130,6 +130,33 @@ class PostgresObjectsIT extends PgRoundTrip {
     assertThat(inspect(t).tables()).isEmpty();
   }
 
+  /**
+   * A SQL function's body is checked against the tables it reads, and a PL/pgSQL one's {@code
+   * %TYPE} declarations against theirs, when the function is created, yet neither is recorded as a
+   * dependency; both come before the tables (as functions do), in one transaction, as a migration
+   * runs them (kea and davical, acceptance run).
+   */
+  @Test
+  void functionsThatReadTablesCreatedLaterInTheSameMigrationAreCreated() throws SQLException {
+    PgTestDatabase.execute(
+        d,
+        "CREATE FUNCTION user_count() RETURNS bigint LANGUAGE sql AS $$ SELECT count(*) FROM users $$;"
+            + " CREATE FUNCTION first_email() RETURNS text LANGUAGE plpgsql AS $$"
+            + " DECLARE e users.email%TYPE; BEGIN SELECT email INTO e FROM users LIMIT 1;"
+            + " RETURN e; END $$");
+    List<Op> up = diff(inspect(t), inspect(d));
+    assertThat(index(up, "create function user_count()"))
+        .isLessThan(index(up, "create table users"));
+    t.setAutoCommit(false);
+    try {
+      apply(t, up);
+      t.commit();
+    } finally {
+      t.setAutoCommit(true);
+    }
+    assertThat(inspect(t)).isEqualTo(inspect(d));
+  }
+
   @Test
   void aFunctionIsReplacedInPlaceAndItsOldBodyComesBackOnTheWayDown() throws SQLException {
     apply(t, diff(inspect(t), inspect(d)));
