@@ -32,6 +32,9 @@ final class ConstraintPrinter {
     ch.call(
         "references(" + string(table) + ", " + strings(cols) + ")",
         b -> b.references(table, cols.toArray(String[]::new)));
+    if (fk.matchFull()) {
+      ch.call("matchFull()", ForeignKeyBuilder::matchFull);
+    }
     referentialActions(ch, fk, ForeignKeyBuilder::onDelete, ForeignKeyBuilder::onUpdate);
     if (fk.initiallyDeferred()) {
       ch.call("initiallyDeferred()", ForeignKeyBuilder::initiallyDeferred);

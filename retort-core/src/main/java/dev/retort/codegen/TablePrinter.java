@@ -133,6 +133,7 @@ final class TablePrinter {
             fk ->
                 fk.columns().size() == 1
                         && !fk.deferrable()
+                        && !fk.matchFull()
                         && fk.name().equals(Optional.of(tn + "_" + fk.columns().get(0) + "_fkey"))
                     ? fk.columns().get(0)
                     : null);

@@ -127,6 +127,7 @@ public abstract class SqlRenderer implements Renderer {
           + " ("
           + columns(fk.referencedColumns())
           + ")"
+          + (fk.matchFull() ? " MATCH FULL" : "")
           + action("ON DELETE", fk.onDelete())
           + action("ON UPDATE", fk.onUpdate())
           + deferral(fk);

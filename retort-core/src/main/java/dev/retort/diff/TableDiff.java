@@ -225,7 +225,8 @@ final class TableDiff {
           && x.onDelete() == y.onDelete()
           && x.onUpdate() == y.onUpdate()
           && x.deferrable() == y.deferrable()
-          && x.initiallyDeferred() == y.initiallyDeferred();
+          && x.initiallyDeferred() == y.initiallyDeferred()
+          && x.matchFull() == y.matchFull();
     }
     return Objects.equals(a, b);
   }

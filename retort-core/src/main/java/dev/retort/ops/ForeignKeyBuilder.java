@@ -20,6 +20,7 @@ public final class ForeignKeyBuilder {
   private boolean deferrable;
   private boolean initiallyDeferred;
   private boolean notValid;
+  private boolean matchFull;
 
   ForeignKeyBuilder(String name, List<String> columns) {
     this.name = name;
@@ -57,6 +58,15 @@ public final class ForeignKeyBuilder {
   }
 
   /**
+   * {@code MATCH FULL}: the key's columns are all NULL or all set (PostgreSQL; the others ignore
+   * it).
+   */
+  public ForeignKeyBuilder matchFull() {
+    this.matchFull = true;
+    return this;
+  }
+
+  /**
    * Adds the key without checking existing rows (PostgreSQL {@code NOT VALID}); only for {@link
    * Operations#createForeignKey(String, String, List, java.util.function.Consumer)} on an existing
    * table.
@@ -83,6 +93,7 @@ public final class ForeignKeyBuilder {
         onDelete,
         onUpdate,
         deferrable,
-        initiallyDeferred);
+        initiallyDeferred,
+        matchFull);
   }
 }

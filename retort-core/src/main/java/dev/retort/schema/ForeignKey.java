@@ -13,6 +13,9 @@ import java.util.Optional;
  *     DEFERRED}); PostgreSQL checks a non-deferrable key after each statement
  * @param initiallyDeferred whether the check waits for COMMIT unless a transaction says otherwise;
  *     only a deferrable key can be (PostgreSQL refuses INITIALLY DEFERRED without DEFERRABLE)
+ * @param matchFull whether a key of several columns must be all NULL or all set ({@code MATCH
+ *     FULL}); otherwise ({@code MATCH SIMPLE}, the default) one NULL column exempts the row. Only
+ *     PostgreSQL keeps it: MySQL, MariaDB and SQLite parse the clause and ignore it
  */
 public record ForeignKey(
     Optional<String> name,
@@ -22,7 +25,8 @@ public record ForeignKey(
     ReferentialAction onDelete,
     ReferentialAction onUpdate,
     boolean deferrable,
-    boolean initiallyDeferred)
+    boolean initiallyDeferred,
+    boolean matchFull)
     implements Constraint {
 
   public ForeignKey {
@@ -47,6 +51,28 @@ public record ForeignKey(
     }
   }
 
+  /** A key that matches simply ({@code MATCH SIMPLE}, every database's default). */
+  public ForeignKey(
+      Optional<String> name,
+      List<String> columns,
+      QualifiedName referencedTable,
+      List<String> referencedColumns,
+      ReferentialAction onDelete,
+      ReferentialAction onUpdate,
+      boolean deferrable,
+      boolean initiallyDeferred) {
+    this(
+        name,
+        columns,
+        referencedTable,
+        referencedColumns,
+        onDelete,
+        onUpdate,
+        deferrable,
+        initiallyDeferred,
+        false);
+  }
+
   /** A key checked immediately: the original form of this record. */
   public ForeignKey(
       Optional<String> name,
@@ -61,7 +87,15 @@ public record ForeignKey(
   /** The same key pointing at a renamed table. */
   public ForeignKey withReferencedTable(QualifiedName table) {
     return new ForeignKey(
-        name, columns, table, referencedColumns, onDelete, onUpdate, deferrable, initiallyDeferred);
+        name,
+        columns,
+        table,
+        referencedColumns,
+        onDelete,
+        onUpdate,
+        deferrable,
+        initiallyDeferred,
+        matchFull);
   }
 
   /** The same key on other columns of its table (after a rename). */
@@ -74,6 +108,21 @@ public record ForeignKey(
         onDelete,
         onUpdate,
         deferrable,
-        initiallyDeferred);
+        initiallyDeferred,
+        matchFull);
+  }
+
+  /** The same key matching simply: where a database has no {@code MATCH FULL}. */
+  public ForeignKey withoutMatchFull() {
+    return new ForeignKey(
+        name,
+        columns,
+        referencedTable,
+        referencedColumns,
+        onDelete,
+        onUpdate,
+        deferrable,
+        initiallyDeferred,
+        false);
   }
 }

@@ -169,6 +169,7 @@ class OpSourcePrinterTest {
                     ReferentialAction.RESTRICT,
                     ReferentialAction.NO_ACTION,
                     true,
+                    true,
                     true)),
             List.of(
                 new UniqueConstraint(Optional.of("users_email_key"), List.of("email")),
@@ -671,7 +672,7 @@ class OpSourcePrinterTest {
         .contains(".identity(Identity.ALWAYS)")
         .contains(
             "  t.foreignKey(\"fk_users_pair\", \"org_id\", \"seq\").references(\"pairs\", "
-                + "\"a\", \"b\").onDelete(RESTRICT).initiallyDeferred();\n")
+                + "\"a\", \"b\").matchFull().onDelete(RESTRICT).initiallyDeferred();\n")
         .contains("  t.index(\"ix_users_org\", \"org_id\");\n")
         .contains("  t.uniqueIndex(\"ux_users_nick\", \"nick\", \"zip\");\n")
         .contains(

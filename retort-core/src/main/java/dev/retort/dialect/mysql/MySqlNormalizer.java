@@ -158,7 +158,8 @@ final class MySqlNormalizer extends TableNormalizer {
         noAction(fk.onDelete()),
         noAction(fk.onUpdate()),
         fk.deferrable(),
-        fk.initiallyDeferred());
+        fk.initiallyDeferred(),
+        false);
   }
 
   private static ReferentialAction noAction(ReferentialAction a) {

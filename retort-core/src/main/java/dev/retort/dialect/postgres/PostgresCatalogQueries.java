@@ -78,7 +78,7 @@ final class PostgresCatalogQueries {
                    ORDER BY k.ord),
              con.confdeltype, con.confupdtype,
              CASE WHEN con.contype = 'c' THEN pg_get_constraintdef(con.oid) END,
-             con.condeferrable, con.condeferred
+             con.condeferrable, con.condeferred, con.confmatchtype = 'f'
       FROM pg_constraint con
       JOIN pg_class c ON c.oid = con.conrelid
       JOIN pg_namespace n ON n.oid = c.relnamespace

@@ -469,7 +469,8 @@ final class PostgresInspector implements Inspector {
                 action(rs.getString(8)),
                 action(rs.getString(9)),
                 rs.getBoolean(11),
-                rs.getBoolean(12)));
+                rs.getBoolean(12),
+                rs.getBoolean(13)));
       }
       default -> throw new IllegalStateException("unexpected constraint type " + rs.getString(3));
     }

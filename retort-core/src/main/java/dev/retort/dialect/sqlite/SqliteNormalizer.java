@@ -3,6 +3,7 @@ package dev.retort.dialect.sqlite;
 import dev.retort.diff.TableNormalizer;
 import dev.retort.schema.Column;
 import dev.retort.schema.ColumnType;
+import dev.retort.schema.ForeignKey;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.Table;
 import java.util.List;
@@ -28,6 +29,8 @@ final class SqliteNormalizer extends TableNormalizer {
 
   @Override
   protected Table table(Table table) {
-    return table.withComment(Optional.empty());
+    return table
+        .withComment(Optional.empty())
+        .withForeignKeys(table.foreignKeys().stream().map(ForeignKey::withoutMatchFull).toList());
   }
 }

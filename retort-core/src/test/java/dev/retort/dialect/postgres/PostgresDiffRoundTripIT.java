@@ -136,6 +136,8 @@ class PostgresDiffRoundTripIT extends PgRoundTrip {
             "ALTER TABLE \"user\" ADD CONSTRAINT uq_username UNIQUE (username)",
             "ALTER TABLE world DROP CONSTRAINT world_user_id_fkey, ADD CONSTRAINT world_user_id_fkey "
                 + "FOREIGN KEY (user_id) REFERENCES \"user\" (id) ON DELETE RESTRICT",
+            "ALTER TABLE world DROP CONSTRAINT world_user_id_fkey, ADD CONSTRAINT world_user_id_fkey "
+                + "FOREIGN KEY (user_id) REFERENCES \"user\" (id) MATCH FULL ON DELETE RESTRICT",
             "ALTER TABLE world_element ALTER CONSTRAINT world_element_world_id_fkey NOT DEFERRABLE",
             "ALTER TABLE world_element ALTER COLUMN kind TYPE varchar(20) COLLATE \"POSIX\"",
             "ALTER TABLE world_element ALTER COLUMN kind TYPE varchar(20) COLLATE \"default\"",
