@@ -14,11 +14,11 @@ import java.util.Set;
  * which is enough to compare two schemas, order the changes, and reverse each one exactly.
  *
  * <pre>{@code
- * SchemaObject f = SchemaObject.of(Kind.FUNCTION, "add_one(x integer)", """
+ * SchemaObject f = SchemaObject.of(Kind.FUNCTION, "add_one(integer)", """
  *     CREATE OR REPLACE FUNCTION add_one(x integer) RETURNS integer
  *      LANGUAGE sql IMMUTABLE
  *     AS $function$SELECT x + 1$function$""");
- * f.drop();   // [DROP FUNCTION add_one(x integer)]
+ * f.drop();   // [DROP FUNCTION add_one(integer)]
  * }</pre>
  *
  * @param kind what it is
@@ -171,7 +171,7 @@ public record SchemaObject(
     return kind.category + ":" + identity;
   }
 
-  /** What it is, in words: {@code function add_one(x integer)}. */
+  /** What it is, in words: {@code function add_one(integer)}. */
   public String describe() {
     return kind.word + " " + identity;
   }

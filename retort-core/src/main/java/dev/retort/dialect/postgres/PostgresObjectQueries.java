@@ -35,7 +35,7 @@ final class PostgresObjectQueries {
       fn AS (
         SELECT p.*, quote_ident(n.nspname) AS nsp,
                CASE WHEN %1$s THEN quote_ident(n.nspname) || '.' ELSE '' END
-                 || quote_ident(p.proname) || '(' || pg_get_function_identity_arguments(p.oid)
+                 || quote_ident(p.proname) || '(' || oidvectortypes(p.proargtypes)
                  || ')' AS ident
         FROM pg_proc p JOIN ns n ON n.oid = p.pronamespace
         WHERE NOT EXISTS (SELECT 1 FROM ext WHERE ext.classid = 'pg_proc'::regclass
