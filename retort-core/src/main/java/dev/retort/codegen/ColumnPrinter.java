@@ -54,6 +54,7 @@ final class ColumnPrinter {
                     "defaultExpr",
                     ColumnBuilder::defaultValue,
                     ColumnBuilder::defaultExpr));
+    c.onUpdate().ifPresent(x -> ch.call("onUpdateExpr(" + string(x) + ")", b -> b.onUpdateExpr(x)));
     c.comment().ifPresent(x -> ch.call("comment(" + string(x) + ")", b -> b.comment(x)));
     if (reference != null) {
       references(ch, reference);

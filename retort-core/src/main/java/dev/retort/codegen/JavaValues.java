@@ -96,6 +96,17 @@ final class JavaValues {
     if (value instanceof List<?> list) {
       return list(list);
     }
+    if (value instanceof java.util.Map<?, ?> map) {
+      // Map.of takes ten pairs at most; Map.ofEntries any number
+      boolean pairs = map.size() <= 10;
+      String type = imports.type(java.util.Map.class);
+      List<String> items = new ArrayList<>();
+      map.forEach(
+          (k, v) ->
+              items.add(
+                  pairs ? of(k) + ", " + of(v) : type + ".entry(" + of(k) + ", " + of(v) + ")"));
+      return type + (pairs ? ".of(" : ".ofEntries(") + String.join(", ", items) + ")";
+    }
     if (value instanceof java.util.Set<?> set) {
       List<String> items = new ArrayList<>();
       set.forEach(o -> items.add(of(o)));

@@ -119,6 +119,9 @@ public final class OpSourcePrinter {
     if (op instanceof SetTableComment o) {
       return tables.setTableComment(o);
     }
+    if (op instanceof dev.retort.ops.AlterTableOptions o) {
+      return tables.alterTableOptions(o);
+    }
     if (op instanceof AddColumn o) {
       return columns.addColumn(o);
     }

@@ -109,6 +109,20 @@ final class TablePrinter {
                 ops -> ops.setTableComment(table, existing, comment)));
   }
 
+  Optional<Call> alterTableOptions(dev.retort.ops.AlterTableOptions o) {
+    String table = o.table().toString();
+    return Optional.of(
+        new Call(
+            "op.alterTableOptions("
+                + string(table)
+                + ", "
+                + values.of(o.existing())
+                + ", "
+                + values.of(o.options())
+                + ");",
+            ops -> ops.alterTableOptions(table, o.existing(), o.options())));
+  }
+
   /**
    * The statements of a {@code createTable} lambda. Single-column keys named as the column builder
    * names them ({@code <table>_<column>_key}, {@code _fkey}) are written on the column.
@@ -168,6 +182,10 @@ final class TablePrinter {
     tableConstraints(body, t, inlineFks, inlineUniques);
     tableIndexes(body, t);
     t.comment().ifPresent(c -> body.add("t.comment(" + string(c) + ")", b -> b.comment(c)));
+    t.options()
+        .forEach(
+            (k, v) ->
+                body.add("t.option(" + string(k) + ", " + string(v) + ")", b -> b.option(k, v)));
     return body;
   }
 

@@ -158,6 +158,14 @@ public interface Renderer {
     throw unsupported(op, dialectName() + " cannot store comments on tables");
   }
 
+  /**
+   * Changes MySQL's table options; by default nothing, as other databases have no table options
+   * (and their catalogs report none, so there is nothing to compare either).
+   */
+  default List<Sql> alterTableOptions(dev.retort.ops.AlterTableOptions op) {
+    return List.of();
+  }
+
   /** Sets or removes a column comment; by default refused. */
   default List<Sql> setColumnComment(SetColumnComment op) {
     throw unsupported(op, dialectName() + " cannot store comments on columns");
@@ -244,6 +252,7 @@ public interface Renderer {
     if (op instanceof CreateExtension o) return createExtension(o);
     if (op instanceof DropExtension o) return dropExtension(o);
     if (op instanceof SetTableComment o) return setTableComment(o);
+    if (op instanceof dev.retort.ops.AlterTableOptions o) return alterTableOptions(o);
     if (op instanceof SetColumnComment o) return setColumnComment(o);
     if (op instanceof ValidateConstraint o) return validateConstraint(o);
     if (op instanceof BulkInsert o) return bulkInsert(o);

@@ -175,4 +175,21 @@ public abstract class SqlRenderer implements Renderer {
   protected String q(QualifiedName name) {
     return dialect.quote(name);
   }
+
+  /**
+   * Refuses MySQL's {@code ON UPDATE} on {@code column} (from a column, or the new side of an
+   * alter) where the database has none, rather than dropping it silently.
+   */
+  protected final void refuseOnUpdate(String column, java.util.Optional<String> onUpdate) {
+    if (onUpdate.isPresent()) {
+      throw new dev.retort.error.UsageException(
+          "column "
+              + column
+              + " has ON UPDATE "
+              + onUpdate.get()
+              + ", which only MySQL and MariaDB have; "
+              + dialectName()
+              + " sets a column on update with a trigger");
+    }
+  }
 }

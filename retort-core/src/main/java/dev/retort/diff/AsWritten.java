@@ -58,6 +58,17 @@ final class AsWritten {
           .<Op>map(w -> new AddConstraint(a.table(), w, a.notValid()))
           .orElse(op);
     }
+    if (op instanceof dev.retort.ops.AlterTableOptions o) {
+      return written
+          .table(o.table())
+          .<Op>map(
+              t -> {
+                java.util.Map<String, String> spelt = new java.util.TreeMap<>(o.options());
+                spelt.replaceAll((k, v) -> t.options().getOrDefault(k, v));
+                return new dev.retort.ops.AlterTableOptions(o.table(), o.existing(), spelt);
+              })
+          .orElse(op);
+    }
     if (op instanceof CreateIndex c) {
       return written.table(c.index().table()).stream()
           .flatMap(t -> t.indexes().stream())

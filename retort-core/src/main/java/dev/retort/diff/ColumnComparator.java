@@ -11,8 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Compares one column on both sides: type, nullability, default and collation in one {@link
- * AlterColumn}, and the comment apart, as its own op. Identity is not compared yet.
+ * Compares one column on both sides: type, nullability, default, collation and MySQL's {@code ON
+ * UPDATE} in one {@link AlterColumn}, and the comment apart, as its own op. Identity is not
+ * compared yet.
  */
 final class ColumnComparator {
   private ColumnComparator() {}
@@ -23,7 +24,8 @@ final class ColumnComparator {
     boolean nullable = from.nullable() != to.nullable();
     boolean dflt = !from.defaultValue().equals(to.defaultValue());
     boolean collation = !from.collation().equals(to.collation());
-    if (!type && !nullable && !dflt && !collation) {
+    boolean onUpdate = !from.onUpdate().equals(to.onUpdate());
+    if (!type && !nullable && !dflt && !collation && !onUpdate) {
       return Optional.empty();
     }
     // every existing value is given, so that the op reverses exactly and MySQL can restate the
@@ -40,6 +42,9 @@ final class ColumnComparator {
     }
     if (collation) {
       changes.add(ColumnChange.COLLATION);
+    }
+    if (onUpdate) {
+      changes.add(ColumnChange.ON_UPDATE);
     }
     return Optional.of(
         new AlterColumn(
@@ -60,7 +65,8 @@ final class ColumnComparator {
         c.defaultValue(),
         collation ? Optional.of(c.collation().orElse("default")) : Optional.empty(),
         Optional.empty(),
-        Optional.empty());
+        Optional.empty(),
+        c.onUpdate());
   }
 
   /**

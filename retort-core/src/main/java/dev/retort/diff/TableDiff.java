@@ -1,6 +1,7 @@
 package dev.retort.diff;
 
 import dev.retort.ops.AlterColumn;
+import dev.retort.ops.AlterTableOptions;
 import dev.retort.ops.ColumnChange;
 import dev.retort.ops.ColumnState;
 import dev.retort.ops.SetColumnComment;
@@ -13,6 +14,7 @@ import dev.retort.schema.Index;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Table;
+import dev.retort.schema.TableOptions;
 import dev.retort.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +30,14 @@ final class TableDiff {
   static void compare(Table from, Table to, DiffOptions options, Differ.Phases p) {
     QualifiedName name = to.name();
     from = renameColumns(from, options, p);
+    String fromCollation = from.options().get(TableOptions.COLLATE);
+    String toCollation = to.options().get(TableOptions.COLLATE);
+    if (fromCollation != null && toCollation != null && !fromCollation.equals(toCollation)) {
+      // a column without a collation of its own has the table's, and keeps it when the table's
+      // changes: so each side's columns are compared with their table's collation spelt out
+      from = collated(from, fromCollation);
+      to = collated(to, toCollation);
+    }
     List<Column> added = new ArrayList<>();
     List<Column> dropped = new ArrayList<>();
     for (Column c : to.columns()) {
@@ -65,11 +75,49 @@ final class TableDiff {
     if (!from.comment().equals(to.comment())) {
       p.columns.add(new SetTableComment(name, from.comment(), to.comment()));
     }
+    options(from, to, p);
     primaryKey(from, to, p);
     constraints(name, from.uniques(), to.uniques(), TableDiff::key, p);
     constraints(name, from.checks(), to.checks(), TableDiff::key, p);
     constraints(name, from.foreignKeys(), to.foreignKeys(), TableDiff::key, p);
     indexes(from.indexes(), to.indexes(), p);
+  }
+
+  /**
+   * The options the desired table states, and the live one's that only a definition sets ({@link
+   * TableOptions#compared}). A change of character set or collation carries both on its old side,
+   * so that the reverse puts back the collation and not the character set's default one.
+   */
+  private static void options(Table from, Table to, Differ.Phases p) {
+    Map<String, String> existing = new java.util.TreeMap<>();
+    Map<String, String> wanted = new java.util.TreeMap<>();
+    for (String k : TableOptions.compared(from.options(), to.options())) {
+      if (!Objects.equals(from.options().get(k), to.options().get(k))) {
+        Optional.ofNullable(from.options().get(k)).ifPresent(v -> existing.put(k, v));
+        Optional.ofNullable(to.options().get(k)).ifPresent(v -> wanted.put(k, v));
+      }
+    }
+    if (existing.isEmpty() && wanted.isEmpty()) {
+      return;
+    }
+    if (existing.containsKey(TableOptions.CHARSET) || existing.containsKey(TableOptions.COLLATE)) {
+      for (String k : List.of(TableOptions.CHARSET, TableOptions.COLLATE)) {
+        Optional.ofNullable(from.options().get(k)).ifPresent(v -> existing.put(k, v));
+      }
+    }
+    p.columns.add(new AlterTableOptions(to.name(), existing, wanted));
+  }
+
+  /** {@code t} with {@code collation} on each column of a character type that has none. */
+  private static Table collated(Table t, String collation) {
+    List<Column> out = new ArrayList<>();
+    for (Column c : t.columns()) {
+      out.add(
+          c.collation().isEmpty() && TableOptions.collatable(c.type())
+              ? c.withCollation(Optional.of(collation))
+              : c);
+    }
+    return t.withColumns(out);
   }
 
   // A constraint is matched by its name, or by what it says when it has none. The text is built

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -68,6 +69,9 @@ public abstract class TableNormalizer implements Normalizer {
       columns.add(column(t, shared(c)));
     }
     Table out = t.withColumns(columns);
+    if (!t.options().isEmpty()) {
+      out = out.withOptions(keepsTableOptions() ? tableOptions(t.options()) : Map.of());
+    }
     if (!t.checks().isEmpty()) {
       List<CheckConstraint> checks = new ArrayList<>(t.checks().size());
       for (CheckConstraint c : t.checks()) {
@@ -107,6 +111,19 @@ public abstract class TableNormalizer implements Normalizer {
   /** The dialect's own rewriting of a column, after the shared forms. */
   protected Column column(Table table, Column column) {
     return column;
+  }
+
+  /**
+   * Whether the database has table options ({@link Table#options()}); where it has none, a table
+   * that states some compares as one that states none.
+   */
+  protected boolean keepsTableOptions() {
+    return false;
+  }
+
+  /** The dialect's canonical spelling of table options, where it has them. */
+  protected Map<String, String> tableOptions(Map<String, String> options) {
+    return options;
   }
 
   /** The dialect's own rewriting of a table, after its columns and checks. */

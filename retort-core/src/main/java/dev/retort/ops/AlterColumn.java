@@ -125,6 +125,11 @@ public record AlterColumn(
       from = from.withComment(c);
       to = to.withComment(c);
     }
+    if (!changes.contains(ColumnChange.ON_UPDATE)) {
+      Optional<String> u = from.onUpdate().or(to::onUpdate);
+      from = from.withOnUpdate(u);
+      to = to.withOnUpdate(u);
+    }
   }
 
   /**
@@ -200,6 +205,9 @@ public record AlterColumn(
         .ifPresent(i -> what.add(i == Identity.NONE ? "drop identity" : "identity " + i));
     if (has(ColumnChange.COMMENT)) {
       what.add(to.comment().isPresent() ? "set comment" : "drop comment");
+    }
+    if (has(ColumnChange.ON_UPDATE)) {
+      what.add(to.onUpdate().map(u -> "on update " + u).orElse("drop on update"));
     }
     return "alter column " + table + "." + from.name() + " (" + String.join(", ", what) + ")";
   }

@@ -81,6 +81,15 @@ public final class ColumnBuilder {
     return this;
   }
 
+  /**
+   * What MySQL and MariaDB set the column to whenever its row is updated, as SQL: {@code
+   * onUpdateExpr("CURRENT_TIMESTAMP")}. Other databases have no such clause and refuse it.
+   */
+  public ColumnBuilder onUpdateExpr(String sql) {
+    column = column.withOnUpdate(Optional.of(sql));
+    return this;
+  }
+
   /** A column comment. */
   public ColumnBuilder comment(String text) {
     column = column.withComment(Optional.of(text));

@@ -8,5 +8,7 @@ public enum ColumnChange {
   DEFAULT,
   COLLATION,
   IDENTITY,
-  COMMENT
+  COMMENT,
+  /** MySQL's {@code ON UPDATE}: what the column is set to when its row is updated. */
+  ON_UPDATE
 }

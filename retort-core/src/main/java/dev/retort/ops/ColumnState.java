@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param collation the collation ({@code "default"}: the database's)
  * @param identity how values are generated
  * @param comment the comment
+ * @param onUpdate MySQL's {@code ON UPDATE} expression (when {@link ColumnChange#ON_UPDATE}
+ *     changes, empty means none)
  */
 public record ColumnState(
     String name,
@@ -28,9 +30,11 @@ public record ColumnState(
     Optional<DefaultValue> defaultValue,
     Optional<String> collation,
     Optional<Identity> identity,
-    Optional<String> comment) {
+    Optional<String> comment,
+    Optional<String> onUpdate) {
 
   public ColumnState {
+    requireNonNull(onUpdate, "onUpdate");
     requireNonNull(name, "name");
     requireNonNull(type, "type");
     requireNonNull(nullable, "nullable");
@@ -38,6 +42,18 @@ public record ColumnState(
     requireNonNull(collation, "collation");
     requireNonNull(identity, "identity");
     requireNonNull(comment, "comment");
+  }
+
+  /** A side of a change that does not concern {@code ON UPDATE}. */
+  public ColumnState(
+      String name,
+      Optional<ColumnType> type,
+      Optional<Boolean> nullable,
+      Optional<DefaultValue> defaultValue,
+      Optional<String> collation,
+      Optional<Identity> identity,
+      Optional<String> comment) {
+    this(name, type, nullable, defaultValue, collation, identity, comment, Optional.empty());
   }
 
   /** A column of which only the name is known. */
@@ -53,30 +69,34 @@ public record ColumnState(
   }
 
   public ColumnState withName(String n) {
-    return new ColumnState(n, type, nullable, defaultValue, collation, identity, comment);
+    return new ColumnState(n, type, nullable, defaultValue, collation, identity, comment, onUpdate);
   }
 
   public ColumnState withType(Optional<ColumnType> t) {
-    return new ColumnState(name, t, nullable, defaultValue, collation, identity, comment);
+    return new ColumnState(name, t, nullable, defaultValue, collation, identity, comment, onUpdate);
   }
 
   public ColumnState withNullable(Optional<Boolean> n) {
-    return new ColumnState(name, type, n, defaultValue, collation, identity, comment);
+    return new ColumnState(name, type, n, defaultValue, collation, identity, comment, onUpdate);
   }
 
   public ColumnState withDefault(Optional<DefaultValue> d) {
-    return new ColumnState(name, type, nullable, d, collation, identity, comment);
+    return new ColumnState(name, type, nullable, d, collation, identity, comment, onUpdate);
   }
 
   public ColumnState withCollation(Optional<String> c) {
-    return new ColumnState(name, type, nullable, defaultValue, c, identity, comment);
+    return new ColumnState(name, type, nullable, defaultValue, c, identity, comment, onUpdate);
   }
 
   public ColumnState withIdentity(Optional<Identity> i) {
-    return new ColumnState(name, type, nullable, defaultValue, collation, i, comment);
+    return new ColumnState(name, type, nullable, defaultValue, collation, i, comment, onUpdate);
+  }
+
+  public ColumnState withOnUpdate(Optional<String> u) {
+    return new ColumnState(name, type, nullable, defaultValue, collation, identity, comment, u);
   }
 
   public ColumnState withComment(Optional<String> c) {
-    return new ColumnState(name, type, nullable, defaultValue, collation, identity, c);
+    return new ColumnState(name, type, nullable, defaultValue, collation, identity, c, onUpdate);
   }
 }

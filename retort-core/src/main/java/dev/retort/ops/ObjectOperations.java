@@ -340,6 +340,21 @@ abstract sealed class ObjectOperations permits Operations {
   }
 
   /**
+   * Changes MySQL table options ({@link dev.retort.schema.TableOptions}): {@code existing} are the
+   * values they have (which the downgrade restores; one left out there goes back to the server's
+   * default), {@code options} the new ones. PostgreSQL and SQLite have no table options and do
+   * nothing.
+   *
+   * <pre>{@code
+   * op.alterTableOptions("users", Map.of("ROW_FORMAT", "COMPACT"), Map.of("ROW_FORMAT", "DYNAMIC"));
+   * }</pre>
+   */
+  public Operations alterTableOptions(
+      String table, java.util.Map<String, String> existing, java.util.Map<String, String> options) {
+    return apply(new AlterTableOptions(QualifiedName.parse(table), existing, options));
+  }
+
+  /**
    * Sets a column's comment on a column that had none (the downgrade removes it again).
    *
    * <pre>{@code

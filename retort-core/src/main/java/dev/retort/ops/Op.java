@@ -31,6 +31,7 @@ public sealed interface Op
         CreateExtension,
         DropExtension,
         SetTableComment,
+        AlterTableOptions,
         SetColumnComment,
         ValidateConstraint,
         BulkInsert,

@@ -36,6 +36,7 @@ public final class TableBuilder {
   private final List<Index> indexes = new ArrayList<>();
   private PrimaryKey primaryKey;
   private String comment;
+  private final java.util.Map<String, String> options = new java.util.TreeMap<>();
 
   TableBuilder(QualifiedName name) {
     this.name = name;
@@ -134,6 +135,16 @@ public final class TableBuilder {
     return this;
   }
 
+  /**
+   * A table option of MySQL and MariaDB, such as {@code option("ENGINE", "InnoDB")} or {@code
+   * option("ROW_FORMAT", "DYNAMIC")} ({@link dev.retort.schema.TableOptions}); PostgreSQL and
+   * SQLite have none and leave it out.
+   */
+  public TableBuilder option(String name, String value) {
+    options.put(name, value);
+    return this;
+  }
+
   Table build() {
     List<Column> cols = new ArrayList<>();
     List<String> pkColumns = new ArrayList<>();
@@ -175,6 +186,6 @@ public final class TableBuilder {
     }
     List<ForeignKey> fks = foreignKeys.stream().map(ForeignKeyBuilder::build).toList();
     return new Table(
-        name, cols, pk, fks, allUniques, checks, indexes, Optional.ofNullable(comment));
+        name, cols, pk, fks, allUniques, checks, indexes, Optional.ofNullable(comment), options);
   }
 }

@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param collation the collation of a text column, if not the database default ({@code "C"}, {@code
  *     "en-x-icu"} on PostgreSQL; {@code NOCASE}, {@code RTRIM} on SQLite)
  * @param identity how values are generated
+ * @param onUpdate what MySQL and MariaDB set the column to when its row is updated, as SQL ({@code
+ *     ON UPDATE CURRENT_TIMESTAMP}); no other database has it
  */
 public record Column(
     String name,
@@ -29,9 +31,11 @@ public record Column(
     boolean autoIncrement,
     Optional<String> comment,
     Optional<String> collation,
-    Identity identity) {
+    Identity identity,
+    Optional<String> onUpdate) {
 
   public Column {
+    requireNonNull(onUpdate, "onUpdate");
     requireNonNull(name, "name");
     requireNonNull(type, "type");
     requireNonNull(defaultValue, "defaultValue");
@@ -42,6 +46,28 @@ public record Column(
       identity = Identity.BY_DEFAULT;
     }
     autoIncrement = identity != Identity.NONE;
+  }
+
+  /** A column that keeps its value when its row is updated: every column outside MySQL. */
+  public Column(
+      String name,
+      ColumnType type,
+      boolean nullable,
+      Optional<DefaultValue> defaultValue,
+      boolean autoIncrement,
+      Optional<String> comment,
+      Optional<String> collation,
+      Identity identity) {
+    this(
+        name,
+        type,
+        nullable,
+        defaultValue,
+        autoIncrement,
+        comment,
+        collation,
+        identity,
+        Optional.empty());
   }
 
   /**
@@ -71,19 +97,23 @@ public record Column(
   }
 
   public Column withName(String n) {
-    return new Column(n, type, nullable, defaultValue, autoIncrement, comment, collation, identity);
+    return new Column(
+        n, type, nullable, defaultValue, autoIncrement, comment, collation, identity, onUpdate);
   }
 
   public Column withType(ColumnType t) {
-    return new Column(name, t, nullable, defaultValue, autoIncrement, comment, collation, identity);
+    return new Column(
+        name, t, nullable, defaultValue, autoIncrement, comment, collation, identity, onUpdate);
   }
 
   public Column withNullable(boolean n) {
-    return new Column(name, type, n, defaultValue, autoIncrement, comment, collation, identity);
+    return new Column(
+        name, type, n, defaultValue, autoIncrement, comment, collation, identity, onUpdate);
   }
 
   public Column withDefault(Optional<DefaultValue> d) {
-    return new Column(name, type, nullable, d, autoIncrement, comment, collation, identity);
+    return new Column(
+        name, type, nullable, d, autoIncrement, comment, collation, identity, onUpdate);
   }
 
   /** Turns generation on ({@link Identity#BY_DEFAULT} unless already ALWAYS) or off. */
@@ -93,15 +123,22 @@ public record Column(
   }
 
   public Column withComment(Optional<String> c) {
-    return new Column(name, type, nullable, defaultValue, autoIncrement, c, collation, identity);
+    return new Column(
+        name, type, nullable, defaultValue, autoIncrement, c, collation, identity, onUpdate);
   }
 
   public Column withCollation(Optional<String> c) {
-    return new Column(name, type, nullable, defaultValue, autoIncrement, comment, c, identity);
+    return new Column(
+        name, type, nullable, defaultValue, autoIncrement, comment, c, identity, onUpdate);
+  }
+
+  public Column withOnUpdate(Optional<String> u) {
+    return new Column(
+        name, type, nullable, defaultValue, autoIncrement, comment, collation, identity, u);
   }
 
   public Column withIdentity(Identity i) {
     return new Column(
-        name, type, nullable, defaultValue, i != Identity.NONE, comment, collation, i);
+        name, type, nullable, defaultValue, i != Identity.NONE, comment, collation, i, onUpdate);
   }
 }

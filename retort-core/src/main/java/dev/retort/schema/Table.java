@@ -4,11 +4,17 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * A table with its columns and constraints. Indexes are listed too, so that a table value can be
  * dropped and recreated exactly.
+ *
+ * <p>{@code options} are the table options of MySQL and MariaDB ({@code ENGINE}, {@code CHARSET},
+ * {@code COLLATE}, {@code ROW_FORMAT}, ...; see {@link TableOptions}); PostgreSQL and SQLite have
+ * none and leave them out. Indexes and unique constraints are listed in the order the database
+ * lists them, which on MySQL is the order they were created in.
  */
 public record Table(
     QualifiedName name,
@@ -18,12 +24,14 @@ public record Table(
     List<UniqueConstraint> uniques,
     List<CheckConstraint> checks,
     List<Index> indexes,
-    Optional<String> comment) {
+    Optional<String> comment,
+    Map<String, String> options) {
 
   public Table {
     requireNonNull(name, "name");
     requireNonNull(primaryKey, "primaryKey");
     requireNonNull(comment, "comment");
+    options = TableOptions.copy(options);
     columns = List.copyOf(columns);
     foreignKeys = List.copyOf(foreignKeys);
     uniques = List.copyOf(uniques);
@@ -32,6 +40,19 @@ public record Table(
     if (columns.isEmpty()) {
       throw new IllegalArgumentException("table " + name + " needs at least one column");
     }
+  }
+
+  /** A table without options: what the database gives a table that states none. */
+  public Table(
+      QualifiedName name,
+      List<Column> columns,
+      Optional<PrimaryKey> primaryKey,
+      List<ForeignKey> foreignKeys,
+      List<UniqueConstraint> uniques,
+      List<CheckConstraint> checks,
+      List<Index> indexes,
+      Optional<String> comment) {
+    this(name, columns, primaryKey, foreignKeys, uniques, checks, indexes, comment, Map.of());
   }
 
   /** The column with this name, if the table has one. */
@@ -54,35 +75,41 @@ public record Table(
         uniques,
         checks,
         indexes.stream().map(i -> i.withTable(n)).toList(),
-        comment);
+        comment,
+        options);
   }
 
   public Table withColumns(List<Column> c) {
-    return new Table(name, c, primaryKey, foreignKeys, uniques, checks, indexes, comment);
+    return new Table(name, c, primaryKey, foreignKeys, uniques, checks, indexes, comment, options);
   }
 
   public Table withPrimaryKey(Optional<PrimaryKey> pk) {
-    return new Table(name, columns, pk, foreignKeys, uniques, checks, indexes, comment);
+    return new Table(name, columns, pk, foreignKeys, uniques, checks, indexes, comment, options);
   }
 
   public Table withForeignKeys(List<ForeignKey> fks) {
-    return new Table(name, columns, primaryKey, fks, uniques, checks, indexes, comment);
+    return new Table(name, columns, primaryKey, fks, uniques, checks, indexes, comment, options);
   }
 
   public Table withUniques(List<UniqueConstraint> u) {
-    return new Table(name, columns, primaryKey, foreignKeys, u, checks, indexes, comment);
+    return new Table(name, columns, primaryKey, foreignKeys, u, checks, indexes, comment, options);
   }
 
   public Table withChecks(List<CheckConstraint> c) {
-    return new Table(name, columns, primaryKey, foreignKeys, uniques, c, indexes, comment);
+    return new Table(name, columns, primaryKey, foreignKeys, uniques, c, indexes, comment, options);
   }
 
   public Table withIndexes(List<Index> i) {
-    return new Table(name, columns, primaryKey, foreignKeys, uniques, checks, i, comment);
+    return new Table(name, columns, primaryKey, foreignKeys, uniques, checks, i, comment, options);
   }
 
   public Table withComment(Optional<String> c) {
-    return new Table(name, columns, primaryKey, foreignKeys, uniques, checks, indexes, c);
+    return new Table(name, columns, primaryKey, foreignKeys, uniques, checks, indexes, c, options);
+  }
+
+  /** The same table with other options ({@link TableOptions}). */
+  public Table withOptions(Map<String, String> o) {
+    return new Table(name, columns, primaryKey, foreignKeys, uniques, checks, indexes, comment, o);
   }
 
   /** The same table with one column replaced (matched by {@code oldName}). */

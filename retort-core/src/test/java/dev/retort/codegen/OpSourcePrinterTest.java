@@ -227,6 +227,19 @@ class OpSourcePrinterTest {
                 .withColumns(
                     List.of(Column.of("user_id", integer()), Column.of("group_id", integer())))));
 
+    SAMPLES.put(
+        "create table with MySQL options, a collation and ON UPDATE",
+        new CreateTable(
+            composite
+                .withColumns(
+                    List.of(
+                        Column.of("user_id", integer()).withNullable(false),
+                        Column.of("group_id", integer()).withNullable(false),
+                        Column.of("name", varchar(20)).withCollation(Optional.of("utf8mb4_bin")),
+                        Column.of("changed", ColumnType.raw("timestamp"))
+                            .withOnUpdate(Optional.of("current_timestamp()"))))
+                .withOptions(
+                    Map.of("ENGINE", "InnoDB", "ROW_FORMAT", "DYNAMIC", "COMMENT_X", TRICKY))));
     SAMPLES.put("drop table with definition", new DropTable(appUsers, Optional.of(rich)));
     SAMPLES.put("drop table without definition", new DropTable(users, Optional.empty()));
     SAMPLES.put(
@@ -520,6 +533,12 @@ class OpSourcePrinterTest {
         "change table comment", new SetTableComment(appUsers, Optional.of("a"), Optional.of("b")));
     SAMPLES.put(
         "remove table comment", new SetTableComment(users, Optional.of("a"), Optional.empty()));
+    SAMPLES.put(
+        "alter table options",
+        new dev.retort.ops.AlterTableOptions(
+            users,
+            Map.of("ENGINE", "MyISAM", "ROW_FORMAT", "COMPACT"),
+            Map.of("ENGINE", "InnoDB", "COLLATE", TRICKY)));
     SAMPLES.put(
         "set column comment",
         new SetColumnComment(users, "email", Optional.empty(), Optional.of("login")));

@@ -83,6 +83,43 @@ class DifferTest {
     return differ.diff(from, to, DiffOptions.defaults()).ops();
   }
 
+  /**
+   * Options are compared where the desired table states them; a change of character set carries the
+   * old collation too, and a changed default collation is spelt out on the columns that follow it,
+   * so that the reverse is exact.
+   */
+  @Test
+  void tableOptionsAreComparedWhereStatedAndReverseExactly() {
+    Table live =
+        users()
+            .withOptions(
+                Map.of(
+                    "ENGINE", "InnoDB",
+                    "CHARSET", "utf8mb4",
+                    "COLLATE", "utf8mb4_unicode_ci",
+                    "ROW_FORMAT", "DYNAMIC"));
+    assertThat(diff(schema(live), schema(users()))).isEmpty();
+    Table wanted =
+        users()
+            .withOptions(Map.of("ENGINE", "InnoDB", "CHARSET", "latin1", "COLLATE", "latin1_bin"));
+    List<Op> ops = diff(schema(live), schema(wanted));
+    assertThat(ops)
+        .filteredOn(op -> op instanceof dev.retort.ops.AlterTableOptions)
+        .containsExactly(
+            new dev.retort.ops.AlterTableOptions(
+                USERS,
+                Map.of(
+                    "CHARSET", "utf8mb4", "COLLATE", "utf8mb4_unicode_ci", "ROW_FORMAT", "DYNAMIC"),
+                Map.of("CHARSET", "latin1", "COLLATE", "latin1_bin")));
+    assertThat(ops)
+        .filteredOn(op -> op instanceof AlterColumn)
+        .extracting(Op::describe)
+        .containsExactlyInAnyOrder(
+            "alter column users.email (collate latin1_bin)",
+            "alter column users.name (collate latin1_bin)");
+    assertThat(ops.get(0).reverse().reverse()).isEqualTo(ops.get(0));
+  }
+
   @Test
   void identicalSchemasNeedNothing() {
     assertThat(diff(schema(users(), posts()), schema(users(), posts()))).isEmpty();

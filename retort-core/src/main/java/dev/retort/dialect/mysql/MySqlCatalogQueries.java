@@ -21,16 +21,25 @@ final class MySqlCatalogQueries {
         ONE_TABLE, one ? "AND " + tableColumn + " = ? AND BINARY " + tableColumn + " = ?" : "");
   }
 
+  /**
+   * Tables with their options: the engine, the default collation and its character set, and
+   * CREATE_OPTIONS, which lists the options a definition stated ({@code row_format=DYNAMIC
+   * stats_persistent=1}) and nothing the server filled in.
+   */
   static final String TABLES =
       """
-      SELECT TABLE_NAME, TABLE_COMMENT FROM information_schema.TABLES
-      WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) /*one table*/
-        AND TABLE_TYPE = 'BASE TABLE'
-      ORDER BY TABLE_NAME""";
+      SELECT t.TABLE_NAME, t.TABLE_COMMENT, t.ENGINE, t.TABLE_COLLATION, c.CHARACTER_SET_NAME,
+             t.CREATE_OPTIONS
+      FROM information_schema.TABLES t
+      LEFT JOIN information_schema.COLLATIONS c ON c.COLLATION_NAME = t.TABLE_COLLATION
+      WHERE t.TABLE_SCHEMA = COALESCE(?, DATABASE()) /*one table*/
+        AND t.TABLE_TYPE = 'BASE TABLE'
+      ORDER BY t.TABLE_NAME""";
 
   static final String COLUMNS =
       """
-      SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, COLUMN_COMMENT
+      SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, COLUMN_COMMENT,
+             COLLATION_NAME
       FROM information_schema.COLUMNS
       WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) /*one table*/
       ORDER BY TABLE_NAME, ORDINAL_POSITION""";
@@ -76,12 +85,17 @@ final class MySqlCatalogQueries {
       WHERE tc.TABLE_SCHEMA = COALESCE(?, DATABASE()) /*one table*/ AND tc.CONSTRAINT_TYPE = 'CHECK'
       ORDER BY tc.TABLE_NAME, cc.CONSTRAINT_NAME""";
 
+  /**
+   * Every key's columns, in the order the server lists the keys (which {@code SHOW CREATE TABLE}
+   * shows, and which is their creation order within each kind: unique keys, then plain ones): that
+   * is the order the rows come in, so there is no ORDER BY. SEQ_IN_INDEX places each column.
+   */
   static final String INDEXES =
       """
-      SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, COLLATION, SUB_PART, INDEX_TYPE
+      SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, COLLATION, SUB_PART, INDEX_TYPE,
+             SEQ_IN_INDEX
       FROM information_schema.STATISTICS
-      WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) /*one table*/
-      ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX""";
+      WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) /*one table*/""";
 
   static final String SQL_MODE = "SELECT @@SESSION.sql_mode";
 }

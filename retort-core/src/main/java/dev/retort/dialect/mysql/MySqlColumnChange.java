@@ -14,8 +14,8 @@ import java.util.Optional;
  * comes from the op when it says it (its new value, else its existing one), otherwise from the live
  * column. Offline there is no live column: a missing type or nullability is an error that names the
  * builder method to call; a default the op does not mention is taken to be absent, as {@link
- * AlterColumn#existingDefault()} documents; AUTO_INCREMENT and the comment cannot be known and are
- * not restated.
+ * AlterColumn#existingDefault()} documents; AUTO_INCREMENT, the comment, the collation and {@code
+ * ON UPDATE} cannot be known and are not restated.
  */
 final class MySqlColumnChange {
 
@@ -41,13 +41,19 @@ final class MySqlColumnChange {
     } else {
       dflt = live.flatMap(Column::defaultValue);
     }
+    Optional<String> onUpdate =
+        op.has(ColumnChange.ON_UPDATE)
+            ? op.to().onUpdate()
+            : op.from().onUpdate().or(() -> live.flatMap(Column::onUpdate));
     return new Column(
-        op.finalName(),
-        type,
-        nullable,
-        dflt,
-        live.map(Column::autoIncrement).orElse(false),
-        live.flatMap(Column::comment));
+            op.finalName(),
+            type,
+            nullable,
+            dflt,
+            live.map(Column::autoIncrement).orElse(false),
+            live.flatMap(Column::comment))
+        .withCollation(op.from().collation().or(() -> live.flatMap(Column::collation)))
+        .withOnUpdate(onUpdate);
   }
 
   /** The column as it is in the database now; empty offline. */

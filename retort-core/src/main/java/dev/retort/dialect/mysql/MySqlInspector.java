@@ -14,6 +14,7 @@ import dev.retort.schema.QualifiedName;
 import dev.retort.schema.ReferentialAction;
 import dev.retort.schema.Schema;
 import dev.retort.schema.Table;
+import dev.retort.schema.TableOptions;
 import dev.retort.schema.UniqueConstraint;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -42,6 +43,9 @@ import java.util.regex.Pattern;
  * json_valid} column check, which comes back as the type {@code json} and not as a check.
  */
 final class MySqlInspector implements Inspector {
+  /** How EXTRA says a column is set when its row is updated, before the expression. */
+  private static final String ON_UPDATE = "on update ";
+
   private static final Pattern NUMBER =
       Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
@@ -56,6 +60,11 @@ final class MySqlInspector implements Inspector {
   /** What the queries say of one table, gathered before it becomes a {@link Table}. */
   private static final class TableRows {
     Optional<String> comment = Optional.empty();
+    final Map<String, String> options = new LinkedHashMap<>();
+
+    /** The table's default collation: a column with the same one says none. */
+    String collation;
+
     final List<Column> columns = new ArrayList<>();
     final Map<String, String> checks = new LinkedHashMap<>();
     final Set<String> jsonColumns = new HashSet<>();
@@ -67,6 +76,15 @@ final class MySqlInspector implements Inspector {
     final Map<String, ReferentialAction[]> actions = new HashMap<>();
     final Map<String, List<IndexPart>> indexParts = new LinkedHashMap<>();
     final Map<String, String> indexKinds = new HashMap<>();
+
+    /** Unique keys that are indexes, not constraints: on a prefix of a column, or USING HASH. */
+    final Set<String> uniqueIndexes = new HashSet<>();
+
+    final Set<String> uniqueKeys = new HashSet<>();
+
+    /** Every key's name, in the order the server lists them. */
+    final List<String> keyOrder = new ArrayList<>();
+
     final Set<String> skipIndexes = new HashSet<>();
   }
 
@@ -100,10 +118,11 @@ final class MySqlInspector implements Inspector {
   }
 
   private List<Table> read() throws SQLException {
-    try (ResultSet rs = query(MySqlCatalogQueries.TABLES, "TABLE_NAME")) {
+    try (ResultSet rs = query(MySqlCatalogQueries.TABLES, "t.TABLE_NAME")) {
       while (rs.next()) {
         TableRows t = new TableRows();
         t.comment = Optional.ofNullable(rs.getString(2)).filter(c -> !c.isEmpty());
+        options(t, rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6));
         tables.put(rs.getString(1), t);
       }
     }
@@ -117,6 +136,31 @@ final class MySqlInspector implements Inspector {
     List<Table> out = new ArrayList<>();
     tables.forEach((name, rows) -> out.add(table(name, rows)));
     return out;
+  }
+
+  /**
+   * The engine, the default character set and collation, and each {@code name=value} of
+   * CREATE_OPTIONS but {@code partitioned} (which says how the table is stored, not an option).
+   */
+  private static void options(
+      TableRows t, String engine, String collation, String charset, String createOptions) {
+    if (engine != null) {
+      t.options.put(TableOptions.ENGINE, engine);
+    }
+    if (charset != null) {
+      t.options.put(TableOptions.CHARSET, charset);
+    }
+    if (collation != null) {
+      t.options.put(TableOptions.COLLATE, collation);
+      t.collation = collation;
+    }
+    for (String option : createOptions == null ? new String[0] : createOptions.split("\\s+")) {
+      int eq = option.indexOf('=');
+      if (eq > 0) {
+        t.options.put(
+            option.substring(0, eq).toUpperCase(Locale.ROOT), option.substring(eq + 1).strip());
+      }
+    }
   }
 
   private Table table(String tableName, TableRows t) {
@@ -134,8 +178,24 @@ final class MySqlInspector implements Inspector {
               new ForeignKey(
                   Optional.of(n), cols, t.fkTable.get(n), t.fkReferenced.get(n), a[0], a[1]));
         });
+    // a foreign key that no index serves has one InnoDB made, named after it, among the plain
+    // keys: the keys are put in that order, which a new table repeats by adding them in it
+    fks.sort(
+        java.util.Comparator.comparingInt(
+            fk -> {
+              int at = t.keyOrder.indexOf(fk.name().orElseThrow());
+              return at < 0 ? Integer.MAX_VALUE : at;
+            }));
     List<UniqueConstraint> uniques = new ArrayList<>();
-    t.uniques.forEach((n, cols) -> uniques.add(new UniqueConstraint(Optional.of(n), cols)));
+    t.uniques.forEach(
+        (n, cols) -> {
+          if (!t.uniqueIndexes.contains(n)) {
+            uniques.add(new UniqueConstraint(Optional.of(n), cols));
+          }
+        });
+    // in the order the server lists them, which a new table repeats by creating them in it
+    uniques.sort(
+        java.util.Comparator.comparingInt(u -> t.keyOrder.indexOf(u.name().orElseThrow())));
     Optional<PrimaryKey> primaryKey =
         t.primaryKey.values().stream()
             .findFirst()
@@ -152,13 +212,14 @@ final class MySqlInspector implements Inspector {
                     index,
                     name,
                     parts,
-                    false,
+                    t.uniqueIndexes.contains(index),
                     Optional.empty(),
                     Optional.ofNullable(t.indexKinds.get(index)),
                     List.of()));
           }
         });
-    return new Table(name, t.columns, primaryKey, fks, uniques, checks, indexes, t.comment);
+    return new Table(
+        name, t.columns, primaryKey, fks, uniques, checks, indexes, t.comment, t.options);
   }
 
   /**
@@ -200,16 +261,29 @@ final class MySqlInspector implements Inspector {
         String column = rs.getString("COLUMN_NAME");
         ColumnType type =
             MySqlTypes.parse(rs.getString("COLUMN_TYPE"), t.jsonColumns.contains(column));
-        String extra = rs.getString("EXTRA").toLowerCase(Locale.ROOT);
+        String extraAsRead = rs.getString("EXTRA");
+        String extra = extraAsRead.toLowerCase(Locale.ROOT);
         String comment = rs.getString("COLUMN_COMMENT");
+        // a collation is the column's own only where it is not the table's; MariaDB's JSON is
+        // always utf8mb4_bin, which the type says
+        Optional<String> collation =
+            Optional.ofNullable(rs.getString("COLLATION_NAME"))
+                .filter(c -> !c.equals(t.collation) && type.kind() != ColumnType.Kind.JSON);
+        int onUpdate = extra.indexOf(ON_UPDATE);
         t.columns.add(
             new Column(
-                column,
-                type,
-                "YES".equals(rs.getString("IS_NULLABLE")),
-                defaultValue(rs.getString("COLUMN_DEFAULT"), extra, type, server.mariaDb()),
-                extra.contains("auto_increment"),
-                Optional.ofNullable(comment).filter(c -> !c.isEmpty())));
+                    column,
+                    type,
+                    "YES".equals(rs.getString("IS_NULLABLE")),
+                    defaultValue(rs.getString("COLUMN_DEFAULT"), extra, type, server.mariaDb()),
+                    extra.contains("auto_increment"),
+                    Optional.ofNullable(comment).filter(c -> !c.isEmpty()))
+                .withCollation(collation)
+                .withOnUpdate(
+                    onUpdate < 0
+                        ? Optional.empty()
+                        : Optional.of(
+                            extraAsRead.substring(onUpdate + ON_UPDATE.length()).strip())));
       }
     }
   }
@@ -257,9 +331,11 @@ final class MySqlInspector implements Inspector {
   }
 
   /**
-   * Plain indexes: not PRIMARY, not unique (those are UNIQUE constraints), not the index named
-   * after a foreign key that InnoDB made for it (left out when the table is put together), and not
-   * a functional index (no column name).
+   * Plain indexes, and unique ones that are not just columns (a prefix of a column, or MariaDB's
+   * {@code USING HASH}, which it also picks by itself for a key too long for a B-tree): not
+   * PRIMARY, not the other unique ones (those are UNIQUE constraints), not the index named after a
+   * foreign key that InnoDB made for it (left out when the table is put together), and not a
+   * functional index (no column name). The order of the keys is kept too.
    */
   private void readIndexes() throws SQLException {
     try (ResultSet rs = query(MySqlCatalogQueries.INDEXES, "TABLE_NAME")) {
@@ -270,23 +346,38 @@ final class MySqlInspector implements Inspector {
         }
         String index = rs.getString(2);
         String column = rs.getString(4);
-        if (index.equals("PRIMARY") || rs.getInt(3) == 0 || column == null) {
+        if (rs.getInt(8) == 1) {
+          t.keyOrder.add(index);
+        }
+        if (index.equals("PRIMARY") || column == null) {
           t.skipIndexes.add(index);
           continue;
         }
         // COLLATION is 'A' for ascending, 'D' for descending (MariaDB 10.8+, MySQL 8); SUB_PART
         // the length of a prefix key, written name(n) as MySQL writes it
         String prefix = rs.getString(6);
+        String type = rs.getString(7);
+        boolean desc = "D".equals(rs.getString(5));
         IndexPart part =
             prefix == null
                 ? IndexPart.column(column)
                 : IndexPart.expression(column + "(" + prefix + ")");
-        t.indexParts
-            .computeIfAbsent(index, k -> new ArrayList<>())
-            .add("D".equals(rs.getString(5)) ? part.desc() : part);
-        String type = rs.getString(7);
-        if ("FULLTEXT".equals(type) || "SPATIAL".equals(type)) {
+        t.indexParts.computeIfAbsent(index, k -> new ArrayList<>()).add(desc ? part.desc() : part);
+        if (rs.getInt(3) == 0) {
+          t.uniqueKeys.add(index);
+          if (prefix != null || desc || "HASH".equals(type)) {
+            t.uniqueIndexes.add(index);
+          }
+        }
+        if ("FULLTEXT".equals(type) || "SPATIAL".equals(type) || "HASH".equals(type)) {
           t.indexKinds.put(index, type.toLowerCase(Locale.ROOT));
+        }
+      }
+    }
+    for (TableRows t : tables.values()) {
+      for (String unique : t.uniqueKeys) {
+        if (!t.uniqueIndexes.contains(unique)) {
+          t.skipIndexes.add(unique); // a UNIQUE constraint, read with the keys
         }
       }
     }

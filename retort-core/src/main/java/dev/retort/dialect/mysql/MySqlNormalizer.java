@@ -94,7 +94,8 @@ final class MySqlNormalizer extends TableNormalizer {
     String t = type.strip().toLowerCase(java.util.Locale.ROOT);
     java.util.regex.Matcher m = INTEGER_WIDTH.matcher(t);
     if (m.matches() && !t.equals("tinyint(1)")) {
-      return ColumnType.raw(m.group(1) + m.group(2));
+      ColumnType bare = MySqlTypes.parse(m.group(1) + m.group(2), false);
+      return bare.kind() == ColumnType.Kind.RAW ? ColumnType.raw(bare.raw().strip()) : bare;
     }
     return switch (t) {
       case "uuid" -> ColumnType.fixedChar(36);
@@ -120,6 +121,26 @@ final class MySqlNormalizer extends TableNormalizer {
   }
 
   @Override
+  protected boolean keepsTableOptions() {
+    return true;
+  }
+
+  /**
+   * Option values compare without case ({@code InnoDB}, {@code innodb}); {@code utf8} is {@code
+   * utf8mb3}, as both servers now name it, in a character set and in a collation's name.
+   */
+  @Override
+  protected java.util.Map<String, String> tableOptions(java.util.Map<String, String> options) {
+    java.util.Map<String, String> out = new java.util.TreeMap<>();
+    options.forEach((k, v) -> out.put(k, utf8(v.strip().toLowerCase(java.util.Locale.ROOT))));
+    return out;
+  }
+
+  private static String utf8(String name) {
+    return name.equals("utf8") || name.startsWith("utf8_") ? "utf8mb3" + name.substring(4) : name;
+  }
+
+  @Override
   protected Table table(Table table) {
     List<UniqueConstraint> uniques = new ArrayList<>(table.uniques());
     List<Index> indexes = new ArrayList<>();
@@ -136,9 +157,13 @@ final class MySqlNormalizer extends TableNormalizer {
         .withForeignKeys(table.foreignKeys().stream().map(MySqlNormalizer::foreignKey).toList());
   }
 
+  /**
+   * A unique index on whole columns: MariaDB keeps one that is too long for a B-tree as {@code
+   * USING HASH} by itself, so that method still makes a plain unique key.
+   */
   private static boolean isPlain(Index i) {
     return i.where().isEmpty()
-        && i.method().isEmpty()
+        && i.method().filter(m -> !m.equalsIgnoreCase("hash")).isEmpty()
         && i.include().isEmpty()
         && i.parts().stream()
             .allMatch(

@@ -38,11 +38,7 @@ import java.util.stream.Stream;
  */
 final class MySqlRenderer extends SqlRenderer {
 
-  /**
-   * InnoDB, the engine with foreign keys and crash safety, and utf8mb4, the character set that
-   * holds all of Unicode ({@code utf8} is three-byte utf8mb3 on both servers); spelled out so that
-   * a server configured otherwise still gets them.
-   */
+  /** The options of a table that states none: {@link MySqlTableOptions#create}. */
   static final String TABLE_OPTIONS = " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4";
 
   private final MySqlDialect dialect;
@@ -50,6 +46,7 @@ final class MySqlRenderer extends SqlRenderer {
   private final MySqlServer server;
 
   private final MySqlIndexSql index;
+  private final MySqlTableOptions options;
 
   MySqlRenderer(MySqlDialect dialect, Catalog catalog, MySqlServer server) {
     super(dialect, MySqlTypes::isNumeric, MySqlTypes::isBoolean);
@@ -57,13 +54,25 @@ final class MySqlRenderer extends SqlRenderer {
     this.catalog = catalog;
     this.server = server;
     this.index = new MySqlIndexSql(dialect);
+    this.options = new MySqlTableOptions(this::literal);
   }
 
+  /**
+   * The keys go in the table's order, which MySQL keeps (within unique and plain keys) and lists
+   * them in: unique constraints, checks, indexes, then foreign keys, so that the index InnoDB makes
+   * for a foreign key that no index serves comes after the table's own, as when the keys are added
+   * after the table.
+   */
   @Override
   public List<Sql> createTable(CreateTable op) {
     Table table = op.table();
-    List<String> items = tableItems(table, this::columnDefinition, table.primaryKey());
+    List<String> items = new ArrayList<>();
+    table.columns().forEach(c -> items.add(columnDefinition(c)));
+    table.primaryKey().ifPresent(pk -> items.add(constraint(pk)));
+    table.uniques().forEach(u -> items.add(constraint(u)));
+    table.checks().forEach(c -> items.add(constraint(c)));
     table.indexes().forEach(i -> items.add(index.inline(i)));
+    table.foreignKeys().forEach(fk -> items.add(constraint(fk)));
     for (Column column : table.columns()) {
       if (column.autoIncrement() && !leadsAKey(table, column.name())) {
         // InnoDB needs an AUTO_INCREMENT column to lead an index, to find the next value
@@ -80,8 +89,16 @@ final class MySqlRenderer extends SqlRenderer {
                 + " (\n  "
                 + String.join(",\n  ", items)
                 + "\n)"
-                + TABLE_OPTIONS
+                + options.create(table.options())
                 + comment));
+  }
+
+  @Override
+  public List<Sql> alterTableOptions(dev.retort.ops.AlterTableOptions op) {
+    List<String> clauses = options.alter(op);
+    return clauses.isEmpty()
+        ? List.of()
+        : List.of(Sql.of("ALTER TABLE " + q(op.table()) + " " + String.join(" ", clauses)));
   }
 
   /**
@@ -135,7 +152,8 @@ final class MySqlRenderer extends SqlRenderer {
             || (op.has(ColumnChange.NAME) && !server.renameColumn())
             || op.has(ColumnChange.COLLATION)
             || op.has(ColumnChange.IDENTITY)
-            || op.has(ColumnChange.COMMENT);
+            || op.has(ColumnChange.COMMENT)
+            || op.has(ColumnChange.ON_UPDATE);
     if (redefine) {
       // MySQL restates the whole column: collation, AUTO_INCREMENT and comment included
       Column column = MySqlColumnChange.resolve(op, catalog);
@@ -303,13 +321,18 @@ final class MySqlRenderer extends SqlRenderer {
     }
     StringBuilder sql =
         new StringBuilder(q(column.name())).append(' ').append(MySqlTypes.sql(column.type()));
-    column.collation().ifPresent(c -> sql.append(" COLLATE ").append(q(c)));
+    // "default" (PostgreSQL's name) is the table's: a column restated without one takes it
+    column
+        .collation()
+        .filter(c -> !c.equals(AlterColumn.DEFAULT_COLLATION))
+        .ifPresent(c -> sql.append(" COLLATE ").append(q(c)));
     if (!column.nullable()) {
       sql.append(" NOT NULL");
     }
     column
         .defaultValue()
         .ifPresent(d -> sql.append(" DEFAULT ").append(defaultSql(d, Optional.of(column.type()))));
+    column.onUpdate().ifPresent(u -> sql.append(" ON UPDATE ").append(u));
     if (column.autoIncrement()) {
       sql.append(" AUTO_INCREMENT");
     }

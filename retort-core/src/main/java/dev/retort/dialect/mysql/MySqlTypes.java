@@ -97,9 +97,10 @@ final class MySqlTypes {
       int scale = sized.group(3) == null ? 0 : Integer.parseInt(sized.group(3));
       return switch (sized.group(1)) {
         case "tinyint" -> length == 1 ? ColumnType.bool() : ColumnType.raw(columnType);
-        case "smallint" -> ColumnType.smallint();
-        case "int" -> ColumnType.integer();
-        case "bigint" -> ColumnType.bigint();
+        // a display width other than the one MariaDB gives the type stays as written
+        case "smallint" -> length == 6 ? ColumnType.smallint() : ColumnType.raw(columnType);
+        case "int" -> length == 11 ? ColumnType.integer() : ColumnType.raw(columnType);
+        case "bigint" -> length == 20 ? ColumnType.bigint() : ColumnType.raw(columnType);
         case "varchar" -> ColumnType.varchar(length);
         case "char" -> ColumnType.fixedChar(length);
         case "decimal" ->

@@ -103,6 +103,7 @@ final class PostgresRenderer extends SqlRenderer {
    */
   @Override
   public List<Sql> alterColumn(AlterColumn op) {
+    refuseOnUpdate(op.column(), op.changed(ColumnChange.ON_UPDATE, ColumnState::onUpdate));
     List<Sql> out = new ArrayList<>();
     String table = q(op.table());
     op.renamedTo()
@@ -322,6 +323,7 @@ final class PostgresRenderer extends SqlRenderer {
   }
 
   private String columnDefinition(Column column) {
+    refuseOnUpdate(column.name(), column.onUpdate());
     StringBuilder sql =
         new StringBuilder(q(column.name()))
             .append(' ')

@@ -122,6 +122,8 @@ final class SqliteRenderer extends SqlRenderer {
    */
   @Override
   public List<Sql> alterColumn(AlterColumn op) {
+    refuseOnUpdate(
+        op.column(), op.changed(ColumnChange.ON_UPDATE, dev.retort.ops.ColumnState::onUpdate));
     if (!op.has(ColumnChange.TYPE)
         && !op.has(ColumnChange.NULLABILITY)
         && !op.has(ColumnChange.DEFAULT)
@@ -347,6 +349,7 @@ final class SqliteRenderer extends SqlRenderer {
    * 64-bit integers in SQLite. Such a column never holds NULL, so NOT NULL is left out.
    */
   private String columnDefinition(Column column, boolean inlineKey, Optional<String> keyName) {
+    refuseOnUpdate(column.name(), column.onUpdate());
     if (inlineKey) {
       return q(column.name())
           + " INTEGER "
