@@ -21,6 +21,10 @@ public final class DataLoss {
     if (op instanceof DropTable t) {
       return Optional.of("drops table " + t.name() + " and every row in it");
     }
+    if (op instanceof dev.retort.ops.DropObject o
+        && o.object().kind() == dev.retort.schema.SchemaObject.Kind.PARTITION) {
+      return Optional.of("drops partition " + o.object().identity() + " and every row in it");
+    }
     if (op instanceof DropColumn c) {
       return Optional.of("drops column " + c.table() + "." + c.column() + " and its values");
     }

@@ -137,8 +137,9 @@ public final class TableBuilder {
 
   /**
    * A table option of MySQL and MariaDB, such as {@code option("ENGINE", "InnoDB")} or {@code
-   * option("ROW_FORMAT", "DYNAMIC")} ({@link dev.retort.schema.TableOptions}); PostgreSQL and
-   * SQLite have none and leave it out.
+   * option("ROW_FORMAT", "DYNAMIC")} ({@link dev.retort.schema.TableOptions}); on PostgreSQL,
+   * {@code option("PARTITION_BY", "RANGE (created_at)")} makes a partitioned table (its partitions
+   * are {@code op.createObject(PARTITION, ...)}). SQLite has none and leaves it out.
    */
   public TableBuilder option(String name, String value) {
     options.put(name, value);

@@ -68,7 +68,9 @@ public record SchemaObject(
     ROW_SECURITY("row level security", "row_security"),
     COMMENT("comment", "comment"),
     STORAGE("column storage", "storage"),
-    STATISTICS("column statistics", "statistics");
+    STATISTICS("column statistics", "statistics"),
+    /** A partition of a partitioned table (PostgreSQL): a table, created with its bounds. */
+    PARTITION("partition", "table");
 
     private final String word;
     private final String category;
@@ -104,6 +106,7 @@ public record SchemaObject(
                 "ALTER TABLE " + identity + " NO FORCE ROW LEVEL SECURITY");
         case COMMENT -> List.of("COMMENT ON " + identity + " IS NULL");
         case STORAGE, STATISTICS -> List.of();
+        case PARTITION -> List.of("DROP TABLE " + identity);
         default -> List.of("DROP " + word.toUpperCase(Locale.ROOT) + " " + identity);
       };
     }
@@ -119,7 +122,8 @@ public record SchemaObject(
             ROW_SECURITY,
             COMMENT,
             STORAGE,
-            STATISTICS ->
+            STATISTICS,
+            PARTITION ->
             true;
         default -> false;
       };

@@ -12,9 +12,10 @@ import java.util.Optional;
  * dropped and recreated exactly.
  *
  * <p>{@code options} are the table options of MySQL and MariaDB ({@code ENGINE}, {@code CHARSET},
- * {@code COLLATE}, {@code ROW_FORMAT}, ...; see {@link TableOptions}); PostgreSQL and SQLite have
- * none and leave them out. Indexes and unique constraints are listed in the order the database
- * lists them, which on MySQL is the order they were created in.
+ * {@code COLLATE}, {@code ROW_FORMAT}, ...; see {@link TableOptions}), and on PostgreSQL a
+ * partitioned table's key ({@code PARTITION_BY}: {@code RANGE (created_at)}); SQLite has none and
+ * leaves them out. Indexes and unique constraints are listed in the order the database lists them,
+ * which on MySQL is the order they were created in.
  */
 public record Table(
     QualifiedName name,

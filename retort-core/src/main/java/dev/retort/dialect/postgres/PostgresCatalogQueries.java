@@ -16,10 +16,14 @@ package dev.retort.dialect.postgres;
 final class PostgresCatalogQueries {
   private PostgresCatalogQueries() {}
 
-  /** Ordinary and partitioned tables, with their comments. */
+  /**
+   * Ordinary and partitioned tables, with their comments and partition keys; not the partitions,
+   * which are schema objects ({@link PostgresObjectQueries}).
+   */
   static final String TABLES =
       """
-      SELECT c.oid, n.nspname, c.relname, ds.description
+      SELECT c.oid, n.nspname, c.relname, ds.description,
+             CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       LEFT JOIN pg_description ds
         ON ds.objoid = c.oid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0

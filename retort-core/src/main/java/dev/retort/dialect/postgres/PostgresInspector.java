@@ -52,6 +52,7 @@ final class PostgresInspector implements Inspector {
   private static final class Builder {
     final QualifiedName name;
     final Optional<String> comment;
+    final Map<String, String> options;
     final List<Column> columns = new ArrayList<>();
     PrimaryKey primaryKey;
     final List<ForeignKey> foreignKeys = new ArrayList<>();
@@ -59,9 +60,11 @@ final class PostgresInspector implements Inspector {
     final List<CheckConstraint> checks = new ArrayList<>();
     final List<Index> indexes = new ArrayList<>();
 
-    Builder(QualifiedName name, Optional<String> comment) {
+    Builder(QualifiedName name, Optional<String> comment, Optional<String> partitionBy) {
       this.name = name;
       this.comment = comment;
+      this.options =
+          partitionBy.map(p -> Map.of(PostgresPartitions.PARTITION_BY, p)).orElse(Map.of());
     }
 
     Table build() {
@@ -73,7 +76,8 @@ final class PostgresInspector implements Inspector {
           uniques,
           checks,
           indexes,
-          comment);
+          comment,
+          options);
     }
   }
 
@@ -152,7 +156,12 @@ final class PostgresInspector implements Inspector {
           if (!options.excludeTables().contains(table)) {
             QualifiedName name =
                 qualify ? QualifiedName.of(rs.getString(2), table) : QualifiedName.of(table);
-            tables.put(rs.getLong(1), new Builder(name, Optional.ofNullable(rs.getString(4))));
+            tables.put(
+                rs.getLong(1),
+                new Builder(
+                    name,
+                    Optional.ofNullable(rs.getString(4)),
+                    Optional.ofNullable(rs.getString(5))));
           }
         });
     query(

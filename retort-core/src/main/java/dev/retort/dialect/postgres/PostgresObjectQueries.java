@@ -201,6 +201,19 @@ final class PostgresObjectQueries {
                    NULL, NULL, NULL
             FROM rel c WHERE c.relkind IN ('v', 'm')
             UNION ALL
+            -- a partition: its parent, its bounds, and its own partition key if it has one
+            SELECT 'PARTITION', c.q,
+                   ARRAY['CREATE TABLE ' || c.q || ' PARTITION OF ' || pr.q || ' '
+                     || pg_get_expr(pc.relpartbound, c.oid)
+                     || COALESCE(' PARTITION BY ' || pg_get_partkeydef(c.oid), '')],
+                   NULL,
+                   'PARTITION OF ' || pr.q
+                     || COALESCE(' PARTITION BY ' || pg_get_partkeydef(c.oid), ''),
+                   CASE WHEN ppc.relispartition THEN pr.q ELSE pr.raw END
+            FROM rel c JOIN pg_class pc ON pc.oid = c.oid AND pc.relispartition AND c.relkind IN ('r', 'p')
+            JOIN pg_inherits i ON i.inhrelid = c.oid
+            JOIN rel pr ON pr.oid = i.inhparent JOIN pg_class ppc ON ppc.oid = pr.oid
+            UNION ALL
             SELECT 'TRIGGER', quote_ident(t.tgname) || ' ON ' || c.q,
                    ARRAY[pg_get_triggerdef(t.oid, true)]
                    || CASE t.tgenabled

@@ -99,7 +99,7 @@ final class PostgresObjects {
       case COMMENT ->
           needs = Set.of(identity.startsWith("INDEX ") ? "index:" + extra : "constraint:" + extra);
       case STORAGE, STATISTICS -> needs = Set.of("column:" + extra);
-      case ROW_SECURITY -> needs = Set.of("table:" + extra);
+      case ROW_SECURITY, PARTITION -> needs = Set.of("table:" + extra);
       default -> {}
     }
     return new SchemaObject(kind, identity, create, drop, replaceKey, needs);

@@ -67,7 +67,8 @@ final class PostgresRenderer extends SqlRenderer {
                 + q(table.name())
                 + " (\n  "
                 + String.join(",\n  ", items)
-                + "\n)"));
+                + "\n)"
+                + PostgresPartitions.partitionBy(table)));
     // With IF NOT EXISTS the whole op must be repeatable, so its indexes are conditional too
     table.indexes().forEach(i -> out.add(createIndex(i, false, op.ifNotExists())));
     table
@@ -329,7 +330,7 @@ final class PostgresRenderer extends SqlRenderer {
             .append(' ')
             .append(
                 column.identity() == Identity.SERIAL
-                    ? serialType(column)
+                    ? PostgresTypes.serial(column)
                     : PostgresTypes.sql(column.type()));
     // COLLATE belongs right after the type (CREATE TABLE synopsis); collation names are
     // identifiers, case-sensitive, so "C" must stay quoted
@@ -346,22 +347,6 @@ final class PostgresRenderer extends SqlRenderer {
         .defaultValue()
         .ifPresent(d -> sql.append(" DEFAULT ").append(defaultSql(d, Optional.of(column.type()))));
     return sql.toString();
-  }
-
-  /** serial, bigserial or smallserial: the integer type and its owned sequence in one word. */
-  private static String serialType(Column column) {
-    return switch (column.type().kind()) {
-      case INTEGER -> "serial";
-      case BIGINT -> "bigserial";
-      case SMALLINT -> "smallserial";
-      default ->
-          throw new dev.retort.error.UsageException(
-              "column "
-                  + column.name()
-                  + " is serial, "
-                  + "which PostgreSQL only has for smallint, integer and bigint, not "
-                  + column.type());
-    };
   }
 
   private List<Sql> columnComment(QualifiedName table, Column column) {
@@ -485,12 +470,20 @@ final class PostgresRenderer extends SqlRenderer {
   }
 
   @Override
+  public List<Sql> alterTableOptions(dev.retort.ops.AlterTableOptions op) {
+    return PostgresPartitions.alterTableOptions(op);
+  }
+
+  @Override
   public List<Sql> createObject(CreateObject op) {
     return PostgresObjectSql.withBodiesUnchecked(op.object(), op.object().create());
   }
 
   @Override
   public List<Sql> replaceObject(ReplaceObject op) {
+    if (op.to().kind() == dev.retort.schema.SchemaObject.Kind.PARTITION) {
+      return PostgresPartitions.rebound(op);
+    }
     return PostgresObjectSql.withBodiesUnchecked(op.to(), op.to().create());
   }
 

@@ -1,5 +1,6 @@
 package dev.retort.dialect.postgres;
 
+import dev.retort.schema.Column;
 import dev.retort.schema.ColumnType;
 import java.util.EnumSet;
 import java.util.Set;
@@ -54,5 +55,21 @@ final class PostgresTypes {
 
   static boolean isBoolean(ColumnType type) {
     return type.kind() == ColumnType.Kind.BOOLEAN;
+  }
+
+  /** serial, bigserial or smallserial: the integer type and its owned sequence in one word. */
+  static String serial(Column column) {
+    return switch (column.type().kind()) {
+      case INTEGER -> "serial";
+      case BIGINT -> "bigserial";
+      case SMALLINT -> "smallserial";
+      default ->
+          throw new dev.retort.error.UsageException(
+              "column "
+                  + column.name()
+                  + " is serial, "
+                  + "which PostgreSQL only has for smallint, integer and bigint, not "
+                  + column.type());
+    };
   }
 }
