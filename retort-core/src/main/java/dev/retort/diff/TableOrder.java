@@ -3,6 +3,7 @@ package dev.retort.diff;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Table;
+import dev.retort.schema.TableOptions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -10,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Orders tables so that a table comes after the tables its foreign keys reference. */
+/**
+ * Orders tables so that a table comes after the tables its foreign keys reference and those it
+ * inherits from ({@link TableOptions#INHERITS}).
+ */
 final class TableOrder {
   private TableOrder() {}
 
@@ -41,6 +45,12 @@ final class TableOrder {
       return;
     }
     visiting.add(t.name());
+    for (QualifiedName p : TableOptions.inherits(t.options())) {
+      Table parent = byName.get(p);
+      if (parent != null && !visiting.contains(p)) {
+        visit(parent, byName, done, visiting, out, deferred);
+      }
+    }
     for (ForeignKey fk : t.foreignKeys()) {
       Table parent = byName.get(fk.referencedTable());
       if (parent == null || parent.name().equals(t.name())) {

@@ -13,9 +13,10 @@ import java.util.Optional;
  *
  * <p>{@code options} are the table options of MySQL and MariaDB ({@code ENGINE}, {@code CHARSET},
  * {@code COLLATE}, {@code ROW_FORMAT}, ...; see {@link TableOptions}), and on PostgreSQL a
- * partitioned table's key ({@code PARTITION_BY}: {@code RANGE (created_at)}); SQLite has none and
- * leaves them out. Indexes and unique constraints are listed in the order the database lists them,
- * which on MySQL is the order they were created in.
+ * partitioned table's key ({@code PARTITION_BY}: {@code RANGE (created_at)}) or the tables it
+ * inherits from ({@code INHERITS}: {@code base, other}; then {@code columns} are its own only, and
+ * may be none); SQLite has none and leaves them out. Indexes and unique constraints are listed in
+ * the order the database lists them, which on MySQL is the order they were created in.
  */
 public record Table(
     QualifiedName name,
@@ -38,7 +39,7 @@ public record Table(
     uniques = List.copyOf(uniques);
     checks = List.copyOf(checks);
     indexes = List.copyOf(indexes);
-    if (columns.isEmpty()) {
+    if (columns.isEmpty() && !options.containsKey(TableOptions.INHERITS)) {
       throw new IllegalArgumentException("table " + name + " needs at least one column");
     }
   }

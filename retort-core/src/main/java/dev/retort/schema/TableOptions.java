@@ -27,6 +27,21 @@ public final class TableOptions {
   public static final String COLLATE = "COLLATE";
   public static final String ROW_FORMAT = "ROW_FORMAT";
 
+  /**
+   * PostgreSQL: the tables a table inherits from, by name, separated by a comma and a space, in
+   * order; the table's own {@link Table#columns()} leave out those it inherits.
+   */
+  public static final String INHERITS = "INHERITS";
+
+  /** The tables {@code options} say a table inherits from, in order. */
+  public static java.util.List<QualifiedName> inherits(Map<String, String> options) {
+    String value = options.get(INHERITS);
+    if (value == null || value.isBlank()) {
+      return java.util.List.of();
+    }
+    return java.util.Arrays.stream(value.split(", ")).map(QualifiedName::parse).toList();
+  }
+
   /** The options every table has whether or not its definition says them. */
   private static final Set<String> SERVER_FILLED = Set.of(ENGINE, CHARSET, COLLATE);
 

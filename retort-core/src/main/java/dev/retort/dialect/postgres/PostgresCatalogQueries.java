@@ -17,13 +17,18 @@ final class PostgresCatalogQueries {
   private PostgresCatalogQueries() {}
 
   /**
-   * Ordinary and partitioned tables, with their comments and partition keys; not the partitions,
-   * which are schema objects ({@link PostgresObjectQueries}).
+   * Ordinary and partitioned tables, with their comments, partition keys and the tables they
+   * inherit from (those of another schema named with it); not the partitions, which are schema
+   * objects ({@link PostgresObjectQueries}).
    */
   static final String TABLES =
       """
       SELECT c.oid, n.nspname, c.relname, ds.description,
-             CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END
+             CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END,
+             (SELECT string_agg(CASE WHEN p.relnamespace = c.relnamespace THEN '' ELSE pn.nspname || '.'
+                                END || p.relname, ', ' ORDER BY i.inhseqno)
+              FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent
+              JOIN pg_namespace pn ON pn.oid = p.relnamespace WHERE i.inhrelid = c.oid)
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       LEFT JOIN pg_description ds
         ON ds.objoid = c.oid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0
@@ -63,6 +68,7 @@ final class PostgresCatalogQueries {
       LEFT JOIN pg_description ds
         ON ds.objoid = a.attrelid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = a.attnum
       WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY (?) AND a.attnum > 0 AND NOT a.attisdropped
+        AND a.attislocal
       ORDER BY a.attrelid, a.attnum""";
 
   /**
@@ -88,7 +94,7 @@ final class PostgresCatalogQueries {
       JOIN pg_namespace n ON n.oid = c.relnamespace
       LEFT JOIN pg_class rc ON rc.oid = con.confrelid
       LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace
-      WHERE n.nspname = ANY (?) AND con.contype IN ('p', 'u', 'c', 'f')
+      WHERE n.nspname = ANY (?) AND con.contype IN ('p', 'u', 'c', 'f') AND con.conislocal
       ORDER BY con.conrelid, con.conname""";
 
   /**

@@ -60,11 +60,10 @@ final class PostgresInspector implements Inspector {
     final List<CheckConstraint> checks = new ArrayList<>();
     final List<Index> indexes = new ArrayList<>();
 
-    Builder(QualifiedName name, Optional<String> comment, Optional<String> partitionBy) {
+    Builder(QualifiedName name, Optional<String> comment, Map<String, String> options) {
       this.name = name;
       this.comment = comment;
-      this.options =
-          partitionBy.map(p -> Map.of(PostgresPartitions.PARTITION_BY, p)).orElse(Map.of());
+      this.options = options;
     }
 
     Table build() {
@@ -158,10 +157,7 @@ final class PostgresInspector implements Inspector {
                 qualify ? QualifiedName.of(rs.getString(2), table) : QualifiedName.of(table);
             tables.put(
                 rs.getLong(1),
-                new Builder(
-                    name,
-                    Optional.ofNullable(rs.getString(4)),
-                    Optional.ofNullable(rs.getString(5))));
+                new Builder(name, Optional.ofNullable(rs.getString(4)), tableOptions(rs)));
           }
         });
     query(
@@ -452,6 +448,16 @@ final class PostgresInspector implements Inspector {
         Optional.ofNullable(rs.getString(4)),
         "btree".equals(method) ? Optional.empty() : Optional.of(method),
         strings(rs.getArray(10)));
+  }
+
+  /** A partitioned table's key, the tables a table inherits from. */
+  private static Map<String, String> tableOptions(ResultSet rs) throws SQLException {
+    Map<String, String> options = new java.util.TreeMap<>();
+    Optional.ofNullable(rs.getString(5))
+        .ifPresent(k -> options.put(PostgresPartitions.PARTITION_BY, k));
+    Optional.ofNullable(rs.getString(6))
+        .ifPresent(p -> options.put(dev.retort.schema.TableOptions.INHERITS, p));
+    return options;
   }
 
   private static void constraint(Builder t, ResultSet rs, boolean qualify) throws SQLException {

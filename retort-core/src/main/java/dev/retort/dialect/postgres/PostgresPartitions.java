@@ -4,11 +4,16 @@ import dev.retort.dialect.Sql;
 import dev.retort.error.UsageException;
 import dev.retort.ops.AlterTableOptions;
 import dev.retort.ops.ReplaceObject;
+import dev.retort.schema.QualifiedName;
 import dev.retort.schema.SchemaObject;
 import dev.retort.schema.Table;
+import dev.retort.schema.TableOptions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Declarative partitioning. A partitioned table is a {@link Table} whose {@link Table#options()
@@ -24,22 +29,39 @@ final class PostgresPartitions {
 
   private PostgresPartitions() {}
 
-  /** {@code PARTITION BY key} for a partitioned table's CREATE TABLE, or nothing. */
-  static String partitionBy(Table table) {
-    return Optional.ofNullable(table.options().get(PARTITION_BY))
-        .map(k -> "\nPARTITION BY " + k)
-        .orElse("");
+  /**
+   * {@code INHERITS (parents)} and {@code PARTITION BY key} for a CREATE TABLE, where the table has
+   * them, or nothing.
+   */
+  static String partitionBy(Table table, Function<QualifiedName, String> quote) {
+    List<QualifiedName> parents = TableOptions.inherits(table.options());
+    return (parents.isEmpty()
+            ? ""
+            : "\nINHERITS (" + parents.stream().map(quote).collect(Collectors.joining(", ")) + ")")
+        + Optional.ofNullable(table.options().get(PARTITION_BY))
+            .map(k -> "\nPARTITION BY " + k)
+            .orElse("");
   }
 
   /**
    * PostgreSQL has no table options to change; a different partition key is a different table,
    * which it cannot make of an existing one in place.
    */
-  static List<Sql> alterTableOptions(AlterTableOptions op) {
+  static List<Sql> alterTableOptions(AlterTableOptions op, Function<QualifiedName, String> quote) {
+    List<Sql> out = new ArrayList<>();
+    List<QualifiedName> was = TableOptions.inherits(op.existing());
+    List<QualifiedName> is = TableOptions.inherits(op.options());
+    String table = quote.apply(op.table());
+    was.stream()
+        .filter(p -> !is.contains(p))
+        .forEach(p -> out.add(Sql.of("ALTER TABLE " + table + " NO INHERIT " + quote.apply(p))));
+    is.stream()
+        .filter(p -> !was.contains(p))
+        .forEach(p -> out.add(Sql.of("ALTER TABLE " + table + " INHERIT " + quote.apply(p))));
     String from = op.existing().get(PARTITION_BY);
     String to = op.options().get(PARTITION_BY);
     if (Objects.equals(from, to)) {
-      return List.of();
+      return out;
     }
     throw new UsageException(
         "table "

@@ -68,7 +68,7 @@ final class PostgresRenderer extends SqlRenderer {
                 + " (\n  "
                 + String.join(",\n  ", items)
                 + "\n)"
-                + PostgresPartitions.partitionBy(table)));
+                + PostgresPartitions.partitionBy(table, this::q)));
     // With IF NOT EXISTS the whole op must be repeatable, so its indexes are conditional too
     table.indexes().forEach(i -> out.add(createIndex(i, false, op.ifNotExists())));
     table
@@ -471,7 +471,7 @@ final class PostgresRenderer extends SqlRenderer {
 
   @Override
   public List<Sql> alterTableOptions(dev.retort.ops.AlterTableOptions op) {
-    return PostgresPartitions.alterTableOptions(op);
+    return PostgresPartitions.alterTableOptions(op, this::q);
   }
 
   @Override

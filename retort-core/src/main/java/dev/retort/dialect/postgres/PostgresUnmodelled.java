@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a schema holds that Retort's model leaves out: base types (written in C), table inheritance
- * and privileges. Read from the current schema in one query, so that a desired {@code schema.sql}
- * that declares them is reported, never silently reduced. Objects that belong to an extension are
- * its own business and are not listed.
+ * What a schema holds that Retort's model leaves out: base types (written in C) and privileges.
+ * Read from the current schema in one query, so that a desired {@code schema.sql} that declares
+ * them is reported, never silently reduced. Objects that belong to an extension are its own
+ * business and are not listed.
  */
 final class PostgresUnmodelled {
   private PostgresUnmodelled() {}
@@ -25,10 +25,6 @@ final class PostgresUnmodelled {
           FROM pg_type t
          WHERE t.typnamespace = (SELECT oid FROM ns) AND t.oid NOT IN (SELECT objid FROM own)
            AND t.typtype = 'b' AND t.typelem = 0 AND t.typname NOT LIKE '\\_%'
-        UNION ALL
-        SELECT 'inheritance', c.relname || ' inherits ' || p.relname
-          FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent
-         WHERE c.relnamespace = (SELECT oid FROM ns) AND NOT c.relispartition AND c.relkind = 'r'
         UNION ALL
         SELECT 'privileges (grants are not reproduced) on', c.relname
           FROM pg_class c WHERE c.relnamespace = (SELECT oid FROM ns) AND c.relacl IS NOT NULL
