@@ -56,4 +56,12 @@ final class PostgresNormalizer extends TableNormalizer {
         .matcher(s)
         .replaceAll(m -> Matcher.quoteReplacement("IN (" + m.group(1) + ")"));
   }
+
+  /**
+   * A partitioned table's key and the tables a table inherits from ({@link PostgresPartitions}).
+   */
+  @Override
+  protected boolean keepsTableOptions() {
+    return true;
+  }
 }
