@@ -121,18 +121,23 @@ final class Databases {
     Maria maria;
 
     /**
-     * A fresh database of {@code kind} (postgresql, mariadb) and its URL; sqlite gets {@code
+     * A fresh database of {@code kind} (postgresql, mariadb) and its URL, the same one each time
+     * for the same kind (so that a test can look into the database it migrated); sqlite gets {@code
      * sqliteUrl}.
      */
     String url(String kind, String sqliteUrl) {
       if (kind.equals("postgresql")) {
-        requirePostgres();
-        pg = new Pg();
+        if (pg == null) {
+          requirePostgres();
+          pg = new Pg();
+        }
         return pg.url();
       }
       if (kind.equals("mariadb")) {
-        requireMariaDb();
-        maria = new Maria();
+        if (maria == null) {
+          requireMariaDb();
+          maria = new Maria();
+        }
         return maria.url();
       }
       return sqliteUrl;
