@@ -28,6 +28,7 @@ import dev.retort.schema.Table;
 import dev.retort.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -62,7 +63,17 @@ final class MySqlRenderer extends SqlRenderer {
   @Override
   public List<Sql> createTable(CreateTable op) {
     Table table = op.table();
-    List<String> items = tableItems(table, this::columnDefinition, table.primaryKey());
+    Map<String, CheckConstraint> onColumns = columnChecks(table);
+    List<String> items =
+        tableItems(
+            table.withChecks(
+                table.checks().stream().filter(c -> !onColumns.containsValue(c)).toList()),
+            c ->
+                columnDefinition(c)
+                    + Optional.ofNullable(onColumns.get(c.name()))
+                        .map(k -> " CHECK (" + checkExpression(k) + ")")
+                        .orElse(""),
+            table.primaryKey());
     table.indexes().forEach(i -> items.add(index.inline(i)));
     for (Column column : table.columns()) {
       if (column.autoIncrement() && !leadsAKey(table, column.name())) {
@@ -82,6 +93,45 @@ final class MySqlRenderer extends SqlRenderer {
                 + "\n)"
                 + TABLE_OPTIONS
                 + comment));
+  }
+
+  /**
+   * MariaDB's column checks: a check written in a column's definition is named after the column and
+   * kept as the column's ({@code LEVEL = 'Column'}, shown in the column by {@code SHOW CREATE
+   * TABLE}, dropped with it), so a check named after its column is written there, as Hibernate's
+   * schema creation writes the check of an enum or {@code @Min}/{@code @Max} column. MySQL names
+   * column checks {@code t_chk_n}; there every check stays the table's.
+   */
+  private Map<String, CheckConstraint> columnChecks(Table table) {
+    Map<String, CheckConstraint> out = new java.util.HashMap<>();
+    if (!server.mariaDb()) {
+      return out;
+    }
+    for (CheckConstraint k : table.checks()) {
+      for (Column c : table.columns()) {
+        if (k.name().filter(c.name()::equalsIgnoreCase).isPresent()
+            && c.type().kind() != ColumnType.Kind.JSONB
+            && !out.containsKey(c.name())
+            && onlyNames(k.expression(), c, table)) {
+          out.put(c.name(), k);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** A column check may name no other column. */
+  private static boolean onlyNames(String expression, Column column, Table table) {
+    String text = expression.replaceAll("'(?:[^']|'')*'", "''");
+    return table.columns().stream()
+        .filter(c -> c != column)
+        .noneMatch(
+            c ->
+                java.util.regex.Pattern.compile(
+                        "(?<![\\w$])`?" + java.util.regex.Pattern.quote(c.name()) + "`?(?![\\w$])",
+                        java.util.regex.Pattern.CASE_INSENSITIVE)
+                    .matcher(text)
+                    .find());
   }
 
   /**
