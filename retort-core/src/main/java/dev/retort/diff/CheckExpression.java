@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * whitespace, and removes parentheses where they cannot change the meaning: around the whole
  * expression, around a single operand, and around a comparison that has no AND or OR at its top
  * level (comparisons bind more tightly than NOT, AND and OR, and a definition rarely does
- * arithmetic on a comparison). Parentheses of a function call or an IN list stay.
+ * arithmetic on a comparison), and around terms joined by AND that stand beside AND or OR.
+ * Parentheses of a function call or an IN list stay.
  */
 final class CheckExpression {
   private static final Set<String> KEYWORDS =
@@ -124,13 +125,42 @@ final class CheckExpression {
       List<String> inner = tokens.subList(open + 1, close);
       boolean castAfter = close + 1 < tokens.size() && tokens.get(close + 1).equals("::");
       boolean whole = open == 0 && close == tokens.size() - 1;
-      if (!call && !castAfter && (whole || isOperand(inner) || isComparison(inner))) {
+      boolean andOperand =
+          isConjunction(inner)
+              && (open == 0 || LOGICAL.contains(tokens.get(open - 1)))
+              && (close == tokens.size() - 1 || LOGICAL.contains(tokens.get(close + 1)));
+      if (!call && !castAfter && (whole || isOperand(inner) || isComparison(inner) || andOperand)) {
         tokens.remove(close);
         tokens.remove(open);
         return true;
       }
     }
     return false;
+  }
+
+  /** What may stand beside an operand of AND or OR. */
+  private static final Set<String> LOGICAL = Set.of("AND", "OR", "(", ")");
+
+  /**
+   * Terms joined by AND with no OR at the top level: beside AND or OR its parentheses cannot
+   * matter, as AND binds more tightly ({@code a <> 1 OR (b IS NOT NULL AND c IS NOT NULL)}, which
+   * MariaDB keeps without them).
+   */
+  private static boolean isConjunction(List<String> inner) {
+    boolean and = false;
+    int depth = 0;
+    for (String t : inner) {
+      if (t.equals("(")) {
+        depth++;
+      } else if (t.equals(")")) {
+        depth--;
+      } else if (depth == 0 && t.equals("OR")) {
+        return false;
+      } else if (depth == 0 && t.equals("AND")) {
+        and = true;
+      }
+    }
+    return and;
   }
 
   private static boolean isOperand(List<String> inner) {

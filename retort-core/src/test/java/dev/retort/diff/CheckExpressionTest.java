@@ -28,6 +28,21 @@ class CheckExpressionTest {
   }
 
   @Test
+  void termsJoinedByAndNeedNoParenthesesBesideOr() {
+    // Hibernate 7's check on a single-table subclass's not-null columns, as written and as
+    // MariaDB keeps it
+    assertThat(CheckExpression.canonical("kind <> 200 or (a is not null and b is not null)"))
+        .isEqualTo(CheckExpression.canonical("kind <> 200 or a is not null and b is not null"))
+        .isEqualTo("kind <> 200 OR a IS NOT NULL AND b IS NOT NULL");
+    assertThat(CheckExpression.canonical("NOT (a > 0 AND b > 0)"))
+        .isEqualTo("NOT (a > 0 AND b > 0)");
+    assertThat(CheckExpression.canonical("(a > 0 AND b > 0) = c"))
+        .isEqualTo("(a > 0 AND b > 0) = c");
+    assertThat(CheckExpression.canonical("(a > 0 OR b > 0) AND c > 0"))
+        .isEqualTo("(a > 0 OR b > 0) AND c > 0");
+  }
+
+  @Test
   void callsInListsAndStringsAreKept() {
     assertThat(CheckExpression.canonical("(length((name)::text) > 0)"))
         .isEqualTo("length((name)::text) > 0");

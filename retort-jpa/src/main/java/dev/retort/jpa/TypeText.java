@@ -137,9 +137,10 @@ public final class TypeText {
         case "decimal", "numeric":
           return ColumnType.numeric(n, scale);
         case "datetime":
-          return n == 6 ? ColumnType.timestamp() : ColumnType.raw(t);
+          return n == 6 ? ColumnType.timestamp() : ColumnType.raw(n == 0 ? base : t);
         case "time":
-          return n == 6 ? ColumnType.time() : ColumnType.raw(t);
+          // the catalog writes a precision of 0 as none: time(0) is time
+          return n == 6 ? ColumnType.time() : ColumnType.raw(n == 0 ? base : t);
         case "float":
           return n <= 24 ? ColumnType.real() : ColumnType.doublePrecision();
         default:

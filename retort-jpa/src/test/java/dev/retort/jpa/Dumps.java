@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** {@code pg_dump --schema-only} of a test database, as sorted lines without comments. */
+/**
+ * {@code pg_dump --schema-only} or {@code mariadb-dump --no-data} of a test database, as sorted
+ * lines without comments.
+ */
 final class Dumps {
   private Dumps() {}
 
@@ -18,7 +21,7 @@ final class Dumps {
     retort.forEach(onlyHibernate::remove);
     if (!onlyRetort.isEmpty() || !onlyHibernate.isEmpty()) {
       throw new AssertionError(
-          "pg_dump differs\n--- only Retort's:\n"
+          "the dumps differ\n--- only Retort's:\n"
               + String.join("\n", onlyRetort)
               + "\n--- only Hibernate's:\n"
               + String.join("\n", onlyHibernate));
@@ -57,6 +60,45 @@ final class Dumps {
         continue;
       }
       lines.add(line.stripTrailing());
+    }
+    lines.sort(null);
+    return lines;
+  }
+
+  /**
+   * {@code mariadb-dump --no-data}: each line without the comma that only says whether another item
+   * follows (the order of keys is not compared), without version comments and the AUTO_INCREMENT
+   * counter.
+   */
+  static List<String> mariadb(String database) throws IOException, InterruptedException {
+    Process p =
+        new ProcessBuilder(
+                "mariadb-dump",
+                "--no-data",
+                "--skip-comments",
+                "--skip-dump-date",
+                "--protocol=tcp",
+                "-h",
+                "127.0.0.1",
+                "-u",
+                "root",
+                "--ignore-table=" + database + ".retort_version",
+                "--ignore-table=" + database + ".retort_history",
+                database)
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new IllegalStateException("mariadb-dump failed: " + out);
+    }
+    List<String> lines = new ArrayList<>();
+    for (String line : out.split("\n")) {
+      String l = line.strip();
+      if (l.isEmpty() || l.startsWith("--") || l.startsWith("/*!")) {
+        continue;
+      }
+      l = l.replaceAll(" AUTO_INCREMENT=\\d+", "");
+      lines.add(l.endsWith(",") ? l.substring(0, l.length() - 1) : l);
     }
     lines.sort(null);
     return lines;

@@ -28,6 +28,7 @@ import dev.retort.schema.Table;
 import dev.retort.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -66,11 +67,22 @@ final class MySqlRenderer extends SqlRenderer {
   @Override
   public List<Sql> createTable(CreateTable op) {
     Table table = op.table();
+    Map<String, CheckConstraint> onColumns = MySqlColumnChecks.of(table, server.mariaDb());
     List<String> items = new ArrayList<>();
-    table.columns().forEach(c -> items.add(columnDefinition(c)));
+    table
+        .columns()
+        .forEach(
+            c ->
+                items.add(
+                    columnDefinition(c)
+                        + Optional.ofNullable(onColumns.get(c.name()))
+                            .map(k -> " CHECK (" + checkExpression(k) + ")")
+                            .orElse("")));
     table.primaryKey().ifPresent(pk -> items.add(constraint(pk)));
     table.uniques().forEach(u -> items.add(constraint(u)));
-    table.checks().forEach(c -> items.add(constraint(c)));
+    table.checks().stream()
+        .filter(c -> !onColumns.containsValue(c))
+        .forEach(c -> items.add(constraint(c)));
     table.indexes().forEach(i -> items.add(index.inline(i)));
     table.foreignKeys().forEach(fk -> items.add(constraint(fk)));
     for (Column column : table.columns()) {

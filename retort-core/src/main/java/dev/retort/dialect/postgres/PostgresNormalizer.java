@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
  * (status)::text = ANY ((ARRAY['a'::character varying, ...])::text[])}; both are read back into the
  * form a definition writes. Unquoted names fold to lower case, as PostgreSQL folds them. {@code x
  * BETWEEN a AND b} (Hibernate's check on an ordinal enum) is kept as {@code (x >= a) AND (x <= b)},
- * and is read so.
+ * and is read so. An {@code IN} list of one value is kept as the comparison it is ({@code status IN
+ * ('a')} as {@code (status)::text = 'a'::text}, {@code NOT IN} as {@code <>}), and is read so: it
+ * is what Hibernate's check on an enum of one constant says.
  */
 final class PostgresNormalizer extends TableNormalizer {
   private static final Pattern CAST_NUMBER =
@@ -43,6 +45,10 @@ final class PostgresNormalizer extends TableNormalizer {
       Pattern.compile(
           "(?i)([a-z_][a-z0-9_]*) between (-?\\d+(?:\\.\\d+)?) and (-?\\d+(?:\\.\\d+)?)");
 
+  /** {@code IN} (or {@code NOT IN}) a list of one constant. */
+  private static final Pattern SINGLE_IN =
+      Pattern.compile("(?i)\\s+(NOT\\s+)?IN\\s*\\(\\s*('(?:[^']|'')*'|-?\\d+(?:\\.\\d+)?)\\s*\\)");
+
   @Override
   protected String checkExpression(String expression) {
     // PostgreSQL folds unquoted names to lower case, and prints them so
@@ -52,9 +58,11 @@ final class PostgresNormalizer extends TableNormalizer {
     s = CAST_STRING.matcher(s).replaceAll("$1");
     s = CAST_COLUMN.matcher(s).replaceAll("$1");
     s = BARE_CAST_COLUMN.matcher(s).replaceAll("$1");
-    return ANY_ARRAY
+    s = ANY_ARRAY.matcher(s).replaceAll(m -> Matcher.quoteReplacement("IN (" + m.group(1) + ")"));
+    return SINGLE_IN
         .matcher(s)
-        .replaceAll(m -> Matcher.quoteReplacement("IN (" + m.group(1) + ")"));
+        .replaceAll(
+            m -> Matcher.quoteReplacement((m.group(1) == null ? " = " : " <> ") + m.group(2)));
   }
 
   /**

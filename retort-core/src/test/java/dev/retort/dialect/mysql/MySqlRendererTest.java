@@ -577,6 +577,29 @@ class MySqlRendererTest {
   }
 
   @Test
+  void mariaDbKeepsACheckNamedAfterItsColumnOnTheColumn() {
+    Table t =
+        dev.retort.ops.TableBuilder.table(
+            "gauge",
+            b -> {
+              b.column("level", integer());
+              b.column("other", integer());
+              b.check("level", "level between 0 and 2");
+              b.check("mixed", "level < other");
+              b.check("other", "other > level");
+            });
+    // as Hibernate's schema creation writes an enum's check, and SHOW CREATE TABLE shows it
+    assertThat(render(new MySqlRenderer(MY, Catalog.NONE, MARIADB), new CreateTable(t)))
+        .contains("level int CHECK (level between 0 and 2),")
+        .contains("CONSTRAINT mixed CHECK (level < other)")
+        .contains("CONSTRAINT other CHECK (other > level)")
+        .doesNotContain("CONSTRAINT level");
+    // MySQL names column checks t_chk_n: a named check stays the table's
+    assertThat(render(new MySqlRenderer(MY, Catalog.NONE, MYSQL_8_0_16), new CreateTable(t)))
+        .contains("CONSTRAINT level CHECK (level between 0 and 2)");
+  }
+
+  @Test
   void serverDifferencesAreFlagsNotForks() {
     DropConstraint dropCheck =
         new DropConstraint(

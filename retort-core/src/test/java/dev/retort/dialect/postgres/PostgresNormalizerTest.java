@@ -56,7 +56,18 @@ class PostgresNormalizerTest {
         .isEqualTo("c IN ('a,b', '$1')");
     assertThat(check("(n = ANY (ARRAY[1, 2, 3]))")).isEqualTo(check("n in (1, 2, 3)"));
     assertThat(check("((kind)::text = ANY ((ARRAY['a'::character varying])::text[])) AND a > 0"))
-        .isEqualTo("kind IN ('a') AND a > 0");
+        .isEqualTo("kind = 'a' AND a > 0");
+  }
+
+  @Test
+  void anInListOfOneIsTheComparisonPostgresKeeps() {
+    // Hibernate's check on an enum of one constant; PostgreSQL keeps it as an equality
+    assertThat(check("((type)::text = 'DEFAULT'::text)"))
+        .isEqualTo(check("type in ('DEFAULT')"))
+        .isEqualTo("type = 'DEFAULT'");
+    assertThat(check("((type)::text <> 'x'::text)")).isEqualTo(check("type NOT IN ('x')"));
+    assertThat(check("(n = 3)")).isEqualTo(check("n in (3)"));
+    assertThat(check("type in ('a','b')")).isEqualTo("type IN ('a', 'b')");
   }
 
   @Test

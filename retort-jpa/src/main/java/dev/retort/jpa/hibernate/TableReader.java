@@ -229,7 +229,9 @@ final class TableReader {
       }
       if (inlineUniques) {
         inline.add(unnamedUnique(t, List.of(col(c)), taken));
-      } else {
+      } else if (!hasKeyOn(keys, c)) {
+        // a unique key of the mapping on this column alone stands for the column's own, which
+        // Hibernate then leaves out (@Column(unique = true) with a named @UniqueConstraint)
         String key =
             c.getUniqueKeyName() != null
                 ? c.getUniqueKeyName()
@@ -254,6 +256,15 @@ final class TableReader {
     List<UniqueConstraint> all = new ArrayList<>(inline);
     all.addAll(out.values());
     return all;
+  }
+
+  private static boolean hasKeyOn(Map<String, UniqueKey> keys, org.hibernate.mapping.Column c) {
+    for (UniqueKey k : keys.values()) {
+      if (k.getColumnSpan() == 1 && k.getColumn(0).getName().equals(c.getName())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isUniqueColumn(Table t, UniqueKey k) {
