@@ -27,6 +27,7 @@ TITLES = {
     "W4_heads": "W4 graph: heads (N revisions, branches and merges)",
     "W4_history": "W4 graph: history",
     "W4_plan": "W4 graph: plan upgrade heads from base (offline --sql)",
+    "W5": "W5 in-process no-op at application start-up",
 }
 FLOORS = {
     "W1": "psql -1 -f (all DDL, one transaction)",
@@ -141,7 +142,75 @@ def table(workload, size, stats):
     return "\n".join(lines) + "\n"
 
 
-def targets(summary):
+W5_ORDER = ["retort-files", "retort-classpath", "retort-url-files", "flyway-files", "flyway-classpath",
+            "liquibase-files", "liquibase-classpath"]
+
+
+def w5_summary(rows):
+    """Per size and tool: the first call of each counted process and the median of its later calls,
+    then the median (and range) of those over the processes; wall and the calling thread's CPU."""
+    out = {}
+    procs = {}
+    for r in rows:
+        if r["rep"] >= 1:
+            procs.setdefault((r["size"], r["tool"], r["rep"]), []).append(r)
+    for (size, tool, _), rs in procs.items():
+        rs.sort(key=lambda r: r["call"])
+        first, later = rs[0], rs[1:] or rs
+        s = out.setdefault(size, {}).setdefault(tool, {"first": [], "first_cpu": [], "med": [], "med_cpu": [],
+                                                        "calls": len(rs)})
+        s["first"].append(first["wall"])
+        s["first_cpu"].append(first["cpu"])
+        s["med"].append(statistics.median(r["wall"] for r in later))
+        s["med_cpu"].append(statistics.median(r["cpu"] for r in later))
+    return out
+
+
+def w5_tables(summary):
+    out = []
+    for size, tools in sorted(summary.items()):
+        def ms(v):
+            return f"{statistics.median(v) * 1000:.1f} ({min(v) * 1000:.0f}–{max(v) * 1000:.0f})"
+
+        def vs(tool, key):
+            peer = "flyway-classpath" if tool.endswith("classpath") else "flyway-files"
+            if peer not in tools:
+                return "–"
+            return ratio(statistics.median(tools[tool][key]), statistics.median(tools[peer][key]))
+        lines = [f"### W5 in-process no-op at application start-up — N = {size}", "",
+                 "Inside one JVM (default flags), a new tool object over a HikariCP pool per call; "
+                 "first call and median of the later calls per JVM, then the median (min–max) over the "
+                 "JVMs; CPU is the calling thread's. × Flyway: against Flyway from the same source.", "",
+                 "| tool | first call ms | × Flyway | first CPU ms | later calls, median ms | × Flyway "
+                 "| later CPU ms | × Flyway (CPU) | JVMs × calls |",
+                 "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+        for t in sorted(tools, key=lambda t: W5_ORDER.index(t) if t in W5_ORDER else 99):
+            s = tools[t]
+            lines.append(f"| {t} | {ms(s['first'])} | {vs(t, 'first')} | {ms(s['first_cpu'])} | {ms(s['med'])} "
+                         f"| {vs(t, 'med')} | {ms(s['med_cpu'])} | {vs(t, 'med_cpu')} | {len(s['first'])} × {s['calls']} |")
+        out.append("\n".join(lines) + "\n")
+    return out
+
+
+def w5_targets(summary):
+    out = []
+    for size, tools in sorted(summary.items()):
+        for src in ("files", "classpath"):
+            r, f = tools.get(f"retort-{src}"), tools.get(f"flyway-{src}")
+            if not r or not f:
+                continue
+            rm, fm = statistics.median(r["med"]), statistics.median(f["med"])
+            out.append(f"| W5, N={size}, {src}: Retort ≤ ½ Flyway (later calls) | {rm / fm:.2f}× | "
+                       f"{'met' if rm <= fm / 2 else '**MISSED**'} |")
+            rf, ff = statistics.median(r["first"]), statistics.median(f["first"])
+            out.append(f"| (for reference) W5, N={size}, {src}: Retort / Flyway, first call | {rf / ff:.2f}× | |")
+            if size == 1000:
+                out.append(f"| W5, N={size}, {src}: Retort < 50 ms (later calls) | {rm * 1000:.1f} ms | "
+                           f"{'met' if rm < 0.05 else '**MISSED**'} |")
+    return out
+
+
+def targets(summary, w5=None):
     out = []
 
     def get(w, n, tool):
@@ -189,6 +258,7 @@ def targets(summary):
         if w == "W3" and e and f:
             out.append(f"| (for reference) W3, N={n}: Retort diff against an empty definition "
                        f"/ pg_dump | {e['wall'] / f['wall']:.2f}× | |")
+    out += w5_targets(w5 or {})
     if not out:
         return ""
     return ("## Targets\n\n| target | measured (median) | |\n| --- | --- | --- |\n"
@@ -207,12 +277,14 @@ def main():
     p.add_argument("--python", default="/usr/bin/python3")
     args = p.parse_args()
     rows = [json.loads(l) for l in open(args.results) if l.strip()]
-    summary = summarize(rows)
+    w5 = w5_summary([r for r in rows if "call" in r])
+    summary = summarize([r for r in rows if "call" not in r])
     order = list(TITLES)
     body = [table(w, n, s) for (w, n), s in
             sorted(summary.items(), key=lambda kv: (order.index(kv[0][0]) if kv[0][0] in order else 99,
                                                     kv[0][1]))]
-    tgt = targets(summary)
+    body += w5_tables(w5)
+    tgt = targets(summary, w5)
     print("\n".join(body))
     print(tgt)
     md = ["# Retort benchmark results", ""]

@@ -296,12 +296,11 @@ final class ClasspathScripts {
                 name,
                 root.toString(),
                 max -> {
-                  if (!file.isFile()) {
+                  byte[] bytes = ScriptStore.readRegular(file.toPath());
+                  if (bytes == null) {
                     throw new IOException("it is not a regular file");
                   }
-                  try (InputStream in = new java.io.FileInputStream(file)) {
-                    return in.readNBytes(max);
-                  }
+                  return bytes;
                 }));
       }
     }

@@ -61,8 +61,8 @@ public final class RevisionGraph {
     deps = new int[n][];
     for (int i = 0; i < n; i++) {
       // RevisionSorter has already turned a depends-on naming a branch label into the revision id
-      parents[i] = revs.get(i).parents().stream().distinct().mapToInt(index::get).toArray();
-      deps[i] = revs.get(i).dependsOn().stream().distinct().mapToInt(index::get).toArray();
+      parents[i] = RevisionSorter.indices(revs.get(i).parents(), index);
+      deps[i] = RevisionSorter.indices(revs.get(i).dependsOn(), index);
     }
     children = RevisionSorter.invert(parents, n);
     dependents = RevisionSorter.invert(deps, n);

@@ -3,13 +3,12 @@ package dev.retort.script;
 import dev.retort.error.RevisionGraphException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.Set;
 
 /**
  * Validates a set of revisions as a graph and puts them in topological order. Every check runs
@@ -48,7 +47,7 @@ final class RevisionSorter {
 
   /** A depends-on may name a branch label, as in Alembic; the graph works with the revision id. */
   private static Revision labelsToIds(Revision r, Map<String, String> labelled) {
-    if (r.dependsOn().stream().noneMatch(labelled::containsKey)) {
+    if (labelled.isEmpty() || !anyIn(r.dependsOn(), labelled)) {
       return r;
     }
     return r.withDependsOn(r.dependsOn().stream().map(d -> labelled.getOrDefault(d, d)).toList());
@@ -58,15 +57,50 @@ final class RevisionSorter {
     return r.file().map(f -> "revision " + r.id() + " (" + f + ")").orElse("revision " + r.id());
   }
 
+  private static boolean anyIn(List<String> ids, Map<String, String> labelled) {
+    for (String id : ids) {
+      if (labelled.containsKey(id)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Loops and arrays, not streams and sets: this runs for every revision on every command, mostly
+   * as cold code, which a stream pipeline per revision made several times slower.
+   */
   private static int[] predecessors(Revision r, Map<String, Integer> index) {
-    Set<Integer> preds = new LinkedHashSet<>();
+    int[] preds = new int[r.parents().size() + r.dependsOn().size()];
+    int n = 0;
     for (String p : r.parents()) {
-      preds.add(known(r, p, index, "revises"));
+      n = addOnce(preds, n, known(r, p, index, "revises"));
     }
     for (String d : r.dependsOn()) {
-      preds.add(known(r, d, index, "depends on"));
+      n = addOnce(preds, n, known(r, d, index, "depends on"));
     }
-    return preds.stream().mapToInt(Integer::intValue).toArray();
+    return n == preds.length ? preds : Arrays.copyOf(preds, n);
+  }
+
+  /** The indexes of known {@code ids}, each once, in order. */
+  static int[] indices(List<String> ids, Map<String, Integer> index) {
+    int[] out = new int[ids.size()];
+    int n = 0;
+    for (String id : ids) {
+      n = addOnce(out, n, index.get(id));
+    }
+    return n == out.length ? out : Arrays.copyOf(out, n);
+  }
+
+  /** Appends {@code value} to the first {@code n} of {@code to} unless there; the new count. */
+  private static int addOnce(int[] to, int n, int value) {
+    for (int k = 0; k < n; k++) {
+      if (to[k] == value) {
+        return n;
+      }
+    }
+    to[n] = value;
+    return n + 1;
   }
 
   private static int known(Revision r, String id, Map<String, Integer> index, String relation) {

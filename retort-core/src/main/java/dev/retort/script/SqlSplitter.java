@@ -73,7 +73,10 @@ public final class SqlSplitter {
   private final int n;
   private final List<Statement> out = new ArrayList<>();
 
-  /** Start and end offsets of each comment, when {@link #comments} asked for them. */
+  /**
+   * Start and end offsets of each comment, when {@link #comments} asked for them; then only the
+   * lexical scan runs (no keywords, no statements), which every SQL migration's header read pays.
+   */
   private List<int[]> comments;
 
   private int pos;
@@ -240,7 +243,8 @@ public final class SqlSplitter {
       while (pos < n && isWordChar(s.charAt(pos))) {
         pos++;
       }
-      if (Character.isLetter(c) && pos - from <= 12) {
+      // Keywords only decide where a statement ends; where comments are does not depend on them.
+      if (comments == null && Character.isLetter(c) && pos - from <= 12) {
         word(s.substring(from, pos).toUpperCase(Locale.ROOT), from);
       }
     } else {
@@ -381,7 +385,7 @@ public final class SqlSplitter {
   }
 
   private void finish() {
-    if (start >= 0) {
+    if (start >= 0 && comments == null) {
       out.add(new Statement(s.substring(start, end), lineOf(start)));
     }
     start = -1;

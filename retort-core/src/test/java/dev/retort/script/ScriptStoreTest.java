@@ -204,4 +204,19 @@ class ScriptStoreTest {
     assertThat(ids).hasSize(100);
     assertThat(List.copyOf(ids).get(0)).matches(HeaderParser.ID.pattern());
   }
+
+  @Test
+  void readsEveryByteOfFilesOfAnySize() throws Exception {
+    // one read call when the file is as large as its stat said; any size, across read buffers
+    for (int size : new int[] {0, 1, 342, 8191, 8192, 8193, 70_000, 1 << 20}) {
+      byte[] bytes = new byte[size];
+      for (int i = 0; i < size; i++) {
+        bytes[i] = (byte) ('a' + i % 26);
+      }
+      Path file = Files.write(dir.resolve("f" + size + ".sql"), bytes);
+      assertThat(ScriptStore.readRegular(file)).isEqualTo(bytes);
+    }
+    assertThat(ScriptStore.readRegular(dir.resolve("missing.sql"))).isNull();
+    assertThat(ScriptStore.readRegular(dir)).isNull();
+  }
 }

@@ -235,4 +235,19 @@ class SqlSplitterTest {
     assertThat(SqlSplitter.split("DELIMITER ;;\nSELECT 1;;"))
         .containsExactly("DELIMITER", "SELECT 1");
   }
+
+  @Test
+  void findsCommentsInsideBodiesStringsAndDollarQuotes() {
+    String sql =
+        "CREATE TRIGGER t AFTER INSERT ON a BEGIN -- one\n"
+            + "  UPDATE b SET x = '-- not a comment'; /* two */\n"
+            + "END;\n"
+            + "CREATE FUNCTION f() RETURNS int AS $$ SELECT 1 -- inside the body $$ LANGUAGE sql;\n"
+            + "SELECT \"--col\" FROM t; -- three";
+    assertThat(SqlSplitter.comments(sql))
+        .extracting(c -> sql.substring(c[0], c[1]))
+        .containsExactly("-- one", "/* two */", "-- three");
+    assertThatThrownBy(() -> SqlSplitter.comments("SELECT 1;\nSELECT 'open"))
+        .hasMessage("line 2: unterminated string");
+  }
 }
