@@ -188,4 +188,15 @@ final class PostgresCatalogQueries {
       FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
       WHERE n.nspname = ANY (?) AND e.extname <> 'plpgsql'
       ORDER BY e.extname""";
+
+  /** pg_constraint's one-letter codes for referential actions. */
+  static dev.retort.schema.ReferentialAction action(String code) {
+    return switch (code) {
+      case "r" -> dev.retort.schema.ReferentialAction.RESTRICT;
+      case "c" -> dev.retort.schema.ReferentialAction.CASCADE;
+      case "n" -> dev.retort.schema.ReferentialAction.SET_NULL;
+      case "d" -> dev.retort.schema.ReferentialAction.SET_DEFAULT;
+      default -> dev.retort.schema.ReferentialAction.NO_ACTION;
+    };
+  }
 }

@@ -12,7 +12,6 @@ import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Index;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.QualifiedName;
-import dev.retort.schema.ReferentialAction;
 import dev.retort.schema.Schema;
 import dev.retort.schema.Sequence;
 import dev.retort.schema.Table;
@@ -157,7 +156,10 @@ final class PostgresInspector implements Inspector {
                 qualify ? QualifiedName.of(rs.getString(2), table) : QualifiedName.of(table);
             tables.put(
                 rs.getLong(1),
-                new Builder(name, Optional.ofNullable(rs.getString(4)), tableOptions(rs)));
+                new Builder(
+                    name,
+                    Optional.ofNullable(rs.getString(4)),
+                    PostgresPartitions.options(rs.getString(5), rs.getString(6))));
           }
         });
     query(
@@ -450,16 +452,6 @@ final class PostgresInspector implements Inspector {
         strings(rs.getArray(10)));
   }
 
-  /** A partitioned table's key, the tables a table inherits from. */
-  private static Map<String, String> tableOptions(ResultSet rs) throws SQLException {
-    Map<String, String> options = new java.util.TreeMap<>();
-    Optional.ofNullable(rs.getString(5))
-        .ifPresent(k -> options.put(PostgresPartitions.PARTITION_BY, k));
-    Optional.ofNullable(rs.getString(6))
-        .ifPresent(p -> options.put(dev.retort.schema.TableOptions.INHERITS, p));
-    return options;
-  }
-
   private static void constraint(Builder t, ResultSet rs, boolean qualify) throws SQLException {
     Optional<String> name = Optional.of(rs.getString(2));
     List<String> columns = strings(rs.getArray(4));
@@ -481,25 +473,14 @@ final class PostgresInspector implements Inspector {
                 columns,
                 target,
                 strings(rs.getArray(7)),
-                action(rs.getString(8)),
-                action(rs.getString(9)),
+                PostgresCatalogQueries.action(rs.getString(8)),
+                PostgresCatalogQueries.action(rs.getString(9)),
                 rs.getBoolean(11),
                 rs.getBoolean(12),
                 rs.getBoolean(13)));
       }
       default -> throw new IllegalStateException("unexpected constraint type " + rs.getString(3));
     }
-  }
-
-  /** pg_constraint's one-letter codes for referential actions. */
-  private static ReferentialAction action(String code) {
-    return switch (code) {
-      case "r" -> ReferentialAction.RESTRICT;
-      case "c" -> ReferentialAction.CASCADE;
-      case "n" -> ReferentialAction.SET_NULL;
-      case "d" -> ReferentialAction.SET_DEFAULT;
-      default -> ReferentialAction.NO_ACTION;
-    };
   }
 
   private static List<String> strings(Array array) throws SQLException {

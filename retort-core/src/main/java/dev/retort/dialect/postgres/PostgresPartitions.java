@@ -30,6 +30,21 @@ final class PostgresPartitions {
   private PostgresPartitions() {}
 
   /**
+   * A table's options as the catalog gives them: its partition key and the tables it inherits from,
+   * where it has them.
+   */
+  static java.util.Map<String, String> options(String partitionKey, String inherits) {
+    java.util.Map<String, String> options = new java.util.TreeMap<>();
+    if (partitionKey != null) {
+      options.put(PARTITION_BY, partitionKey);
+    }
+    if (inherits != null) {
+      options.put(TableOptions.INHERITS, inherits);
+    }
+    return options;
+  }
+
+  /**
    * {@code INHERITS (parents)} and {@code PARTITION BY key} for a CREATE TABLE, where the table has
    * them, or nothing.
    */
