@@ -47,10 +47,7 @@ class JpaExactnessIT {
   @MethodSource("cases")
   void retortGivesWhatHibernateGives(HibernateLine line, String kind, String naming)
       throws Exception {
-    List<String> targets =
-        kind.equals("mariadb")
-            ? List.of("org.example.shop", "org.example.real")
-            : List.of("org.example.shop", "org.example.ledger", "org.example.real");
+    List<String> targets = List.of("org.example.shop", "org.example.ledger", "org.example.real");
     Files.createDirectories(dir.resolve("migrations"));
     try (TestDatabase hibernate = TestDatabase.create(kind, dir);
         TestDatabase retortDb = TestDatabase.create(kind, dir)) {

@@ -108,7 +108,13 @@ final class MySqlInspector implements Inspector {
         out.add(t);
       }
     }
-    return MySqlObjects.addTo(new Schema(out), c, run.server, options.excludeTables());
+    List<dev.retort.schema.Sequence> sequences =
+        run.server.mariaDb() ? MySqlSequences.read(c, options.excludeTables()) : List.of();
+    return MySqlObjects.addTo(
+        new Schema(out, List.of(), List.of(), sequences, List.of()),
+        c,
+        run.server,
+        options.excludeTables());
   }
 
   /** One table, as the renderer's catalog asks for it; empty when there is none by that name. */

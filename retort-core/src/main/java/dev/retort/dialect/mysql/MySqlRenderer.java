@@ -106,6 +106,21 @@ final class MySqlRenderer extends SqlRenderer {
   }
 
   @Override
+  public List<Sql> createSequence(dev.retort.ops.CreateSequence op) {
+    return MySqlSequences.create(op, server.mariaDb(), this::q);
+  }
+
+  @Override
+  public List<Sql> dropSequence(dev.retort.ops.DropSequence op) {
+    return MySqlSequences.drop(op, server.mariaDb(), this::q);
+  }
+
+  @Override
+  public List<Sql> alterSequence(dev.retort.ops.AlterSequence op) {
+    return MySqlSequences.alter(op, server.mariaDb(), this::q);
+  }
+
+  @Override
   public List<Sql> alterTableOptions(dev.retort.ops.AlterTableOptions op) {
     List<String> clauses = options.alter(op);
     return clauses.isEmpty()
