@@ -327,6 +327,33 @@ class AutogenerateIT {
     }
   }
 
+  /**
+   * A function whose body does not compile, or a view over a column that is not there: one error
+   * naming the file, the line, the statement and PostgreSQL's reason; exit 2, nothing written.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "CREATE FUNCTION broken() RETURNS integer LANGUAGE plpgsql AS $$\nBEGIN\n  RETURN 1 +;\nEND $$;"
+            + "|CREATE FUNCTION broken() RETURNS integer LANGUAGE plpgsql AS $$|syntax error",
+        "CREATE VIEW v AS SELECT id, gone FROM users;|CREATE VIEW v AS SELECT id, gone FROM users"
+            + "|column \"gone\" does not exist"
+      })
+  void anObjectThatDoesNotCompileIsNamedWithTheDatabasesReason(String c) throws Exception {
+    String[] parts = c.split("\\|");
+    Files.createDirectories(dir.resolve("migrations"));
+    Files.writeString(
+        dir.resolve("retort.properties"), "url=" + url("postgresql") + "\nschema=schema.sql\n");
+    Files.writeString(dir.resolve("schema.sql"), users("postgresql") + parts[0] + "\n");
+    Cli.Result r = run(2, "revision", "--autogenerate", "-m", "objects", "--format", "sql");
+    assertThat(r.err())
+        .contains("schema.sql:6: the desired schema does not apply: " + parts[1] + ": ")
+        .contains(parts[2]);
+    try (var files = Files.list(dir.resolve("migrations"))) {
+      assertThat(files).isEmpty();
+    }
+  }
+
   @Test
   void whatIsNotModelledIsReportedNotDroppedSilently() throws Exception {
     Files.createDirectories(dir.resolve("migrations"));

@@ -160,7 +160,10 @@ public final class DesiredSchema {
         throw new MigrationFileException(
             file,
             current[0].line(),
-            "the desired schema does not apply: " + e.getMessage().replaceAll("\\s*\\R\\s*", " "));
+            "the desired schema does not apply: "
+                + head(current[0].sql())
+                + ": "
+                + e.getMessage().replaceAll("\\s*\\R\\s*", " "));
       }
       throw new DatabaseException(
           "cannot make a scratch copy to load " + file + ": " + e.getMessage(), e);
@@ -207,5 +210,14 @@ public final class DesiredSchema {
       }
       return false;
     }
+  }
+
+  /**
+   * The start of a statement, to name what failed in a message: its first line, at most 80
+   * characters, control characters made spaces.
+   */
+  private static String head(String sql) {
+    String first = sql.strip().lines().findFirst().orElse("").replaceAll("\\p{Cntrl}", " ");
+    return first.length() > 80 ? first.substring(0, 77) + "..." : first;
   }
 }

@@ -92,7 +92,7 @@ final class MySqlSequences {
 
   static List<Sql> create(CreateSequence op, boolean mariaDb, Function<QualifiedName, String> q) {
     Sequence s = op.sequence();
-    refuse(mariaDb, s);
+    refuse(mariaDb, s, op);
     List<String> options = new ArrayList<>();
     if (s.increment() != 1) {
       options.add("INCREMENT BY " + s.increment());
@@ -113,8 +113,7 @@ final class MySqlSequences {
 
   static List<Sql> drop(DropSequence op, boolean mariaDb, Function<QualifiedName, String> q) {
     if (!mariaDb) {
-      throw new UsageException(
-          "MySQL has no sequences (MariaDB has): sequence " + op.name() + " cannot be dropped");
+      throw new UsageException(op.describe() + ": MySQL has no sequences (MariaDB has)");
     }
     return List.of(Sql.of("DROP SEQUENCE " + q.apply(op.name())));
   }
@@ -123,7 +122,7 @@ final class MySqlSequences {
   static List<Sql> alter(AlterSequence op, boolean mariaDb, Function<QualifiedName, String> q) {
     Sequence from = op.from();
     Sequence to = op.to();
-    refuse(mariaDb, to);
+    refuse(mariaDb, to, op);
     List<String> options = new ArrayList<>();
     if (from.increment() != to.increment()) {
       options.add("INCREMENT BY " + to.increment());
@@ -152,16 +151,18 @@ final class MySqlSequences {
     return s.cache() == 1 ? "NOCACHE" : "CACHE " + s.cache();
   }
 
-  private static void refuse(boolean mariaDb, Sequence s) {
+  /** Refused as every renderer refuses an op: its description, then the reason. */
+  private static void refuse(boolean mariaDb, Sequence s, dev.retort.ops.Op op) {
     if (!mariaDb) {
       throw new UsageException(
-          "MySQL has no sequences (MariaDB has): sequence "
-              + s.name()
-              + " cannot be made; use an autoIncrement column");
+          op.describe() + ": MySQL has no sequences (MariaDB has); use an autoIncrement column");
     }
     if (s.ownedBy().isPresent()) {
       throw new UsageException(
-          "sequence " + s.name() + " is owned by a column, which only PostgreSQL has");
+          op.describe()
+              + ": sequence "
+              + s.name()
+              + " is owned by a column, which only PostgreSQL has");
     }
   }
 
