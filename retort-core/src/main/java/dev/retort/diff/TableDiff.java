@@ -307,10 +307,19 @@ final class TableDiff {
     return null;
   }
 
+  /**
+   * The index's method, where an explicit {@code btree} is none: it is the default of every
+   * database that has methods, so the index is the same either way (MySQL prints the clause when it
+   * was written, PostgreSQL never).
+   */
+  private static Optional<String> method(Index index) {
+    return index.method().filter(m -> !m.equalsIgnoreCase("btree"));
+  }
+
   private static boolean sameIndex(Index a, Index b) {
     return a.unique() == b.unique()
         && a.parts().equals(b.parts())
-        && a.method().equals(b.method())
+        && method(a).equals(method(b))
         && a.include().equals(b.include())
         && a.where().map(TableDiff::squash).equals(b.where().map(TableDiff::squash));
   }

@@ -380,13 +380,30 @@ final class MySqlInspector implements Inspector {
         }
       }
     }
-    for (TableRows t : tables.values()) {
+    for (Map.Entry<String, TableRows> e : tables.entrySet()) {
+      TableRows t = e.getValue();
       for (String unique : t.uniqueKeys) {
         if (!t.uniqueIndexes.contains(unique)) {
           t.skipIndexes.add(unique); // a UNIQUE constraint, read with the keys
         }
       }
+      if (t.indexParts.keySet().stream().anyMatch(i -> isBtreeIndex(t, i))) {
+        Optional<String> schema = one == null ? Optional.empty() : one.schema();
+        for (String index : MySqlExplicitBtree.read(connection, schema, e.getKey())) {
+          if (isBtreeIndex(t, index)) {
+            t.indexKinds.put(index, "btree");
+          }
+        }
+      }
     }
+  }
+
+  /** An index read as an {@link Index} with no other method, which may say USING BTREE. */
+  private static boolean isBtreeIndex(TableRows t, String index) {
+    return t.indexParts.containsKey(index)
+        && !t.skipIndexes.contains(index)
+        && !t.fkColumns.containsKey(index)
+        && !t.indexKinds.containsKey(index);
   }
 
   /**
