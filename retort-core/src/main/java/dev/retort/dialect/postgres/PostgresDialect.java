@@ -203,6 +203,7 @@ public final class PostgresDialect implements Dialect {
     try (java.sql.Statement s = live.createStatement()) {
       s.execute("CREATE SCHEMA " + scratch);
       s.execute("SET LOCAL search_path TO " + scratch);
+      java.util.Set<String> schemasBefore = PostgresUnmodelled.schemas(live);
       PostgresScratchExtensions extensions =
           new PostgresScratchExtensions(live, this::quote, scratch, liveSchema);
       loader.load(extensions.wrap());
@@ -219,7 +220,7 @@ public final class PostgresDialect implements Dialect {
       return extensions
           .addTo(
               new PostgresInspector().inspect(live, dev.retort.inspect.InspectOptions.excluding()))
-          .withUnmodelled(PostgresUnmodelled.read(live));
+          .withUnmodelled(PostgresUnmodelled.read(live, schemasBefore, liveSchema));
     } finally {
       live.rollback();
       live.setAutoCommit(autoCommit);

@@ -151,7 +151,7 @@ final class PostgresScratchDatabase {
       s.execute("SET search_path TO " + quote.apply(liveSchema));
       return new PostgresInspector()
           .inspect(scratch, InspectOptions.excluding())
-          .withUnmodelled(PostgresUnmodelled.read(scratch));
+          .withUnmodelled(PostgresUnmodelled.read(scratch, Set.of(), liveSchema));
     } finally {
       scratch.rollback();
     }

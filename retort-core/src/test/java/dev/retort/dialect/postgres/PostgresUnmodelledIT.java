@@ -95,4 +95,26 @@ class PostgresUnmodelledIT {
             "CREATE INDEX ix_orders_no ON orders (no)");
     assertThat(s.unmodelled()).isEmpty();
   }
+
+  @Test
+  void objectsTheFileCreatesInAnotherSchemaAreListedButNotTheDatabasesOwn() throws SQLException {
+    try (Connection c = db.connect();
+        Statement st = c.createStatement()) {
+      st.execute("CREATE SCHEMA IF NOT EXISTS audit");
+      st.execute("CREATE TABLE IF NOT EXISTS audit.log (id integer)");
+    }
+    Schema s =
+        scratch(
+            "CREATE SCHEMA pgq",
+            "CREATE TABLE pgq.queue (id serial PRIMARY KEY, name text)",
+            "CREATE VIEW pgq.names AS SELECT name FROM pgq.queue",
+            "CREATE FUNCTION pgq.size() RETURNS bigint LANGUAGE sql AS 'SELECT count(*) FROM pgq.queue'",
+            "CREATE TABLE local (id integer)");
+    assertThat(s.unmodelled())
+        .containsExactly(
+            "view pgq.names (outside the managed schema public)",
+            "table pgq.queue (outside the managed schema public)",
+            "function pgq.size() (outside the managed schema public)");
+    assertThat(s.tables()).extracting(t -> t.name().name()).containsExactly("local");
+  }
 }
