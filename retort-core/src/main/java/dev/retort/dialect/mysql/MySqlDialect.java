@@ -150,7 +150,7 @@ public final class MySqlDialect implements Dialect {
   /**
    * A scratch database beside the real one, dropped afterwards: MySQL has no transactional DDL to
    * roll a temporary schema back, so the copy is a database of its own (the user needs the right to
-   * create one).
+   * create one). The statements are kept inside it ({@link MySqlScratchGuard}).
    */
   @Override
   public dev.retort.schema.Schema inspectScratch(
@@ -158,13 +158,21 @@ public final class MySqlDialect implements Dialect {
       throws java.sql.SQLException {
     String home = live.getCatalog();
     String scratch = "retort_scratch_" + Long.toHexString(System.nanoTime());
+    java.util.Set<String> databases = new java.util.HashSet<>();
+    try (java.sql.Statement s = live.createStatement();
+        java.sql.ResultSet rs =
+            s.executeQuery("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA")) {
+      while (rs.next()) {
+        databases.add(rs.getString(1).toLowerCase(java.util.Locale.ROOT));
+      }
+    }
     try (java.sql.Statement s = live.createStatement()) {
       s.execute("CREATE DATABASE " + scratch + " DEFAULT CHARACTER SET utf8mb4");
     }
     Object[] session = sessionSettings(live);
     try {
       live.setCatalog(scratch);
-      loader.load(live);
+      loader.load(new MySqlScratchGuard(home, scratch, databases).wrap(live));
       return new MySqlInspector().inspect(live, dev.retort.inspect.InspectOptions.excluding());
     } finally {
       try (java.sql.Statement s = live.createStatement()) {

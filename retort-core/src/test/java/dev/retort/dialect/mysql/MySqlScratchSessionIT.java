@@ -64,4 +64,64 @@ class MySqlScratchSessionIT {
       assertThat(String.join("|", ServerTestDatabase.rows(c, SETTINGS))).isEqualTo(before);
     }
   }
+
+  @Test
+  void aFileThatDropsAndQualifiesTheLiveDatabaseLeavesItAlone() throws Exception {
+    String live;
+    try (Connection c = db.connect()) {
+      live = c.getCatalog();
+      ServerTestDatabase.execute(c, "CREATE TABLE users (id int PRIMARY KEY)");
+      ServerTestDatabase.execute(c, "INSERT INTO users VALUES (1), (2)");
+    }
+    Path file = dir.resolve("drops.sql");
+    Files.writeString(
+        file,
+        "DROP SCHEMA IF EXISTS `"
+            + live
+            + "`;\nCREATE SCHEMA `"
+            + live
+            + "`;\nCREATE SCHEMA retort_guard_side;\nCREATE TABLE `"
+            + live
+            + "`.`users` (id int PRIMARY KEY, name varchar(10));\n"
+            + "CREATE VIEW "
+            + live
+            + ".names AS SELECT "
+            + live
+            + ".users.name FROM "
+            + live
+            + ".users;\n");
+    try (Connection c = db.connect()) {
+      DesiredSchema.Desired d = DesiredSchema.fromSqlFile(file, new MySqlDialect(), c, null);
+      assertThat(
+              d.schema().table(dev.retort.schema.QualifiedName.of("users")).orElseThrow().columns())
+          .hasSize(2);
+      assertThat(d.schema().definedObjects()).hasSize(1);
+      assertThat(ServerTestDatabase.rows(c, "SELECT id FROM users ORDER BY id"))
+          .containsExactly("1", "2");
+      assertThat(ServerTestDatabase.rows(c, "SHOW DATABASES LIKE 'retort_guard_side'")).isEmpty();
+    }
+  }
+
+  @Test
+  void aFileThatNamesAnotherDatabaseIsRefusedAtItsLine() throws Exception {
+    MySqlTestDatabase other = MySqlTestDatabase.create();
+    try (Connection o = other.connect()) {
+      ServerTestDatabase.execute(o, "CREATE TABLE invoices (id int)");
+      Path file = dir.resolve("other.sql");
+      Files.writeString(
+          file,
+          "CREATE TABLE a (id int);\nDROP TABLE IF EXISTS " + o.getCatalog() + ".invoices;\n");
+      try (Connection c = db.connect()) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> DesiredSchema.fromSqlFile(file, new MySqlDialect(), c, null))
+            .isInstanceOf(dev.retort.error.MigrationFileException.class)
+            .hasMessageContaining("other.sql")
+            .hasMessageContaining("2")
+            .hasMessageContaining("names the database `" + o.getCatalog() + "`");
+      }
+      assertThat(ServerTestDatabase.rows(o, "SHOW TABLES")).containsExactly("invoices");
+    } finally {
+      other.close();
+    }
+  }
 }
