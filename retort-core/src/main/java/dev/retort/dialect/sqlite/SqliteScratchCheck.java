@@ -48,9 +48,28 @@ final class SqliteScratchCheck {
         (proxy, method, args) -> {
           Object result = call(method, scratch, args);
           return result instanceof Statement s && method.getName().equals("createStatement")
-              ? proxy(Statement.class, (p, m, a) -> afterRun(m, a, call(m, s, a)))
+              ? proxy(Statement.class, (p, m, a) -> afterRun(m, a, call(m, s, beforeRun(a))))
               : result;
         });
+  }
+
+  /**
+   * {@code ATTACH} opens another database file, {@code VACUUM INTO} writes one: neither may run
+   * from a desired schema, whose copy must change nothing outside itself.
+   */
+  private static final java.util.regex.Pattern OUTSIDE =
+      java.util.regex.Pattern.compile(
+          "(?is)(?:\\s|/\\*.*?\\*/|--[^\\n]*(?:\\n|$))*(?:ATTACH\\b|VACUUM\\b.*\\bINTO\\b).*");
+
+  private static Object[] beforeRun(Object[] args) throws SQLException {
+    if (args != null && args.length > 0 && args[0] instanceof String sql) {
+      if (OUTSIDE.matcher(sql).matches()) {
+        throw new SQLException(
+            "ATTACH and VACUUM INTO reach database files beside the scratch copy, which must"
+                + " change nothing; leave them out of the schema file");
+      }
+    }
+    return args;
   }
 
   /** Fails when an object names a table or view that the whole file did not create. */

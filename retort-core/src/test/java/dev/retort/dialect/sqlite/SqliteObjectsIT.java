@@ -220,6 +220,33 @@ class SqliteObjectsIT {
   }
 
   @Test
+  void aScratchCopyReachesNoOtherFile() throws SQLException {
+    Path live = dir.resolve("live.db");
+    try (Connection c = connect(live)) {
+      run(c, "CREATE TABLE users (id INTEGER PRIMARY KEY)", "INSERT INTO users VALUES (1)");
+    }
+    String attach = "ATTACH DATABASE '" + live.toString().replace("'", "''") + "' AS live";
+    assertThatThrownBy(() -> scratch(attach, "DROP TABLE live.users"))
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("ATTACH");
+    Path copy = dir.resolve("copy.db");
+    assertThatThrownBy(
+            () ->
+                scratch(
+                    "CREATE TABLE a (id INTEGER)",
+                    "/* keep */ VACUUM INTO '" + copy.toString().replace("'", "''") + "'"))
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("VACUUM INTO");
+    assertThat(copy).doesNotExist();
+    try (Connection c = connect(live);
+        Statement st = c.createStatement();
+        java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM users")) {
+      rs.next();
+      assertThat(rs.getInt(1)).isEqualTo(1);
+    }
+  }
+
+  @Test
   void aScratchCopyLetsAViewComeBeforeItsTableAndUseTheApplicationsFunctions() throws SQLException {
     Schema s =
         scratch(
