@@ -20,11 +20,16 @@ import java.util.regex.Pattern;
  * name qualified by any other database on the server is refused, naming it.
  */
 final class MySqlScratchGuard {
-  /** CREATE, ALTER or DROP of a SCHEMA or DATABASE, after leading comments and spaces. */
+  /**
+   * CREATE, ALTER or DROP of a SCHEMA or DATABASE, or a SET of a server-wide variable ({@code SET
+   * GLOBAL innodb_file_format = ...}, as older install scripts have), after leading comments and
+   * spaces: none of them is the schema, and each would outlast the copy.
+   */
   private static final Pattern SCHEMA_STATEMENT =
       Pattern.compile(
           "(?is)(?:\\s|/\\*(?!!|M!).*?\\*/|(?:--\\s|#)[^\\n]*(?:\\n|$))*"
-              + "(?:CREATE|ALTER|DROP)\\s+(?:SCHEMA|DATABASE)\\b.*");
+              + "(?:(?:CREATE|ALTER|DROP)\\s+(?:SCHEMA|DATABASE)\\b"
+              + "|SET\\s+(?:GLOBAL|PERSIST|PERSIST_ONLY)\\b|SET\\s+@@(?:GLOBAL|PERSIST)\\.).*");
 
   private final String home;
   private final String scratch;

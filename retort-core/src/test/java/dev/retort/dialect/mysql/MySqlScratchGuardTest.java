@@ -18,6 +18,9 @@ class MySqlScratchGuardTest {
         .isNull();
     assertThat(guard.rewrite("/* setup */ drop database app")).isNull();
     assertThat(guard.rewrite("ALTER SCHEMA app DEFAULT COLLATE utf8mb4_bin")).isNull();
+    assertThat(guard.rewrite("SET GLOBAL innodb_file_per_table = 1")).isNull();
+    assertThat(guard.rewrite("set @@global.max_connections = 5")).isNull();
+    assertThat(guard.rewrite("SET SESSION sql_mode = ''")).isEqualTo("SET SESSION sql_mode = ''");
     assertThat(guard.rewrite("CREATE TABLE schema_info (a int)"))
         .isEqualTo("CREATE TABLE schema_info (a int)");
   }
