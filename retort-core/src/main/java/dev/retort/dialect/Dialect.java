@@ -95,6 +95,11 @@ public interface Dialect {
   /** A value as an SQL literal, for offline scripts: strings quoted and escaped, NULL as NULL. */
   String literal(Object value);
 
+  /** How this database reads quotes and comments, to tell a {@code ?} placeholder from text. */
+  default Sql.Lexis lexis() {
+    return Sql.Lexis.STANDARD;
+  }
+
   /** Statements that create the version and history tables if they do not exist yet. */
   List<Sql> createVersionTables(QualifiedName versionTable, QualifiedName historyTable);
 

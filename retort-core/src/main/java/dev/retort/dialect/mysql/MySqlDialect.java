@@ -90,6 +90,11 @@ public final class MySqlDialect implements Dialect {
   public MySqlDialect() {}
 
   @Override
+  public dev.retort.dialect.Sql.Lexis lexis() {
+    return dev.retort.dialect.Sql.Lexis.MYSQL;
+  }
+
+  @Override
   public String name() {
     return "mysql";
   }

@@ -56,6 +56,11 @@ public final class PostgresDialect implements Dialect {
   public PostgresDialect() {}
 
   @Override
+  public dev.retort.dialect.Sql.Lexis lexis() {
+    return dev.retort.dialect.Sql.Lexis.POSTGRES;
+  }
+
+  @Override
   public String name() {
     return "postgresql";
   }
