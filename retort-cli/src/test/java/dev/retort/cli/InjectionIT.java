@@ -191,4 +191,29 @@ class InjectionIT {
         .as(file)
         .containsPattern("(?m)^-- (create|drop) table z\\\\nDROP TABLE IF EXISTS victim; --$");
   }
+
+  /**
+   * MySQL reads backslash escapes in strings, as {@code mariadb-dump} writes a quote in data: the
+   * {@code ;} inside such a string is text, so what follows it in the string never runs.
+   */
+  @Test
+  void aMySqlStringWithAnEscapedQuoteAndASemicolonIsOneStatement() throws Exception {
+    Project p = project("mariadb");
+    execute("CREATE TABLE victim (id integer)");
+    p.sql(
+        "a1",
+        "",
+        "CREATE TABLE notes (body text);\n"
+            + "INSERT INTO notes VALUES ('it\\'s; DROP TABLE victim; -- here');",
+        "DROP TABLE notes;");
+    Cli.Result r = p.run("upgrade", "head");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(tables()).contains("victim", "notes");
+    try (Connection c = DriverManager.getConnection(url);
+        Statement s = c.createStatement();
+        var rs = s.executeQuery("SELECT body FROM notes")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("it's; DROP TABLE victim; -- here");
+    }
+  }
 }

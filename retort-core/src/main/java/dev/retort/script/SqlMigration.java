@@ -89,9 +89,12 @@ public record SqlMigration(List<Statement> upgrade, Optional<List<Statement>> do
                             + "' section, or run it on one of those"
                             + "; nothing was changed"));
     try {
+      // MySQL reads backslash escapes in strings: split as it reads them
+      boolean mysql = "mysql".equals(dialect);
       return new SqlMigration(
-          SqlSplitter.splitWithLines(sql.upgrade(part), part.upgradeLine()),
-          sql.downgrade(part).map(text -> SqlSplitter.splitWithLines(text, part.downgradeLine())));
+          SqlSplitter.splitWithLines(sql.upgrade(part), part.upgradeLine(), mysql),
+          sql.downgrade(part)
+              .map(text -> SqlSplitter.splitWithLines(text, part.downgradeLine(), mysql)));
     } catch (SqlSplitter.SyntaxException e) {
       throw new MigrationFileException(file, e.line, e.problem);
     }

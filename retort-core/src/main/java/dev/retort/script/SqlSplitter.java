@@ -87,6 +87,14 @@ public final class SqlSplitter {
   private int lineCursor;
   private int lineAtCursor;
 
+  /**
+   * Whether the text is MySQL's: backslashes escape in {@code '...'} and {@code "..."} (the
+   * server's default sql_mode, and how {@code mariadb-dump} writes a quote in data), and {@code #}
+   * starts a comment. Read the standard way, {@code 'it\\'s; here'} would end at the backslash and
+   * its {@code ;} would split the statement.
+   */
+  private boolean mysql;
+
   /** Whether the mysql client's {@code DELIMITER} lines are read ({@link #splitScript}). */
   private boolean clientDelimiters;
 
@@ -117,7 +125,15 @@ public final class SqlSplitter {
    *     closed; the message names the line it opens on
    */
   public static List<Statement> splitWithLines(String sql, int firstLine) {
+    return splitWithLines(sql, firstLine, false);
+  }
+
+  /**
+   * {@link #splitWithLines(String, int)}, reading MySQL's strings and comments when {@code mysql}.
+   */
+  public static List<Statement> splitWithLines(String sql, int firstLine, boolean mysql) {
     SqlSplitter splitter = new SqlSplitter(sql, firstLine);
+    splitter.mysql = mysql;
     splitter.run();
     return List.copyOf(splitter.out);
   }
@@ -134,7 +150,13 @@ public final class SqlSplitter {
    *     closed; the message names the line it opens on
    */
   public static List<Statement> splitScript(String sql, int firstLine) {
+    return splitScript(sql, firstLine, false);
+  }
+
+  /** {@link #splitScript(String, int)}, reading MySQL's strings and comments when {@code mysql}. */
+  public static List<Statement> splitScript(String sql, int firstLine, boolean mysql) {
     SqlSplitter splitter = new SqlSplitter(sql, firstLine);
+    splitter.mysql = mysql;
     splitter.clientDelimiters = true;
     splitter.run();
     return List.copyOf(splitter.out);
@@ -183,7 +205,7 @@ public final class SqlSplitter {
       } else if (delimiter != null && s.startsWith(delimiter, pos)) {
         finish();
         pos += delimiter.length();
-      } else if (c == '-' && next == '-') {
+      } else if (c == '-' && next == '-' || c == '#' && mysql) {
         skipLineComment();
       } else if (c == '/' && next == '*') {
         boolean executable = pos + 2 < n && s.charAt(pos + 2) == '!';
@@ -228,12 +250,13 @@ public final class SqlSplitter {
   private void token(char c) {
     if (c == '\'') {
       boolean backslashes =
-          pos > 0
-              && (s.charAt(pos - 1) == 'E' || s.charAt(pos - 1) == 'e')
-              && (pos < 2 || !isWordChar(s.charAt(pos - 2)));
+          mysql
+              || pos > 0
+                  && (s.charAt(pos - 1) == 'E' || s.charAt(pos - 1) == 'e')
+                  && (pos < 2 || !isWordChar(s.charAt(pos - 2)));
       skipQuoted('\'', backslashes, "string");
     } else if (c == '"') {
-      skipQuoted('"', false, "quoted identifier");
+      skipQuoted('"', mysql, mysql ? "string" : "quoted identifier");
     } else if (c == '`') {
       skipQuoted('`', false, "backtick identifier");
     } else if (c == '$') {

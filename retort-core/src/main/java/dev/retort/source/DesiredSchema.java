@@ -128,7 +128,9 @@ public final class DesiredSchema {
     try {
       script =
           SchemaScript.read(
-              String.valueOf(file.getFileName()), Files.readString(file, StandardCharsets.UTF_8));
+              String.valueOf(file.getFileName()),
+              Files.readString(file, StandardCharsets.UTF_8),
+              dialect.lexis() == dev.retort.dialect.Sql.Lexis.MYSQL);
     } catch (IOException e) {
       throw new UsageException("cannot read the schema file " + file + ": " + e.getMessage(), e);
     } catch (IllegalArgumentException e) {

@@ -75,8 +75,13 @@ final class SchemaScript {
    * @throws IllegalArgumentException when the text cannot be split (an unclosed quote)
    */
   static Loaded read(String fileName, String text) {
+    return read(fileName, text, false);
+  }
+
+  /** The same, splitting as MySQL reads strings and comments when {@code mysql}. */
+  static Loaded read(String fileName, String text, boolean mysql) {
     SchemaScript script = new SchemaScript(fileName);
-    for (Statement s : SqlSplitter.splitScript(script.cutCopyData(text), 1)) {
+    for (Statement s : SqlSplitter.splitScript(script.cutCopyData(text), 1, mysql)) {
       script.add(s);
     }
     return new Loaded(List.copyOf(script.run), script.notes());

@@ -250,4 +250,26 @@ class SqlSplitterTest {
     assertThatThrownBy(() -> SqlSplitter.comments("SELECT 1;\nSELECT 'open"))
         .hasMessage("line 2: unterminated string");
   }
+
+  @Test
+  void mySqlTextIsSplitAsMySqlReadsItsStringsAndComments() {
+    String sql =
+        "INSERT INTO t VALUES ('it\\'s; here', \"a \\\"b\\\"; c\");\n"
+            + "# a comment; with a semicolon\n"
+            + "INSERT INTO t VALUES ('x\\\\');\n"
+            + "DROP TABLE u";
+    assertThat(SqlSplitter.splitWithLines(sql, 1, true))
+        .extracting(Statement::sql)
+        .containsExactly(
+            "INSERT INTO t VALUES ('it\\'s; here', \"a \\\"b\\\"; c\")",
+            "INSERT INTO t VALUES ('x\\\\')",
+            "DROP TABLE u");
+    // read the standard way, the backslash closes the string and the ; inside it splits
+    assertThat(SqlSplitter.splitWithLines("SELECT 'a\\'; SELECT 2", 1, false))
+        .extracting(Statement::sql)
+        .containsExactly("SELECT 'a\\'", "SELECT 2");
+    assertThat(SqlSplitter.splitScript("SELECT 'it\\'s; ok';\nSELECT 2;", 1, true))
+        .extracting(Statement::sql)
+        .containsExactly("SELECT 'it\\'s; ok'", "SELECT 2");
+  }
 }
