@@ -40,6 +40,17 @@ final class PostgresScratchDatabase {
       Pattern.compile(
           "(?is)\\bsearch_path\\b|\\bSET\\s+(?:SESSION\\s+|LOCAL\\s+)?SCHEMA\\b|\\bRESET\\s+ALL\\b|\\bDISCARD\\s+ALL\\b");
 
+  /**
+   * A statement that drops, alters or renames whole schemas by name ({@code DROP SCHEMA IF EXISTS
+   * public CASCADE}, as a {@code pg_dump --clean} or an install script that starts afresh has): run
+   * in the live database it would lock every table of a live schema until the rollback.
+   */
+  private static final Pattern SCHEMA_STATEMENT =
+      Pattern.compile("(?is)\\s*(?:DROP|ALTER)\\s+SCHEMA\\s+(?:IF\\s+EXISTS\\s+)?(.*)");
+
+  /** A name in a list of schema names: bare or double-quoted. */
+  private static final Pattern NAME = Pattern.compile("\"((?:[^\"]|\"\")+)\"|([A-Za-z_][\\w$]*)");
+
   private final UnaryOperator<String> quote;
 
   PostgresScratchDatabase(UnaryOperator<String> quote) {
@@ -57,6 +68,19 @@ final class PostgresScratchDatabase {
       Matcher path = SEARCH_PATH.matcher(sql);
       if (path.find()) {
         return Optional.of("it changes the search path (" + excerpt(sql) + ")");
+      }
+      Matcher schema = SCHEMA_STATEMENT.matcher(sql);
+      if (schema.matches()) {
+        Matcher names = NAME.matcher(schema.group(1));
+        while (names.find()) {
+          String name =
+              names.group(1) != null
+                  ? names.group(1).replace("\"\"", "\"")
+                  : names.group(2).toLowerCase(Locale.ROOT);
+          if (liveSchemas.contains(name)) {
+            return Optional.of("it drops or alters the schema " + name + " (" + excerpt(sql) + ")");
+          }
+        }
       }
       if (sql.indexOf('.') < 0) {
         continue;

@@ -41,6 +41,15 @@ class PostgresScratchDatabaseTest {
   }
 
   @Test
+  void droppingOrAlteringALiveSchemaNeedsADatabase() {
+    assertThat(reason("DROP SCHEMA IF EXISTS public CASCADE"))
+        .contains("drops or alters the schema public");
+    assertThat(reason("drop schema other, \"app\" restrict")).contains("schema app");
+    assertThat(reason("ALTER SCHEMA app RENAME TO old_app")).contains("schema app");
+    assertThat(reason("DROP SCHEMA IF EXISTS mine CASCADE")).isNull();
+  }
+
+  @Test
   void changingTheSearchPathNeedsADatabase() {
     assertThat(reason("SELECT pg_catalog.set_config('search_path', '', false)"))
         .contains("changes the search path");
