@@ -30,10 +30,13 @@ final class SqliteCatalogQueries {
       WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ONE
       ORDER BY m.name, f.id, f.seq""";
 
-  /** Indexes made by CREATE INDEX (origin 'c'), with their statement and each key column. */
+  /**
+   * Indexes made by CREATE INDEX (origin 'c'), with their statement and each key column, its order
+   * and its collation.
+   */
   static final String INDEX_KEYS =
       """
-      SELECT m.name, l.name, l."unique", i.sql, x.name, x."desc"
+      SELECT m.name, l.name, l."unique", i.sql, x.name, x."desc", x.coll
       FROM MASTER m JOIN pragma_index_list(m.name SCHEMA) l
       JOIN pragma_index_xinfo(l.name SCHEMA) x
       LEFT JOIN MASTER i ON i.type = 'index' AND i.name = l.name

@@ -185,11 +185,28 @@ final class SqliteInspector implements Inspector {
         index.unreadable()[0] |= column == null && k >= keys.size();
         IndexPart part =
             column != null
-                ? IndexPart.column(column)
+                ? key(column, rs.getString(7), t.parsed.collations().get(column))
                 : IndexPart.expression(k < keys.size() ? keys.get(k) : "?");
         index.parts().add(rs.getInt(6) == 1 ? part.desc() : part);
       }
     }
+  }
+
+  /**
+   * A column key; one that sorts by another collation than its column's ({@code email COLLATE
+   * NOCASE}) is the expression SQLite reads as that column with that collation, written one way
+   * (collation names are case-insensitive), so that the index is made with it again.
+   */
+  private static IndexPart key(String column, String collation, String columnCollation) {
+    String own = columnCollation == null ? "BINARY" : columnCollation;
+    if (collation == null || collation.equalsIgnoreCase(own)) {
+      return IndexPart.column(column);
+    }
+    String name = collation.toUpperCase(java.util.Locale.ROOT);
+    return IndexPart.expression(
+        SqliteDialect.quoteIdentifier(column)
+            + " COLLATE "
+            + (name.matches("[A-Z_][A-Z0-9_]*") ? name : SqliteDialect.quoteIdentifier(collation)));
   }
 
   private Table table(String tableName, TableRows t) {

@@ -297,6 +297,11 @@ final class SqliteRenderer extends SqlRenderer {
    * INCLUDE columns or NULLS FIRST/LAST in an index, so those are refused rather than dropped, as
    * the index would not be the one asked for.
    */
+  /** A column key with a collation of its own, as the inspector reads it: no parentheses needed. */
+  private static final java.util.regex.Pattern COLLATED_COLUMN =
+      java.util.regex.Pattern.compile(
+          "(?:[a-z_][a-z0-9_]*|\"(?:[^\"]|\"\")+\") COLLATE (?:[A-Z_][A-Z0-9_]*|\"(?:[^\"]|\"\")+\")");
+
   Sql createIndex(Index index, boolean ifNotExists) {
     String what = "SQLite cannot create index " + index.name() + " on " + index.table() + ": ";
     index
@@ -322,7 +327,9 @@ final class SqliteRenderer extends SqlRenderer {
                 + " (SQLite sorts NULLs first ascending, last descending)");
       }
       keys.add(
-          (part.expression() ? "(" + part.text() + ")" : q(part.text()))
+          (part.expression() && !COLLATED_COLUMN.matcher(part.text()).matches()
+                  ? "(" + part.text() + ")"
+                  : part.expression() ? part.text() : q(part.text()))
               + (part.order() == IndexPart.Order.DEFAULT ? "" : " " + part.order().name()));
     }
     return Sql.of(

@@ -13,8 +13,12 @@ import dev.retort.error.UsageException;
 import dev.retort.inspect.InspectOptions;
 import dev.retort.ops.AlterColumn;
 import dev.retort.ops.Op;
+import dev.retort.schema.Index;
+import dev.retort.schema.IndexPart;
+import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
 import dev.retort.schema.SchemaObject;
+import dev.retort.schema.Table;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -253,6 +257,39 @@ class SqliteObjectsIT {
             "CREATE VIEW v AS SELECT id, app_hash(email) AS h FROM users",
             "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT)");
     assertThat(s.definedObjects()).extracting(SchemaObject::describe).containsExactly("view v");
+  }
+
+  @Test
+  void anIndexKeyWithItsOwnCollationKeepsIt() throws SQLException {
+    run(
+        d,
+        "CREATE TABLE people (id INTEGER PRIMARY KEY, name TEXT COLLATE NOCASE, email TEXT)",
+        "CREATE INDEX people_email ON people (email COLLATE nocase)",
+        "CREATE UNIQUE INDEX people_name ON people (name COLLATE RTRIM DESC)",
+        "CREATE INDEX people_name_plain ON people (name)");
+    Table people = inspect(d).table(QualifiedName.of("people")).orElseThrow();
+    Map<String, List<IndexPart>> keys =
+        people.indexes().stream().collect(Collectors.toMap(Index::name, Index::parts));
+    assertThat(keys.get("people_email"))
+        .containsExactly(IndexPart.expression("email COLLATE NOCASE"));
+    assertThat(keys.get("people_name"))
+        .containsExactly(IndexPart.expression("name COLLATE RTRIM").desc());
+    // the column's own collation is no collation of the key's
+    assertThat(keys.get("people_name_plain")).containsExactly(IndexPart.column("name"));
+
+    apply(t, diff(inspect(t), inspect(d)));
+    assertThat(diff(inspect(t), inspect(d))).isEmpty();
+    try (Statement st = t.createStatement();
+        java.sql.ResultSet rs =
+            st.executeQuery(
+                "SELECT x.cid, x.coll FROM pragma_index_xinfo('people_email') x WHERE x.key = 1")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getInt(1)).as("a column key, not an expression").isEqualTo(2);
+      assertThat(rs.getString(2)).isEqualTo("NOCASE");
+    }
+    run(t, "INSERT INTO people (name) VALUES ('Ann')");
+    assertThatThrownBy(() -> run(t, "INSERT INTO people (name) VALUES ('Ann  ')"))
+        .hasMessageContaining("UNIQUE");
   }
 
   private static Schema scratch(String... statements) throws SQLException {
