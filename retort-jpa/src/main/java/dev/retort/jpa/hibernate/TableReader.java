@@ -13,6 +13,7 @@ import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.ReferentialAction;
 import dev.retort.schema.UniqueConstraint;
+import dev.retort.source.InitialRows;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -346,22 +347,17 @@ final class TableReader {
   }
 
   /**
-   * The rows Hibernate's schema creation inserts after creating a table (the single row of a table
-   * that stands in for a sequence where the database has none): the model holds no rows, so they
-   * are reported for the migration to insert.
+   * The rows Hibernate's schema creation inserts right after creating the table (the one row of a
+   * table that stands in for a sequence where the database has none, the segment row of a table
+   * generator), as Hibernate writes them for this database.
    */
-  List<String> initRows(Table t) {
+  Optional<InitialRows> initialRows(Table t) {
     List<String> out = new ArrayList<>();
     for (InitCommand c : t.getInitCommands(context)) {
       for (String sql : c.getInitCommands()) {
-        out.add(
-            "the row Hibernate's id generator needs in "
-                + t.getName()
-                + " ("
-                + sql.strip()
-                + "): add it to the migration with op.execute(...)");
+        out.add(sql.strip());
       }
     }
-    return out;
+    return out.isEmpty() ? Optional.empty() : Optional.of(new InitialRows(name(t), out));
   }
 }
