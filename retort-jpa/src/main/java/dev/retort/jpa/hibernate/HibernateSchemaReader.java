@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.model.relational.Namespace;
@@ -48,7 +49,10 @@ public final class HibernateSchemaReader implements SchemaReader {
     }
     try {
       Metadata metadata = metadata(request, registry, loader);
-      return new ModelWalk(metadata, request.model()).desired();
+      // what the session factory does to the metamodel before Hibernate's schema creation
+      Set<org.hibernate.mapping.CheckConstraint> unordered =
+          BeanValidation.apply(metadata, registry, loader);
+      return new ModelWalk(metadata, request.model(), unordered).desired();
     } finally {
       StandardServiceRegistryBuilder.destroy(registry);
     }
@@ -112,14 +116,19 @@ public final class HibernateSchemaReader implements SchemaReader {
   private static final class ModelWalk {
     private final Metadata metadata;
     private final EntityModel model;
+    private final Set<org.hibernate.mapping.CheckConstraint> unordered;
 
-    ModelWalk(Metadata metadata, EntityModel model) {
+    ModelWalk(
+        Metadata metadata,
+        EntityModel model,
+        Set<org.hibernate.mapping.CheckConstraint> unordered) {
       this.metadata = metadata;
       this.model = model;
+      this.unordered = unordered;
     }
 
     DesiredSchema.Desired desired() {
-      TableReader tables = new TableReader(metadata, model.dialect());
+      TableReader tables = new TableReader(metadata, model.dialect(), unordered);
       List<dev.retort.schema.Table> out = new ArrayList<>();
       List<Sequence> sequences = new ArrayList<>();
       List<String> notes = new ArrayList<>();

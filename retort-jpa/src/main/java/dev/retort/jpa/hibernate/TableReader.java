@@ -47,9 +47,18 @@ final class TableReader {
   private final boolean mariaDb;
   private final boolean inlineUniques;
   private final SqlStringGenerationContext context;
+  private final Set<org.hibernate.mapping.CheckConstraint> unordered;
 
-  TableReader(Metadata metadata, String retortDialect) {
+  /**
+   * @param unordered the column checks whose order Hibernate leaves open, written in {@link
+   *     BeanValidation#ORDER}
+   */
+  TableReader(
+      Metadata metadata,
+      String retortDialect,
+      Set<org.hibernate.mapping.CheckConstraint> unordered) {
     this.metadata = metadata;
+    this.unordered = unordered;
     this.dialect = metadata.getDatabase().getDialect();
     this.retortDialect = retortDialect;
     this.mariaDb = dialect.getClass().getName().contains("MariaDB");
@@ -169,13 +178,17 @@ final class TableReader {
       Table t, org.hibernate.mapping.Column c, Set<String> taken) {
     List<CheckConstraint> out = new ArrayList<>();
     List<String> anonymous = new ArrayList<>();
+    List<String> open = new ArrayList<>();
     for (org.hibernate.mapping.CheckConstraint k : c.getCheckConstraints()) {
       if (k.isAnonymous()) {
-        anonymous.add(k.getConstraint());
+        (unordered.contains(k) ? open : anonymous).add(k.getConstraint());
       } else {
         out.add(new CheckConstraint(Optional.of(fold(k.getName())), k.getConstraint()));
       }
     }
+    // Bean Validation's come after the mapping's own, in an order of Retort's where it has none
+    open.sort(BeanValidation.ORDER);
+    anonymous.addAll(open);
     if (!anonymous.isEmpty()) {
       String expression =
           anonymous.size() == 1 ? anonymous.get(0) : "(" + String.join(") and (", anonymous) + ")";
