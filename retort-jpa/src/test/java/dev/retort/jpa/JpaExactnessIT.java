@@ -74,7 +74,17 @@ class JpaExactnessIT {
                   CompareOptions.defaults())
               .file()
               .orElseThrow();
-      assertThat(Files.readString(file)).contains("\"customer\"");
+      String migration = Files.readString(file);
+      assertThat(migration).contains("\"customer\"");
+      if (kind.equals("sqlite")) {
+        // the stand-in's row is inserted in the upgrade; the downgrade only drops the table
+        int down = migration.indexOf("void downgrade(");
+        assertThat(migration.substring(0, down))
+            .containsPattern("op.execute\\(\"insert into \\w+_(?i:seq)");
+        assertThat(migration.substring(down))
+            .doesNotContain("insert into")
+            .doesNotContain("execute");
+      }
       retort.upgrade("heads");
 
       if (kind.equals("postgresql")) {
