@@ -14,11 +14,14 @@ import dev.retort.error.IrreversibleOperationException;
 import dev.retort.error.UsageException;
 import dev.retort.inspect.Connector;
 import dev.retort.inspect.InspectOptions;
+import dev.retort.ops.CreateTable;
+import dev.retort.ops.ExecuteSql;
 import dev.retort.ops.Op;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
 import dev.retort.source.DesiredSchema;
 import dev.retort.source.EntityModel;
+import dev.retort.source.InitialRows;
 import dev.retort.source.SchemaSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,10 +29,13 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
@@ -142,7 +148,8 @@ public record Comparison(
             filter.apply(live),
             filter.apply(desired.schema()),
             merge(desired.hints(), renames),
-            source.describe())
+            source.describe(),
+            desired.initialRows())
         .withNotes(desired.notes());
   }
 
@@ -169,7 +176,25 @@ public record Comparison(
    */
   public static Comparison between(
       Dialect dialect, Schema from, Schema to, DiffOptions options, String toName) {
+    return between(dialect, from, to, options, toName, List.of());
+  }
+
+  /**
+   * The same, with {@code rows} inserted right after the table they belong to is created; the
+   * downgrade drops the table and so has no step of its own for them.
+   */
+  static Comparison between(
+      Dialect dialect,
+      Schema from,
+      Schema to,
+      DiffOptions options,
+      String toName,
+      List<InitialRows> rows) {
     DiffResult d = new Differ().diff(from, to, options, dialect.normalizer());
+    Set<Op> inserts = Collections.newSetFromMap(new IdentityHashMap<>());
+    if (!rows.isEmpty()) {
+      d = withInitialRows(d, rows, inserts);
+    }
     Renderer renderer = dialect.renderer(Catalog.NONE);
     List<SqlMigrationWriter.Step> up = new ArrayList<>();
     List<SqlMigrationWriter.Step> down = new ArrayList<>();
@@ -178,6 +203,9 @@ public record Comparison(
     }
     List<String> irreversible = new ArrayList<>();
     for (int i = d.ops().size() - 1; i >= 0; i--) {
+      if (inserts.contains(d.ops().get(i))) {
+        continue;
+      }
       try {
         down.add(step(renderer, d.ops().get(i).reverse()));
       } catch (IrreversibleOperationException e) {
@@ -185,6 +213,29 @@ public record Comparison(
       }
     }
     return new Comparison(d, up, down, irreversible, d.unmodelledNote(toName), List.of());
+  }
+
+  /**
+   * {@code d} with each table's initial rows after its creation; the inserts added to {@code
+   * added}.
+   */
+  private static DiffResult withInitialRows(DiffResult d, List<InitialRows> rows, Set<Op> added) {
+    List<Op> ops = new ArrayList<>();
+    for (Op op : d.ops()) {
+      ops.add(op);
+      if (op instanceof CreateTable t) {
+        for (InitialRows r : rows) {
+          if (r.isFor(t.table().name())) {
+            for (String sql : r.statements()) {
+              Op insert = ExecuteSql.of(sql);
+              ops.add(insert);
+              added.add(insert);
+            }
+          }
+        }
+      }
+    }
+    return new DiffResult(ops, d.renameCandidates(), d.unmodelled());
   }
 
   /** What reading the entities needs: the settings, and the database they are meant for. */

@@ -33,12 +33,20 @@ public final class DesiredSchema {
   private DesiredSchema() {}
 
   /**
-   * The desired schema, the rename hints its definition gives, and what reading it found worth
-   * telling the user (a SQL file's transaction control, seed data, statements it left out).
+   * The desired schema, the rename hints its definition gives, what reading it found worth telling
+   * the user (a SQL file's transaction control, seed data, statements it left out), and the rows
+   * some of its tables must start with ({@link InitialRows}).
    */
-  public record Desired(Schema schema, DiffOptions hints, List<String> notes) {
+  public record Desired(
+      Schema schema, DiffOptions hints, List<String> notes, List<InitialRows> initialRows) {
     public Desired {
       notes = List.copyOf(notes);
+      initialRows = List.copyOf(initialRows);
+    }
+
+    /** Without initial rows. */
+    public Desired(Schema schema, DiffOptions hints, List<String> notes) {
+      this(schema, hints, notes, List.of());
     }
 
     /** Without notes. */
@@ -107,7 +115,7 @@ public final class DesiredSchema {
               + "retort-jpa module beside retort-core (Maven: dev.retort:retort-jpa); the retort "
               + "command line and its Maven plugin include it");
     }
-    return new Desired(readers.next().read(model), DiffOptions.defaults());
+    return readers.next().read(model);
   }
 
   /**

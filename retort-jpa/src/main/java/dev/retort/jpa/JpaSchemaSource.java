@@ -2,7 +2,7 @@ package dev.retort.jpa;
 
 import dev.retort.error.RetortException;
 import dev.retort.error.UsageException;
-import dev.retort.schema.Schema;
+import dev.retort.source.DesiredSchema;
 import dev.retort.source.EntityModel;
 import dev.retort.source.EntitySchemaReader;
 import java.io.IOException;
@@ -27,7 +27,7 @@ public final class JpaSchemaSource implements EntitySchemaReader {
   public JpaSchemaSource() {}
 
   @Override
-  public Schema read(EntityModel model) {
+  public DesiredSchema.Desired read(EntityModel model) {
     List<Path> entries = SchemaClasspath.resolve(model.classpath(), model.projectDir());
     ClassLoader retort = JpaSchemaSource.class.getClassLoader();
     ClassLoader parent = entries.isEmpty() ? contextLoader() : ClassLoader.getPlatformClassLoader();
@@ -78,7 +78,7 @@ public final class JpaSchemaSource implements EntitySchemaReader {
     }
   }
 
-  private static Schema boot(SchemaClassLoader loader, BootRequest request) {
+  private static DesiredSchema.Desired boot(SchemaClassLoader loader, BootRequest request) {
     Thread thread = Thread.currentThread();
     ClassLoader before = thread.getContextClassLoader();
     // jboss-logging picks a backend once per class loader: the JDK's, quiet below warnings,

@@ -2,8 +2,14 @@ package dev.retort.jpa;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -102,5 +108,44 @@ final class Dumps {
     }
     lines.sort(null);
     return lines;
+  }
+
+  /**
+   * The rows of each table of {@code db} except Retort's own, each row as its values joined by
+   * {@code |}, sorted.
+   */
+  static Map<String, List<String>> rows(TestDatabase db) throws SQLException {
+    Map<String, List<String>> out = new TreeMap<>();
+    try (Connection c = db.connect()) {
+      String catalog = db.kind.equals("mariadb") ? db.name : null;
+      String schema = db.kind.equals("postgresql") ? "public" : null;
+      List<String> tables = new ArrayList<>();
+      try (ResultSet rs = c.getMetaData().getTables(catalog, schema, "%", new String[] {"TABLE"})) {
+        while (rs.next()) {
+          String name = rs.getString("TABLE_NAME");
+          if (!name.startsWith("retort_") && !name.startsWith("sqlite_")) {
+            tables.add(name);
+          }
+        }
+      }
+      String quote = db.kind.equals("mariadb") ? "`" : "\"";
+      for (String table : tables) {
+        List<String> rows = new ArrayList<>();
+        try (Statement s = c.createStatement();
+            ResultSet rs = s.executeQuery("SELECT * FROM " + quote + table + quote)) {
+          int n = rs.getMetaData().getColumnCount();
+          while (rs.next()) {
+            List<String> values = new ArrayList<>();
+            for (int i = 1; i <= n; i++) {
+              values.add(String.valueOf(rs.getObject(i)));
+            }
+            rows.add(String.join("|", values));
+          }
+        }
+        rows.sort(null);
+        out.put(table, rows);
+      }
+    }
+    return out;
   }
 }

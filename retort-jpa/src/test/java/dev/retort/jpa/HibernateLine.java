@@ -43,6 +43,19 @@ record HibernateLine(String name, Path jars) {
     return fixtures() + File.pathSeparator + jars() + File.separator + "*";
   }
 
+  /**
+   * The same with Jakarta Validation for this line (Hibernate Validator and an expression language
+   * implementation) after it, which the build copies to a directory of its own.
+   */
+  String classpathWithValidator() {
+    Path validator = Path.of(System.getProperty("retort.validator.dir")).resolve(name);
+    if (!Files.isDirectory(validator)) {
+      throw new IllegalStateException(
+          validator + " is missing: mvn generate-test-resources copies it");
+    }
+    return classpath() + File.pathSeparator + validator + File.separator + "*";
+  }
+
   @Override
   public String toString() {
     return "Hibernate " + name;

@@ -27,7 +27,22 @@ final class Oracle {
       String naming,
       Map<String, String> extra,
       String url) {
-    List<Path> entries = SchemaClasspath.resolve(line.classpath(), Path.of(""));
+    return run(line.classpath(), action, targets, naming, extra, url, Map.of());
+  }
+
+  /**
+   * The same with the schema class path {@code classpath}; {@code request} adds to what the oracle
+   * is asked ({@code entity} for {@code persist}).
+   */
+  static String run(
+      String classpath,
+      String action,
+      List<String> targets,
+      String naming,
+      Map<String, String> extra,
+      String url,
+      Map<String, Object> request) {
+    List<Path> entries = SchemaClasspath.resolve(classpath, Path.of(""));
     try (SchemaClassLoader loader =
         new SchemaClassLoader(
             entries, Oracle.class.getClassLoader(), ClassLoader.getPlatformClassLoader())) {
@@ -53,16 +68,12 @@ final class Oracle {
                     .loadClass("dev.retort.jpa.hibernate.HibernateOracle")
                     .getConstructor()
                     .newInstance();
-        return oracle.apply(
-            Map.of(
-                "action",
-                action,
-                "classes",
-                found.classes(),
-                "settings",
-                settings,
-                "connection",
-                connection));
+        Map<String, Object> all = new LinkedHashMap<>(request);
+        all.put("action", action);
+        all.put("classes", found.classes());
+        all.put("settings", settings);
+        all.put("connection", connection);
+        return oracle.apply(all);
       } catch (ReflectiveOperationException e) {
         throw new IllegalStateException(e);
       } finally {

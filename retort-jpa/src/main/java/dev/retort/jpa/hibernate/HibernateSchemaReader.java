@@ -1,16 +1,20 @@
 package dev.retort.jpa.hibernate;
 
+import dev.retort.diff.DiffOptions;
 import dev.retort.error.UsageException;
 import dev.retort.jpa.BootRequest;
 import dev.retort.jpa.SchemaReader;
 import dev.retort.schema.Schema;
 import dev.retort.schema.Sequence;
+import dev.retort.source.DesiredSchema;
 import dev.retort.source.EntityModel;
+import dev.retort.source.InitialRows;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.model.relational.Namespace;
@@ -31,7 +35,7 @@ public final class HibernateSchemaReader implements SchemaReader {
   public HibernateSchemaReader() {}
 
   @Override
-  public Schema read(BootRequest request) {
+  public DesiredSchema.Desired read(BootRequest request) {
     ClassLoader loader = HibernateSchemaReader.class.getClassLoader();
     BootstrapServiceRegistry bootstrap =
         new BootstrapServiceRegistryBuilder().applyClassLoader(loader).build();
@@ -45,7 +49,10 @@ public final class HibernateSchemaReader implements SchemaReader {
     }
     try {
       Metadata metadata = metadata(request, registry, loader);
-      return new ModelWalk(metadata, request.model()).schema();
+      // what the session factory does to the metamodel before Hibernate's schema creation
+      Set<org.hibernate.mapping.CheckConstraint> unordered =
+          BeanValidation.apply(metadata, registry, loader);
+      return new ModelWalk(metadata, request.model(), unordered).desired();
     } finally {
       StandardServiceRegistryBuilder.destroy(registry);
     }
@@ -109,22 +116,28 @@ public final class HibernateSchemaReader implements SchemaReader {
   private static final class ModelWalk {
     private final Metadata metadata;
     private final EntityModel model;
+    private final Set<org.hibernate.mapping.CheckConstraint> unordered;
 
-    ModelWalk(Metadata metadata, EntityModel model) {
+    ModelWalk(
+        Metadata metadata,
+        EntityModel model,
+        Set<org.hibernate.mapping.CheckConstraint> unordered) {
       this.metadata = metadata;
       this.model = model;
+      this.unordered = unordered;
     }
 
-    Schema schema() {
-      TableReader tables = new TableReader(metadata, model.dialect());
+    DesiredSchema.Desired desired() {
+      TableReader tables = new TableReader(metadata, model.dialect(), unordered);
       List<dev.retort.schema.Table> out = new ArrayList<>();
       List<Sequence> sequences = new ArrayList<>();
       List<String> notes = new ArrayList<>();
+      List<InitialRows> rows = new ArrayList<>();
       for (Namespace ns : metadata.getDatabase().getNamespaces()) {
         for (Table t : ns.getTables()) {
           if (t.isPhysicalTable() && !t.isView()) {
             out.add(tables.table(t));
-            notes.addAll(tables.initRows(t));
+            tables.initialRows(t).ifPresent(rows::add);
           }
         }
         for (org.hibernate.boot.model.relational.Sequence s : ns.getSequences()) {
@@ -137,7 +150,11 @@ public final class HibernateSchemaReader implements SchemaReader {
             .getAuxiliaryDatabaseObjects()
             .forEach(a -> notes.add("auxiliary database object " + a.getExportIdentifier()));
       }
-      return new Schema(out, List.of(), List.of(), sequences, List.of(), notes);
+      return new DesiredSchema.Desired(
+          new Schema(out, List.of(), List.of(), sequences, List.of(), notes),
+          DiffOptions.defaults(),
+          List.of(),
+          rows);
     }
 
     private Sequence sequence(org.hibernate.boot.model.relational.Sequence s) {

@@ -13,6 +13,7 @@ import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.ReferentialAction;
 import dev.retort.schema.UniqueConstraint;
+import dev.retort.source.InitialRows;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -46,9 +47,18 @@ final class TableReader {
   private final boolean mariaDb;
   private final boolean inlineUniques;
   private final SqlStringGenerationContext context;
+  private final Set<org.hibernate.mapping.CheckConstraint> unordered;
 
-  TableReader(Metadata metadata, String retortDialect) {
+  /**
+   * @param unordered the column checks whose order Hibernate leaves open, written in {@link
+   *     BeanValidation#ORDER}
+   */
+  TableReader(
+      Metadata metadata,
+      String retortDialect,
+      Set<org.hibernate.mapping.CheckConstraint> unordered) {
     this.metadata = metadata;
+    this.unordered = unordered;
     this.dialect = metadata.getDatabase().getDialect();
     this.retortDialect = retortDialect;
     this.mariaDb = dialect.getClass().getName().contains("MariaDB");
@@ -168,13 +178,17 @@ final class TableReader {
       Table t, org.hibernate.mapping.Column c, Set<String> taken) {
     List<CheckConstraint> out = new ArrayList<>();
     List<String> anonymous = new ArrayList<>();
+    List<String> open = new ArrayList<>();
     for (org.hibernate.mapping.CheckConstraint k : c.getCheckConstraints()) {
       if (k.isAnonymous()) {
-        anonymous.add(k.getConstraint());
+        (unordered.contains(k) ? open : anonymous).add(k.getConstraint());
       } else {
         out.add(new CheckConstraint(Optional.of(fold(k.getName())), k.getConstraint()));
       }
     }
+    // Bean Validation's come after the mapping's own, in an order of Retort's where it has none
+    open.sort(BeanValidation.ORDER);
+    anonymous.addAll(open);
     if (!anonymous.isEmpty()) {
       String expression =
           anonymous.size() == 1 ? anonymous.get(0) : "(" + String.join(") and (", anonymous) + ")";
@@ -346,22 +360,17 @@ final class TableReader {
   }
 
   /**
-   * The rows Hibernate's schema creation inserts after creating a table (the single row of a table
-   * that stands in for a sequence where the database has none): the model holds no rows, so they
-   * are reported for the migration to insert.
+   * The rows Hibernate's schema creation inserts right after creating the table (the one row of a
+   * table that stands in for a sequence where the database has none, the segment row of a table
+   * generator), as Hibernate writes them for this database.
    */
-  List<String> initRows(Table t) {
+  Optional<InitialRows> initialRows(Table t) {
     List<String> out = new ArrayList<>();
     for (InitCommand c : t.getInitCommands(context)) {
       for (String sql : c.getInitCommands()) {
-        out.add(
-            "the row Hibernate's id generator needs in "
-                + t.getName()
-                + " ("
-                + sql.strip()
-                + "): add it to the migration with op.execute(...)");
+        out.add(sql.strip());
       }
     }
-    return out;
+    return out.isEmpty() ? Optional.empty() : Optional.of(new InitialRows(name(t), out));
   }
 }
