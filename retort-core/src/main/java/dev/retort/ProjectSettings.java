@@ -3,12 +3,6 @@ package dev.retort;
 import dev.retort.error.UsageException;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -231,38 +225,6 @@ final class ProjectSettings {
 
   /** The file's text; a file that is not UTF-8 is refused with the line of the first bad byte. */
   static String readUtf8(Path file) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new UsageException("cannot read " + file + ": " + e.getMessage());
-    }
-    try {
-      return decoder().decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      ByteBuffer in = ByteBuffer.wrap(bytes);
-      decoder().decode(in, CharBuffer.allocate(bytes.length + 1), true);
-      int bad = Math.min(in.position(), bytes.length - 1);
-      int line = 1;
-      for (int i = 0; i < bad; i++) {
-        if (bytes[i] == '\n') {
-          line++;
-        }
-      }
-      throw new UsageException(
-          file
-              + ":"
-              + line
-              + ": not valid UTF-8 (byte 0x"
-              + String.format("%02x", bytes[bad] & 0xff)
-              + "); save the file as UTF-8");
-    }
-  }
-
-  private static CharsetDecoder decoder() {
-    return StandardCharsets.UTF_8
-        .newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    return dev.retort.text.Utf8Files.read(file);
   }
 }

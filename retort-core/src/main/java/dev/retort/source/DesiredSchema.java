@@ -11,9 +11,6 @@ import dev.retort.inspect.Connector;
 import dev.retort.runtime.JavaMigrationCompiler;
 import dev.retort.schema.Schema;
 import dev.retort.script.Statement;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -137,10 +134,8 @@ public final class DesiredSchema {
       script =
           SchemaScript.read(
               String.valueOf(file.getFileName()),
-              Files.readString(file, StandardCharsets.UTF_8),
+              dev.retort.text.Utf8Files.read(file),
               dialect.lexis() == dev.retort.dialect.Sql.Lexis.MYSQL);
-    } catch (IOException e) {
-      throw new UsageException("cannot read the schema file " + file + ": " + e.getMessage(), e);
     } catch (IllegalArgumentException e) {
       throw new MigrationFileException(file, 0, e.getMessage());
     }
