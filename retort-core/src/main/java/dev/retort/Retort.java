@@ -144,11 +144,13 @@ public final class Retort {
                       }
                       return graph;
                     },
-                    (graph, dialect, c) ->
+                    session::lockAndRead,
+                    (graph, read, dialect, c) ->
                         session
                             .runner(dialect, store())
                             .run(
                                 c,
+                                read,
                                 rows ->
                                     up
                                         ? Planner.upgrade(graph, rows, target)
