@@ -4,9 +4,12 @@ import dev.retort.dialect.Dialect;
 import dev.retort.dialect.MigrationLock;
 import dev.retort.error.DatabaseException;
 import dev.retort.schema.QualifiedName;
+import dev.retort.script.RevisionGraph;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -70,6 +73,25 @@ public final class LockedRead implements AutoCloseable {
       release(held);
       throw e;
     }
+  }
+
+  /**
+   * The applied revisions whose file has the checksum the history recorded for it: the files as
+   * they were when they were applied.
+   *
+   * @throws dev.retort.error.RevisionGraphException when a version row names a revision {@code
+   *     graph} does not know
+   */
+  public Set<String> unchanged(RevisionGraph graph) {
+    Set<String> same = new HashSet<>();
+    Map<String, String> recorded = history.checksums();
+    for (String id : graph.applied(rows)) {
+      String sum = recorded.get(id);
+      if (sum != null && sum.equals(graph.get(id).checksum())) {
+        same.add(id);
+      }
+    }
+    return same;
   }
 
   @Override
