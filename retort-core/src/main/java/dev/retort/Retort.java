@@ -115,15 +115,15 @@ public final class Retort {
   }
 
   /**
-   * The migrations as a run reads them: a directory's SQL files by their headers first, their
-   * bodies once the version tables say which are applied as they are (see {@link #run}).
+   * The migrations as a run reads them: SQL files by their headers first, their bodies once the
+   * version tables say which are applied as they are (see {@link #run}).
    */
   private ScriptStore runStore() {
     if (store == null) {
       Optional<String> location = config.migrationsOnClasspath();
       store =
           location.isPresent()
-              ? ScriptStore.openClasspath(location.get(), classLoader)
+              ? ScriptStore.openClasspathDeferred(location.get(), classLoader)
               : ScriptStore.openDeferred(config.migrations());
     }
     return store;

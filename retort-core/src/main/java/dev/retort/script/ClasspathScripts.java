@@ -40,11 +40,14 @@ final class ClasspathScripts {
   private final Map<String, String> originOf = new HashMap<>();
   private final Map<String, ScriptStore.Text> sqlTexts = new HashMap<>();
   private final Map<String, ScriptStore.Compiled> compiled = new HashMap<>();
+  private final boolean deferBodies;
+  private final List<ScriptStore.Unchecked> unchecked = new ArrayList<>();
 
-  ClasspathScripts(String location, ClassLoader loader) {
+  ClasspathScripts(String location, ClassLoader loader, boolean deferBodies) {
     this.dir = location;
     this.pkg = location.replace('/', '.');
     this.loader = loader;
+    this.deferBodies = deferBodies;
   }
 
   /** One file in the location: its name, where it is, and how to read it. */
@@ -56,7 +59,17 @@ final class ClasspathScripts {
     byte[] read(int max) throws IOException;
   }
 
+  /** The store; with deferred bodies, a failure reads the bodies read so far first. */
   ScriptStore read() {
+    try {
+      return readAll().defer(unchecked);
+    } catch (RuntimeException e) {
+      ScriptStore.check(unchecked, Set.of()); // as if every file were read whole
+      throw e;
+    }
+  }
+
+  private ScriptStore readAll() {
     List<URL> roots = resources(dir);
     List<MigrationIndex.Entry> indexed = new ArrayList<>();
     Map<String, String> indexOf = new HashMap<>();
@@ -147,7 +160,14 @@ final class ClasspathScripts {
     } catch (IOException e) {
       throw new MigrationFileException(file, 0, "cannot read " + f.where() + ": " + e.getMessage());
     }
-    Revision r = HeaderParser.readSql(file, content, Checksum.of(bytes)).revision();
+    String checksum = Checksum.of(bytes);
+    Revision r;
+    if (deferBodies) {
+      r = ScriptStore.header(file, content, checksum);
+      unchecked.add(new ScriptStore.Unchecked(file, content, r));
+    } else {
+      r = HeaderParser.readSql(file, content, checksum).revision();
+    }
     add(r, "classpath:" + dir + "/" + name + " (" + f.where() + ")");
     sqlTexts.put(r.id(), new ScriptStore.Text(r.checksum(), content));
   }

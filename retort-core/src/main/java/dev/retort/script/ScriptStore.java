@@ -55,7 +55,7 @@ public final class ScriptStore {
   private RevisionGraph graph;
 
   /** A SQL file whose header alone has been read. */
-  private record Unchecked(Path file, String content, Revision revision) {}
+  record Unchecked(Path file, String content, Revision revision) {}
 
   /** A SQL file's text, and the checksum its revision carries. */
   record Text(String checksum, String text) {}
@@ -97,7 +97,21 @@ public final class ScriptStore {
    * @throws RevisionGraphException when two migrations (files or classes) carry one revision id
    */
   public static ScriptStore openClasspath(String location, ClassLoader loader) {
-    return new ClasspathScripts(location, loader).read();
+    return new ClasspathScripts(location, loader, false).read();
+  }
+
+  /**
+   * {@link #openClasspath}, reading the bodies of the SQL files later, as {@link #openDeferred}
+   * does.
+   */
+  public static ScriptStore openClasspathDeferred(String location, ClassLoader loader) {
+    return new ClasspathScripts(location, loader, true).read();
+  }
+
+  /** Hands the store the SQL files whose bodies are still to be read, in file-name order. */
+  ScriptStore defer(List<Unchecked> files) {
+    unchecked.addAll(files);
+    return this;
   }
 
   /**
@@ -169,9 +183,7 @@ public final class ScriptStore {
         throw e;
       }
     }
-    ScriptStore store = new ScriptStore(migrationsDir, revisions, sqlTexts, Map.of());
-    store.unchecked.addAll(unchecked);
-    return store;
+    return new ScriptStore(migrationsDir, revisions, sqlTexts, Map.of()).defer(unchecked);
   }
 
   /**
@@ -187,7 +199,7 @@ public final class ScriptStore {
     check(unchecked, unchanged);
   }
 
-  private static void check(List<Unchecked> unchecked, Set<String> unchanged) {
+  static void check(List<Unchecked> unchecked, Set<String> unchanged) {
     for (Unchecked u : unchecked) {
       if (!unchanged.contains(u.revision().id())) {
         HeaderParser.readSql(u.file(), u.content(), u.revision().checksum());
@@ -335,17 +347,24 @@ public final class ScriptStore {
     if (!file.getFileName().toString().endsWith(".sql")) {
       return new Read(HeaderParser.parseJava(file, content, checksum), content);
     }
-    if (headerOnly) {
-      try {
-        return new Read(new SqlFileReader(file, content, checksum).readHeader(), content);
-      } catch (MigrationFileException e) {
-        // what reading it whole reports (a near miss anywhere in it comes before the header's
-        // error)
-        HeaderParser.readSql(file, content, checksum);
-        throw e;
-      }
+    return new Read(
+        headerOnly
+            ? header(file, content, checksum)
+            : HeaderParser.readSql(file, content, checksum).revision(),
+        content);
+  }
+
+  /**
+   * A SQL file's revision from its header alone; a file it refuses fails as when read whole (a near
+   * miss anywhere in it comes before the header's error).
+   */
+  static Revision header(Path file, String content, String checksum) {
+    try {
+      return new SqlFileReader(file, content, checksum).readHeader();
+    } catch (MigrationFileException e) {
+      HeaderParser.readSql(file, content, checksum);
+      throw e;
     }
-    return new Read(HeaderParser.readSql(file, content, checksum).revision(), content);
   }
 
   /**

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retort.error.MigrationFileException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -115,6 +117,31 @@ class DeferredBodiesTest {
     Files.delete(dir.resolve("b2_b.sql"));
     write("a0_dup.sql", BAD_BODY_B.replace("b2", "a1").replace("-- retort:revises a1\n", ""));
     assertThat(deferredError()).isEqualTo(eagerError()).contains("a0_dup.sql");
+  }
+
+  @Test
+  void theClassPathIsReadTheSameWay() throws Exception {
+    Path root = dir.resolve("root");
+    Files.createDirectories(root.resolve("db/retort"));
+    Files.writeString(root.resolve("db/retort/a1_a.sql"), GOOD_A);
+    Files.writeString(root.resolve("db/retort/b2_b.sql"), BAD_BODY_B);
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {root.toUri().toURL()}, null)) {
+      assertThatThrownBy(() -> ScriptStore.openClasspath("db/retort", loader))
+          .isInstanceOf(MigrationFileException.class)
+          .hasMessageContaining("b2_b.sql");
+      ScriptStore deferred = ScriptStore.openClasspathDeferred("db/retort", loader);
+      assertThat(deferred.graph().heads()).containsExactly("b2");
+      assertThatCode(() -> deferred.checkBodies(Set.of("b2"))).doesNotThrowAnyException();
+      assertThatThrownBy(
+              () -> ScriptStore.openClasspathDeferred("db/retort", loader).checkBodies(Set.of()))
+          .isInstanceOf(MigrationFileException.class)
+          .hasMessageContaining("b2_b.sql");
+      // a later file's bad header: the earlier bad body is reported first, as when read whole
+      Files.writeString(root.resolve("db/retort/c3_c.sql"), "-- retort:revision c3\nSELECT 1;\n");
+      assertThatThrownBy(() -> ScriptStore.openClasspathDeferred("db/retort", loader))
+          .isInstanceOf(MigrationFileException.class)
+          .hasMessageContaining("b2_b.sql");
+    }
   }
 
   @Test
