@@ -97,6 +97,22 @@ def gen_apply(out, n, url):
     alembic_project(al, url)
     for i in range(1, n + 1):
         alembic_version(al, i, [i - 1] if i > 1 else [], ddl_up(i), ddl_down(i), f"create t_{i}")
+    # Drizzle Kit: drizzle/<i>_t<i>.sql plus the journal drizzle-kit's `generate` writes, in the
+    # form its `migrate` reads; the URL comes from BENCH_DB_URL (drizzle.config.js)
+    dz = os.path.join(out, "drizzle")
+    journal = []
+    for i in range(1, n + 1):
+        tag = f"{i - 1:04d}_t{i}"
+        write(os.path.join(dz, "drizzle", f"{tag}.sql"),
+              "".join(s + ";" + ("\n--> statement-breakpoint\n" if k + 1 < len(ddl_up(i)) else "\n")
+                      for k, s in enumerate(ddl_up(i))))
+        journal.append('{"idx":%d,"version":"7","when":%d,"tag":"%s","breakpoints":true}'
+                       % (i - 1, 1700000000000 + i * 1000, tag))
+    write(os.path.join(dz, "drizzle", "meta", "_journal.json"),
+          '{"version":"7","dialect":"postgresql","entries":[\n' + ",\n".join(journal) + "\n]}\n")
+    write(os.path.join(dz, "drizzle.config.js"),
+          "module.exports = { dialect: 'postgresql', out: './drizzle',\n"
+          "  dbCredentials: { url: process.env.BENCH_DB_URL } };\n")
     # psql floors: everything in one transaction (-1), and one BEGIN/COMMIT per migration
     write(os.path.join(out, "floor.sql"),
           "".join(s + ";\n" for i in range(1, n + 1) for s in ddl_up(i)))

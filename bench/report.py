@@ -18,7 +18,7 @@ import subprocess
 
 ORDER = ["floor", "psql-per-tx", "retort-sql", "retort-sql-nocds", "retort", "retort-dsl", "retort-empty", "retort-java",
          "retort-java-cached",
-         "flyway", "liquibase", "alembic"]
+         "flyway", "liquibase", "alembic", "drizzle-kit", "drizzle"]
 REFERENCE = ["retort-sql", "retort"]  # the "Retort" column of the ratios
 TITLES = {
     "W1": "W1 apply: N migrations from an empty database",
@@ -87,7 +87,21 @@ def machine(args):
         ("Liquibase", peer("liquibase-core-")),
         ("PostgreSQL JDBC (peers)", peer("postgresql-")),
         ("Alembic", f"{pyv[0]} (SQLAlchemy {pyv[1]}, psycopg2 {pyv[2]}, Python {pyv[3]})"),
+        ("Drizzle (W2)", drizzle_versions(args.peers_lib)),
     ]
+
+
+def drizzle_versions(peers_lib):
+    """drizzle-kit, drizzle-orm and pg as bench/run installed them next to the peers, and node's."""
+    base = os.path.join(os.path.dirname(os.path.dirname(peers_lib)), "drizzle", "node_modules")
+    found = []
+    for name in ("drizzle-kit", "drizzle-orm", "pg"):
+        try:
+            with open(os.path.join(base, name, "package.json")) as f:
+                found.append(f"{name} {json.load(f)['version']}")
+        except (OSError, ValueError, KeyError):
+            pass
+    return ", ".join(found) + f" (node {sh('node', '--version')})" if found else "not installed"
 
 
 def fmt_s(x):
@@ -238,6 +252,12 @@ def targets(summary, w5=None):
                 if s:
                     out.append(f"| W2 no-op, N={n}: {tool} ≤ {limit} s | {s['wall']:.3f} s | "
                                f"{mark(s['wall'] <= limit, s)} |")
+        if w == "W2" and r:
+            for tool, what in (("drizzle-kit", "drizzle-kit migrate"), ("drizzle", "drizzle-orm's migrator")):
+                d = stats.get(tool)
+                if d:
+                    out.append(f"| W2 no-op, N={n}: Retort (SQL) faster than {what} | "
+                               f"{r['wall'] / d['wall']:.2f}× | {mark(r['wall'] < d['wall'], r, d)} |")
         if w in ("W1", "W2") and n == 1000:
             for tool in ("retort-sql", "retort-java", "retort-java-cached"):
                 s = stats.get(tool)

@@ -107,13 +107,24 @@ public final class Retort {
         });
   }
 
+  /** The migrations, every file read whole. */
   private ScriptStore store() {
+    ScriptStore s = runStore();
+    s.checkBodies(Set.of()); // nothing to do unless a run stopped before it had read them
+    return s;
+  }
+
+  /**
+   * The migrations as a run reads them: SQL files by their headers first, their bodies once the
+   * version tables say which are applied as they are (see {@link #run}).
+   */
+  private ScriptStore runStore() {
     if (store == null) {
       Optional<String> location = config.migrationsOnClasspath();
       store =
           location.isPresent()
-              ? ScriptStore.openClasspath(location.get(), classLoader)
-              : ScriptStore.open(config.migrations());
+              ? ScriptStore.openClasspathDeferred(location.get(), classLoader)
+              : ScriptStore.openDeferred(config.migrations());
     }
     return store;
   }
@@ -130,29 +141,48 @@ public final class Retort {
     return run(target, false);
   }
 
+  /**
+   * Runs to {@code target}. The bodies of the SQL files are read after the version tables: those of
+   * the files applied as they are now were read whole when they were applied, so a no-op reads only
+   * headers; every other file is read whole before anything is planned, and should anything fail
+   * before that (the graph, the target, the connection), before the failure is reported.
+   */
   private RunResult run(String target, boolean up) {
     return guarded(
-        () ->
-            RunResult.from(
+        () -> {
+          try {
+            return RunResult.from(
                 session.withConnection(
                     () -> {
-                      RevisionGraph graph = graph();
+                      ScriptStore s = runStore();
                       if (up) {
-                        Planner.validateUpgrade(graph, target);
+                        Planner.validateUpgrade(s.graph(), target);
                       } else {
-                        Planner.validateDowngrade(graph, target);
+                        Planner.validateDowngrade(s.graph(), target);
                       }
-                      return graph;
+                      return s;
                     },
-                    (graph, dialect, c) ->
-                        session
-                            .runner(dialect, store())
-                            .run(
-                                c,
-                                rows ->
-                                    up
-                                        ? Planner.upgrade(graph, rows, target)
-                                        : Planner.downgrade(graph, rows, target)))));
+                    session::lockAndRead,
+                    (s, read, dialect, c) -> {
+                      RevisionGraph graph = s.graph();
+                      s.checkBodies(read.unchanged(graph));
+                      return session
+                          .runner(dialect, s)
+                          .run(
+                              c,
+                              read,
+                              rows ->
+                                  up
+                                      ? Planner.upgrade(graph, rows, target)
+                                      : Planner.downgrade(graph, rows, target));
+                    }));
+          } catch (RuntimeException e) {
+            if (store != null) {
+              store.checkBodies(Set.of()); // a file's error first, as when every file is read whole
+            }
+            throw e;
+          }
+        });
   }
 
   /** The offline script for {@code [from:]to}, from base when {@code from} is omitted. */

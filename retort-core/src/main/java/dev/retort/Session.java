@@ -62,6 +62,12 @@ final class Session {
         store::compiled);
   }
 
+  /** Takes the migration lock on {@code c} and reads the version tables under it. */
+  dev.retort.runtime.LockedRead lockAndRead(Dialect dialect, Connection c) {
+    return dev.retort.runtime.LockedRead.take(
+        dialect, config.versionTable(), config.historyTable(), config.lockTimeout(), c);
+  }
+
   /** A runner that knows no migration: for reading the version and history tables alone. */
   Runner tablesOnly(Dialect dialect) {
     return new Runner(
@@ -102,21 +108,37 @@ final class Session {
 
   /**
    * Runs {@code prepare} (reading the migrations directory, say), then {@code work} with its result
-   * on a connection. Where connecting changes nothing, the connection is opened on a second thread
-   * while {@code prepare} runs: both are mostly cold code, and a machine has more than one core.
-   * Errors come in the same order as without: {@code prepare}'s first (the connection is then
-   * closed unused), then the connection's.
+   * on a connection; see {@link #withConnection(Supplier, Work, AheadWork)}.
    */
   <P, T> T withConnection(Supplier<P> prepare, PreparedWork<P, T> work) {
+    return withConnection(
+        prepare, (dialect, c) -> null, (prepared, none, d, c) -> work.run(prepared, d, c));
+  }
+
+  /** Work that needs what {@code prepare} made and what {@code ahead} read on the connection. */
+  interface AheadWork<P, A, T> {
+    T run(P prepared, A ahead, Dialect dialect, Connection c) throws SQLException;
+  }
+
+  /**
+   * Runs {@code prepare} (reading the migrations directory, say) and, on the connection, {@code
+   * ahead} (which needs no migrations: taking the lock and reading the version tables, say), then
+   * {@code work} with both results. Where connecting changes nothing, a second thread finds the
+   * dialect, connects and runs {@code ahead} while {@code prepare} runs: all of it is mostly cold
+   * code, and a machine has more than one core. Errors come in the same order as without: {@code
+   * prepare}'s first (what {@code ahead} made is then closed, and the connection), then the
+   * connection's and {@code ahead}'s. What {@code ahead} returns is closed after {@code work}.
+   */
+  <P, A extends AutoCloseable, T> T withConnection(
+      Supplier<P> prepare, Work<A> ahead, AheadWork<P, A, T> work) {
     Optional<String> url = config.url();
-    Optional<Dialect> dialect = findDialect(url);
-    if (dialect.isEmpty() || !dialect.get().capabilities().connectingChangesNothing()) {
+    if (url.isEmpty() || config.dataSource().isPresent()) {
       P prepared = prepare.get();
-      return withConnection((d, c) -> work.run(prepared, d, c));
+      return withConnection((d, c) -> aheadThen(ahead, work, prepared, d, c));
     }
-    CompletableFuture<Connection> ahead =
+    CompletableFuture<Opened<A>> early =
         CompletableFuture.supplyAsync(
-            () -> open(dialect.get(), url.get()),
+            () -> openAhead(url.get(), ahead),
             task -> {
               Thread t = new Thread(task, "retort-connect");
               t.setDaemon(true);
@@ -126,19 +148,75 @@ final class Session {
     try {
       prepared = prepare.get();
     } catch (RuntimeException | Error e) {
-      ahead.thenAccept(Session::closeQuietly); // now, or when the connection is made
+      early.thenAccept(Opened::close); // now, or when the connection is made (or null)
       throw e;
     }
-    Connection c;
+    Opened<A> opened;
     try {
-      c = ahead.join();
+      opened = early.join();
     } catch (CompletionException e) {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
       }
       throw e;
     }
-    return run(dialect.get(), c, (d, conn) -> work.run(prepared, d, conn));
+    if (opened == null) { // connecting would change something: after prepare, as before
+      return withConnection((d, c) -> aheadThen(ahead, work, prepared, d, c));
+    }
+    return run(
+        opened.dialect,
+        opened.connection,
+        (d, c) -> {
+          try {
+            return work.run(prepared, opened.ahead, d, c);
+          } finally {
+            closeQuietly(opened.ahead);
+          }
+        });
+  }
+
+  private static <P, A extends AutoCloseable, T> T aheadThen(
+      Work<A> ahead, AheadWork<P, A, T> work, P prepared, Dialect d, Connection c)
+      throws SQLException {
+    A a = ahead.run(d, c);
+    try {
+      return work.run(prepared, a, d, c);
+    } finally {
+      closeQuietly(a);
+    }
+  }
+
+  /** A connection opened ahead, with what {@code ahead} read on it. */
+  private record Opened<A extends AutoCloseable>(Dialect dialect, Connection connection, A ahead) {
+    static void close(Opened<?> opened) {
+      if (opened != null) {
+        closeQuietly(opened.ahead);
+        closeQuietly(opened.connection);
+      }
+    }
+  }
+
+  /**
+   * On the connecting thread: the URL's dialect, and when connecting to it changes nothing, the
+   * connection with what {@code ahead} read; null when the connection is to wait for {@code
+   * prepare} (SQLite creates its file on connecting), or the dialect is not found (the error is
+   * reported after {@code prepare}'s, by the same path).
+   */
+  private <A extends AutoCloseable> Opened<A> openAhead(String url, Work<A> ahead) {
+    Optional<Dialect> dialect = findDialect(Optional.of(url));
+    if (dialect.isEmpty() || !dialect.get().capabilities().connectingChangesNothing()) {
+      return null;
+    }
+    Connection c = open(dialect.get(), url);
+    try {
+      return new Opened<>(dialect.get(), c, ahead.run(dialect.get(), c));
+    } catch (SQLException e) {
+      closeQuietly(c);
+      throw new DatabaseException("database error: " + e.getMessage(), e);
+    } catch (RuntimeException | Error e) {
+      closeQuietly(c);
+      throw e;
+    }
   }
 
   /** Empty also when the class path holds a broken dialect: reported after prepare, as before. */
@@ -150,10 +228,13 @@ final class Session {
     }
   }
 
-  private static void closeQuietly(Connection c) {
+  private static void closeQuietly(AutoCloseable c) {
+    if (c == null) {
+      return;
+    }
     try {
       c.close();
-    } catch (SQLException e) {
+    } catch (Exception e) {
       // unused, and going away: nothing to report
     }
   }

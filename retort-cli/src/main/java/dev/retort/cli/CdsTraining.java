@@ -32,6 +32,12 @@ final class CdsTraining {
           "-- retort:revision 000000000001\n-- retort:message training\n-- retort:upgrade\n"
               + "CREATE TABLE training (id bigint PRIMARY KEY, name varchar(100));\n"
               + "-- retort:downgrade\nDROP TABLE training;\n");
+      Files.writeString(
+          dir.resolve("migrations").resolve("000000000002_more.sql"),
+          "-- retort:revision 000000000002\n-- retort:revises 000000000001\n"
+              + "-- retort:message more\n-- retort:upgrade\n"
+              + "CREATE INDEX training_name ON training (name);\n"
+              + "-- retort:downgrade\nDROP INDEX training_name;\n");
       String d = dir.toString();
       Main.run(new String[] {"-C", d, "upgrade", "head"}, quiet, quiet, env);
       Main.run(new String[] {"-C", d, "upgrade", "head"}, quiet, quiet, env);
@@ -44,6 +50,19 @@ final class CdsTraining {
             "--url",
             "jdbc:postgresql://127.0.0.1:1/training?user=training&connectTimeout=1",
             "current"
+          },
+          quiet,
+          quiet,
+          env);
+      // the no-op upgrade's path on a server database: connecting ahead while reading the files
+      Main.run(
+          new String[] {
+            "-C",
+            d,
+            "--url",
+            "jdbc:postgresql://127.0.0.1:1/training?user=training&connectTimeout=1",
+            "upgrade",
+            "head"
           },
           quiet,
           quiet,

@@ -8,10 +8,8 @@ import dev.retort.text.Inert;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "current",
@@ -19,7 +17,6 @@ import picocli.CommandLine.Spec;
     description = "Show the revision(s) the database is at.")
 final class CurrentCommand implements Callable<Integer>, JsonShapes.Command {
   @ParentCommand RetortCommand top;
-  @Spec CommandSpec spec;
 
   @Option(
       names = {"-v", "--verbose"},
@@ -40,7 +37,7 @@ final class CurrentCommand implements Callable<Integer>, JsonShapes.Command {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = top.out();
     boolean json = output.isJson();
     Retort retort = top.retort(out, false);
     if (json) {

@@ -6,11 +6,9 @@ import dev.retort.error.UsageException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "downgrade",
@@ -23,7 +21,6 @@ import picocli.CommandLine.Spec;
     })
 final class DowngradeCommand implements Callable<Integer>, JsonShapes.Command {
   @ParentCommand RetortCommand top;
-  @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "TARGET", description = "Where to go back to.")
   String target;
@@ -52,14 +49,14 @@ final class DowngradeCommand implements Callable<Integer>, JsonShapes.Command {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = top.out();
     boolean json = output.isJson();
     if (json && sql) {
       throw new UsageException(
           "--sql prints an SQL script, which has no JSON form; leave out --json");
     }
     // with --json the document is the whole of standard output: progress goes to standard error
-    Retort retort = top.retort(json ? spec.commandLine().getErr() : out, allowChanged);
+    Retort retort = top.retort(json ? top.err() : out, allowChanged);
     if (sql) {
       out.print(retort.downgradeSql(target));
       out.flush();

@@ -6,10 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "heads",
@@ -17,7 +15,6 @@ import picocli.CommandLine.Spec;
     description = "Show the heads: revisions nothing revises yet. Needs no database.")
 final class HeadsCommand implements Callable<Integer>, JsonShapes.Command {
   @ParentCommand RetortCommand top;
-  @Spec CommandSpec spec;
 
   @Option(
       names = {"-v", "--verbose"},
@@ -38,7 +35,7 @@ final class HeadsCommand implements Callable<Integer>, JsonShapes.Command {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = top.out();
     boolean json = output.isJson();
     List<RevisionInfo> heads = top.retort(out, false).heads();
     if (json) {

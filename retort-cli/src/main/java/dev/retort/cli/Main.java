@@ -6,6 +6,7 @@ import dev.retort.error.Secrets;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 
 /** The {@code retort} command's entry point. */
@@ -41,6 +42,16 @@ public final class Main {
                   return known[0];
                 }),
             true);
+    top.streams(out, err);
+    Callable<Integer> direct = DirectLine.bind(args, top);
+    if (direct != null) {
+      try {
+        Integer exit = direct.call();
+        return exit == null ? 0 : exit;
+      } catch (Exception e) {
+        return failed(e, direct, top, args, out, err, known);
+      }
+    }
     CommandLine cl = new CommandLine(top);
     String named = subcommandName(args);
     for (Map.Entry<String, Class<?>> sub : RetortCommand.SUBCOMMANDS) {
@@ -51,28 +62,38 @@ public final class Main {
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler(
-        (e, commandLine, parseResult) -> {
-          boolean debug = top.debug;
-          if (e instanceof RetortException re) {
-            err.println("error: " + re.getMessage());
-            jsonError(commandLine, re, out, known[0] != null ? known[0] : top.secrets(args));
-            if (debug) {
-              e.printStackTrace(err);
-            }
-            err.flush();
-            return re.exitCode().code();
-          }
-          err.println("error: " + e);
-          if (debug) {
-            e.printStackTrace(err);
-          } else {
-            err.println(
-                "(this looks like a bug in Retort; run again with --debug for the stack trace)");
-          }
-          err.flush();
-          return ExitCode.USAGE.code();
-        });
+        (e, commandLine, parseResult) ->
+            failed(e, commandLine.getCommand(), top, args, out, err, known));
     return cl.execute(args);
+  }
+
+  /** What a command that threw prints, and its exit code. */
+  private static int failed(
+      Exception e,
+      Object command,
+      RetortCommand top,
+      String[] args,
+      PrintWriter out,
+      PrintWriter err,
+      Secrets[] known) {
+    boolean debug = top.debug;
+    if (e instanceof RetortException re) {
+      err.println("error: " + re.getMessage());
+      jsonError(command, re, out, known[0] != null ? known[0] : top.secrets(args));
+      if (debug) {
+        e.printStackTrace(err);
+      }
+      err.flush();
+      return re.exitCode().code();
+    }
+    err.println("error: " + e);
+    if (debug) {
+      e.printStackTrace(err);
+    } else {
+      err.println("(this looks like a bug in Retort; run again with --debug for the stack trace)");
+    }
+    err.flush();
+    return ExitCode.USAGE.code();
   }
 
   /**
@@ -80,8 +101,8 @@ public final class Main {
    * reads the output always gets one (README, "JSON output").
    */
   private static void jsonError(
-      CommandLine commandLine, RetortException e, PrintWriter out, Secrets secrets) {
-    if (!(commandLine.getCommand() instanceof JsonShapes.Command c)) {
+      Object command, RetortException e, PrintWriter out, Secrets secrets) {
+    if (!(command instanceof JsonShapes.Command c)) {
       return;
     }
     boolean json;

@@ -82,8 +82,26 @@ final class RetortCommand implements Runnable {
       description = "Print stack traces with errors.")
   boolean debug;
 
+  /** Standard output and error, as {@link Main} set them up (picocli's own are the same). */
+  private PrintWriter out;
+
+  private PrintWriter err;
+
   RetortCommand(Map<String, String> env) {
     this.env = env;
+  }
+
+  void streams(PrintWriter out, PrintWriter err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  PrintWriter out() {
+    return out;
+  }
+
+  PrintWriter err() {
+    return err;
   }
 
   @Override
@@ -114,7 +132,7 @@ final class RetortCommand implements Runnable {
                   out.flush();
                 })
             .build();
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = err();
     c.warnings().forEach(w -> err.println("warning: " + w));
     err.flush();
     return Retort.of(c);

@@ -153,32 +153,37 @@ public final class Runner {
 
   /** Plans from the current rows under the lock, then runs the plan. */
   public Result run(Connection c, Function<Set<String>, Plan> planner) {
-    return locked(
-        c,
-        () -> {
-          // Read before creating anything, so that a target that does not plan leaves no trace.
-          boolean exists = versions.exists(c);
-          Set<String> rows = exists ? versions.read(c) : Set.of();
-          VersionTable.History history =
-              exists ? versions.readHistory(c) : VersionTable.History.EMPTY;
-          verifyChecksums(rows, history.checksums());
-          Plan plan = planner.apply(rows);
-          Map<String, DirtyRevisions.Resume> resume =
-              DirtyRevisions.resumePoints(graph, history.dirty(), plan);
-          if (plan.isEmpty()) {
-            return new Result(List.of(), rows, rows);
-          }
-          Map<String, MigrationBody> bodies = load(plan.steps());
-          createTables(c);
-          for (Step step : plan.steps()) {
-            runStep(
-                c,
-                step,
-                bodies.get(step.revision().id()),
-                resume.getOrDefault(step.revision().id(), DirtyRevisions.Resume.NONE));
-          }
-          return new Result(plan.steps(), plan.rowsBefore(), plan.rowsAfter());
-        });
+    return run(c, LockedRead.take(dialect, versions, options.lockTimeout(), c), planner);
+  }
+
+  /**
+   * Plans from the rows {@code read} found under the lock, then runs the plan; releases the lock.
+   * {@code read} was taken on {@code c}.
+   */
+  public Result run(Connection c, LockedRead read, Function<Set<String>, Plan> planner) {
+    try (read) {
+      return LockedRead.guarded(
+          () -> {
+            Set<String> rows = read.rows;
+            verifyChecksums(rows, read.history.checksums());
+            Plan plan = planner.apply(rows);
+            Map<String, DirtyRevisions.Resume> resume =
+                DirtyRevisions.resumePoints(graph, read.history.dirty(), plan);
+            if (plan.isEmpty()) {
+              return new Result(List.of(), rows, rows);
+            }
+            Map<String, MigrationBody> bodies = load(plan.steps());
+            createTables(c);
+            for (Step step : plan.steps()) {
+              runStep(
+                  c,
+                  step,
+                  bodies.get(step.revision().id()),
+                  resume.getOrDefault(step.revision().id(), DirtyRevisions.Resume.NONE));
+            }
+            return new Result(plan.steps(), plan.rowsBefore(), plan.rowsAfter());
+          });
+    }
   }
 
   /**
@@ -318,22 +323,15 @@ public final class Runner {
   private <T> T locked(Connection c, LockedWork<T> work) {
     MigrationLock.Held held = null;
     try {
-      c.setAutoCommit(true);
-      held = dialect.lock().acquire(c, versions.name().toString(), options.lockTimeout());
-      return work.run();
-    } catch (StatementFailure f) {
-      throw new DatabaseException(
-          "the database refused: " + f.statement + "\n  " + f.getMessage(), f);
-    } catch (SQLException e) {
-      throw new DatabaseException("database error: " + e.getMessage(), e);
+      held =
+          LockedRead.guarded(
+              () -> {
+                c.setAutoCommit(true);
+                return dialect.lock().acquire(c, versions.name().toString(), options.lockTimeout());
+              });
+      return LockedRead.guarded(work::run);
     } finally {
-      if (held != null) {
-        try {
-          held.close();
-        } catch (SQLException e) {
-          // the lock dies with the session anyway; closing the connection ends it
-        }
-      }
+      LockedRead.release(held);
     }
   }
 

@@ -40,11 +40,14 @@ final class ClasspathScripts {
   private final Map<String, String> originOf = new HashMap<>();
   private final Map<String, ScriptStore.Text> sqlTexts = new HashMap<>();
   private final Map<String, ScriptStore.Compiled> compiled = new HashMap<>();
+  private final boolean deferBodies;
+  private final List<ScriptStore.Unchecked> unchecked = new ArrayList<>();
 
-  ClasspathScripts(String location, ClassLoader loader) {
+  ClasspathScripts(String location, ClassLoader loader, boolean deferBodies) {
     this.dir = location;
     this.pkg = location.replace('/', '.');
     this.loader = loader;
+    this.deferBodies = deferBodies;
   }
 
   /** One file in the location: its name, where it is, and how to read it. */
@@ -56,7 +59,17 @@ final class ClasspathScripts {
     byte[] read(int max) throws IOException;
   }
 
+  /** The store; with deferred bodies, a failure reads the bodies read so far first. */
   ScriptStore read() {
+    try {
+      return readAll().defer(unchecked);
+    } catch (RuntimeException e) {
+      ScriptStore.check(unchecked, Set.of()); // as if every file were read whole
+      throw e;
+    }
+  }
+
+  private ScriptStore readAll() {
     List<URL> roots = resources(dir);
     List<MigrationIndex.Entry> indexed = new ArrayList<>();
     Map<String, String> indexOf = new HashMap<>();
@@ -147,7 +160,14 @@ final class ClasspathScripts {
     } catch (IOException e) {
       throw new MigrationFileException(file, 0, "cannot read " + f.where() + ": " + e.getMessage());
     }
-    Revision r = HeaderParser.readSql(file, content, Checksum.of(bytes)).revision();
+    String checksum = Checksum.of(bytes);
+    Revision r;
+    if (deferBodies) {
+      r = ScriptStore.header(file, content, checksum);
+      unchecked.add(new ScriptStore.Unchecked(file, content, r));
+    } else {
+      r = HeaderParser.readSql(file, content, checksum).revision();
+    }
     add(r, "classpath:" + dir + "/" + name + " (" + f.where() + ")");
     sqlTexts.put(r.id(), new ScriptStore.Text(r.checksum(), content));
   }
@@ -323,7 +343,7 @@ final class ClasspathScripts {
         byte[] bytes = new byte[0];
         if (rest.endsWith(".sql")) { // the only files read; classes and sources are named only
           try (InputStream in = jar.getInputStream(e)) {
-            bytes = in.readNBytes(ScriptStore.MAX_BYTES + 1);
+            bytes = readEntry(in, e.getSize());
           }
         }
         byte[] content = bytes;
@@ -331,6 +351,37 @@ final class ClasspathScripts {
       }
     }
     return out;
+  }
+
+  /**
+   * An entry's bytes, at most {@link ScriptStore#MAX_BYTES} + 1 of them, read into an array of the
+   * size the jar lists for it: {@code readNBytes} reads into 8 KiB chunks and copies them out, and
+   * for a thousand small migrations that is 8 MiB of fresh memory a call, most of a warm no-op's
+   * cost where the young generation's pages are still being touched for the first time (an
+   * application's start-up). An entry that holds more than listed is read on to its end as before.
+   */
+  static byte[] readEntry(InputStream in, long listedSize) throws IOException {
+    if (listedSize < 0 || listedSize > ScriptStore.MAX_BYTES) {
+      return in.readNBytes(ScriptStore.MAX_BYTES + 1);
+    }
+    byte[] buf = new byte[(int) listedSize];
+    int n = 0;
+    while (n < buf.length) {
+      int r = in.read(buf, n, buf.length - n);
+      if (r < 0) {
+        return java.util.Arrays.copyOf(buf, n); // shorter than listed
+      }
+      n += r;
+    }
+    int next = in.read();
+    if (next < 0) {
+      return buf; // exactly as listed
+    }
+    byte[] more = in.readNBytes(ScriptStore.MAX_BYTES - n);
+    byte[] all = java.util.Arrays.copyOf(buf, n + 1 + more.length);
+    all[n] = (byte) next;
+    System.arraycopy(more, 0, all, n + 1, more.length);
+    return all;
   }
 
   private static boolean relevant(String name) {

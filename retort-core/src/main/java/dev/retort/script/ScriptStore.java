@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The migrations directory: every {@code *.sql} and {@code *.java} file directly in it, with its
@@ -47,7 +48,14 @@ public final class ScriptStore {
   private final List<Revision> revisions;
   private final Map<String, Text> sqlTexts;
   private final Map<String, Compiled> compiled;
+
+  /** SQL files whose body is still to be read, in file-name order (see {@link #openDeferred}). */
+  private final List<Unchecked> unchecked = new ArrayList<>();
+
   private RevisionGraph graph;
+
+  /** A SQL file whose header alone has been read. */
+  record Unchecked(Path file, String content, Revision revision) {}
 
   /** A SQL file's text, and the checksum its revision carries. */
   record Text(String checksum, String text) {}
@@ -89,7 +97,21 @@ public final class ScriptStore {
    * @throws RevisionGraphException when two migrations (files or classes) carry one revision id
    */
   public static ScriptStore openClasspath(String location, ClassLoader loader) {
-    return new ClasspathScripts(location, loader).read();
+    return new ClasspathScripts(location, loader, false).read();
+  }
+
+  /**
+   * {@link #openClasspath}, reading the bodies of the SQL files later, as {@link #openDeferred}
+   * does.
+   */
+  public static ScriptStore openClasspathDeferred(String location, ClassLoader loader) {
+    return new ClasspathScripts(location, loader, true).read();
+  }
+
+  /** Hands the store the SQL files whose bodies are still to be read, in file-name order. */
+  ScriptStore defer(List<Unchecked> files) {
+    unchecked.addAll(files);
+    return this;
   }
 
   /**
@@ -100,6 +122,22 @@ public final class ScriptStore {
    * @throws RevisionGraphException when two files carry the same revision id
    */
   public static ScriptStore open(Path migrationsDir) {
+    return open(migrationsDir, false);
+  }
+
+  /**
+   * Like {@link #open}, but reads only the header of each SQL file (with its checksum, and keeping
+   * its text); {@link #checkBodies} reads the bodies, which only running a file needs, once it is
+   * known which files are applied as they are now: for {@code upgrade} and {@code downgrade}, where
+   * a no-op reads nothing but applied files. Every error is still reported, and in the same order
+   * as {@link #open} reports it: whatever fails first (a header, the graph, the connection), the
+   * bodies of the files before it are read first.
+   */
+  public static ScriptStore openDeferred(Path migrationsDir) {
+    return open(migrationsDir, true);
+  }
+
+  private static ScriptStore open(Path migrationsDir, boolean deferBodies) {
     if (!Files.isDirectory(migrationsDir)) {
       throw new UsageException(
           "migrations directory "
@@ -113,29 +151,61 @@ public final class ScriptStore {
     List<Revision> revisions = new ArrayList<>(files.size());
     Map<String, Revision> byId = new HashMap<>();
     Map<String, Text> sqlTexts = new HashMap<>();
+    List<Unchecked> unchecked = new ArrayList<>();
     for (Path file : files) {
-      Read read = read(file);
-      if (read == null) {
-        continue;
-      }
-      Revision r = read.revision();
-      Revision other = byId.putIfAbsent(r.id(), r);
-      if (other != null) {
-        throw new RevisionGraphException(
-            "duplicate revision id '"
-                + r.id()
-                + "' in "
-                + other.origin()
-                + " and "
-                + r.origin()
-                + "; give one of them a new id");
-      }
-      revisions.add(r);
-      if (r.format() == Revision.Format.SQL) {
-        sqlTexts.put(r.id(), new Text(r.checksum(), read.text()));
+      try {
+        Read read = read(file, deferBodies);
+        if (read == null) {
+          continue;
+        }
+        Revision r = read.revision();
+        if (deferBodies && r.format() == Revision.Format.SQL) {
+          unchecked.add(new Unchecked(file, read.text(), r));
+        }
+        Revision other = byId.putIfAbsent(r.id(), r);
+        if (other != null) {
+          throw new RevisionGraphException(
+              "duplicate revision id '"
+                  + r.id()
+                  + "' in "
+                  + other.origin()
+                  + " and "
+                  + r.origin()
+                  + "; give one of them a new id");
+        }
+        revisions.add(r);
+        if (r.format() == Revision.Format.SQL) {
+          sqlTexts.put(r.id(), new Text(r.checksum(), read.text()));
+        }
+      } catch (RuntimeException e) {
+        check(
+            unchecked, Set.of()); // as if every file were read whole: an earlier body's error first
+        throw e;
       }
     }
-    return new ScriptStore(migrationsDir, revisions, sqlTexts, Map.of());
+    return new ScriptStore(migrationsDir, revisions, sqlTexts, Map.of()).defer(unchecked);
+  }
+
+  /**
+   * Reads the bodies of the SQL files {@link #openDeferred} read the headers of, in file-name
+   * order, but those of {@code unchanged}: applied revisions whose file has the checksum the
+   * history recorded when it was applied, so the very bytes that were read whole then (a run,
+   * {@code stamp} and {@code repair} read every file whole). Nothing to do for a store {@link
+   * #open} made, or once done.
+   *
+   * @throws MigrationFileException at the first body that {@link #open} would have refused
+   */
+  public synchronized void checkBodies(Set<String> unchanged) {
+    check(unchecked, unchanged);
+  }
+
+  static void check(List<Unchecked> unchecked, Set<String> unchanged) {
+    for (Unchecked u : unchecked) {
+      if (!unchanged.contains(u.revision().id())) {
+        HeaderParser.readSql(u.file(), u.content(), u.revision().checksum());
+      }
+    }
+    unchecked.clear();
   }
 
   /**
@@ -174,7 +244,12 @@ public final class ScriptStore {
   /** The revision graph, built and validated on first use. */
   public synchronized RevisionGraph graph() {
     if (graph == null) {
-      graph = RevisionGraph.of(revisions);
+      try {
+        graph = RevisionGraph.of(revisions);
+      } catch (RuntimeException e) {
+        checkBodies(Set.of()); // a file's error first, as when every file is read whole
+        throw e;
+      }
     }
     return graph;
   }
@@ -245,7 +320,7 @@ public final class ScriptStore {
    * directory, a FIFO that would block the read, a device, a dangling symlink) is an error, not
    * something to pass over in silence: it may be the migration the user meant.
    */
-  private static Read read(Path file) {
+  private static Read read(Path file, boolean headerOnly) {
     String content;
     byte[] bytes;
     try {
@@ -268,11 +343,28 @@ public final class ScriptStore {
     } catch (IOException e) {
       throw new MigrationFileException(file, 0, "cannot read: " + e.getMessage());
     }
+    String checksum = Checksum.of(bytes);
+    if (!file.getFileName().toString().endsWith(".sql")) {
+      return new Read(HeaderParser.parseJava(file, content, checksum), content);
+    }
     return new Read(
-        file.getFileName().toString().endsWith(".sql")
-            ? HeaderParser.readSql(file, content, Checksum.of(bytes)).revision()
-            : HeaderParser.parseJava(file, content, Checksum.of(bytes)),
+        headerOnly
+            ? header(file, content, checksum)
+            : HeaderParser.readSql(file, content, checksum).revision(),
         content);
+  }
+
+  /**
+   * A SQL file's revision from its header alone; a file it refuses fails as when read whole (a near
+   * miss anywhere in it comes before the header's error).
+   */
+  static Revision header(Path file, String content, String checksum) {
+    try {
+      return new SqlFileReader(file, content, checksum).readHeader();
+    } catch (MigrationFileException e) {
+      HeaderParser.readSql(file, content, checksum);
+      throw e;
+    }
   }
 
   /**

@@ -60,22 +60,10 @@ final class SqlFileReader {
 
   SqlFile read() {
     NearMisses.check(file, content, comments);
-    int lineNo = 0;
-    int p = 0;
+    int[] end = header();
+    int lineNo = end[0];
+    int p = end[1];
     int len = content.length();
-    while (p < len && section == Section.HEADER) {
-      lineNo++;
-      int eol = endOfLine(p);
-      int next = nextLine(eol);
-      headerLine(content.substring(p, eol).strip(), lineNo, p, next);
-      p = next;
-    }
-    if (section == Section.HEADER) {
-      throw new MigrationFileException(
-          file,
-          Math.max(lineNo, 1),
-          "no '-- retort:upgrade' line; put it after the header, before the upgrade statements");
-    }
     // The body can be large: jump between "retort:" occurrences instead of cutting every line.
     for (int k = content.indexOf("retort:", p); k >= 0; k = content.indexOf("retort:", p)) {
       int start = k;
@@ -98,6 +86,37 @@ final class SqlFileReader {
     }
     endPart(len);
     return new SqlFile(header.revision(checksum), content, parts, todos);
+  }
+
+  /**
+   * The revision the header makes, the body not looked at: for a file {@link ScriptStore} has read
+   * whole before, or will (see {@link ScriptStore#checkBodies}). Its errors are {@link #read}'s for
+   * the header; a file that {@link #read} accepts gives the same revision.
+   */
+  Revision readHeader() {
+    header();
+    return header.revision(checksum);
+  }
+
+  /** Reads the header lines; returns the last line's number and where the body starts. */
+  private int[] header() {
+    int lineNo = 0;
+    int p = 0;
+    int len = content.length();
+    while (p < len && section == Section.HEADER) {
+      lineNo++;
+      int eol = endOfLine(p);
+      int next = nextLine(eol);
+      headerLine(content.substring(p, eol).strip(), lineNo, p, next);
+      p = next;
+    }
+    if (section == Section.HEADER) {
+      throw new MigrationFileException(
+          file,
+          Math.max(lineNo, 1),
+          "no '-- retort:upgrade' line; put it after the header, before the upgrade statements");
+    }
+    return new int[] {lineNo, p};
   }
 
   private int endOfLine(int from) {

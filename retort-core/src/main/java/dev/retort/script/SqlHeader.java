@@ -38,15 +38,16 @@ final class SqlHeader {
 
   /** The key of a {@code -- retort:key value} line, or null for an ordinary comment. */
   String directive(String line, int lineNo) {
-    String body = line.substring(2).stripLeading();
-    if (!body.startsWith("retort:")) {
+    int from = afterDashes(line);
+    if (!line.startsWith("retort:", from)) {
       return null;
     }
-    int end = 7;
-    while (end < body.length() && !Character.isWhitespace(body.charAt(end))) {
+    from += 7;
+    int end = from;
+    while (end < line.length() && !Character.isWhitespace(line.charAt(end))) {
       end++;
     }
-    String key = body.substring(7, end);
+    String key = line.substring(from, end);
     if (!KEYS.contains(key)) {
       throw new MigrationFileException(
           file,
@@ -62,8 +63,20 @@ final class SqlHeader {
 
   /** The text after {@code -- retort:key} on a line {@link #directive} accepted. */
   static String argument(String line, String key) {
-    String body = line.substring(2).stripLeading();
-    return body.substring(7 + key.length()).strip();
+    return line.substring(afterDashes(line) + 7 + key.length()).strip();
+  }
+
+  /**
+   * Where a {@code --} line's text starts: after the dashes and the whitespace after them (as
+   * {@code substring(2).stripLeading()} would, without the copies: this runs for every header line
+   * of every file on every command).
+   */
+  private static int afterDashes(String line) {
+    int i = 2;
+    while (i < line.length() && Character.isWhitespace(line.charAt(i))) {
+      i++;
+    }
+    return i;
   }
 
   /** A header starts with its revision: {@code key} (upgrade or dialect) may not come first. */
@@ -110,10 +123,15 @@ final class SqlHeader {
 
   /** The comma-separated items of {@code key}'s value: none empty, none twice. */
   List<String> list(String value, int lineNo, String key) {
-    Set<String> items = new LinkedHashSet<>();
     if (value.isBlank()) {
       return List.of();
     }
+    if (value.indexOf(',') < 0) { // one item, the usual case: nothing empty, nothing twice
+      List<String> one = new ArrayList<>(1);
+      one.add(value.strip());
+      return one;
+    }
+    Set<String> items = new LinkedHashSet<>();
     for (String part : value.split(",", -1)) {
       String item = part.strip();
       if (item.isEmpty()) {

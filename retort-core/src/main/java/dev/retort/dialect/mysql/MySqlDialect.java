@@ -80,9 +80,15 @@ public final class MySqlDialect implements Dialect {
               .strip()
               .split("\\s+"));
 
-  private static final DateTimeFormatter INSTANT =
-      DateTimeFormatter.ofPattern("''yyyy-MM-dd HH:mm:ss.SSSSSS''", Locale.ROOT)
-          .withZone(ZoneOffset.UTC);
+  /**
+   * In a holder: {@link Dialects} makes every dialect to find the URL's, and initialising {@code
+   * DateTimeFormatter} (its standard formatters) is not free on a PostgreSQL run.
+   */
+  private static final class Instants {
+    static final DateTimeFormatter INSTANT =
+        DateTimeFormatter.ofPattern("''yyyy-MM-dd HH:mm:ss.SSSSSS''", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+  }
 
   /**
    * Creates the dialect; {@link dev.retort.dialect.Dialects} does this for MySQL and MariaDB URLs.
@@ -276,7 +282,7 @@ public final class MySqlDialect implements Dialect {
       return "X'" + HexFormat.of().formatHex(bytes) + "'";
     }
     if (value instanceof Instant instant) {
-      return INSTANT.format(instant);
+      return Instants.INSTANT.format(instant);
     }
     String text = value.toString();
     if (!server.noBackslashEscapes()) {
