@@ -62,11 +62,16 @@ final class SchemaScript {
   private final List<String> metaCommands = new ArrayList<>();
   private final List<String> sessionSettings = new ArrayList<>();
   private final List<String> databases = new ArrayList<>();
+  private final List<String> serverSettings = new ArrayList<>();
   private final List<String> internal = new ArrayList<>();
   private int firstTransactionLine;
 
-  private SchemaScript(String fileName) {
+  /** Whether the file is MySQL's, where a SCHEMA is a database and SET GLOBAL is server-wide. */
+  private final boolean mysql;
+
+  private SchemaScript(String fileName, boolean mysql) {
     this.fileName = fileName;
+    this.mysql = mysql;
   }
 
   /**
@@ -80,7 +85,7 @@ final class SchemaScript {
 
   /** The same, splitting as MySQL reads strings and comments when {@code mysql}. */
   static Loaded read(String fileName, String text, boolean mysql) {
-    SchemaScript script = new SchemaScript(fileName);
+    SchemaScript script = new SchemaScript(fileName, mysql);
     for (Statement s : SqlSplitter.splitScript(script.cutCopyData(text), 1, mysql)) {
       script.add(s);
     }
@@ -143,8 +148,13 @@ final class SchemaScript {
       count(privileges, "ALTER ... OWNER TO");
     } else if (isRoleStatement(words)) {
       count(privileges, w0 + " " + w1);
-    } else if (w0.equals("USE") || w1.equals("DATABASE") && isCreateAlterDrop(w0)) {
-      databases.add((w0.equals("USE") ? "USE" : w0 + " DATABASE") + where);
+    } else if (w0.equals("USE")
+        || (w1.equals("DATABASE") || mysql && w1.equals("SCHEMA")) && isCreateAlterDrop(w0)) {
+      databases.add((w0.equals("USE") ? "USE" : w0 + " " + w1) + where);
+    } else if (mysql
+        && w0.equals("SET")
+        && (w1.equals("GLOBAL") || w1.equals("PERSIST") || w1.equals("PERSIST_ONLY"))) {
+      serverSettings.add("SET " + w1 + where);
     } else if (w0.equals("CREATE")
         && (w1.equals("TABLE") && words.size() > 2 && words.get(2).startsWith("SQLITE_"))) {
       internal.add(words.get(2).toLowerCase(Locale.ROOT) + where);
@@ -358,6 +368,12 @@ final class SchemaScript {
           fileName
               + ": ownership, privileges and roles are not part of the schema; skipped: "
               + counts(privileges));
+    }
+    if (!serverSettings.isEmpty()) {
+      notes.add(
+          fileName
+              + ": server-wide settings skipped (they would outlast the scratch copy): "
+              + list(serverSettings));
     }
     if (!databases.isEmpty()) {
       notes.add(

@@ -225,4 +225,27 @@ class SchemaScriptTest {
     assertThat(l.statements()).hasSize(2);
     assertThat(l.notes()).isEmpty();
   }
+
+  @Test
+  void onMySqlSchemaStatementsAndServerSettingsAreSkippedWithANote() {
+    String text =
+        "DROP SCHEMA IF EXISTS app;\n"
+            + "CREATE SCHEMA app;\n"
+            + "SET GLOBAL innodb_file_per_table = 1;\n"
+            + "SET @@global.max_connections = 5;\n"
+            + "CREATE TABLE t (a int);\n";
+    SchemaScript.Loaded my = SchemaScript.read("schema.sql", text, true);
+    assertThat(my.statements())
+        .extracting(Statement::sql)
+        .containsExactly("CREATE TABLE t (a int)");
+    assertThat(my.notes())
+        .contains(
+            "schema.sql: server-wide settings skipped (they would outlast the scratch copy):"
+                + " SET GLOBAL (line 3), SET GLOBAL (line 4)",
+            "schema.sql: statements about databases skipped (the scratch copy is its own):"
+                + " DROP SCHEMA (line 1), CREATE SCHEMA (line 2)");
+    // on PostgreSQL a schema is a schema
+    assertThat(SchemaScript.read("schema.sql", "CREATE SCHEMA app;\n", false).statements())
+        .hasSize(1);
+  }
 }
